@@ -1,0 +1,248 @@
+//! The digest model: one set of types used everywhere.
+//!
+//! The CLI prints it as JSON, the wasm API hands it to JavaScript, the
+//! renderers read it, and the TypeScript declarations are generated from it.
+//! Field names are camelCase on the wire.
+//!
+//! Every node carries a [`Span`] into the input. Spans count UTF-16 code
+//! units, so that `input.slice(span.start, span.end)` in JavaScript is the
+//! node's source; Rust callers also get byte offsets ([`Span::bytes`]).
+
+use serde::{Deserialize, Serialize};
+
+/// A parsed digest.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Digest {
+    /// The article's original title line (`Column|Headline`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Title>,
+    /// The source line (`Publisher·2025-06-03 15:39`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    /// The body, in document order.
+    #[serde(default)]
+    pub sections: Vec<Section>,
+    /// The heading of the references block (`References`, `参考资料`), if the
+    /// text has one; the renderer shows it as the list's caption.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub references_heading: Option<Heading>,
+    /// Entries of the references block, in document order.
+    #[serde(default)]
+    pub references: Vec<Reference>,
+    /// For every cited id, ascending, the points that cite it.
+    #[serde(default)]
+    pub citations: Vec<Citation>,
+    /// What the parser recovered from, in document order.
+    #[serde(default)]
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// `Column|Headline`: the column is optional.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Title {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
+    pub headline: String,
+    #[serde(default)]
+    pub span: Span,
+}
+
+/// `Publisher·2025-06-03 15:39`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Source {
+    pub publisher: String,
+    /// ISO 8601 local time, `2025-06-03T15:39`, or `2025-06-03` for a date alone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// The line as written (trimmed).
+    pub raw: String,
+    #[serde(default)]
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Section {
+    /// Absent for points that come before any heading.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<Heading>,
+    #[serde(default)]
+    pub points: Vec<Point>,
+    #[serde(default)]
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Heading {
+    /// Without Markdown marks or a trailing colon.
+    pub text: String,
+    #[serde(default)]
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Point {
+    /// The point without citation markers, white space folded.
+    pub text: String,
+    /// Cited ids in order of first appearance, each once, ranges expanded.
+    #[serde(default)]
+    pub citations: Vec<u32>,
+    /// Text and citation groups in source order, so a renderer can put each
+    /// marker where it stood.
+    #[serde(default)]
+    pub inlines: Vec<Inline>,
+    #[serde(default)]
+    pub span: Span,
+}
+
+/// A piece of a point.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "camelCase")]
+pub enum Inline {
+    /// Text with white space folded to single spaces. Leading or trailing
+    /// space is kept where the source had it next to a citation, so that
+    /// `rose [1] after` and `开放【1】之后` both render as written.
+    Text {
+        text: String,
+        #[serde(default)]
+        span: Span,
+    },
+    /// One citation group: `[1][2]`, `[1, 2]`, `[3-5]`, `【1】`.
+    Cite {
+        ids: Vec<u32>,
+        #[serde(default)]
+        span: Span,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Reference {
+    pub id: u32,
+    /// The entry without its `[n]` marker and without the URL.
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Citation {
+    pub id: u32,
+    pub points: Vec<PointRef>,
+}
+
+/// Indices into [`Digest::sections`] and [`Section::points`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PointRef {
+    pub section: u32,
+    pub point: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub code: DiagnosticCode,
+    /// One sentence a person can act on.
+    pub message: String,
+    #[serde(default)]
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Severity {
+    /// The input was malformed and the parser guessed.
+    Warning,
+    /// Worth knowing, nothing was guessed.
+    Info,
+}
+
+/// Machine-readable reason for a [`Diagnostic`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DiagnosticCode {
+    /// `[12` with no closing bracket; read as a citation.
+    UnclosedCitation,
+    /// `[9-2]`, or a range too long to expand; its ends are kept.
+    InvalidRange,
+    /// A citation id too large to be one (more than 9 digits); kept as text.
+    InvalidCitation,
+    /// A reference that no point cites.
+    UnusedReference,
+    /// A cited id with no entry, when the text has a references block.
+    MissingReference,
+    /// A second reference with an id already used; the first one wins.
+    DuplicateReference,
+    /// A source line whose date is not a real calendar date or time.
+    InvalidDate,
+    /// Text after the references, title or source that belongs to none of them.
+    UnplacedText,
+}
+
+impl DiagnosticCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::UnclosedCitation => "unclosed-citation",
+            Self::InvalidRange => "invalid-range",
+            Self::InvalidCitation => "invalid-citation",
+            Self::UnusedReference => "unused-reference",
+            Self::MissingReference => "missing-reference",
+            Self::DuplicateReference => "duplicate-reference",
+            Self::InvalidDate => "invalid-date",
+            Self::UnplacedText => "unplaced-text",
+        }
+    }
+}
+
+/// A range of the input: `start..end` in UTF-16 code units (what JavaScript
+/// strings index by). The byte range is kept alongside for Rust callers but
+/// not serialised: it means nothing to JavaScript, and a model that came back
+/// from JSON has no input to point into.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+    #[serde(skip)]
+    pub byte_start: u32,
+    #[serde(skip)]
+    pub byte_end: u32,
+}
+
+impl Span {
+    /// The node's source as a byte range of the input, for `&input[range]`.
+    pub fn bytes(&self) -> std::ops::Range<usize> {
+        self.byte_start as usize..self.byte_end as usize
+    }
+}
+
+impl Digest {
+    /// The reference with this id: the first one, when ids repeat.
+    pub fn reference(&self, id: u32) -> Option<&Reference> {
+        self.references.iter().find(|r| r.id == id)
+    }
+
+    /// The points that cite `id`.
+    pub fn citing_points(&self, id: u32) -> &[PointRef] {
+        match self.citations.binary_search_by_key(&id, |c| c.id) {
+            Ok(i) => &self.citations[i].points,
+            Err(_) => &[],
+        }
+    }
+
+    pub fn point(&self, at: PointRef) -> Option<&Point> {
+        self.sections
+            .get(at.section as usize)?
+            .points
+            .get(at.point as usize)
+    }
+}

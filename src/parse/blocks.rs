@@ -1,0 +1,456 @@
+//! Lines, and how they make sections.
+//!
+//! Rule: the body is read line by line. A line is
+//!
+//! - blank;
+//! - a rule (`---`, `***`, `___`): a visual break, no content;
+//! - a heading: `## Heading`, `**Heading**`, or a short heading-like line
+//!   that introduces points (the next line is a bullet, or it ends in `:`);
+//! - a bullet: `- `, `* `, `+ `, `• `, `· `, `1. `, `2) `, `3、` then a point;
+//! - text: anything else. Text right after a point continues it (a wrapped
+//!   line); after a blank line or a heading it starts a new point.
+//!
+//! Within any line, ` - ` may separate points and headings may sit inline
+//! (see [`super::points`]): the one-line layout
+//!
+//! ```text
+//! Key Facts - The harbour reopened [1][2] - Delays will clear [3] Local Impact - Boats returned [2]
+//! ```
+//!
+//! and the broken-over-lines layout
+//!
+//! ```text
+//! Key Facts
+//! - The harbour reopened [1][2]
+//! - Delays will clear [3]
+//! ```
+//!
+//! give the same sections. Separators, rules and markers with no text
+//! between them belong to the section they sit in and make no empty points.
+
+use super::headings::{self, Likeness};
+use super::points::{self, DashMeaning, OpenPoint, RawDiagnostic, Token};
+use super::text::{is_space, trim_range};
+use crate::model::{DiagnosticCode, Heading, Point, Section, Severity};
+
+/// One line of the input without its terminator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Line {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Line {
+    /// Byte range without leading and trailing white space.
+    pub fn trimmed(&self, src: &str) -> (usize, usize) {
+        trim_range(src, self.start, self.end)
+    }
+}
+
+/// Splits at `\n`, `\r\n` and a lone `\r`.
+pub fn split_lines(src: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let bytes = src.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                lines.push(Line { start, end: i });
+                i += 1;
+                start = i;
+            }
+            b'\r' => {
+                lines.push(Line { start, end: i });
+                i += if bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
+                start = i;
+            }
+            _ => i += 1,
+        }
+    }
+    if start < bytes.len() || lines.is_empty() {
+        lines.push(Line {
+            start,
+            end: bytes.len(),
+        });
+    }
+    lines
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineKind {
+    Blank,
+    Rule,
+    /// `## Heading` or `**Heading**`: the heading's words.
+    MarkedHeading {
+        start: usize,
+        end: usize,
+    },
+    /// A bullet marker then the point's content.
+    Bullet {
+        marker: usize,
+        start: usize,
+        end: usize,
+    },
+    Text {
+        start: usize,
+        end: usize,
+    },
+}
+
+pub fn classify(src: &str, line: Line) -> LineKind {
+    let (start, end) = line.trimmed(src);
+    if start == end {
+        return LineKind::Blank;
+    }
+    let text = &src[start..end];
+    if is_rule(text) {
+        return LineKind::Rule;
+    }
+    if let Some(level_end) = markdown_heading(text) {
+        let (s, e) = headings::strip_marks_range(src, start + level_end, end);
+        return LineKind::MarkedHeading { start: s, end: e };
+    }
+    if is_bold_line(text) {
+        let (s, e) = headings::strip_marks_range(src, start, end);
+        return LineKind::MarkedHeading { start: s, end: e };
+    }
+    if let Some(marker_len) = bullet(text) {
+        let (s, e) = trim_range(src, start + marker_len, end);
+        return LineKind::Bullet {
+            marker: start,
+            start: s,
+            end: e.max(s),
+        };
+    }
+    LineKind::Text { start, end }
+}
+
+fn is_rule(text: &str) -> bool {
+    let mut chars = text.chars().filter(|c| !is_space(*c));
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    matches!(first, '-' | '*' | '_' | '=' | '—')
+        && text.chars().filter(|c| !is_space(*c)).count() >= 3
+        && chars.all(|c| c == first)
+        && !text.contains(' ')
+}
+
+/// `#` to `######` then a space: the length of the marks.
+fn markdown_heading(text: &str) -> Option<usize> {
+    let hashes = text.bytes().take_while(|&b| b == b'#').count();
+    if (1..=6).contains(&hashes) && text[hashes..].starts_with(is_space) {
+        Some(hashes)
+    } else {
+        None
+    }
+}
+
+fn is_bold_line(text: &str) -> bool {
+    ["**", "__"].iter().any(|m| {
+        text.len() > 2 * m.len()
+            && text.starts_with(m)
+            && text.trim_end_matches([':', '：']).ends_with(m)
+            && !text[m.len()..text.len() - m.len()].contains(m)
+    })
+}
+
+/// The length of a bullet marker and the space after it.
+fn bullet(text: &str) -> Option<usize> {
+    let mut chars = text.char_indices();
+    let (_, first) = chars.next()?;
+    let marker_len = match first {
+        '-' | '*' | '+' | '–' => first.len_utf8(),
+        // These are never the start of a word, so no space is needed after them.
+        '•' | '·' | '・' | '●' | '◦' | '▪' | '‣' => {
+            let len = first.len_utf8();
+            let rest = &text[len..];
+            return Some(len + rest.len() - rest.trim_start_matches(is_space).len());
+        }
+        '0'..='9' => {
+            let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+            if digits > 3 {
+                return None;
+            }
+            let after = text[digits..].chars().next()?;
+            match after {
+                '.' | ')' => digits + 1,
+                '、' => return Some(digits + after.len_utf8()),
+                _ => return None,
+            }
+        }
+        _ => return None,
+    };
+    let rest = &text[marker_len..];
+    let space = rest.len() - rest.trim_start_matches(is_space).len();
+    if space == 0 && !rest.is_empty() {
+        return None;
+    }
+    Some(marker_len + space)
+}
+
+/// A section being read.
+struct OpenSection {
+    heading: Option<(usize, usize)>,
+    points: Vec<Point>,
+    start: usize,
+    end: usize,
+}
+
+/// Builds sections from the body's lines.
+pub struct Body<'a> {
+    src: &'a str,
+    sections: Vec<OpenSection>,
+    point: Option<OpenPoint>,
+    /// Start of separators or markers seen before any section, so the first
+    /// section's span covers them.
+    loose_start: Option<usize>,
+    loose_end: usize,
+    pub diagnostics: Vec<RawDiagnostic>,
+}
+
+impl<'a> Body<'a> {
+    pub fn new(src: &'a str) -> Self {
+        Self {
+            src,
+            sections: Vec::new(),
+            point: None,
+            loose_start: None,
+            loose_end: 0,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// Reads `lines` (with their kinds) as the body.
+    pub fn read(
+        mut self,
+        lines: &[Line],
+        kinds: &[LineKind],
+    ) -> (Vec<Section>, Vec<RawDiagnostic>) {
+        let mut after_blank = true;
+        let mut after_heading = false;
+        for (i, (&line, &kind)) in lines.iter().zip(kinds).enumerate() {
+            let mut heading_now = false;
+            match kind {
+                LineKind::Blank => {
+                    self.close_point();
+                    after_blank = true;
+                    continue;
+                }
+                LineKind::Rule => {
+                    self.close_point();
+                    let (s, e) = line.trimmed(self.src);
+                    self.absorb(s, e);
+                }
+                LineKind::MarkedHeading { start, end } => {
+                    self.close_point();
+                    let (s, _) = line.trimmed(self.src);
+                    self.open_section(Some((start, end)), s);
+                    heading_now = true;
+                }
+                LineKind::Bullet { marker, start, end } => {
+                    self.close_point();
+                    self.read_content(start, end, Some(marker), false);
+                }
+                LineKind::Text { start, end } => {
+                    let continues = self.point.is_some() && !after_blank;
+                    if self.is_heading_line(
+                        start,
+                        end,
+                        &kinds[i + 1..],
+                        after_blank || after_heading,
+                    ) {
+                        self.close_point();
+                        let (s, e) = headings::strip_marks_range(self.src, start, end);
+                        self.open_section(Some((s, e)), start);
+                        heading_now = true;
+                    } else if continues {
+                        self.read_content(start, end, None, false);
+                    } else {
+                        self.close_point();
+                        self.read_content(start, end, None, true);
+                    }
+                }
+            }
+            after_blank = false;
+            after_heading = heading_now;
+        }
+        self.close_point();
+        if let Some(start) = self.loose_start.take() {
+            self.diagnostics.push(RawDiagnostic {
+                severity: Severity::Info,
+                code: DiagnosticCode::UnplacedText,
+                message: "separators or markers with no text between them".into(),
+                start,
+                end: self.loose_end,
+            });
+        }
+        let sections = self
+            .sections
+            .into_iter()
+            .map(|s| Section {
+                heading: s.heading.map(|(hs, he)| Heading {
+                    text: super::text::folded(&self.src[hs..he]),
+                    span: points::byte_span(hs, he),
+                }),
+                points: s.points,
+                span: points::byte_span(s.start, s.end),
+            })
+            .collect();
+        (sections, self.diagnostics)
+    }
+
+    /// A text line with no separators is a heading when it is heading-like and
+    /// introduces something: a bullet follows, it ends in a colon, or (Title
+    /// Case only) it stands apart from the point before it and text follows.
+    fn is_heading_line(&self, start: usize, end: usize, rest: &[LineKind], apart: bool) -> bool {
+        let text = &self.src[start..end];
+        if text.len() > headings::MAX_BYTES || text.contains(" - ") {
+            return false;
+        }
+        let likeness = headings::likeness(text);
+        if likeness == Likeness::No {
+            return false;
+        }
+        if text.ends_with([':', '：']) {
+            return true;
+        }
+        let next = rest.iter().find(|k| **k != LineKind::Blank);
+        match next {
+            Some(LineKind::Bullet { .. }) => true,
+            Some(LineKind::Text { .. }) if likeness == Likeness::Strong => {
+                apart || self.point.is_none() || self.point_ends_with_cite()
+            }
+            _ => false,
+        }
+    }
+
+    fn point_ends_with_cite(&self) -> bool {
+        self.point
+            .as_ref()
+            .is_some_and(|p| matches!(p.dash_meaning(self.src, None), DashMeaning::Separator))
+    }
+
+    /// Reads one line's content into points and inline headings.
+    fn read_content(&mut self, start: usize, end: usize, marker: Option<usize>, line_start: bool) {
+        let tokens = points::tokenize(self.src, start, end, &mut self.diagnostics);
+        // Until the first separator, new text opens a point that may be a
+        // heading (rule 3) and starts at the bullet marker if there is one.
+        let mut marker = marker;
+        let mut first_piece = line_start;
+        for i in 0..tokens.len() {
+            match &tokens[i] {
+                Token::Text { start, end } => {
+                    let (s, e) = (*start, *end);
+                    if self.point.is_none() {
+                        let (ts, _) = trim_range(self.src, s, e);
+                        if ts == e {
+                            continue; // white space between separators
+                        }
+                        let point_start = marker.take().unwrap_or(ts);
+                        self.point = Some(OpenPoint::new(point_start, ts, first_piece));
+                    }
+                    if let Some(point) = &mut self.point {
+                        point.push_text(self.src, s, e);
+                    }
+                }
+                Token::Cite(group) => {
+                    if self.point.is_none() {
+                        let point_start = marker.take().unwrap_or(group.start);
+                        self.point = Some(OpenPoint::new(point_start, group.start, first_piece));
+                    }
+                    if let Some(point) = &mut self.point {
+                        point.push_cite(group.clone());
+                    }
+                }
+                Token::Dash { start, end } => {
+                    let (s, e) = (*start, *end);
+                    let next = points::next_char(self.src, &tokens, i + 1);
+                    let meaning = match &self.point {
+                        None => DashMeaning::Separator,
+                        Some(p) => p.dash_meaning(self.src, next),
+                    };
+                    match meaning {
+                        DashMeaning::Separator => {
+                            self.close_point();
+                            // A marker with no text before this separator: `- - -`.
+                            let from = marker.take().unwrap_or(s);
+                            self.absorb(from, e);
+                        }
+                        DashMeaning::Heading { start: hs, end: he } => {
+                            if let Some(point) = &mut self.point {
+                                point.truncate(self.src, hs);
+                            }
+                            let heading_start = match &self.point {
+                                Some(p) if p.is_empty() => p.start.min(hs),
+                                _ => hs,
+                            };
+                            if self.point.as_ref().is_some_and(OpenPoint::is_empty) {
+                                self.point = None;
+                            }
+                            self.close_point();
+                            self.open_section(Some((hs, he)), heading_start);
+                            self.absorb(s, e);
+                        }
+                        DashMeaning::Text => {
+                            if let Some(point) = &mut self.point {
+                                point.push_text(self.src, s, e);
+                            }
+                        }
+                    }
+                    first_piece = false;
+                }
+            }
+        }
+        if let Some(m) = marker {
+            // A bullet with nothing after it; `end` is past the marker.
+            self.absorb(m, end);
+        }
+    }
+
+    fn close_point(&mut self) {
+        let Some(point) = self.point.take() else {
+            return;
+        };
+        if let Some((model, start, end)) = point.finish(self.src) {
+            if self.sections.is_empty() {
+                self.open_section(None, start);
+            }
+            if let Some(section) = self.sections.last_mut() {
+                section.points.push(model);
+                section.end = section.end.max(end);
+            }
+        }
+    }
+
+    fn open_section(&mut self, heading: Option<(usize, usize)>, start: usize) {
+        let start = match self.loose_start.take() {
+            Some(loose) => loose.min(start),
+            None => start,
+        };
+        let end = heading.map_or(start, |(_, e)| e);
+        self.sections.push(OpenSection {
+            heading,
+            points: Vec::new(),
+            start,
+            end,
+        });
+    }
+
+    /// Separators and markers: part of the current section, or of the next
+    /// one when none is open yet.
+    fn absorb(&mut self, start: usize, end: usize) {
+        match self.sections.last_mut() {
+            Some(section) => section.end = section.end.max(end),
+            None => {
+                self.loose_start = Some(self.loose_start.map_or(start, |s| s.min(start)));
+                self.loose_end = self.loose_end.max(end);
+            }
+        }
+    }
+}

@@ -1,0 +1,378 @@
+//! Citation groups.
+//!
+//! Rule: a citation group is one or more bracketed id lists, adjacent or
+//! separated by spaces only. A list holds ids or ranges separated by commas
+//! (`,` `，` `、` `;`); an id is 1 to 9 digits, ASCII or full-width; a range is
+//! `lo-hi` (also `–`, `—`, `~`, `～`) and expands to every id in it.
+//!
+//! ```text
+//! [1][2]   [1] [2]   [1, 2]   [3-5]   【1】【2】   ［４］   [^7]
+//! ```
+//!
+//! Brackets holding anything else are text: `[sic]`, `[in full]`, `[2025 data]`.
+//! A list whose closing bracket never comes (`fell sharply [12`) is read as
+//! a citation when nothing but the end of the line, another group or a point
+//! separator follows, with a warning; `[12 people` stays text.
+//!
+//! Every scan moves forward only and stops at the first character that cannot
+//! continue the list, so scanning is linear even over megabytes of `[`.
+
+use super::text::digit_value;
+
+/// Ranges longer than this are kept as their two ends, with a warning:
+/// `[1-999999]` is a typo, not a request for a million tooltips, and a cap
+/// keeps the model linear in the input.
+pub const MAX_RANGE: u32 = 32;
+const MAX_DIGITS: usize = 9;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// Byte range of the whole group in the scanned text.
+    pub start: usize,
+    pub end: usize,
+    /// Ids in written order, ranges expanded, repeats kept.
+    pub ids: Vec<u32>,
+    pub problems: Vec<Problem>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProblemKind {
+    Unclosed,
+    Range,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Problem {
+    pub kind: ProblemKind,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A bracket that cannot be a citation because an id is too long: kept as
+/// text, reported once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rejected {
+    pub start: usize,
+    pub end: usize,
+}
+
+pub fn is_open(c: char) -> bool {
+    matches!(c, '[' | '【' | '［' | '〔')
+}
+
+fn closes(open: char, c: char) -> bool {
+    matches!(
+        (open, c),
+        ('[', ']') | ('【', '】') | ('［', '］') | ('〔', '〕')
+    )
+}
+
+/// Outcome of scanning at an opening bracket.
+pub enum Scan {
+    Group(Group),
+    /// Looked like a citation but an id had too many digits.
+    Rejected(Rejected),
+    /// Not a citation: the bracket is text.
+    Text,
+}
+
+/// Scans a citation group starting at byte `at` of `s` (an opening bracket).
+pub fn scan(s: &str, at: usize) -> Scan {
+    let mut group = Group {
+        start: at,
+        end: at,
+        ids: Vec::new(),
+        problems: Vec::new(),
+    };
+    let mut pos = at;
+    loop {
+        match scan_list(s, pos, &mut group) {
+            List::Closed(end) | List::Unclosed(end) => {
+                group.end = end;
+                // Another list after spaces joins this group: `[1] [2]`.
+                let after = skip_inline_space(s, end);
+                match s[after..].chars().next() {
+                    Some(c) if is_open(c) && list_follows(s, after) => pos = after,
+                    _ => break,
+                }
+            }
+            List::TooLong(end) if group.ids.is_empty() => {
+                return Scan::Rejected(Rejected { start: pos, end });
+            }
+            List::TooLong(_) | List::Absent => {
+                if group.ids.is_empty() {
+                    return Scan::Text;
+                }
+                break;
+            }
+        }
+    }
+    Scan::Group(group)
+}
+
+enum List {
+    /// Closed list ending at this byte offset.
+    Closed(usize),
+    /// Unclosed but accepted, ending after its last digit.
+    Unclosed(usize),
+    TooLong(usize),
+    /// Not a citation list at all.
+    Absent,
+}
+
+/// Whether a full, closed list starts at `at` (used before joining it).
+fn list_follows(s: &str, at: usize) -> bool {
+    let mut probe = Group {
+        start: at,
+        end: at,
+        ids: Vec::new(),
+        problems: Vec::new(),
+    };
+    matches!(scan_list(s, at, &mut probe), List::Closed(_))
+}
+
+fn skip_inline_space(s: &str, mut at: usize) -> usize {
+    for c in s[at..].chars() {
+        if c == ' ' || c == '\t' || c == '\u{a0}' || c == '\u{3000}' {
+            at += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    at
+}
+
+/// One bracketed list at `at`; ids are appended to `group` only when the
+/// list is accepted.
+fn scan_list(s: &str, at: usize, group: &mut Group) -> List {
+    let mut chars = s[at..].char_indices().map(|(i, c)| (at + i, c)).peekable();
+    let Some((_, open)) = chars.next() else {
+        return List::Absent;
+    };
+    if open == '[' && matches!(chars.peek(), Some((_, '^'))) {
+        chars.next();
+    }
+    let mut ids = Vec::new();
+    let mut problems = Vec::new();
+    loop {
+        // Leading spaces inside the brackets: `[ 1, 2 ]`.
+        while matches!(chars.peek(), Some((_, ' '))) {
+            chars.next();
+        }
+        let item_start = chars.peek().map_or(s.len(), |&(i, _)| i);
+        let lo = match number(&mut chars) {
+            Number::Value(v) => v,
+            Number::TooLong(end) => return List::TooLong(end),
+            Number::None => return List::Absent,
+        };
+        let lo_end = chars.peek().map_or(s.len(), |&(i, _)| i);
+        while matches!(chars.peek(), Some((_, ' '))) {
+            chars.next();
+        }
+        if let Some(&(_, '-' | '–' | '—' | '~' | '～')) = chars.peek() {
+            chars.next();
+            while matches!(chars.peek(), Some((_, ' '))) {
+                chars.next();
+            }
+            let hi = match number(&mut chars) {
+                Number::Value(v) => v,
+                Number::TooLong(end) => return List::TooLong(end),
+                // `[12 - The union …`: no range, an unclosed list before a separator.
+                Number::None => {
+                    ids.push(lo);
+                    return unclosed(s, at, lo_end, ids, problems, group);
+                }
+            };
+            let item_end = chars.peek().map_or(s.len(), |&(i, _)| i);
+            if lo <= hi && hi - lo < MAX_RANGE {
+                ids.extend(lo..=hi);
+            } else {
+                ids.push(lo);
+                ids.push(hi);
+                problems.push(Problem {
+                    kind: ProblemKind::Range,
+                    start: item_start,
+                    end: item_end,
+                });
+            }
+        } else {
+            ids.push(lo);
+        }
+        while matches!(chars.peek(), Some((_, ' '))) {
+            chars.next();
+        }
+        match chars.peek().copied() {
+            Some((_, ',' | '，' | '、' | ';' | '；')) => {
+                chars.next();
+            }
+            Some((i, c)) if closes(open, c) => {
+                group.ids.append(&mut ids);
+                group.problems.append(&mut problems);
+                return List::Closed(i + c.len_utf8());
+            }
+            next => {
+                let end = next.map_or(s.len(), |(i, _)| i);
+                let end = s[..end].trim_end_matches(' ').len();
+                return unclosed(s, at, end, ids, problems, group);
+            }
+        }
+    }
+}
+
+/// A list with no closing bracket, ending at `end`. Accepted only where a
+/// reader would: at the end of the line, or before another group or a
+/// separator.
+fn unclosed(
+    s: &str,
+    at: usize,
+    end: usize,
+    mut ids: Vec<u32>,
+    mut problems: Vec<Problem>,
+    group: &mut Group,
+) -> List {
+    if !unclosed_ends_here(s, end) {
+        return List::Absent;
+    }
+    group.ids.append(&mut ids);
+    group.problems.append(&mut problems);
+    group.problems.push(Problem {
+        kind: ProblemKind::Unclosed,
+        start: at,
+        end,
+    });
+    List::Unclosed(end)
+}
+
+fn unclosed_ends_here(s: &str, end: usize) -> bool {
+    let after = skip_inline_space(s, end);
+    let mut rest = s[after..].chars();
+    match rest.next() {
+        None | Some('\n' | '\r') => true,
+        Some(c) if is_open(c) => after > end || list_follows(s, after),
+        // ` - ` or a dangling `-` at the end: the point ends here.
+        Some('-') => after > end && rest.next().is_none_or(char::is_whitespace),
+        _ => false,
+    }
+}
+
+enum Number {
+    Value(u32),
+    TooLong(usize),
+    None,
+}
+
+fn number(chars: &mut std::iter::Peekable<impl Iterator<Item = (usize, char)>>) -> Number {
+    let mut value = 0u32;
+    let mut digits = 0usize;
+    let mut end = 0usize;
+    while let Some(&(i, c)) = chars.peek() {
+        let Some(d) = digit_value(c) else { break };
+        chars.next();
+        digits += 1;
+        end = i + c.len_utf8();
+        if digits <= MAX_DIGITS {
+            value = value * 10 + d;
+        }
+    }
+    match digits {
+        0 => Number::None,
+        n if n > MAX_DIGITS => Number::TooLong(end),
+        _ => Number::Value(value),
+    }
+}
+
+/// Whether `text` holds a citation group anywhere.
+pub fn contains_group(text: &str) -> bool {
+    let mut pos = 0;
+    while let Some(rel) = text[pos..].find(is_open) {
+        let at = pos + rel;
+        match scan(text, at) {
+            Scan::Group(_) => return true,
+            Scan::Rejected(r) => pos = r.end,
+            Scan::Text => pos = at + text[at..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    false
+}
+
+/// Whether `text` (trimmed) ends with a citation group.
+pub fn ends_with_group(text: &str) -> bool {
+    if !text.ends_with([']', '】', '］', '〕']) {
+        return false;
+    }
+    // Walk back over adjacent groups to the first bracket of the run.
+    let Some(at) = text.rfind(is_open) else {
+        return false;
+    };
+    matches!(scan(text, at), Scan::Group(g) if g.end == text.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(s: &str) -> Option<(Vec<u32>, &str)> {
+        match scan(s, 0) {
+            Scan::Group(g) => Some((g.ids, &s[g.start..g.end])),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn every_written_form() {
+        assert_eq!(ids("[1][2] x"), Some((vec![1, 2], "[1][2]")));
+        assert_eq!(ids("[1] [2] x"), Some((vec![1, 2], "[1] [2]")));
+        assert_eq!(ids("[1, 2]"), Some((vec![1, 2], "[1, 2]")));
+        assert_eq!(ids("[3-5]"), Some((vec![3, 4, 5], "[3-5]")));
+        assert_eq!(ids("【1】【2】后"), Some((vec![1, 2], "【1】【2】")));
+        assert_eq!(ids("［４］"), Some((vec![4], "［４］")));
+        assert_eq!(ids("[^7]"), Some((vec![7], "[^7]")));
+        assert_eq!(ids("【1，2、3】"), Some((vec![1, 2, 3], "【1，2、3】")));
+    }
+
+    #[test]
+    fn words_in_brackets_are_text() {
+        assert!(ids("[sic]").is_none());
+        assert!(ids("[in full]").is_none());
+        assert!(ids("[2025 data]").is_none());
+        assert!(ids("[12 people were hurt").is_none());
+        assert!(ids("[]").is_none());
+        assert!(ids("[").is_none());
+    }
+
+    #[test]
+    fn a_word_after_a_group_is_not_joined() {
+        assert_eq!(ids("[1] [note]"), Some((vec![1], "[1]")));
+    }
+
+    #[test]
+    fn unclosed_at_the_end_is_a_citation_with_a_warning() {
+        let Scan::Group(g) = scan("[12", 0) else {
+            panic!("not a group")
+        };
+        assert_eq!(g.ids, vec![12]);
+        assert_eq!(g.problems[0].kind, ProblemKind::Unclosed);
+        let Scan::Group(g) = scan("[12 - next", 0) else {
+            panic!("not a group")
+        };
+        assert_eq!((g.start, g.end), (0, 3));
+    }
+
+    #[test]
+    fn backwards_and_huge_ranges_keep_their_ends() {
+        let Scan::Group(g) = scan("[9-2]", 0) else {
+            panic!()
+        };
+        assert_eq!(g.ids, vec![9, 2]);
+        assert_eq!(g.problems[0].kind, ProblemKind::Range);
+        let Scan::Group(g) = scan("[1-999999]", 0) else {
+            panic!()
+        };
+        assert_eq!(g.ids, vec![1, 999999]);
+    }
+
+    #[test]
+    fn ids_longer_than_nine_digits_are_rejected() {
+        assert!(matches!(scan("[1234567890]", 0), Scan::Rejected(_)));
+    }
+}

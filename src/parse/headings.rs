@@ -1,0 +1,314 @@
+//! Headings: what text can be a section heading.
+//!
+//! Rule: a heading is short and is not a sentence. Strongly heading-like is
+//! Title Case: every word capitalised, a number, `&`, or a lower-case joining
+//! word (`of`, `and`, `for` ...), or a short CJK phrase with no sentence
+//! punctuation. Weakly heading-like is sentence case: a capitalised first
+//! word and a few more words; it counts only where the text after it starts
+//! like a new sentence.
+//!
+//! ```text
+//! Core Facts   Market Reaction & Q3 Outlook   Risks for the 2026 Season   市场反应
+//! Key points   (weak)
+//! the port     Officials said it would reopen.     (not headings)
+//! ```
+//!
+//! Marks around a heading are not part of it: `## Heading`, `**Heading**`,
+//! `Heading:`.
+//!
+//! Every check looks at no more than [`MAX_CHARS`] characters, so testing a
+//! candidate costs a constant, however long the line.
+
+use super::text::{is_cjk, is_sentence_punct, is_space};
+
+pub const MAX_CHARS: usize = 80;
+const MAX_WORDS: usize = 10;
+const MAX_WEAK_WORDS: usize = 6;
+const MAX_CJK_CHARS: usize = 24;
+/// Longest heading in bytes: four bytes for each of [`MAX_CHARS`].
+pub const MAX_BYTES: usize = MAX_CHARS * 4;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Likeness {
+    No,
+    /// Sentence case: a heading only if what follows starts a sentence.
+    Weak,
+    /// Title Case or a CJK phrase.
+    Strong,
+}
+
+const JOINERS: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "de", "for", "from", "in", "into", "of", "on", "or", "per",
+    "the", "to", "via", "vs", "vs.", "with", "amid", "over", "after", "before", "under", "than",
+    "versus", "&", "+", "/", "-", "–", "—", "x",
+];
+
+fn is_joiner(word: &str) -> bool {
+    JOINERS.iter().any(|j| j.eq_ignore_ascii_case(word))
+}
+
+/// How heading-like `text` is (already trimmed of marks).
+pub fn likeness(text: &str) -> Likeness {
+    if text.is_empty() || text.len() > MAX_BYTES {
+        return Likeness::No;
+    }
+    let text = strip_marks(text);
+    if text.is_empty() || text.chars().count() > MAX_CHARS {
+        return Likeness::No;
+    }
+    if text.chars().any(|c| matches!(c, '[' | ']' | '【' | '】')) {
+        return Likeness::No;
+    }
+    let first = text.chars().next().unwrap_or(' ');
+    if first.is_lowercase() || !(first.is_alphanumeric() || is_cjk(first) || is_opening(first)) {
+        return Likeness::No;
+    }
+    if text.chars().any(is_cjk) {
+        return cjk_likeness(text);
+    }
+    let mut words = 0;
+    let mut title_case = true;
+    for word in text.split(is_space).filter(|w| !w.is_empty()) {
+        words += 1;
+        if words > MAX_WORDS {
+            return Likeness::No;
+        }
+        if word.ends_with(is_sentence_punct) && !is_abbreviation(word) {
+            return Likeness::No;
+        }
+        if !word_is_title_case(word) {
+            title_case = false;
+        }
+    }
+    if title_case {
+        Likeness::Strong
+    } else if words <= MAX_WEAK_WORDS {
+        Likeness::Weak
+    } else {
+        Likeness::No
+    }
+}
+
+fn cjk_likeness(text: &str) -> Likeness {
+    let mut count = 0;
+    for c in text.chars() {
+        count += 1;
+        if count > MAX_CJK_CHARS || is_sentence_punct(c) || matches!(c, ':' | '：') {
+            return Likeness::No;
+        }
+    }
+    Likeness::Strong
+}
+
+fn is_opening(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '‘' | '(' | '«' | '「' | '《')
+}
+
+/// `U.S.`, `Jan.`, `St.`: a dot that ends a short capitalised word is not a
+/// full stop.
+fn is_abbreviation(word: &str) -> bool {
+    word.ends_with('.')
+        && word.len() <= 5
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && !word[..word.len() - 1].contains(is_sentence_punct_but_dot)
+}
+
+fn is_sentence_punct_but_dot(c: char) -> bool {
+    c != '.' && is_sentence_punct(c)
+}
+
+/// A word that can sit in a Title Case heading.
+pub fn word_is_title_case(word: &str) -> bool {
+    let core = word.trim_start_matches(is_opening);
+    let Some(first) = core.chars().next() else {
+        return true;
+    };
+    first.is_uppercase() || first.is_ascii_digit() || is_cjk(first) || is_joiner(core)
+}
+
+/// Removes heading marks: `## `, `**…**`, `__…__`, a trailing colon.
+pub fn strip_marks(text: &str) -> &str {
+    let mut t = text.trim_matches(is_space);
+    t = t.trim_start_matches('#').trim_start_matches(is_space);
+    for mark in ["**", "__"] {
+        if t.len() > 2 * mark.len() && t.starts_with(mark) && t.ends_with(mark) {
+            t = &t[mark.len()..t.len() - mark.len()];
+        }
+    }
+    t = t.trim_end_matches([':', '：']);
+    t.trim_matches(is_space)
+}
+
+/// Byte range of the heading text inside `text[start..end]` once marks are
+/// stripped, so a heading's span is its words alone.
+pub fn strip_marks_range(src: &str, start: usize, end: usize) -> (usize, usize) {
+    let piece = &src[start..end];
+    let inner = strip_marks(piece);
+    if inner.is_empty() {
+        return (start, start);
+    }
+    // `inner` is a sub-slice of `piece`: recover its offset from the pointers.
+    let offset = inner.as_ptr() as usize - piece.as_ptr() as usize;
+    (start + offset, start + offset + inner.len())
+}
+
+/// Where a heading begins at the end of `tail`: the longest run of Title
+/// Case words (or a CJK phrase after a space or a full stop) that closes
+/// `tail` and leaves point text before it. Used when a point with no
+/// citation runs straight into the next inline heading:
+/// `no date was given for the repairs Next Steps - ...`.
+///
+/// Returns the byte offset in `tail` where the heading starts.
+pub fn trailing_heading_start(tail: &str) -> Option<usize> {
+    let trimmed = tail.trim_end_matches(is_space);
+    // Look at the last MAX_BYTES only: headings are short.
+    let mut window_start = trimmed.len().saturating_sub(MAX_BYTES);
+    while !trimmed.is_char_boundary(window_start) {
+        window_start += 1;
+    }
+    let window = &trimmed[window_start..];
+    if window.ends_with(|c: char| is_cjk(c) && !is_sentence_punct(c)) {
+        return cjk_trailing_start(trimmed, window_start);
+    }
+    let mut run_start = None;
+    let mut words = 0;
+    let mut end = window.len();
+    loop {
+        let before = window[..end].trim_end_matches(is_space);
+        let word_start = before.rfind(is_space).map_or(0, |i| i + 1);
+        let word = &before[word_start..];
+        if word.is_empty() {
+            break;
+        }
+        let at_window_edge = word_start == 0 && window_start > 0;
+        if at_window_edge
+            || words >= MAX_WORDS
+            || !word_is_title_case(word)
+            || (word.ends_with(is_sentence_punct) && !is_abbreviation(word))
+        {
+            break;
+        }
+        words += 1;
+        run_start = Some(word_start);
+        end = word_start;
+        if word_start == 0 {
+            break;
+        }
+    }
+    let mut start = run_start?;
+    // A run may not begin with a joining word: `on Monday` is not a heading.
+    loop {
+        let rest = &window[start..];
+        let word_end = rest.find(is_space).unwrap_or(rest.len());
+        let word = &rest[..word_end];
+        if word_end == rest.len() || !is_joiner(word) {
+            break;
+        }
+        start += word_end
+            + (rest[word_end..].len() - rest[word_end..].trim_start_matches(is_space).len());
+    }
+    let heading = &window[start..];
+    let first = heading.chars().next()?;
+    if !(first.is_uppercase() || is_cjk(first)) {
+        return None;
+    }
+    // Something must be left for the point.
+    let before = &trimmed[..window_start + start];
+    if before.trim_matches(is_space).is_empty() {
+        return None;
+    }
+    Some(window_start + start)
+}
+
+fn cjk_trailing_start(trimmed: &str, window_start: usize) -> Option<usize> {
+    let window = &trimmed[window_start..];
+    // Only a space or a full stop can end the point: after a comma the
+    // sentence goes on (`…万标箱，预计周末前完成` has no heading).
+    let cut = window.rfind(|c: char| {
+        is_space(c) || matches!(c, '。' | '！' | '？' | '；' | '.' | '!' | '?' | ';')
+    })?;
+    let sep = window[cut..].chars().next()?;
+    let start = window_start + cut + sep.len_utf8();
+    let heading = &trimmed[start..];
+    if heading.is_empty() || likeness(heading) == Likeness::No {
+        return None;
+    }
+    if trimmed[..start].trim_matches(is_space).is_empty() {
+        return None;
+    }
+    Some(start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_case_headings_are_strong() {
+        for h in [
+            "Core Facts",
+            "Market Reaction & Q3 Outlook",
+            "Risks for the 2026 Season",
+            "U.S. Response",
+            "What Comes Next",
+            "市场反应",
+            "## Background",
+            "**Next Steps**",
+            "Outlook:",
+        ] {
+            assert_eq!(likeness(h), Likeness::Strong, "{h}");
+        }
+    }
+
+    #[test]
+    fn sentence_case_is_weak() {
+        assert_eq!(likeness("Key points"), Likeness::Weak);
+        assert_eq!(likeness("Market reaction"), Likeness::Weak);
+    }
+
+    #[test]
+    fn sentences_are_not_headings() {
+        for h in [
+            "the port",
+            "Officials said it would reopen.",
+            "The index rose sharply after the central bank cut its key rate again",
+            "港口于周二重新开放，航运公司预计周五前恢复。",
+            "Prices [1]",
+            "",
+        ] {
+            assert_eq!(likeness(h), Likeness::No, "{h}");
+        }
+    }
+
+    #[test]
+    fn finds_a_heading_glued_to_a_point() {
+        let tail = "no date was given for the repairs Next Steps";
+        assert_eq!(
+            trailing_heading_start(tail).map(|i| &tail[i..]),
+            Some("Next Steps")
+        );
+        let tail = "repairs are planned. Risks for the 2026 Season";
+        assert_eq!(
+            trailing_heading_start(tail).map(|i| &tail[i..]),
+            Some("Risks for the 2026 Season")
+        );
+        let tail = "修复工作尚无时间表。 后续安排";
+        assert_eq!(
+            trailing_heading_start(tail).map(|i| &tail[i..]),
+            Some("后续安排")
+        );
+    }
+
+    #[test]
+    fn no_heading_without_point_text_before_it() {
+        assert_eq!(trailing_heading_start("Next Steps"), None);
+        assert_eq!(trailing_heading_start("the port"), None);
+        // A run never starts with a joining word; a proper noun at the end of
+        // a point stays ambiguous, which is why callers also look at what follows.
+        let tail = "they met on Monday";
+        assert_eq!(
+            trailing_heading_start(tail).map(|i| &tail[i..]),
+            Some("Monday")
+        );
+    }
+}

@@ -1,0 +1,509 @@
+//! Digest text to [`Digest`].
+//!
+//! A digest is read in two passes over its lines. The first decides what
+//! each line is for, working from the end, because that is where the fixed
+//! parts sit: the source line last, the title line before it, and a
+//! references block either before them or after. What is left is the body,
+//! which [`blocks`] reads into sections and [`points`].
+//!
+//! ```text
+//! Key Facts - The harbour reopened [1][2] - … Local Impact - …   ← body
+//! World Desk|Harbour reopens as storm damage is cleared          ← title
+//! Coastline Courier·2025-06-09 08:30                             ← source
+//! ```
+//!
+//! The parser is total (any string gives a digest) and linear: every scan
+//! moves forward, and every look-back is bounded by a constant.
+//!
+//! Every non-white-space character of the input lies inside the span of some
+//! node or diagnostic, so nothing the user wrote disappears without a trace.
+
+mod blocks;
+mod citations;
+mod headings;
+mod offsets;
+mod points;
+mod references;
+mod source;
+mod text;
+mod title;
+
+use crate::model::{
+    Citation, Diagnostic, DiagnosticCode, Digest, Heading, Inline, PointRef, Reference, Section,
+    Severity, Source, Span, Title,
+};
+use blocks::{Line, LineKind};
+use points::{byte_span, RawDiagnostic};
+
+/// Parses digest text. Never fails: malformed input gives a best-effort
+/// model and [`Digest::diagnostics`] says what was guessed.
+pub fn parse(input: &str) -> Digest {
+    let lines = blocks::split_lines(input);
+    let kinds: Vec<LineKind> = lines.iter().map(|l| blocks::classify(input, *l)).collect();
+    let layout = Layout::find(input, &lines, &kinds);
+    let mut diagnostics = Vec::new();
+
+    let (sections, body_diagnostics) =
+        blocks::Body::new(input).read(&lines[layout.body.clone()], &kinds[layout.body.clone()]);
+    diagnostics.extend(body_diagnostics);
+
+    let title = layout.title.map(|i| {
+        let (s, e) = lines[i].trimmed(input);
+        let parsed = title::parse(&input[s..e]);
+        Title {
+            column: parsed.column,
+            headline: parsed.headline,
+            span: byte_span(s, e),
+        }
+    });
+
+    let source = layout.source.and_then(|i| {
+        let (s, e) = lines[i].trimmed(input);
+        let raw = &input[s..e];
+        let parsed = source::parse(raw)?;
+        let published = match parsed.published {
+            Ok(iso) => Some(iso),
+            Err(()) => {
+                diagnostics.push(RawDiagnostic {
+                    severity: Severity::Warning,
+                    code: DiagnosticCode::InvalidDate,
+                    message:
+                        "the source line's date or time is not a real one; left out of `published`"
+                            .into(),
+                    start: s,
+                    end: e,
+                });
+                None
+            }
+        };
+        Some(Source {
+            publisher: text::folded(parsed.publisher),
+            published,
+            raw: raw.to_string(),
+            span: byte_span(s, e),
+        })
+    });
+
+    let mut references_heading = None;
+    let mut references = Vec::new();
+    if let Some(block) = &layout.references {
+        let (s, e) = lines[block.heading].trimmed(input);
+        references_heading = Some(Heading {
+            text: text::folded(headings::strip_marks(&input[s..e])),
+            span: byte_span(s, e),
+        });
+        read_references(
+            input,
+            &lines,
+            &kinds,
+            block.entries.clone(),
+            &mut references,
+            &mut diagnostics,
+        );
+    }
+    for &i in &layout.unplaced {
+        let (s, e) = lines[i].trimmed(input);
+        diagnostics.push(RawDiagnostic {
+            severity: Severity::Warning,
+            code: DiagnosticCode::UnplacedText,
+            message:
+                "this line is neither a reference, the title nor the source line; it is not shown"
+                    .into(),
+            start: s,
+            end: e,
+        });
+    }
+
+    let citations = index_citations(&sections);
+    check_references(
+        &sections,
+        &citations,
+        &references,
+        layout.references.is_some(),
+        &mut diagnostics,
+    );
+
+    diagnostics.sort_by_key(|d| (d.start, d.end));
+    let index = offsets::Utf16Index::new(input);
+    let mut digest = Digest {
+        title,
+        source,
+        sections,
+        references_heading,
+        references,
+        citations,
+        diagnostics: diagnostics
+            .into_iter()
+            .map(|d| Diagnostic {
+                severity: d.severity,
+                code: d.code,
+                message: d.message,
+                span: byte_span(d.start, d.end),
+            })
+            .collect(),
+    };
+    for_each_span(&mut digest, |span| {
+        let (s, e) = (span.byte_start as usize, span.byte_end as usize);
+        span.start = index.utf16(s.min(input.len()));
+        span.end = index.utf16(e.min(input.len()));
+    });
+    digest
+}
+
+/// Which lines are what.
+struct Layout {
+    body: std::ops::Range<usize>,
+    title: Option<usize>,
+    source: Option<usize>,
+    references: Option<ReferenceBlock>,
+    /// Lines after the references that are neither title nor source.
+    unplaced: Vec<usize>,
+}
+
+struct ReferenceBlock {
+    heading: usize,
+    /// Lines after the heading that hold its entries (blank lines included).
+    entries: std::ops::Range<usize>,
+}
+
+struct Meta {
+    title: Option<usize>,
+    source: Option<usize>,
+    /// First line taken by the title or source, or the range's end.
+    start: usize,
+}
+
+impl Layout {
+    fn find(src: &str, lines: &[Line], kinds: &[LineKind]) -> Self {
+        let n = lines.len();
+        let text = |i: usize| {
+            let (s, e) = lines[i].trimmed(src);
+            &src[s..e]
+        };
+        let first_content = (0..n).find(|&i| kinds[i] != LineKind::Blank);
+        let next_content = |from: usize| (from..n).find(|&i| kinds[i] != LineKind::Blank);
+
+        // The last references heading whose next line is an entry.
+        let heading = (0..n).rev().find(|&i| {
+            references::is_heading(text(i))
+                && next_content(i + 1).is_some_and(|j| references::entry_marker(text(j)).is_some())
+        });
+
+        let meta_ctx = MetaContext {
+            src,
+            lines,
+            kinds,
+            first_content,
+        };
+        let mut layout = Layout {
+            body: 0..n,
+            title: None,
+            source: None,
+            references: None,
+            unplaced: Vec::new(),
+        };
+        let body_end = match heading {
+            Some(h) => {
+                // Title and source after the references, or else before them.
+                let after = meta_ctx.take(h + 1, n, true);
+                let (meta, entries_end, body_end) =
+                    if after.title.is_some() || after.source.is_some() {
+                        let start = after.start;
+                        (after, start, h)
+                    } else {
+                        let before = meta_ctx.take(0, h, false);
+                        let start = before.start;
+                        (before, n, start)
+                    };
+                layout.title = meta.title;
+                layout.source = meta.source;
+                // A line with no marker continues the entry above it; after a
+                // blank line it belongs to nothing.
+                let mut in_entry = false;
+                for (i, kind) in kinds.iter().enumerate().take(entries_end).skip(h + 1) {
+                    match kind {
+                        LineKind::Blank => in_entry = false,
+                        _ if references::entry_marker(text(i)).is_some() => in_entry = true,
+                        _ if in_entry => {}
+                        _ => layout.unplaced.push(i),
+                    }
+                }
+                layout.references = Some(ReferenceBlock {
+                    heading: h,
+                    entries: h + 1..entries_end,
+                });
+                body_end
+            }
+            None => {
+                let meta = meta_ctx.take(0, n, false);
+                layout.title = meta.title;
+                layout.source = meta.source;
+                meta.start
+            }
+        };
+        layout.body = 0..body_end;
+
+        // A `# Headline` opening the text is the title when none closes it.
+        if layout.title.is_none() {
+            if let Some(first) = first_content.filter(|&i| i < body_end) {
+                if title::is_hash_title(text(first)) {
+                    layout.title = Some(first);
+                    layout.body = first + 1..body_end;
+                }
+            }
+        }
+        layout
+    }
+}
+
+struct MetaContext<'a> {
+    src: &'a str,
+    lines: &'a [Line],
+    kinds: &'a [LineKind],
+    first_content: Option<usize>,
+}
+
+impl MetaContext<'_> {
+    fn text(&self, i: usize) -> &str {
+        let (s, e) = self.lines[i].trimmed(self.src);
+        &self.src[s..e]
+    }
+
+    fn prev_content(&self, lo: usize, before: usize) -> Option<usize> {
+        (lo..before)
+            .rev()
+            .find(|&i| self.kinds[i] != LineKind::Blank)
+    }
+
+    /// Finds a source line and a title line closing `lo..hi`.
+    fn take(&self, lo: usize, hi: usize, after_references: bool) -> Meta {
+        let mut meta = Meta {
+            title: None,
+            source: None,
+            start: hi,
+        };
+        let Some(last) = self.prev_content(lo, hi) else {
+            return meta;
+        };
+        if self.is_source(last, after_references) {
+            meta.source = Some(last);
+            meta.start = last;
+        }
+        let candidate = match meta.source {
+            Some(s) => self.prev_content(lo, s),
+            None => Some(last),
+        };
+        if let Some(t) = candidate {
+            if self.is_title(t, meta.source.is_some(), after_references) {
+                meta.title = Some(t);
+                meta.start = t;
+            }
+        }
+        meta
+    }
+
+    fn is_plain_line(&self, i: usize, after_references: bool) -> bool {
+        let text = self.text(i);
+        let plain_kind = match self.kinds[i] {
+            LineKind::Text { .. } => true,
+            LineKind::MarkedHeading { .. } => title::is_hash_title(text),
+            _ => false,
+        };
+        let is_entry = after_references && references::entry_marker(text).is_some();
+        plain_kind && !is_entry && !references::is_heading(text) && !citations::contains_group(text)
+    }
+
+    fn is_source(&self, i: usize, after_references: bool) -> bool {
+        self.is_plain_line(i, after_references) && source::parse(self.text(i)).is_some()
+    }
+
+    fn is_title(&self, i: usize, has_source: bool, after_references: bool) -> bool {
+        if !self.is_plain_line(i, after_references) {
+            return false;
+        }
+        let text = self.text(i);
+        let is_first = self.first_content == Some(i);
+        // A one-line digest with no citations is still a body, not a title.
+        let looks_like_body = text.contains(" - ");
+        if has_source {
+            return !(is_first && looks_like_body);
+        }
+        if is_first {
+            return false;
+        }
+        if title::has_column(text) || title::is_hash_title(text) {
+            return true;
+        }
+        // A line after a body that ended with a citation: a heading there
+        // would have no points, so it is the headline.
+        !looks_like_body
+            && text.len() <= 400
+            && self
+                .prev_content(0, i)
+                .is_some_and(|p| citations::ends_with_group(self.text(p)))
+    }
+}
+
+fn read_references(
+    src: &str,
+    lines: &[Line],
+    kinds: &[LineKind],
+    range: std::ops::Range<usize>,
+    out: &mut Vec<Reference>,
+    diagnostics: &mut Vec<RawDiagnostic>,
+) {
+    // (id, span start, body start, span end)
+    let mut open: Option<(u32, usize, usize, usize)> = None;
+    let mut flush = |open: &mut Option<(u32, usize, usize, usize)>| {
+        if let Some((id, start, body_start, end)) = open.take() {
+            let entry = references::entry(&src[body_start..end]);
+            out.push(Reference {
+                id,
+                text: entry.text,
+                url: entry.url,
+                span: byte_span(start, end),
+            });
+        }
+    };
+    for i in range {
+        if kinds[i] == LineKind::Blank {
+            flush(&mut open);
+            continue;
+        }
+        let (s, e) = lines[i].trimmed(src);
+        if let Some((id, body)) = references::entry_marker(&src[s..e]) {
+            flush(&mut open);
+            open = Some((id, s, s + body, e));
+        } else if let Some(entry) = &mut open {
+            entry.3 = e; // a continuation line
+        }
+    }
+    flush(&mut open);
+
+    let mut seen = std::collections::HashSet::new();
+    for r in out.iter() {
+        if !seen.insert(r.id) {
+            diagnostics.push(RawDiagnostic {
+                severity: Severity::Warning,
+                code: DiagnosticCode::DuplicateReference,
+                message: format!(
+                    "reference [{}] is listed twice; the first entry is used",
+                    r.id
+                ),
+                start: r.span.byte_start as usize,
+                end: r.span.byte_end as usize,
+            });
+        }
+    }
+}
+
+fn index_citations(sections: &[Section]) -> Vec<Citation> {
+    let mut pairs: Vec<(u32, PointRef)> = Vec::new();
+    for (si, section) in sections.iter().enumerate() {
+        for (pi, point) in section.points.iter().enumerate() {
+            let at = PointRef {
+                section: si as u32,
+                point: pi as u32,
+            };
+            pairs.extend(point.citations.iter().map(|&id| (id, at)));
+        }
+    }
+    // Stable: points stay in document order under each id.
+    pairs.sort_by_key(|&(id, _)| id);
+    let mut citations: Vec<Citation> = Vec::new();
+    for (id, at) in pairs {
+        match citations.last_mut() {
+            Some(c) if c.id == id => c.points.push(at),
+            _ => citations.push(Citation {
+                id,
+                points: vec![at],
+            }),
+        }
+    }
+    citations
+}
+
+fn check_references(
+    sections: &[Section],
+    citations: &[Citation],
+    references: &[Reference],
+    has_block: bool,
+    diagnostics: &mut Vec<RawDiagnostic>,
+) {
+    if !has_block {
+        return;
+    }
+    let known: std::collections::HashSet<u32> = references.iter().map(|r| r.id).collect();
+    for citation in citations {
+        if known.contains(&citation.id) {
+            continue;
+        }
+        // Point at the first group that cites it.
+        let first = citation.points[0];
+        let point = &sections[first.section as usize].points[first.point as usize];
+        let span = point
+            .inlines
+            .iter()
+            .find_map(|inline| match inline {
+                Inline::Cite { ids, span } if ids.contains(&citation.id) => Some(*span),
+                _ => None,
+            })
+            .unwrap_or(point.span);
+        diagnostics.push(RawDiagnostic {
+            severity: Severity::Warning,
+            code: DiagnosticCode::MissingReference,
+            message: format!(
+                "[{}] is cited but the references list has no entry for it",
+                citation.id
+            ),
+            start: span.byte_start as usize,
+            end: span.byte_end as usize,
+        });
+    }
+    let cited: std::collections::HashSet<u32> = citations.iter().map(|c| c.id).collect();
+    let mut reported = std::collections::HashSet::new();
+    for reference in references {
+        if !cited.contains(&reference.id) && reported.insert(reference.id) {
+            diagnostics.push(RawDiagnostic {
+                severity: Severity::Info,
+                code: DiagnosticCode::UnusedReference,
+                message: format!("reference [{}] is never cited", reference.id),
+                start: reference.span.byte_start as usize,
+                end: reference.span.byte_end as usize,
+            });
+        }
+    }
+}
+
+/// Calls `f` on every span in the digest.
+pub(crate) fn for_each_span(digest: &mut Digest, mut f: impl FnMut(&mut Span)) {
+    if let Some(t) = &mut digest.title {
+        f(&mut t.span);
+    }
+    if let Some(s) = &mut digest.source {
+        f(&mut s.span);
+    }
+    for section in &mut digest.sections {
+        f(&mut section.span);
+        if let Some(h) = &mut section.heading {
+            f(&mut h.span);
+        }
+        for point in &mut section.points {
+            f(&mut point.span);
+            for inline in &mut point.inlines {
+                match inline {
+                    Inline::Text { span, .. } | Inline::Cite { span, .. } => f(span),
+                }
+            }
+        }
+    }
+    if let Some(h) = &mut digest.references_heading {
+        f(&mut h.span);
+    }
+    for r in &mut digest.references {
+        f(&mut r.span);
+    }
+    for d in &mut digest.diagnostics {
+        f(&mut d.span);
+    }
+}

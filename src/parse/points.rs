@@ -1,0 +1,403 @@
+//! Points and the ` - ` that separates them.
+//!
+//! Rule: inside a line, ` - ` (a hyphen with white space on both sides) may
+//! end one point and start the next, or be a dash inside a sentence. It is a
+//! separator when
+//!
+//! 1. the point before it ends with a citation group: `… closure [1][2] - Shipping …`;
+//! 2. the text after the point's last citation is a heading, which then opens
+//!    a new section: `… Friday [3] Local Impact - Fishermen …`;
+//! 3. it follows the first words of a line that are a heading:
+//!    `Key Facts - The harbour …`;
+//! 4. a point with no citation ends in a Title Case heading and the next
+//!    words start a sentence: `… for the repairs. Next Steps - Crews …`;
+//! 5. the point already cites something and the next word starts a new
+//!    sentence (a capital letter or a CJK character):
+//!    `… the Retail Forum [5] found shoppers switched - Cafés reported …`;
+//! 6. nothing but separators came before it: `- - -` makes no empty points.
+//!
+//! Otherwise it is a dash in a sentence and stays text:
+//! `the port - the largest in the region - reopened [2]`.
+//!
+//! Weakly heading-like text (sentence case) counts in 2 and 3 only when the
+//! next words start with a capital, a digit or a CJK character.
+//!
+//! A point's `text` is its text with citation markers removed and white
+//! space folded; no space is kept before punctuation that followed a marker
+//! (`rose [2], then` gives `rose, then`).
+
+use super::citations::{self, Group, ProblemKind, Scan};
+use super::headings::{self, Likeness};
+use super::text::{folded, is_cjk, is_closing_punct, is_space, push_folded, trim_range};
+use crate::model::{DiagnosticCode, Inline, Point, Severity, Span};
+
+/// A piece of one line's content.
+#[derive(Debug)]
+pub enum Token {
+    Text {
+        start: usize,
+        end: usize,
+    },
+    Cite(Group),
+    /// A lone `-` with white space (or the line's edge) on both sides.
+    Dash {
+        start: usize,
+        end: usize,
+    },
+}
+
+/// A diagnostic before its span is converted to UTF-16.
+#[derive(Debug, Clone)]
+pub struct RawDiagnostic {
+    pub severity: Severity,
+    pub code: DiagnosticCode,
+    pub message: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Splits `src[start..end]` into text, citation groups and dashes.
+pub fn tokenize(
+    src: &str,
+    start: usize,
+    end: usize,
+    diagnostics: &mut Vec<RawDiagnostic>,
+) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut text_start = start;
+    let mut pos = start;
+    let bytes = src.as_bytes();
+    while pos < end {
+        let c = src[pos..end].chars().next().unwrap_or(' ');
+        let len = c.len_utf8();
+        if citations::is_open(c) {
+            match citations::scan(&src[..end], pos) {
+                Scan::Group(group) => {
+                    push_text(&mut tokens, text_start, pos);
+                    report_problems(&group, diagnostics);
+                    pos = group.end;
+                    text_start = pos;
+                    tokens.push(Token::Cite(group));
+                    continue;
+                }
+                Scan::Rejected(r) => {
+                    diagnostics.push(RawDiagnostic {
+                        severity: Severity::Warning,
+                        code: DiagnosticCode::InvalidCitation,
+                        message: "a citation id has more than 9 digits; kept as text".into(),
+                        start: r.start,
+                        end: r.end,
+                    });
+                    // The digits are text; skip them instead of rescanning.
+                    pos = r.end;
+                    continue;
+                }
+                Scan::Text => {}
+            }
+        } else if c == '-' {
+            let space_before = pos == start || src[..pos].ends_with(is_space);
+            let space_after = pos + 1 == end || src[pos + 1..end].starts_with(is_space);
+            if space_before && space_after {
+                push_text(&mut tokens, text_start, pos);
+                tokens.push(Token::Dash {
+                    start: pos,
+                    end: pos + 1,
+                });
+                pos += 1;
+                text_start = pos;
+                continue;
+            }
+        }
+        pos += len;
+        // Skip plain ASCII quickly: nothing but `[`, `-` and non-ASCII starts a token.
+        while pos < end && bytes[pos].is_ascii() && !matches!(bytes[pos], b'[' | b'-') {
+            pos += 1;
+        }
+    }
+    push_text(&mut tokens, text_start, end);
+    tokens
+}
+
+fn push_text(tokens: &mut Vec<Token>, start: usize, end: usize) {
+    if start < end {
+        tokens.push(Token::Text { start, end });
+    }
+}
+
+fn report_problems(group: &Group, diagnostics: &mut Vec<RawDiagnostic>) {
+    for problem in &group.problems {
+        let (code, message) = match problem.kind {
+            ProblemKind::Unclosed => (
+                DiagnosticCode::UnclosedCitation,
+                "citation has no closing bracket; read up to the last digit",
+            ),
+            ProblemKind::Range => (
+                DiagnosticCode::InvalidRange,
+                "citation range is backwards or longer than 32 ids; kept its two ends",
+            ),
+        };
+        diagnostics.push(RawDiagnostic {
+            severity: Severity::Warning,
+            code,
+            message: message.into(),
+            start: problem.start,
+            end: problem.end,
+        });
+    }
+}
+
+/// The first character after token `from`, skipping white space, within the
+/// line; `None` at the line's end.
+pub fn next_char(src: &str, tokens: &[Token], from: usize) -> Option<char> {
+    for token in &tokens[from..] {
+        match token {
+            Token::Text { start, end } => {
+                if let Some(c) = src[*start..*end].chars().find(|c| !is_space(*c)) {
+                    return Some(c);
+                }
+            }
+            Token::Cite(_) => return Some('['),
+            Token::Dash { .. } => return Some('-'),
+        }
+    }
+    None
+}
+
+#[derive(Debug)]
+enum Item {
+    Text { start: usize, end: usize },
+    Cite(Group),
+}
+
+/// A point being read.
+#[derive(Debug)]
+pub struct OpenPoint {
+    /// Where the span starts: the bullet marker, or the first character.
+    pub start: usize,
+    items: Vec<Item>,
+    /// Where text after the last citation starts (or the content start).
+    tail_start: usize,
+    has_cite: bool,
+    /// Opened by the first words of a line with no bullet, so those words may
+    /// turn out to be a heading (rule 3).
+    pub at_line_start: bool,
+}
+
+/// What a ` - ` turned out to be.
+pub enum DashMeaning {
+    /// A separator; the point before it (if any) is complete.
+    Separator,
+    /// A separator preceded by a heading at `start..end`; the point before it
+    /// (if any) ends before the heading.
+    Heading { start: usize, end: usize },
+    /// A dash inside a sentence: kept as text.
+    Text,
+}
+
+impl OpenPoint {
+    pub fn new(start: usize, content_start: usize, at_line_start: bool) -> Self {
+        Self {
+            start,
+            items: Vec::new(),
+            tail_start: content_start,
+            has_cite: false,
+            at_line_start,
+        }
+    }
+
+    /// End of the last item.
+    pub fn end(&self) -> usize {
+        match self.items.last() {
+            Some(Item::Text { end, .. }) => *end,
+            Some(Item::Cite(g)) => g.end,
+            None => self.start,
+        }
+    }
+
+    /// Adds text; text that touches the previous text, or is separated from it
+    /// only by white space (a line break), joins it.
+    pub fn push_text(&mut self, src: &str, start: usize, end: usize) {
+        if let Some(Item::Text {
+            start: _,
+            end: last_end,
+        }) = self.items.last_mut()
+        {
+            if *last_end == start || src[*last_end..start].chars().all(is_space) {
+                *last_end = end;
+                return;
+            }
+        }
+        if self.items.is_empty() {
+            self.tail_start = start;
+        }
+        self.items.push(Item::Text { start, end });
+    }
+
+    pub fn push_cite(&mut self, group: Group) {
+        self.tail_start = group.end;
+        self.has_cite = true;
+        self.items.push(Item::Cite(group));
+    }
+
+    /// Decides what the ` - ` after this point means; `next` is the first
+    /// character after it on the line.
+    pub fn dash_meaning(&self, src: &str, next: Option<char>) -> DashMeaning {
+        let end = self.end();
+        let tail = &src[self.tail_start..end];
+        if tail.chars().all(is_space) {
+            return DashMeaning::Separator; // rule 1
+        }
+        let starts_sentence = next.is_none_or(|c| !c.is_lowercase());
+        if self.has_cite || self.at_line_start {
+            // Rules 2 and 3: all of the tail is the heading.
+            let likeness = headings::likeness(tail.trim_matches(is_space));
+            if likeness == Likeness::Strong || (likeness == Likeness::Weak && starts_sentence) {
+                let (start, end) = headings::strip_marks_range(src, self.tail_start, end);
+                return DashMeaning::Heading { start, end };
+            }
+        }
+        if starts_sentence && tail.len() >= 2 {
+            // Rule 4: a heading glued to the end of the point's text.
+            if let Some(at) = headings::trailing_heading_start(tail) {
+                let (start, end) = trim_range(src, self.tail_start + at, end);
+                return DashMeaning::Heading { start, end };
+            }
+        }
+        // Rule 5.
+        if self.has_cite && next.is_some_and(|c| c.is_uppercase() || is_cjk(c)) {
+            return DashMeaning::Separator;
+        }
+        DashMeaning::Text
+    }
+
+    /// Cuts the point before byte `at` (the start of a heading found in its tail).
+    pub fn truncate(&mut self, src: &str, at: usize) {
+        while let Some(item) = self.items.last_mut() {
+            match item {
+                Item::Text { start, end } if *start < at => {
+                    *end = (*end).min(at);
+                    let (s, e) = trim_range(src, *start, *end);
+                    if s == e {
+                        self.items.pop();
+                    } else {
+                        *end = e;
+                    }
+                    break;
+                }
+                Item::Cite(g) if g.end <= at => break,
+                _ => {
+                    self.items.pop();
+                }
+            }
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The model's point; `start` of the span is `self.start`.
+    pub fn finish(self, src: &str) -> Option<(Point, usize, usize)> {
+        let count = self.items.len();
+        if count == 0 {
+            return None;
+        }
+        let mut text = String::new();
+        let mut inlines = Vec::with_capacity(count);
+        let mut ids = Vec::new();
+        let mut seen = IdSet::default();
+        let mut end = self.start;
+        for (i, item) in self.items.into_iter().enumerate() {
+            match item {
+                Item::Text {
+                    start,
+                    end: item_end,
+                } => {
+                    let mut s = start;
+                    let mut e = item_end;
+                    if i == 0 || i + 1 == count {
+                        let (ts, te) = trim_range(src, start, item_end);
+                        if i == 0 {
+                            s = ts;
+                        }
+                        if i + 1 == count {
+                            e = te;
+                        }
+                    }
+                    if s >= e {
+                        continue;
+                    }
+                    let mut piece = String::with_capacity(e - s);
+                    push_folded(&mut piece, &src[s..e]);
+                    let body = piece.trim_start_matches(' ');
+                    if body.starts_with(is_closing_punct) && text.ends_with(' ') {
+                        text.pop();
+                    }
+                    push_folded(&mut text, &piece);
+                    end = e;
+                    inlines.push(Inline::Text {
+                        text: piece,
+                        span: byte_span(s, e),
+                    });
+                }
+                Item::Cite(group) => {
+                    for &id in &group.ids {
+                        if seen.insert(id) {
+                            ids.push(id);
+                        }
+                    }
+                    end = group.end;
+                    inlines.push(Inline::Cite {
+                        ids: group.ids,
+                        span: byte_span(group.start, group.end),
+                    });
+                }
+            }
+        }
+        let text = folded(&text);
+        Some((
+            Point {
+                text,
+                citations: ids,
+                inlines,
+                span: byte_span(self.start, end),
+            },
+            self.start,
+            end,
+        ))
+    }
+}
+
+/// A span holding only byte offsets; the UTF-16 ones are filled in at the end.
+pub fn byte_span(start: usize, end: usize) -> Span {
+    Span {
+        start: 0,
+        end: 0,
+        byte_start: u32::try_from(start).unwrap_or(u32::MAX),
+        byte_end: u32::try_from(end).unwrap_or(u32::MAX),
+    }
+}
+
+/// Seen ids: a short list scanned linearly, a hash set once it grows, so a
+/// point with thousands of citations stays linear.
+#[derive(Default)]
+struct IdSet {
+    small: Vec<u32>,
+    large: Option<std::collections::HashSet<u32>>,
+}
+
+impl IdSet {
+    fn insert(&mut self, id: u32) -> bool {
+        if let Some(set) = &mut self.large {
+            return set.insert(id);
+        }
+        if self.small.contains(&id) {
+            return false;
+        }
+        self.small.push(id);
+        if self.small.len() > 32 {
+            self.large = Some(self.small.drain(..).collect());
+        }
+        true
+    }
+}

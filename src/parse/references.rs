@@ -1,0 +1,254 @@
+//! The references block.
+//!
+//! Rule: a line that is only a references heading (`References`, `Sources`,
+//! `参考资料` … with optional `#`, `**` or a colon) followed by entries. An
+//! entry starts with an id marker (`[3]`, `【3】`, `[^3]:`, `3.`) and runs to
+//! the end of its line; a line right after an entry with no marker continues
+//! it. The first `http://` or `https://` URL in an entry is its link and is
+//! taken out of its text, with the punctuation that joined them.
+//!
+//! ```text
+//! References
+//! [1] Coastline Courier, harbour report https://example.com/harbour
+//! [2] Port authority statement:
+//!     https://example.org/statement
+//! ```
+//!
+//! Only `http:` and `https:` make a link: anything else stays text, so a
+//! renderer never gets a `javascript:` URL from here.
+
+use super::headings::strip_marks;
+use super::text::{digit_value, folded, is_space};
+
+const HEADINGS: &[&str] = &[
+    "references",
+    "reference",
+    "sources",
+    "source",
+    "citations",
+    "notes",
+    "footnotes",
+    "bibliography",
+    "links",
+    "参考资料",
+    "参考文献",
+    "参考",
+    "来源",
+    "资料来源",
+    "信息来源",
+    "引用",
+    "出处",
+    "參考資料",
+    "參考文獻",
+    "來源",
+    "出典",
+    "参照",
+    "참고 자료",
+    "출처",
+];
+
+pub fn is_heading(line: &str) -> bool {
+    if line.len() > 40 {
+        return false;
+    }
+    let text = strip_marks(line);
+    HEADINGS.iter().any(|h| h.eq_ignore_ascii_case(text))
+}
+
+/// An entry's id and where its text starts (after the marker), if `line`
+/// (trimmed) starts with an id marker.
+pub fn entry_marker(line: &str) -> Option<(u32, usize)> {
+    let mut chars = line.char_indices();
+    let (_, open) = chars.next()?;
+    let close = match open {
+        '[' => ']',
+        '【' => '】',
+        '［' => '］',
+        '0'..='9' | '０'..='９' => return numbered_marker(line),
+        _ => return None,
+    };
+    let mut rest = &line[open.len_utf8()..];
+    rest = rest.strip_prefix('^').unwrap_or(rest);
+    let digits: usize = rest
+        .chars()
+        .take_while(|c| digit_value(*c).is_some())
+        .map(char::len_utf8)
+        .sum();
+    if digits == 0 || rest[..digits].chars().count() > 9 {
+        return None;
+    }
+    let id = rest[..digits]
+        .chars()
+        .try_fold(0u32, |n, c| Some(n * 10 + digit_value(c)?))?;
+    let after = rest[digits..].strip_prefix(close)?;
+    let after = after.strip_prefix([':', '：']).unwrap_or(after);
+    Some((id, line.len() - after.len()))
+}
+
+/// `3. text`, `3) text`, `3、text`.
+fn numbered_marker(line: &str) -> Option<(u32, usize)> {
+    let digits: usize = line
+        .chars()
+        .take_while(|c| digit_value(*c).is_some())
+        .map(char::len_utf8)
+        .sum();
+    if line[..digits].chars().count() > 9 {
+        return None;
+    }
+    let id = line[..digits]
+        .chars()
+        .try_fold(0u32, |n, c| Some(n * 10 + digit_value(c)?))?;
+    let rest = &line[digits..];
+    let after = rest
+        .strip_prefix(['.', ')', '、', '．'])
+        .filter(|a| a.is_empty() || a.starts_with(is_space) || rest.starts_with('、'))?;
+    Some((id, line.len() - after.len()))
+}
+
+pub struct Entry {
+    pub text: String,
+    pub url: Option<String>,
+}
+
+/// Text and link of an entry's body (its lines after the marker, joined).
+pub fn entry(body: &str) -> Entry {
+    let Some((url_start, url_end)) = find_url(body) else {
+        return Entry {
+            text: clean_text(body),
+            url: None,
+        };
+    };
+    let url = body[url_start..url_end].to_string();
+    let mut text = String::with_capacity(body.len());
+    text.push_str(clean_end(&body[..url_start]));
+    let after = clean_start(&body[url_end..]);
+    if !after.is_empty() {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(after);
+    }
+    Entry {
+        text: clean_text(&text),
+        url: Some(url),
+    }
+}
+
+fn clean_text(text: &str) -> String {
+    folded(clean_end(clean_start(text)))
+}
+
+fn clean_end(text: &str) -> &str {
+    text.trim_end_matches(|c: char| {
+        is_space(c)
+            || matches!(
+                c,
+                ',' | ':' | '-' | '–' | '—' | '|' | '·' | '(' | '<' | '，' | '：'
+            )
+    })
+}
+
+fn clean_start(text: &str) -> &str {
+    text.trim_start_matches(|c: char| {
+        is_space(c) || matches!(c, ')' | '>' | ',' | '.' | '，' | '。')
+    })
+}
+
+/// The first `http(s)://` URL: up to white space or a character that cannot
+/// be in one, without trailing punctuation.
+pub fn find_url(text: &str) -> Option<(usize, usize)> {
+    let lower_at = |i: usize, p: &str| {
+        text.get(i..i + p.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(p))
+    };
+    let mut search = 0;
+    while let Some(rel) = text[search..].find(['h', 'H']) {
+        let start = search + rel;
+        let scheme = if lower_at(start, "https://") {
+            8
+        } else if lower_at(start, "http://") {
+            7
+        } else {
+            search = start + 1;
+            continue;
+        };
+        let mut end = start + scheme;
+        for c in text[end..].chars() {
+            if is_space(c)
+                || matches!(
+                    c,
+                    '<' | '>' | '"' | '\'' | '`' | '{' | '}' | '|' | '\\' | '^'
+                )
+                || c.is_control()
+                || super::text::is_cjk(c)
+            {
+                break;
+            }
+            end += c.len_utf8();
+        }
+        // Trailing punctuation belongs to the sentence, and a `)` only to a
+        // URL that opened one.
+        loop {
+            let url = &text[start..end];
+            match url.chars().next_back() {
+                Some('.' | ',' | ';' | ':' | '!' | '?' | ']' | '*') => end -= 1,
+                Some(')') if url.matches('(').count() < url.matches(')').count() => end -= 1,
+                _ => break,
+            }
+        }
+        if end > start + scheme {
+            return Some((start, end));
+        }
+        search = start + 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_in_several_languages_and_dresses() {
+        for h in [
+            "References",
+            "SOURCES:",
+            "## Sources",
+            "**References**",
+            "参考资料",
+            "参考资料：",
+            "Notes",
+        ] {
+            assert!(is_heading(h), "{h}");
+        }
+        assert!(!is_heading("Reference material we used"));
+    }
+
+    #[test]
+    fn entry_markers() {
+        assert_eq!(entry_marker("[3] text"), Some((3, 3)));
+        assert_eq!(entry_marker("【12】文本"), Some((12, "【12】".len())));
+        assert_eq!(entry_marker("[^4]: text"), Some((4, 5)));
+        assert_eq!(entry_marker("2. text"), Some((2, 2)));
+        assert_eq!(entry_marker("2) text"), Some((2, 2)));
+        assert_eq!(entry_marker("2025 was a year"), None);
+        assert_eq!(entry_marker("[sic] text"), None);
+    }
+
+    #[test]
+    fn url_comes_out_of_the_text() {
+        let e = entry(" Coastline Courier, harbour report https://example.com/harbour.");
+        assert_eq!(e.text, "Coastline Courier, harbour report");
+        assert_eq!(e.url.as_deref(), Some("https://example.com/harbour"));
+        let e = entry("Statement (https://example.org/a_(b)) issued Monday");
+        assert_eq!(e.url.as_deref(), Some("https://example.org/a_(b)"));
+        assert_eq!(e.text, "Statement issued Monday");
+    }
+
+    #[test]
+    fn only_http_links() {
+        let e = entry("click javascript:alert(1) or data:text/html,x");
+        assert_eq!(e.url, None);
+        assert!(e.text.contains("javascript:alert(1)"));
+    }
+}

@@ -1,0 +1,117 @@
+//! The title line: the article's original headline, after the body.
+//!
+//! Rule: an optional column, a separator (`|`, full-width `｜`, or the `丨`
+//! Chinese sites use), then the headline. Before a source line any line that
+//! is not a point (no bullet, no citation) is the title. With no source line
+//! the last line is the title only when nothing else can be meant: it has a
+//! column separator, is a `# Headline`, or dangles after a body that ended
+//! with a citation.
+//!
+//! ```text
+//! World Desk|Harbour reopens as storm damage is cleared
+//! 国际观察丨港口重新开放
+//! Science | Drought shrinks the valley's reservoirs
+//! Harbour reopens as storm damage is cleared        (just before a source line)
+//! ```
+
+use super::text::{folded, is_space};
+
+const SEPARATORS: &[char] = &['|', '｜', '丨'];
+
+pub struct ParsedTitle {
+    pub column: Option<String>,
+    pub headline: String,
+}
+
+/// Splits a title line (trimmed) into column and headline.
+pub fn parse(line: &str) -> ParsedTitle {
+    let line = strip_hash(line);
+    if let Some(at) = line.find(SEPARATORS) {
+        let sep_len = line[at..].chars().next().map_or(1, char::len_utf8);
+        let column = folded(&line[..at]);
+        let headline = folded(&line[at + sep_len..]);
+        match (column.is_empty(), headline.is_empty()) {
+            (false, false) => {
+                return ParsedTitle {
+                    column: Some(column),
+                    headline,
+                }
+            }
+            (true, false) => {
+                return ParsedTitle {
+                    column: None,
+                    headline,
+                }
+            }
+            (false, true) => {
+                return ParsedTitle {
+                    column: None,
+                    headline: column,
+                }
+            }
+            (true, true) => {}
+        }
+    }
+    ParsedTitle {
+        column: None,
+        headline: folded(line),
+    }
+}
+
+/// Whether the line has a column separator with words on both sides.
+pub fn has_column(line: &str) -> bool {
+    line.find(SEPARATORS).is_some_and(|at| {
+        let sep_len = line[at..].chars().next().map_or(1, char::len_utf8);
+        !line[..at].trim_matches(is_space).is_empty()
+            && !line[at + sep_len..].trim_matches(is_space).is_empty()
+    })
+}
+
+/// A `# Headline` line (one `#` exactly).
+pub fn is_hash_title(line: &str) -> bool {
+    line.starts_with("# ") || line.starts_with("#\t")
+}
+
+fn strip_hash(line: &str) -> &str {
+    if is_hash_title(line) {
+        line[1..].trim_start_matches(is_space)
+    } else {
+        line
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(s: &str) -> (Option<String>, String) {
+        let t = parse(s);
+        (t.column, t.headline)
+    }
+
+    #[test]
+    fn every_separator() {
+        for line in [
+            "World Desk|Harbour reopens",
+            "World Desk ｜ Harbour reopens",
+            "World Desk丨Harbour reopens",
+        ] {
+            assert_eq!(
+                split(line),
+                (Some("World Desk".into()), "Harbour reopens".into())
+            );
+        }
+    }
+
+    #[test]
+    fn headline_alone_or_with_a_stray_separator() {
+        assert_eq!(split("Harbour reopens"), (None, "Harbour reopens".into()));
+        assert_eq!(split("| Harbour reopens"), (None, "Harbour reopens".into()));
+        assert_eq!(split("# Harbour reopens"), (None, "Harbour reopens".into()));
+    }
+
+    #[test]
+    fn only_the_first_separator_splits() {
+        assert_eq!(split("A|B|C"), (Some("A".into()), "B|C".into()));
+    }
+}
