@@ -111,13 +111,18 @@ pub fn classify(src: &str, line: Line) -> LineKind {
     if is_rule(text) {
         return LineKind::Rule;
     }
-    if let Some(level_end) = markdown_heading(text) {
-        let (s, e) = headings::strip_marks_range(src, start + level_end, end);
-        return LineKind::MarkedHeading { start: s, end: e };
-    }
-    if is_bold_line(text) {
-        let (s, e) = headings::strip_marks_range(src, start, end);
-        return LineKind::MarkedHeading { start: s, end: e };
+    let marked = if let Some(level_end) = markdown_heading(text) {
+        Some(headings::strip_marks_range(src, start + level_end, end))
+    } else if is_bold_line(text) {
+        Some(headings::strip_marks_range(src, start, end))
+    } else {
+        None
+    };
+    match marked {
+        // Marks with no words (`## ##`) are a break like a rule.
+        Some((s, e)) if s == e => return LineKind::Rule,
+        Some((s, e)) => return LineKind::MarkedHeading { start: s, end: e },
+        None => {}
     }
     if let Some(marker_len) = bullet(text) {
         let (s, e) = trim_range(src, start + marker_len, end);
@@ -249,8 +254,9 @@ impl<'a> Body<'a> {
                 }
                 LineKind::MarkedHeading { start, end } => {
                     self.close_point();
-                    let (s, _) = line.trimmed(self.src);
+                    let (s, e) = line.trimmed(self.src);
                     self.open_section(Some((start, end)), s);
+                    self.absorb(s, e); // the marks around the words
                     heading_now = true;
                 }
                 LineKind::Bullet { marker, start, end } => {
@@ -268,6 +274,7 @@ impl<'a> Body<'a> {
                         self.close_point();
                         let (s, e) = headings::strip_marks_range(self.src, start, end);
                         self.open_section(Some((s, e)), start);
+                        self.absorb(start, end);
                         heading_now = true;
                     } else if continues {
                         self.read_content(start, end, None, false);

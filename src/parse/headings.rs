@@ -40,7 +40,7 @@ pub enum Likeness {
 const JOINERS: &[&str] = &[
     "a", "an", "and", "as", "at", "by", "de", "for", "from", "in", "into", "of", "on", "or", "per",
     "the", "to", "via", "vs", "vs.", "with", "amid", "over", "after", "before", "under", "than",
-    "versus", "&", "+", "/", "-", "–", "—", "x",
+    "versus", "&", "+", "/", "–", "—", "x",
 ];
 
 fn is_joiner(word: &str) -> bool {
@@ -173,19 +173,27 @@ pub fn trailing_heading_start(tail: &str) -> Option<usize> {
     let mut run_start = None;
     let mut words = 0;
     let mut end = window.len();
+    // The run must end at a word that cannot be in a heading (or a full
+    // stop): a run cut off by the word limit is prose in Title Case.
+    let mut bounded = false;
     loop {
         let before = window[..end].trim_end_matches(is_space);
-        let word_start = before.rfind(is_space).map_or(0, |i| i + 1);
+        let word_start = before
+            .char_indices()
+            .rev()
+            .find(|(_, c)| is_space(*c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let word = &before[word_start..];
         if word.is_empty() {
             break;
         }
-        let at_window_edge = word_start == 0 && window_start > 0;
-        if at_window_edge
-            || words >= MAX_WORDS
-            || !word_is_title_case(word)
+        if word_start == 0 && window_start > 0 || words >= MAX_WORDS {
+            break;
+        }
+        if !word_is_title_case(word)
             || (word.ends_with(is_sentence_punct) && !is_abbreviation(word))
         {
+            bounded = true;
             break;
         }
         words += 1;
@@ -194,6 +202,9 @@ pub fn trailing_heading_start(tail: &str) -> Option<usize> {
         if word_start == 0 {
             break;
         }
+    }
+    if !bounded {
+        return None;
     }
     let mut start = run_start?;
     // A run may not begin with a joining word: `on Monday` is not a heading.

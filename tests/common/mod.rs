@@ -124,6 +124,14 @@ pub fn check_invariants(input: &str, d: &Digest) {
     for x in &d.diagnostics {
         push(&x.span, "diagnostic");
     }
+    // UTF-16 offset of every byte offset that is a char boundary.
+    let mut utf16_at = vec![u32::MAX; input.len() + 1];
+    let mut units = 0u32;
+    for (i, c) in input.char_indices() {
+        utf16_at[i] = units;
+        units += c.len_utf16() as u32;
+    }
+    utf16_at[input.len()] = units;
     for (span, what) in &spans {
         let r = span.bytes();
         assert!(
@@ -134,10 +142,8 @@ pub fn check_invariants(input: &str, d: &Digest) {
             input.is_char_boundary(r.start) && input.is_char_boundary(r.end),
             "{what} span {r:?} splits a char"
         );
-        let u16_start: usize = input[..r.start].chars().map(char::len_utf16).sum();
-        let u16_len: usize = input[r.clone()].chars().map(char::len_utf16).sum();
-        assert_eq!(span.start as usize, u16_start, "{what} UTF-16 start");
-        assert_eq!(span.end as usize, u16_start + u16_len, "{what} UTF-16 end");
+        assert_eq!(span.start, utf16_at[r.start], "{what} UTF-16 start");
+        assert_eq!(span.end, utf16_at[r.end], "{what} UTF-16 end");
     }
     // Nothing lost: sweep the spans, sorted, over the input.
     let mut ranges: Vec<_> = spans.iter().map(|(s, _)| s.bytes()).collect();
