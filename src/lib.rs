@@ -9,11 +9,25 @@
 //! );
 //! assert_eq!(digest.sections[0].heading.as_ref().unwrap().text, "Key Facts");
 //! assert_eq!(digest.sections[0].points[1].citations, vec![2]);
-//! assert_eq!(digest.source.unwrap().published.as_deref(), Some("2025-06-09T08:30"));
+//! assert_eq!(digest.source.as_ref().unwrap().published.as_deref(), Some("2025-06-09T08:30"));
+//!
+//! let html = digest_render::render_html(&digest, &Default::default());
+//! assert!(html.contains(r#"<time datetime="2025-06-09T08:30">9 June 2025, 08:30</time>"#));
 //! ```
+//!
+//! Layout: [`model`] holds the types, [`parse`] one module per construct,
+//! [`render`] the markup.
 
+pub mod json;
 pub mod model;
 pub mod parse;
+pub mod render;
 
 pub use model::Digest;
 pub use parse::parse;
+pub use render::{Labels, ReferenceInput, RenderOptions};
+
+/// The digest as an HTML fragment: see [`render::html`] for the markup.
+pub fn render_html(digest: &Digest, options: &RenderOptions) -> String {
+    render::html::render(digest, options)
+}

@@ -1,1 +1,113 @@
-fn main() {}
+//! `digest-render json [FILE]` and `digest-render html [FILE]`.
+//!
+//! FILE absent or `-` reads standard input. Text that is not UTF-8 is
+//! refused with the offset of the first bad byte (exit status 1); every
+//! valid text gives output and exit status 0.
+
+use digest_render::{json, parse, render_html, RenderOptions};
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: digest-render json [--compact] [FILE]
+       digest-render html [--heading-level N] [FILE]
+
+Parses news-digest text (FILE, or standard input when FILE is absent or -)
+and prints its model as JSON, or its HTML rendering.
+";
+
+fn main() -> ExitCode {
+    match run(std::env::args().skip(1).collect()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("digest-render: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+enum Command {
+    Json { compact: bool },
+    Html { options: Box<RenderOptions> },
+}
+
+fn run(args: Vec<String>) -> Result<(), String> {
+    let mut args = args.into_iter();
+    let mut command = match args.next().as_deref() {
+        Some("json") => Command::Json { compact: false },
+        Some("html") => Command::Html {
+            options: Box::default(),
+        },
+        Some("-h" | "--help" | "help") => {
+            print!("{USAGE}");
+            return Ok(());
+        }
+        Some("-V" | "--version") => {
+            println!("digest-render {}", env!("CARGO_PKG_VERSION"));
+            return Ok(());
+        }
+        Some(other) => return Err(format!("unknown command '{other}'\n{USAGE}")),
+        None => return Err(format!("a command is needed\n{USAGE}")),
+    };
+    let mut file: Option<String> = None;
+    while let Some(arg) = args.next() {
+        match (arg.as_str(), &mut command) {
+            ("--compact", Command::Json { compact }) => *compact = true,
+            ("--heading-level", Command::Html { options }) => {
+                let value = args
+                    .next()
+                    .ok_or("--heading-level needs a number from 2 to 6")?;
+                let level: u8 = value
+                    .parse()
+                    .ok()
+                    .filter(|l| (2..=6).contains(l))
+                    .ok_or_else(|| format!("--heading-level must be 2 to 6, not '{value}'"))?;
+                options.heading_level = Some(level);
+            }
+            (flag, _) if flag.starts_with("--") => {
+                return Err(format!("unknown option '{flag}'\n{USAGE}"))
+            }
+            (path, _) if file.is_none() => file = Some(path.to_string()),
+            (extra, _) => return Err(format!("unexpected argument '{extra}'\n{USAGE}")),
+        }
+    }
+    let (name, bytes) = read_input(file.as_deref())?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| {
+        format!(
+            "{name} is not UTF-8 text: invalid byte 0x{:02x} at byte offset {}",
+            bytes[e.valid_up_to()],
+            e.valid_up_to()
+        )
+    })?;
+    let digest = parse(text);
+    let mut output = match &command {
+        Command::Json { compact } => json::to_string(&digest, !compact),
+        Command::Html { options } => render_html(&digest, options),
+    };
+    output.push('\n');
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(output.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => Ok(()),
+        // A closed pipe (`digest-render json f | head`) is not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(format!("cannot write output: {e}")),
+    }
+}
+
+fn read_input(file: Option<&str>) -> Result<(String, Vec<u8>), String> {
+    match file {
+        None | Some("-") => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
+            Ok(("standard input".to_string(), bytes))
+        }
+        Some(path) => std::fs::read(path)
+            .map(|bytes| (path.to_string(), bytes))
+            .map_err(|e| format!("cannot read {path}: {e}")),
+    }
+}

@@ -175,3 +175,94 @@ pub fn check_invariants(input: &str, d: &Digest) {
         }
     }
 }
+
+/// Elements and attributes the renderer writes; anything else in its output
+/// came from the input, which must never happen.
+const ELEMENTS: &[&str] = &[
+    "article", "header", "p", "h1", "h2", "h3", "h4", "h5", "h6", "span", "time", "section", "ul",
+    "ol", "li", "a", "button", "div",
+];
+const ATTRIBUTES: &[&str] = &[
+    "class",
+    "id",
+    "lang",
+    "datetime",
+    "href",
+    "target",
+    "rel",
+    "data-cite",
+    "data-point",
+    "aria-describedby",
+    "aria-label",
+    "aria-hidden",
+    "role",
+    "hidden",
+    "type",
+    "value",
+];
+
+/// Checks that `html` is well-formed markup made only of the renderer's own
+/// elements and attributes, and returns its text content (entities decoded).
+pub fn check_html(html: &str) -> String {
+    let mut stack: Vec<String> = Vec::new();
+    let mut text = String::new();
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        text.push_str(&decode(&rest[..lt]));
+        let gt = rest[lt..].find('>').expect("unclosed tag") + lt;
+        let tag = &rest[lt + 1..gt];
+        rest = &rest[gt + 1..];
+        if let Some(name) = tag.strip_prefix('/') {
+            let open = stack
+                .pop()
+                .unwrap_or_else(|| panic!("</{name}> closes nothing"));
+            assert_eq!(open, name, "</{name}> closes <{open}>");
+            continue;
+        }
+        let name_end = tag.find(' ').unwrap_or(tag.len());
+        let name = &tag[..name_end];
+        assert!(ELEMENTS.contains(&name), "unexpected element <{name}>");
+        let mut attrs = &tag[name_end..];
+        while !attrs.trim().is_empty() {
+            attrs = attrs.trim_start();
+            let eq = attrs.find(['=', ' ']).unwrap_or(attrs.len());
+            let attr = &attrs[..eq];
+            assert!(
+                ATTRIBUTES.contains(&attr),
+                "unexpected attribute {attr} on <{name}>"
+            );
+            if attrs[eq..].starts_with("=\"") {
+                let close = attrs[eq + 2..].find('"').expect("unterminated attribute") + eq + 2;
+                let value = &attrs[eq + 2..close];
+                assert!(
+                    !value.contains('<') && !value.contains('>'),
+                    "raw bracket in {attr}"
+                );
+                if attr == "href" {
+                    assert!(
+                        value.starts_with('#')
+                            || value.starts_with("http://")
+                            || value.starts_with("https://")
+                            || value.starts_with("HTTP"),
+                        "unsafe href {value:?}"
+                    );
+                }
+                attrs = &attrs[close + 1..];
+            } else {
+                attrs = &attrs[eq..];
+            }
+        }
+        stack.push(name.to_string());
+    }
+    text.push_str(&decode(rest));
+    assert!(stack.is_empty(), "unclosed elements {stack:?}");
+    text
+}
+
+fn decode(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}

@@ -1,0 +1,145 @@
+//! Rendering a [`Digest`](crate::Digest): options, labels, and the view of
+//! references the renderers share.
+//!
+//! [`html`] writes the markup, and it is the only place markup is written:
+//! the browser renderer sets the same string and attaches behaviour, so the
+//! server and the client cannot drift apart.
+
+pub mod html;
+
+use serde::Deserialize;
+
+/// Options for [`html::render`], as JavaScript passes them (camelCase).
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct RenderOptions {
+    /// Level of the section headings, 2 to 6 (default 2). The headline sits
+    /// one level above; the references heading at this level.
+    pub heading_level: Option<u8>,
+    /// Every user-visible string the renderer writes.
+    pub labels: Labels,
+    /// References that override or fill the text's own references block.
+    pub references: Vec<ReferenceInput>,
+    /// Prefix for element ids. Default: derived from the digest's content, so
+    /// a server and a browser rendering the same digest agree.
+    pub id_prefix: Option<String>,
+}
+
+/// A reference given by the caller instead of (or besides) the text's own
+/// references block.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ReferenceInput {
+    pub id: u32,
+    pub title: Option<String>,
+    pub text: Option<String>,
+    pub url: Option<String>,
+}
+
+/// User-visible strings, for localisation. `{n}` stands for a citation
+/// number; date templates use `{day}`, `{month}`, `{year}`, `{date}`, `{time}`.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Labels {
+    /// Title of a tooltip for a citation with no known reference.
+    pub source: String,
+    /// Accessible name of a citation trigger; must contain `{n}`.
+    pub citation: String,
+    pub also_cited_in: String,
+    /// Heading of the references list when the text has none of its own.
+    pub references: String,
+    /// Appended, for screen readers, to links that open a new tab.
+    pub opens_in_new_tab: String,
+    /// Shown when the digest has nothing in it.
+    pub empty: String,
+    pub months: Vec<String>,
+    pub date_format: String,
+    pub date_time_format: String,
+}
+
+impl Default for Labels {
+    fn default() -> Self {
+        Self {
+            source: "Source {n}".into(),
+            citation: "Source {n}".into(),
+            also_cited_in: "Also cited in".into(),
+            references: "References".into(),
+            opens_in_new_tab: "opens in a new tab".into(),
+            empty: "This digest is empty.".into(),
+            months: [
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
+            ]
+            .map(String::from)
+            .to_vec(),
+            date_format: "{day} {month} {year}".into(),
+            date_time_format: "{date}, {time}".into(),
+        }
+    }
+}
+
+impl RenderOptions {
+    /// The section heading level, clamped to 2..=6.
+    pub fn heading_level(&self) -> u8 {
+        self.heading_level.unwrap_or(2).clamp(2, 6)
+    }
+}
+
+/// `url` when it is an absolute `http:` or `https:` URL with nothing that
+/// could break out of an attribute or hide another scheme; `None` otherwise.
+/// Browsers strip tabs and newlines inside URLs, so those are refused too.
+pub fn safe_url(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let lower_scheme = url
+        .get(..8)
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let has_scheme = lower_scheme.starts_with("https://") || lower_scheme.starts_with("http://");
+    let clean = url.chars().all(|c| {
+        !c.is_control() && !c.is_whitespace() && !matches!(c, '"' | '\'' | '<' | '>' | '`' | '\\')
+    });
+    let has_host = url.split_once("://").is_some_and(|(_, rest)| {
+        rest.chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || c == '[')
+    });
+    (has_scheme && clean && has_host).then_some(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_plain_http_urls_pass() {
+        assert_eq!(
+            safe_url(" https://example.com/a?b=c "),
+            Some("https://example.com/a?b=c")
+        );
+        assert_eq!(safe_url("HTTP://EXAMPLE.COM"), Some("HTTP://EXAMPLE.COM"));
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "data:text/html,<b>",
+            "java\nscript:alert(1)",
+            "https://ex ample.com",
+            "https://a.com/\"onmouseover=\"x",
+            "//example.com",
+            "https:///path",
+            "vbscript:x",
+            "https://",
+        ] {
+            assert_eq!(safe_url(bad), None, "{bad:?}");
+        }
+    }
+}

@@ -1,0 +1,166 @@
+//! The HTML rendering: well-formed, made only of the renderer's markup,
+//! and complete.
+
+mod common;
+
+use common::{check_html, fixtures};
+use digest_render::{parse, render_html, ReferenceInput, RenderOptions};
+
+fn html(text: &str) -> String {
+    render_html(&parse(text), &RenderOptions::default())
+}
+
+#[test]
+fn every_fixture_renders_well_formed_markup_with_all_its_text() {
+    for (name, input) in fixtures() {
+        let digest = parse(&input);
+        let out = render_html(&digest, &RenderOptions::default());
+        let text = check_html(&out);
+        for section in &digest.sections {
+            if let Some(h) = &section.heading {
+                assert!(
+                    text.contains(&h.text),
+                    "{name}: heading {:?} missing",
+                    h.text
+                );
+            }
+            for point in &section.points {
+                for id in &point.citations {
+                    assert!(
+                        out.contains(&format!("data-cite=\"{id}\"")),
+                        "{name}: trigger {id}"
+                    );
+                }
+            }
+        }
+        if let Some(t) = &digest.title {
+            assert!(text.contains(&t.headline), "{name}: headline");
+        }
+    }
+}
+
+#[test]
+fn markup_from_the_input_stays_text() {
+    let attack = "<img src=x onerror=alert(1)>\"'&";
+    let input = format!(
+        "Key {attack} - Point {attack} [1] Next {attack} - More [2]\n{attack}|{attack}\n{attack}·2025-06-09\nReferences\n[1] {attack} https://example.com/\"><script>x</script>\n[2] javascript:alert(1)"
+    );
+    let out = html(&input);
+    let text = check_html(&out);
+    assert!(
+        text.matches(attack).count() >= 4,
+        "payload not shown as text:\n{text}"
+    );
+    assert!(!out.contains("<img") && !out.contains("<script"));
+    assert!(!out.contains("href=\"javascript"));
+}
+
+#[test]
+fn citations_link_to_references_without_script_and_have_tooltips() {
+    let out = html(
+        "Facts - The port reopened [1][2]\nReferences\n[1] Harbour report https://example.com/a",
+    );
+    check_html(&out);
+    let prefix = out
+        .split("id=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+    // [1] has a reference: a link to it. [2] has none: a button.
+    assert!(out.contains(&format!("<a class=\"digest-cite\" href=\"#{prefix}-r1\" data-cite=\"1\" aria-describedby=\"{prefix}-t1\"")));
+    assert!(out.contains(&format!(
+        "<li class=\"digest-reference\" id=\"{prefix}-r1\" value=\"1\">"
+    )));
+    assert!(out.contains(&format!("<button type=\"button\" class=\"digest-cite\" data-cite=\"2\" aria-describedby=\"{prefix}-t2\"")));
+    for id in [1, 2] {
+        assert!(
+            out.contains(&format!("role=\"tooltip\" id=\"{prefix}-t{id}\"")),
+            "tooltip {id}"
+        );
+    }
+    assert!(out
+        .contains("href=\"https://example.com/a\" target=\"_blank\" rel=\"noopener noreferrer\""));
+}
+
+#[test]
+fn tooltips_without_a_reference_name_the_publisher_and_date() {
+    let out =
+        html("Facts - The port reopened [3]\nDesk|Port news\nCoastline Courier·2025-06-09 08:30");
+    let tooltip = out.split("role=\"tooltip\"").nth(1).unwrap();
+    assert!(tooltip.contains("Source 3"));
+    assert!(tooltip.contains("Coastline Courier · 9 June 2025, 08:30"));
+}
+
+#[test]
+fn also_cited_in_lists_every_point_citing_the_id() {
+    let out = html("One - First point [1] - Second point [1][2] Two - Third point [1]");
+    let tooltip = out
+        .split("role=\"tooltip\"")
+        .nth(1)
+        .unwrap()
+        .split("role=\"tooltip\"")
+        .next()
+        .unwrap();
+    assert!(tooltip.contains("Also cited in"));
+    assert_eq!(tooltip.matches("class=\"digest-tooltip-point\"").count(), 3);
+    assert!(tooltip.contains("<span class=\"digest-tooltip-heading\">Two</span> Third point"));
+    // [2] is cited once: nothing else to list.
+    let second = out.split("role=\"tooltip\"").nth(2).unwrap();
+    assert!(!second.contains("Also cited in"));
+}
+
+#[test]
+fn options_set_levels_labels_and_references() {
+    let digest = parse("Facts - The port reopened [1]\nDesk|Port news");
+    let options = RenderOptions {
+        heading_level: Some(4),
+        labels: digest_render::Labels {
+            source: "来源 {n}".into(),
+            citation: "引用 {n}".into(),
+            ..Default::default()
+        },
+        references: vec![ReferenceInput {
+            id: 1,
+            title: Some("Port authority".into()),
+            text: Some("Statement on reopening".into()),
+            url: Some("javascript:alert(1)".into()),
+        }],
+        id_prefix: Some("my-digest".into()),
+    };
+    let out = render_html(&digest, &options);
+    check_html(&out);
+    assert!(out.contains("<h4 class=\"digest-heading\">Facts</h4>"));
+    assert!(out.contains("<h3 class=\"digest-headline\">Port news</h3>"));
+    assert!(out.contains("aria-label=\"引用 1\""));
+    assert!(out.contains("id=\"my-digest-r1\""));
+    assert!(out.contains("Port authority") && out.contains("Statement on reopening"));
+    assert!(
+        !out.contains("javascript:"),
+        "unsafe URL from options was linked"
+    );
+}
+
+#[test]
+fn the_same_digest_gets_the_same_ids_and_different_ones_differ() {
+    let a = html("Facts - The port reopened [1]");
+    assert_eq!(a, html("Facts - The port reopened [1]"));
+    let b = html("Facts - The port closed [1]");
+    let id = |s: &str| s.split('"').nth(3).unwrap().to_string();
+    assert_ne!(id(&a), id(&b));
+}
+
+#[test]
+fn an_empty_digest_says_so() {
+    let out = html("  \n ");
+    check_html(&out);
+    assert!(out.contains("This digest is empty."));
+}
+
+#[test]
+fn cjk_text_is_marked_with_its_language() {
+    let out = html("市场反应 - 港口于周一恢复作业【1】\n港航动态|南湾港复航");
+    assert!(out.contains("<h2 class=\"digest-heading\" lang=\"zh\">市场反应</h2>"));
+}
