@@ -49,34 +49,24 @@ impl Line {
 
 /// Splits at `\n`, `\r\n` and a lone `\r`.
 pub fn split_lines(src: &str) -> Vec<Line> {
-    let mut lines = Vec::new();
     let bytes = src.as_bytes();
+    let mut lines = Vec::with_capacity(8);
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                lines.push(Line { start, end: i });
-                i += 1;
-                start = i;
-            }
-            b'\r' => {
-                lines.push(Line { start, end: i });
-                i += if bytes.get(i + 1) == Some(&b'\n') {
-                    2
-                } else {
-                    1
-                };
-                start = i;
-            }
-            _ => i += 1,
+    loop {
+        let end = super::scan::line_break(bytes, start);
+        lines.push(Line { start, end });
+        if end == bytes.len() {
+            break;
         }
-    }
-    if start < bytes.len() || lines.is_empty() {
-        lines.push(Line {
-            start,
-            end: bytes.len(),
-        });
+        start = end
+            + if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            };
+        if start == bytes.len() {
+            break;
+        }
     }
     lines
 }
@@ -136,14 +126,12 @@ pub fn classify(src: &str, line: Line) -> LineKind {
 }
 
 fn is_rule(text: &str) -> bool {
-    let mut chars = text.chars().filter(|c| !is_space(*c));
-    let Some(first) = chars.next() else {
+    let Some(first) = text.chars().next() else {
         return false;
     };
     matches!(first, '-' | '*' | '_' | '=' | '—')
-        && text.chars().filter(|c| !is_space(*c)).count() >= 3
-        && chars.all(|c| c == first)
-        && !text.contains(' ')
+        && text.chars().count() >= 3
+        && text.chars().all(|c| c == first)
 }
 
 /// `#` to `######` then a space: the length of the marks.
@@ -217,6 +205,9 @@ pub struct Body<'a> {
     loose_start: Option<usize>,
     loose_end: usize,
     pub diagnostics: Vec<RawDiagnostic>,
+    /// Buffers reused from line to line and point to point.
+    tokens: Vec<Token>,
+    items: Vec<points::Item>,
 }
 
 impl<'a> Body<'a> {
@@ -228,6 +219,8 @@ impl<'a> Body<'a> {
             loose_start: None,
             loose_end: 0,
             diagnostics: Vec::new(),
+            tokens: Vec::new(),
+            items: Vec::new(),
         }
     }
 
@@ -345,22 +338,29 @@ impl<'a> Body<'a> {
 
     /// Reads one line's content into points and inline headings.
     fn read_content(&mut self, start: usize, end: usize, marker: Option<usize>, line_start: bool) {
-        let tokens = points::tokenize(self.src, start, end, &mut self.diagnostics);
+        let mut tokens = std::mem::take(&mut self.tokens);
+        points::tokenize(self.src, start, end, &mut tokens, &mut self.diagnostics);
         // Until the first separator, new text opens a point that may be a
         // heading (rule 3) and starts at the bullet marker if there is one.
         let mut marker = marker;
         let mut first_piece = line_start;
         for i in 0..tokens.len() {
-            match &tokens[i] {
-                Token::Text { start, end } => {
-                    let (s, e) = (*start, *end);
+            // Moved out rather than cloned: a cite's ids go into the point.
+            let token = std::mem::replace(&mut tokens[i], Token::Dash { start: 0, end: 0 });
+            match token {
+                Token::Text { start: s, end: e } => {
                     if self.point.is_none() {
                         let (ts, _) = trim_range(self.src, s, e);
                         if ts == e {
                             continue; // white space between separators
                         }
                         let point_start = marker.take().unwrap_or(ts);
-                        self.point = Some(OpenPoint::new(point_start, ts, first_piece));
+                        self.point = Some(OpenPoint::new(
+                            point_start,
+                            ts,
+                            first_piece,
+                            std::mem::take(&mut self.items),
+                        ));
                     }
                     if let Some(point) = &mut self.point {
                         point.push_text(self.src, s, e);
@@ -369,15 +369,19 @@ impl<'a> Body<'a> {
                 Token::Cite(group) => {
                     if self.point.is_none() {
                         let point_start = marker.take().unwrap_or(group.start);
-                        self.point = Some(OpenPoint::new(point_start, group.start, first_piece));
+                        self.point = Some(OpenPoint::new(
+                            point_start,
+                            group.start,
+                            first_piece,
+                            std::mem::take(&mut self.items),
+                        ));
                     }
                     if let Some(point) = &mut self.point {
-                        point.push_cite(group.clone());
+                        point.push_cite(group);
                     }
                 }
-                Token::Dash { start, end } => {
-                    let (s, e) = (*start, *end);
-                    let next = points::next_char(self.src, &tokens, i + 1);
+                Token::Dash { start: s, end: e } => {
+                    let next = points::next_char(self.src, &tokens[i + 1..]);
                     let meaning = match &self.point {
                         None => DashMeaning::Separator,
                         Some(p) => p.dash_meaning(self.src, next),
@@ -414,6 +418,8 @@ impl<'a> Body<'a> {
                 }
             }
         }
+        tokens.clear();
+        self.tokens = tokens;
         if let Some(m) = marker {
             // A bullet with nothing after it; `end` is past the marker.
             self.absorb(m, end);
@@ -424,7 +430,9 @@ impl<'a> Body<'a> {
         let Some(point) = self.point.take() else {
             return;
         };
-        if let Some((model, start, end)) = point.finish(self.src) {
+        let (finished, items) = point.finish(self.src);
+        self.items = items;
+        if let Some((model, start, end)) = finished {
             if self.sections.is_empty() {
                 self.open_section(None, start);
             }

@@ -84,25 +84,23 @@ pub fn scan(s: &str, at: usize) -> Scan {
         ids: Vec::new(),
         problems: Vec::new(),
     };
-    let mut pos = at;
+    match scan_list(s, at, &mut group) {
+        List::Closed(end) | List::Unclosed(end) => group.end = end,
+        List::TooLong(end) => return Scan::Rejected(Rejected { start: at, end }),
+        List::Absent => return Scan::Text,
+    }
+    // Closed lists after spaces join the group: `[1] [2]`.
     loop {
-        match scan_list(s, pos, &mut group) {
-            List::Closed(end) | List::Unclosed(end) => {
-                group.end = end;
-                // Another list after spaces joins this group: `[1] [2]`.
-                let after = skip_inline_space(s, end);
-                match s[after..].chars().next() {
-                    Some(c) if is_open(c) && list_follows(s, after) => pos = after,
-                    _ => break,
-                }
-            }
-            List::TooLong(end) if group.ids.is_empty() => {
-                return Scan::Rejected(Rejected { start: pos, end });
-            }
-            List::TooLong(_) | List::Absent => {
-                if group.ids.is_empty() {
-                    return Scan::Text;
-                }
+        let after = skip_inline_space(s, group.end);
+        if !s[after..].starts_with(is_open) {
+            break;
+        }
+        let kept = (group.ids.len(), group.problems.len());
+        match scan_list(s, after, &mut group) {
+            List::Closed(end) => group.end = end,
+            _ => {
+                group.ids.truncate(kept.0);
+                group.problems.truncate(kept.1);
                 break;
             }
         }
@@ -120,17 +118,6 @@ enum List {
     Absent,
 }
 
-/// Whether a full, closed list starts at `at` (used before joining it).
-fn list_follows(s: &str, at: usize) -> bool {
-    let mut probe = Group {
-        start: at,
-        end: at,
-        ids: Vec::new(),
-        problems: Vec::new(),
-    };
-    matches!(scan_list(s, at, &mut probe), List::Closed(_))
-}
-
 fn skip_inline_space(s: &str, mut at: usize) -> usize {
     for c in s[at..].chars() {
         if c == ' ' || c == '\t' || c == '\u{a0}' || c == '\u{3000}' {
@@ -142,9 +129,19 @@ fn skip_inline_space(s: &str, mut at: usize) -> usize {
     at
 }
 
-/// One bracketed list at `at`; ids are appended to `group` only when the
-/// list is accepted.
+/// One bracketed list at `at`. Its ids and problems are appended to `group`
+/// when it is accepted, and nothing is left behind when it is not.
 fn scan_list(s: &str, at: usize, group: &mut Group) -> List {
+    let kept = (group.ids.len(), group.problems.len());
+    let outcome = read_list(s, at, group);
+    if matches!(outcome, List::TooLong(_) | List::Absent) {
+        group.ids.truncate(kept.0);
+        group.problems.truncate(kept.1);
+    }
+    outcome
+}
+
+fn read_list(s: &str, at: usize, group: &mut Group) -> List {
     let mut chars = s[at..].char_indices().map(|(i, c)| (at + i, c)).peekable();
     let Some((_, open)) = chars.next() else {
         return List::Absent;
@@ -152,10 +149,8 @@ fn scan_list(s: &str, at: usize, group: &mut Group) -> List {
     if open == '[' && matches!(chars.peek(), Some((_, '^'))) {
         chars.next();
     }
-    let mut ids = Vec::new();
-    let mut problems = Vec::new();
     loop {
-        // Leading spaces inside the brackets: `[ 1, 2 ]`.
+        // Spaces inside the brackets: `[ 1, 2 ]`.
         while matches!(chars.peek(), Some((_, ' '))) {
             chars.next();
         }
@@ -179,24 +174,24 @@ fn scan_list(s: &str, at: usize, group: &mut Group) -> List {
                 Number::TooLong(end) => return List::TooLong(end),
                 // `[12 - The union …`: no range, an unclosed list before a separator.
                 Number::None => {
-                    ids.push(lo);
-                    return unclosed(s, at, lo_end, ids, problems, group);
+                    group.ids.push(lo);
+                    return unclosed(s, at, lo_end, group);
                 }
             };
             let item_end = chars.peek().map_or(s.len(), |&(i, _)| i);
             if lo <= hi && hi - lo < MAX_RANGE {
-                ids.extend(lo..=hi);
+                group.ids.extend(lo..=hi);
             } else {
-                ids.push(lo);
-                ids.push(hi);
-                problems.push(Problem {
+                group.ids.push(lo);
+                group.ids.push(hi);
+                group.problems.push(Problem {
                     kind: ProblemKind::Range,
                     start: item_start,
                     end: item_end,
                 });
             }
         } else {
-            ids.push(lo);
+            group.ids.push(lo);
         }
         while matches!(chars.peek(), Some((_, ' '))) {
             chars.next();
@@ -205,15 +200,11 @@ fn scan_list(s: &str, at: usize, group: &mut Group) -> List {
             Some((_, ',' | '，' | '、' | ';' | '；')) => {
                 chars.next();
             }
-            Some((i, c)) if closes(open, c) => {
-                group.ids.append(&mut ids);
-                group.problems.append(&mut problems);
-                return List::Closed(i + c.len_utf8());
-            }
+            Some((i, c)) if closes(open, c) => return List::Closed(i + c.len_utf8()),
             next => {
                 let end = next.map_or(s.len(), |(i, _)| i);
                 let end = s[..end].trim_end_matches(' ').len();
-                return unclosed(s, at, end, ids, problems, group);
+                return unclosed(s, at, end, group);
             }
         }
     }
@@ -222,25 +213,27 @@ fn scan_list(s: &str, at: usize, group: &mut Group) -> List {
 /// A list with no closing bracket, ending at `end`. Accepted only where a
 /// reader would: at the end of the line, or before another group or a
 /// separator.
-fn unclosed(
-    s: &str,
-    at: usize,
-    end: usize,
-    mut ids: Vec<u32>,
-    mut problems: Vec<Problem>,
-    group: &mut Group,
-) -> List {
+fn unclosed(s: &str, at: usize, end: usize, group: &mut Group) -> List {
     if !unclosed_ends_here(s, end) {
         return List::Absent;
     }
-    group.ids.append(&mut ids);
-    group.problems.append(&mut problems);
     group.problems.push(Problem {
         kind: ProblemKind::Unclosed,
         start: at,
         end,
     });
     List::Unclosed(end)
+}
+
+/// Whether a full, closed list starts at `at`.
+fn list_follows(s: &str, at: usize) -> bool {
+    let mut probe = Group {
+        start: at,
+        end: at,
+        ids: Vec::new(),
+        problems: Vec::new(),
+    };
+    matches!(scan_list(s, at, &mut probe), List::Closed(_))
 }
 
 fn unclosed_ends_here(s: &str, end: usize) -> bool {

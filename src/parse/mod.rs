@@ -24,6 +24,7 @@ mod headings;
 mod offsets;
 mod points;
 mod references;
+mod scan;
 mod source;
 mod text;
 mod title;
@@ -62,7 +63,7 @@ pub fn parse(input: &str) -> Digest {
         let raw = &input[s..e];
         let parsed = source::parse(raw)?;
         let published = match parsed.published {
-            Ok(iso) => Some(iso),
+            Ok(stamp) => Some(stamp.iso()),
             Err(()) => {
                 diagnostics.push(RawDiagnostic {
                     severity: Severity::Warning,
@@ -398,7 +399,12 @@ fn read_references(
 }
 
 fn index_citations(sections: &[Section]) -> Vec<Citation> {
-    let mut pairs: Vec<(u32, PointRef)> = Vec::new();
+    let total: usize = sections
+        .iter()
+        .flat_map(|s| &s.points)
+        .map(|p| p.citations.len())
+        .sum();
+    let mut pairs: Vec<(u32, PointRef)> = Vec::with_capacity(total);
     for (si, section) in sections.iter().enumerate() {
         for (pi, point) in section.points.iter().enumerate() {
             let at = PointRef {

@@ -21,20 +21,20 @@ impl<'a> Utf16Index<'a> {
                 checkpoints: None,
             };
         }
-        let mut checkpoints = Vec::with_capacity(text.len() / STRIDE + 1);
+        // UTF-16 units before each stride: one per char, two for a char
+        // outside the BMP. Counting bytes that start a char (and the 4-byte
+        // leads) gives the same without decoding.
+        let bytes = text.as_bytes();
+        let mut checkpoints = Vec::with_capacity(bytes.len() / STRIDE + 2);
         let mut units = 0u32;
-        let mut next = 0usize;
-        for (i, c) in text.char_indices() {
-            while next <= i {
-                // Stride boundaries that fall inside a char map to the char's start.
-                checkpoints.push(units);
-                next += STRIDE;
-            }
-            units += c.len_utf16() as u32;
-        }
-        while next <= text.len() {
+        for chunk in bytes.chunks(STRIDE) {
+            // A stride that starts inside a char maps to the boundary after
+            // it; that char's units were counted with its first byte.
             checkpoints.push(units);
-            next += STRIDE;
+            units += super::scan::utf16_len(chunk);
+        }
+        if bytes.len() % STRIDE == 0 {
+            checkpoints.push(units);
         }
         Self {
             text,
@@ -55,10 +55,7 @@ impl<'a> Utf16Index<'a> {
         }
         let mut units = checkpoints[slot];
         if pos < at {
-            units += self.text[pos..at]
-                .chars()
-                .map(|c| c.len_utf16() as u32)
-                .sum::<u32>();
+            units += super::scan::utf16_len(&self.text.as_bytes()[pos..at]);
         }
         units
     }

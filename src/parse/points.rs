@@ -28,7 +28,7 @@
 
 use super::citations::{self, Group, ProblemKind, Scan};
 use super::headings::{self, Likeness};
-use super::text::{folded, is_cjk, is_closing_punct, is_space, push_folded, trim_range};
+use super::text::{is_cjk, is_closing_punct, is_space, push_folded, trim_range};
 use crate::model::{DiagnosticCode, Inline, Point, Severity, Span};
 
 /// A piece of one line's content.
@@ -61,19 +61,20 @@ pub fn tokenize(
     src: &str,
     start: usize,
     end: usize,
+    tokens: &mut Vec<Token>,
     diagnostics: &mut Vec<RawDiagnostic>,
-) -> Vec<Token> {
-    let mut tokens = Vec::new();
+) {
+    tokens.clear();
     let mut text_start = start;
-    let mut pos = start;
     let bytes = src.as_bytes();
+    let mut pos = super::scan::token_start(bytes, start, end);
     while pos < end {
         let c = src[pos..end].chars().next().unwrap_or(' ');
         let len = c.len_utf8();
         if citations::is_open(c) {
             match citations::scan(&src[..end], pos) {
                 Scan::Group(group) => {
-                    push_text(&mut tokens, text_start, pos);
+                    push_text(tokens, text_start, pos);
                     report_problems(&group, diagnostics);
                     pos = group.end;
                     text_start = pos;
@@ -98,7 +99,7 @@ pub fn tokenize(
             let space_before = pos == start || src[..pos].ends_with(is_space);
             let space_after = pos + 1 == end || src[pos + 1..end].starts_with(is_space);
             if space_before && space_after {
-                push_text(&mut tokens, text_start, pos);
+                push_text(tokens, text_start, pos);
                 tokens.push(Token::Dash {
                     start: pos,
                     end: pos + 1,
@@ -108,14 +109,9 @@ pub fn tokenize(
                 continue;
             }
         }
-        pos += len;
-        // Skip plain ASCII quickly: nothing but `[`, `-` and non-ASCII starts a token.
-        while pos < end && bytes[pos].is_ascii() && !matches!(bytes[pos], b'[' | b'-') {
-            pos += 1;
-        }
+        pos = super::scan::token_start(bytes, pos + len, end);
     }
-    push_text(&mut tokens, text_start, end);
-    tokens
+    push_text(tokens, text_start, end);
 }
 
 fn push_text(tokens: &mut Vec<Token>, start: usize, end: usize) {
@@ -146,10 +142,11 @@ fn report_problems(group: &Group, diagnostics: &mut Vec<RawDiagnostic>) {
     }
 }
 
-/// The first character after token `from`, skipping white space, within the
-/// line; `None` at the line's end.
-pub fn next_char(src: &str, tokens: &[Token], from: usize) -> Option<char> {
-    for token in &tokens[from..] {
+/// The first character in `following` tokens, skipping white space, within
+/// the line; `None` at the line's end. Text tokens never touch, so this
+/// looks at two tokens at most.
+pub fn next_char(src: &str, following: &[Token]) -> Option<char> {
+    for token in following.iter().take(2) {
         match token {
             Token::Text { start, end } => {
                 if let Some(c) = src[*start..*end].chars().find(|c| !is_space(*c)) {
@@ -164,7 +161,7 @@ pub fn next_char(src: &str, tokens: &[Token], from: usize) -> Option<char> {
 }
 
 #[derive(Debug)]
-enum Item {
+pub enum Item {
     Text { start: usize, end: usize },
     Cite(Group),
 }
@@ -195,10 +192,13 @@ pub enum DashMeaning {
 }
 
 impl OpenPoint {
-    pub fn new(start: usize, content_start: usize, at_line_start: bool) -> Self {
+    /// `items` is an empty vector to fill, handed back by [`Self::finish`]
+    /// so that reading a digest reuses one buffer for all its points.
+    pub fn new(start: usize, content_start: usize, at_line_start: bool, items: Vec<Item>) -> Self {
+        debug_assert!(items.is_empty());
         Self {
             start,
-            items: Vec::new(),
+            items,
             tail_start: content_start,
             has_cite: false,
             at_line_start,
@@ -297,17 +297,40 @@ impl OpenPoint {
     }
 
     /// The model's point; `start` of the span is `self.start`.
-    pub fn finish(self, src: &str) -> Option<(Point, usize, usize)> {
+    /// The point, and the emptied item buffer for the next one.
+    pub fn finish(mut self, src: &str) -> (Option<(Point, usize, usize)>, Vec<Item>) {
+        let point = self.build(src);
+        self.items.clear();
+        (point, self.items)
+    }
+
+    fn build(&mut self, src: &str) -> Option<(Point, usize, usize)> {
         let count = self.items.len();
         if count == 0 {
             return None;
         }
-        let mut text = String::new();
+        let text_len: usize = self
+            .items
+            .iter()
+            .map(|item| match item {
+                Item::Text { start, end } => end - start,
+                Item::Cite(_) => 0,
+            })
+            .sum();
+        let id_count: usize = self
+            .items
+            .iter()
+            .map(|item| match item {
+                Item::Cite(g) => g.ids.len(),
+                Item::Text { .. } => 0,
+            })
+            .sum();
+        let mut text = String::with_capacity(text_len);
         let mut inlines = Vec::with_capacity(count);
-        let mut ids = Vec::new();
+        let mut ids = Vec::with_capacity(id_count);
         let mut seen = IdSet::default();
         let mut end = self.start;
-        for (i, item) in self.items.into_iter().enumerate() {
+        for (i, item) in self.items.drain(..).enumerate() {
             match item {
                 Item::Text {
                     start,
@@ -329,11 +352,7 @@ impl OpenPoint {
                     }
                     let mut piece = String::with_capacity(e - s);
                     push_folded(&mut piece, &src[s..e]);
-                    let body = piece.trim_start_matches(' ');
-                    if body.starts_with(is_closing_punct) && text.ends_with(' ') {
-                        text.pop();
-                    }
-                    push_folded(&mut text, &piece);
+                    join_text(&mut text, &piece);
                     end = e;
                     inlines.push(Inline::Text {
                         text: piece,
@@ -342,9 +361,7 @@ impl OpenPoint {
                 }
                 Item::Cite(group) => {
                     for &id in &group.ids {
-                        if seen.insert(id) {
-                            ids.push(id);
-                        }
+                        seen.push_new(&mut ids, id);
                     }
                     end = group.end;
                     inlines.push(Inline::Cite {
@@ -354,7 +371,12 @@ impl OpenPoint {
                 }
             }
         }
-        let text = folded(&text);
+        if text.ends_with(' ') {
+            text.pop();
+        }
+        if text.starts_with(' ') {
+            text.remove(0);
+        }
         Some((
             Point {
                 text,
@@ -368,6 +390,22 @@ impl OpenPoint {
     }
 }
 
+/// Appends a text piece to a point's text across a removed marker: white
+/// space folds with what is already there, and none is kept before closing
+/// punctuation (`rose [2], then` gives `rose, then`).
+fn join_text(text: &mut String, piece: &str) {
+    let body = piece.trim_start_matches(' ');
+    if text.ends_with(' ') && (body.len() < piece.len() || body.starts_with(is_closing_punct)) {
+        text.pop();
+        if !body.starts_with(is_closing_punct) {
+            text.push(' ');
+        }
+        text.push_str(body);
+    } else {
+        text.push_str(piece);
+    }
+}
+
 /// A span holding only byte offsets; the UTF-16 ones are filled in at the end.
 pub fn byte_span(start: usize, end: usize) -> Span {
     Span {
@@ -378,26 +416,29 @@ pub fn byte_span(start: usize, end: usize) -> Span {
     }
 }
 
-/// Seen ids: a short list scanned linearly, a hash set once it grows, so a
-/// point with thousands of citations stays linear.
+/// Ids already in a point's list: the list itself is scanned while short,
+/// a hash set takes over once it grows, so a point with thousands of
+/// citations stays linear and a normal one allocates nothing extra.
 #[derive(Default)]
 struct IdSet {
-    small: Vec<u32>,
     large: Option<std::collections::HashSet<u32>>,
 }
 
 impl IdSet {
-    fn insert(&mut self, id: u32) -> bool {
+    /// Pushes `id` onto `ids` unless it is there already.
+    fn push_new(&mut self, ids: &mut Vec<u32>, id: u32) {
         if let Some(set) = &mut self.large {
-            return set.insert(id);
+            if set.insert(id) {
+                ids.push(id);
+            }
+            return;
         }
-        if self.small.contains(&id) {
-            return false;
+        if ids.contains(&id) {
+            return;
         }
-        self.small.push(id);
-        if self.small.len() > 32 {
-            self.large = Some(self.small.drain(..).collect());
+        ids.push(id);
+        if ids.len() > 32 {
+            self.large = Some(ids.iter().copied().collect());
         }
-        true
     }
 }

@@ -22,9 +22,52 @@ use super::text::{digit_value, is_space};
 
 pub struct ParsedSource<'a> {
     pub publisher: &'a str,
-    /// `Ok(iso)`, or `Err(())` for a date-shaped value that is not a real date.
-    pub published: Result<String, ()>,
+    /// The date, or `Err(())` for a date-shaped value that is not a real date.
+    pub published: Checked,
 }
+
+/// A calendar date with an optional time, already checked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    year: u32,
+    month: u32,
+    day: u32,
+    /// Hours, minutes and optional seconds.
+    time: Option<(u32, u32, Option<u32>)>,
+}
+
+impl Stamp {
+    /// ISO 8601 local time: `2025-06-09T08:30`, or `2025-06-09`.
+    pub fn iso(&self) -> String {
+        let mut out = String::with_capacity(19);
+        push_padded(&mut out, self.year, 4);
+        out.push('-');
+        push_padded(&mut out, self.month, 2);
+        out.push('-');
+        push_padded(&mut out, self.day, 2);
+        if let Some((h, m, sec)) = self.time {
+            out.push('T');
+            push_padded(&mut out, h, 2);
+            out.push(':');
+            push_padded(&mut out, m, 2);
+            if let Some(sec) = sec {
+                out.push(':');
+                push_padded(&mut out, sec, 2);
+            }
+        }
+        out
+    }
+}
+
+/// `n` in decimal, zero-padded to `width` digits (n < 10_000).
+fn push_padded(out: &mut String, n: u32, width: u32) {
+    for place in (0..width).rev() {
+        let digit = (n / 10u32.pow(place)) % 10;
+        out.push(char::from(b'0' + digit as u8));
+    }
+}
+
+pub type Checked = Result<Stamp, ()>;
 
 const DOTS: &[char] = &['·', '•', '・', '‧', '∙'];
 
@@ -52,7 +95,7 @@ pub fn parse(line: &str) -> Option<ParsedSource<'_>> {
 }
 
 /// Finds a date (and time) that ends `line`; returns where it starts.
-fn trailing_datetime(line: &str) -> Option<(usize, Result<String, ()>)> {
+fn trailing_datetime(line: &str) -> Option<(usize, Checked)> {
     // Try the forms from the longest reach back: date + time, then date alone.
     let (body, time) = match split_time(line) {
         Some((at, time)) => (&line[..at], Some(time)),
@@ -60,20 +103,21 @@ fn trailing_datetime(line: &str) -> Option<(usize, Result<String, ()>)> {
     };
     let body = body.trim_end_matches(|c| is_space(c) || c == 'T' || c == ',');
     let (start, date) = trailing_date(body)?;
-    let iso = match (date, time) {
-        (Ok(d), Some(Ok(t))) => Ok(format!("{d}T{t}")),
+    let stamp = match (date, time) {
+        (Ok(d), Some(Ok(t))) => Ok(Stamp { time: Some(t), ..d }),
         (Ok(d), None) => Ok(d),
         _ => Err(()),
     };
-    Some((start, iso))
+    Some((start, stamp))
 }
 
-type Checked = Result<String, ()>;
+type CheckedTime = Result<(u32, u32, Option<u32>), ()>;
 
 /// `HH:MM` or `HH:MM:SS` at the very end, after white space or `T`.
-fn split_time(line: &str) -> Option<(usize, Checked)> {
+fn split_time(line: &str) -> Option<(usize, CheckedTime)> {
     let colon = |c: char| c == ':' || c == '：';
-    let mut parts = Vec::new();
+    let mut parts = [0u32; 3];
+    let mut count = 0;
     let mut end = line.len();
     loop {
         let digits_start = line[..end]
@@ -86,13 +130,14 @@ fn split_time(line: &str) -> Option<(usize, Checked)> {
         if end - digits_start > 6 {
             return None;
         }
-        parts.push(n);
+        parts[count] = n;
+        count += 1;
         let before = &line[..digits_start];
         match before.chars().next_back() {
-            Some(c) if colon(c) && parts.len() < 3 => end = digits_start - c.len_utf8(),
-            Some(c) if (is_space(c) || c == 'T') && parts.len() >= 2 => {
-                parts.reverse();
-                let checked = check_time(&parts);
+            Some(c) if colon(c) && count < 3 => end = digits_start - c.len_utf8(),
+            Some(c) if (is_space(c) || c == 'T') && count >= 2 => {
+                parts[..count].reverse();
+                let checked = check_time(&parts[..count]);
                 return Some((digits_start, checked));
             }
             _ => return None,
@@ -100,16 +145,13 @@ fn split_time(line: &str) -> Option<(usize, Checked)> {
     }
 }
 
-fn check_time(parts: &[u32]) -> Checked {
+fn check_time(parts: &[u32]) -> CheckedTime {
     let (h, m) = (parts[0], parts[1]);
     let s = parts.get(2).copied();
     if h > 23 || m > 59 || s.is_some_and(|s| s > 59) {
         return Err(());
     }
-    Ok(match s {
-        Some(s) => format!("{h:02}:{m:02}:{s:02}"),
-        None => format!("{h:02}:{m:02}"),
-    })
+    Ok((h, m, s))
 }
 
 fn number(s: &str) -> Option<u32> {
@@ -157,7 +199,8 @@ fn trailing_date(s: &str) -> Option<(usize, Checked)> {
 
 /// `YYYY-MM-DD`, `YYYY/M/D`, `YYYY.MM.DD` at the end of `s`.
 fn numeric_date(s: &str) -> Option<(usize, Checked)> {
-    let mut fields = Vec::new();
+    let mut fields = [(0u32, 0usize); 3];
+    let mut count = 0;
     let mut end = s.len();
     let mut sep = None;
     for _ in 0..3 {
@@ -167,8 +210,9 @@ fn numeric_date(s: &str) -> Option<(usize, Checked)> {
             .take_while(|(_, c)| digit_value(*c).is_some())
             .last()
             .map(|(i, _)| i)?;
-        fields.push((number(&s[start..end])?, end - start));
-        if fields.len() == 3 {
+        fields[count] = (number(&s[start..end])?, end - start);
+        count += 1;
+        if count == 3 {
             end = start;
             break;
         }
@@ -252,7 +296,12 @@ fn check_date(year: u32, month: u32, day: u32) -> Checked {
     if !(1000..=9999).contains(&year) || day == 0 || day > days {
         return Err(());
     }
-    Ok(format!("{year:04}-{month:02}-{day:02}"))
+    Ok(Stamp {
+        year,
+        month,
+        day,
+        time: None,
+    })
 }
 
 #[cfg(test)]
@@ -260,7 +309,7 @@ mod tests {
     use super::*;
 
     fn read(line: &str) -> Option<(&str, Result<String, ()>)> {
-        parse(line).map(|p| (p.publisher, p.published))
+        parse(line).map(|p| (p.publisher, p.published.map(|s| s.iso())))
     }
 
     #[test]

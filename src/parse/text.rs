@@ -82,20 +82,46 @@ pub fn trim_range(s: &str, start: usize, end: usize) -> (usize, usize) {
 }
 
 /// Appends `piece` to `out` with every run of white space folded to one
-/// ASCII space.
+/// ASCII space. Copies whole runs of ordinary text at once: this is the
+/// parser's hottest loop.
 pub fn push_folded(out: &mut String, piece: &str) {
+    let bytes = piece.as_bytes();
     let mut in_space = out.ends_with(' ');
-    for c in piece.chars() {
-        if is_space(c) {
+    if !super::scan::needs_folding(bytes, in_space) {
+        out.push_str(piece);
+        return;
+    }
+    let mut copy_from = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b > b' ' && b < 0x80 {
+            in_space = false;
+            i += 1;
+            continue;
+        }
+        let (len, space) = if b < 0x80 {
+            (1, matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c))
+        } else {
+            let c = piece[i..].chars().next().unwrap_or(' ');
+            (c.len_utf8(), is_space(c))
+        };
+        if !space {
+            in_space = false;
+        } else if b == b' ' && !in_space {
+            // A single ASCII space stays as it is.
+            in_space = true;
+        } else {
+            out.push_str(&piece[copy_from..i]);
             if !in_space {
                 out.push(' ');
                 in_space = true;
             }
-        } else {
-            out.push(c);
-            in_space = false;
+            copy_from = i + len;
         }
+        i += len;
     }
+    out.push_str(&piece[copy_from..]);
 }
 
 /// `piece` folded, then trimmed at both ends.
@@ -112,6 +138,16 @@ mod tests {
     #[test]
     fn folds_every_kind_of_space() {
         assert_eq!(folded("  a\u{a0}\u{a0}b\r\n\tc\u{3000}d  "), "a b c d");
+    }
+
+    #[test]
+    fn folds_runs_at_piece_edges() {
+        let mut out = String::from("a ");
+        push_folded(&mut out, "  b\t\tc \u{a0}d ");
+        assert_eq!(out, "a b c d ");
+        let mut out = String::new();
+        push_folded(&mut out, "x  \u{3000}");
+        assert_eq!(out, "x ");
     }
 
     #[test]

@@ -1,0 +1,137 @@
+//! Deterministic digests for the benchmarks, in the seed's layout, from our
+//! own vocabulary. Shared by the parse and shape benchmarks.
+#![allow(dead_code)]
+
+const HEADINGS: &[&str] = &[
+    "Key Facts",
+    "Local Impact",
+    "Market Reaction & Q3 Outlook",
+    "Next Steps",
+    "Background",
+    "Risks for the 2026 Season",
+    "Costs and Funding",
+    "What Officials Said",
+];
+const OPENERS: &[&str] = &[
+    "The harbour authority",
+    "Shipping firms",
+    "Local fishermen",
+    "City officials",
+    "Analysts",
+    "The regional council",
+    "Union leaders",
+    "Residents",
+];
+const WORDS: &[&str] = &[
+    "said",
+    "the",
+    "repairs",
+    "would",
+    "take",
+    "about",
+    "three",
+    "weeks",
+    "after",
+    "storm",
+    "damage",
+    "to",
+    "the",
+    "outer",
+    "breakwater",
+    "and",
+    "that",
+    "traffic",
+    "was",
+    "expected",
+    "to",
+    "recover",
+    "by",
+    "the",
+    "end",
+    "of",
+    "the",
+    "month,",
+    "while",
+    "insurers",
+    "estimated",
+    "losses",
+    "at",
+    "12",
+    "million",
+    "euros",
+    "across",
+    "the",
+    "coastal",
+    "districts",
+];
+
+/// A small xorshift generator: the same digests on every machine.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Self(seed.max(1))
+    }
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// One digest in the seed's layout: a one-line body of 4 sections with 2
+/// points each, a title line and a source line (about 1.5 KB).
+pub fn digest(rng: &mut Rng) -> String {
+    let mut body = String::new();
+    for s in 0..4 {
+        if s > 0 {
+            body.push(' ');
+        }
+        body += HEADINGS[rng.below(HEADINGS.len())];
+        for _ in 0..2 {
+            body += " - ";
+            body += OPENERS[rng.below(OPENERS.len())];
+            for _ in 0..(20 + rng.below(20)) {
+                body.push(' ');
+                body += WORDS[rng.below(WORDS.len())];
+            }
+            let a = 1 + rng.below(10);
+            let b = 1 + rng.below(10);
+            body += &format!(" [{a}][{b}]");
+        }
+    }
+    format!("{body}\nWorld Desk|Harbour repairs to take three weeks\nCoastline Courier·2025-06-09 08:30\n")
+}
+
+/// Ordinary digest text of at least `size` bytes: digests one after another.
+pub fn ordinary(size: usize) -> String {
+    let mut rng = Rng::new(7);
+    let mut out = String::with_capacity(size + 2048);
+    while out.len() < size {
+        out += &digest(&mut rng);
+    }
+    out
+}
+
+/// Hostile shapes, each `size` bytes or a little more.
+pub fn shapes(size: usize) -> Vec<(&'static str, String)> {
+    let rep = |unit: &str| unit.repeat(size / unit.len() + 1);
+    vec![
+        ("ordinary digests", ordinary(size)),
+        ("only [", rep("[")),
+        ("only '- '", rep("- ")),
+        ("'- - -' runs", rep(" - - -")),
+        ("【 runs", rep("【")),
+        ("digits", rep("0123456789")),
+        ("heading-like line", rep("Market Outlook ")),
+        ("heading-like with dashes", rep("Market Outlook - ")),
+        ("unclosed [1,", rep("[1,")),
+        ("ranges [1-32]", rep("[1-32] ")),
+        ("short lines", rep("Key\n- x [1]\n")),
+        ("CJK text", rep("港口于周一恢复作业【1】，")),
+    ]
+}

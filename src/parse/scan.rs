@@ -1,0 +1,211 @@
+//! Byte scans for the parser's hot loops, eight bytes at a time.
+//!
+//! Most of a digest is plain ASCII text in which nothing happens. These
+//! helpers skip such runs a word (`u64`) at a time with exact bit tricks
+//! (no false positives), so the passes that must touch every byte (finding
+//! lines, finding tokens, folding white space, counting UTF-16 units) cost
+//! about one instruction per byte instead of a branchy loop per character.
+
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// High bit set in every byte of `x` that is zero.
+#[inline]
+fn zero_bytes(x: u64) -> u64 {
+    !(((x & !HI).wrapping_add(!HI)) | x | !HI)
+}
+
+/// High bit set in every byte of `x` equal to `c`.
+#[inline]
+fn eq_bytes(x: u64, c: u8) -> u64 {
+    zero_bytes(x ^ (LO * u64::from(c)))
+}
+
+/// High bit set in every byte of `x` below `n` (1..=128).
+#[inline]
+fn lt_bytes(x: u64, n: u8) -> u64 {
+    !(((x & !HI).wrapping_add(LO * u64::from(0x80 - n))) | x) & HI
+}
+
+#[inline]
+fn word(bytes: &[u8], at: usize) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(&bytes[at..at + 8]);
+    u64::from_le_bytes(w)
+}
+
+/// Index of the first byte in `bytes[from..]` that `mask` marks (via the
+/// word test) or `single` accepts, else `bytes.len()`.
+#[inline]
+fn find(
+    bytes: &[u8],
+    from: usize,
+    mask: impl Fn(u64) -> u64,
+    single: impl Fn(u8) -> bool,
+) -> usize {
+    let mut i = from;
+    while i + 8 <= bytes.len() {
+        let m = mask(word(bytes, i));
+        if m != 0 {
+            return i + (m.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < bytes.len() && !single(bytes[i]) {
+        i += 1;
+    }
+    i
+}
+
+/// The next `\n` or `\r` at or after `from`.
+pub fn line_break(bytes: &[u8], from: usize) -> usize {
+    find(
+        bytes,
+        from,
+        |w| eq_bytes(w, b'\n') | eq_bytes(w, b'\r'),
+        |b| b == b'\n' || b == b'\r',
+    )
+}
+
+/// The next byte at or after `from` (before `end`) that can start a token:
+/// `[`, `-`, or the first byte of a non-ASCII character (which may be a
+/// full-width bracket).
+pub fn token_start(bytes: &[u8], from: usize, end: usize) -> usize {
+    let bytes = &bytes[..end];
+    find(
+        bytes,
+        from,
+        |w| eq_bytes(w, b'[') | eq_bytes(w, b'-') | (w & HI),
+        |b| b == b'[' || b == b'-' || b >= 0x80,
+    )
+}
+
+/// Whether folding white space would change `bytes` (appended after text
+/// that ends in a space when `after_space`): a control or non-ASCII byte,
+/// two spaces in a row, or a space where one is already.
+pub fn needs_folding(bytes: &[u8], after_space: bool) -> bool {
+    if bytes.first() == Some(&b' ') && after_space {
+        return true;
+    }
+    let mut i = 0;
+    let mut prev_space = false;
+    while i + 8 <= bytes.len() {
+        let w = word(bytes, i);
+        if (lt_bytes(w, 0x20) | (w & HI)) != 0 {
+            return true;
+        }
+        let spaces = eq_bytes(w, b' ');
+        // Two spaces in a row inside the word, or across the word boundary.
+        if spaces & (spaces >> 8) != 0 || (prev_space && spaces & 0x80 != 0) {
+            return true;
+        }
+        prev_space = spaces >> 56 != 0;
+        i += 8;
+    }
+    for &b in &bytes[i..] {
+        if !(0x20..0x80).contains(&b) || (b == b' ' && prev_space) {
+            return true;
+        }
+        prev_space = b == b' ';
+    }
+    false
+}
+
+/// How many bytes of `mask` have their high bit set. A multiply adds the
+/// bytes' flags together: cheaper than `count_ones` on CPUs without `popcnt`.
+#[inline]
+fn sum_flags(mask: u64) -> u32 {
+    ((mask >> 7).wrapping_mul(LO) >> 56) as u32
+}
+
+/// UTF-16 code units in `bytes` (valid UTF-8): one per character, two for
+/// those outside the Basic Multilingual Plane.
+pub fn utf16_len(bytes: &[u8]) -> u32 {
+    let mut units = 0u32;
+    let mut i = 0;
+    while i + 8 <= bytes.len() {
+        let w = word(bytes, i);
+        i += 8;
+        if w & HI == 0 {
+            units += 8; // all ASCII: the common case
+            continue;
+        }
+        // Continuation bytes are 10xxxxxx: high bit set, next bit clear.
+        let continuation = w & !(w << 1) & HI;
+        // Leads of 4-byte sequences are 11110xxx: the top four bits set.
+        let four = w & (w << 1) & (w << 2) & (w << 3) & HI;
+        units += 8 - sum_flags(continuation) + sum_flags(four);
+    }
+    for &b in &bytes[i..] {
+        units += u32::from(b & 0xC0 != 0x80) + u32::from(b >= 0xF0);
+    }
+    units
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLES: &[&str] = &[
+        "",
+        "plain ascii text with single spaces only, nothing else at all",
+        "two  spaces",
+        "tab\there and more text to fill the words up",
+        "a line\nbreak and\r\nanother one in the middle of text",
+        "non-ascii · middle dot and 【1】 and 😀 emoji and é",
+        "        ",
+        "[1] starts with a bracket and has - dashes - inside",
+        "abcdefg  hijklmn",
+        "abcdefgh ijklmnop",
+        "abcdefg\u{a0}x",
+    ];
+
+    #[test]
+    fn word_scans_agree_with_byte_loops() {
+        for s in SAMPLES {
+            let b = s.as_bytes();
+            for from in 0..=b.len() {
+                let naive = (from..b.len())
+                    .find(|&i| b[i] == b'\n' || b[i] == b'\r')
+                    .unwrap_or(b.len());
+                assert_eq!(line_break(b, from), naive, "{s:?} from {from}");
+                let naive = (from..b.len())
+                    .find(|&i| b[i] == b'[' || b[i] == b'-' || b[i] >= 0x80)
+                    .unwrap_or(b.len());
+                assert_eq!(token_start(b, from, b.len()), naive, "{s:?} from {from}");
+            }
+            let units: usize = s.chars().map(char::len_utf16).sum();
+            assert_eq!(utf16_len(b) as usize, units, "{s:?}");
+            for after_space in [false, true] {
+                let mut folded = String::from(if after_space { "x " } else { "x" });
+                let before = folded.clone();
+                super::super::text::push_folded(&mut folded, s);
+                let changes = folded[before.len()..] != **s;
+                // Exact for ASCII; for other text a conservative "maybe".
+                if s.is_ascii() {
+                    assert_eq!(
+                        needs_folding(b, after_space),
+                        changes,
+                        "{s:?} after_space={after_space}"
+                    );
+                } else {
+                    assert!(!changes || needs_folding(b, after_space), "{s:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn byte_masks_are_exact() {
+        for b in 0..=255u8 {
+            let w = u64::from_le_bytes([b, 0x41, b, 0x20, 0xff, 0x00, b, 0x7f]);
+            let bytes = w.to_le_bytes();
+            for (i, &x) in bytes.iter().enumerate() {
+                let bit = 1u64 << (i * 8 + 7);
+                assert_eq!(eq_bytes(w, b'[') & bit != 0, x == b'[');
+                assert_eq!(lt_bytes(w, 0x20) & bit != 0, x < 0x20);
+                assert_eq!(zero_bytes(w) & bit != 0, x == 0);
+            }
+        }
+    }
+}
