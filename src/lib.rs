@@ -24,10 +24,16 @@ pub mod parse;
 pub mod render;
 
 pub use model::Digest;
-pub use parse::parse;
+pub use parse::{apply_references, parse, parse_with_references};
 pub use render::{Labels, ReferenceInput, RenderOptions};
 
 /// The digest as an HTML fragment: see [`render::html`] for the markup.
+/// `options.references` are laid over the digest's own first.
 pub fn render_html(digest: &Digest, options: &RenderOptions) -> String {
-    render::html::render(digest, options)
+    if options.references.is_empty() {
+        return render::html::render(digest, options);
+    }
+    let mut merged = digest.clone();
+    apply_references(&mut merged, &options.references);
+    render::html::render(&merged, options)
 }

@@ -124,7 +124,12 @@ pub enum Inline {
 #[serde(rename_all = "camelCase")]
 pub struct Reference {
     pub id: u32,
+    /// Only from references the caller supplies; the text's own entries have
+    /// no separate title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
     /// The entry without its `[n]` marker and without the URL.
+    #[serde(default)]
     pub text: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,

@@ -33,6 +33,7 @@ use crate::model::{
     Citation, Diagnostic, DiagnosticCode, Digest, Heading, Inline, PointRef, Reference, Section,
     Severity, Source, Span, Title,
 };
+use crate::render::ReferenceInput;
 use blocks::{Line, LineKind};
 use points::{byte_span, RawDiagnostic};
 
@@ -116,14 +117,6 @@ pub fn parse(input: &str) -> Digest {
     }
 
     let citations = index_citations(&sections);
-    check_references(
-        &sections,
-        &citations,
-        &references,
-        layout.references.is_some(),
-        &mut diagnostics,
-    );
-
     diagnostics.sort_by_key(|d| (d.start, d.end));
     let index = offsets::Utf16Index::new(input);
     let mut digest = Digest {
@@ -148,6 +141,9 @@ pub fn parse(input: &str) -> Digest {
         span.start = index.utf16(s.min(input.len()));
         span.end = index.utf16(e.min(input.len()));
     });
+    if layout.references.is_some() {
+        check_references(&mut digest);
+    }
     digest
 }
 
@@ -360,6 +356,7 @@ fn read_references(
             let entry = references::entry(&src[body_start..end]);
             out.push(Reference {
                 id,
+                title: None,
                 text: entry.text,
                 url: entry.url,
                 span: byte_span(start, end),
@@ -429,24 +426,75 @@ fn index_citations(sections: &[Section]) -> Vec<Citation> {
     citations
 }
 
-fn check_references(
-    sections: &[Section],
-    citations: &[Citation],
-    references: &[Reference],
-    has_block: bool,
-    diagnostics: &mut Vec<RawDiagnostic>,
-) {
-    if !has_block {
+/// Parses `input`, then lays `references` (from the caller, not the text)
+/// over the text's own references block: see [`apply_references`].
+pub fn parse_with_references(input: &str, references: &[ReferenceInput]) -> Digest {
+    let mut digest = parse(input);
+    apply_references(&mut digest, references);
+    digest
+}
+
+/// Lays references given by the caller over the digest's own: an entry
+/// with an id the text already has replaces the fields it gives (title,
+/// text, url); a new id is added. The reference diagnostics are then worked
+/// out again against the merged list, since a given reference may fill a
+/// gap the text left. Added entries have an empty span at 0: they are not
+/// in the input.
+pub fn apply_references(digest: &mut Digest, references: &[ReferenceInput]) {
+    if references.is_empty() {
         return;
     }
-    let known: std::collections::HashSet<u32> = references.iter().map(|r| r.id).collect();
-    for citation in citations {
+    for input in references {
+        let non_empty = |s: &Option<String>| {
+            s.as_deref()
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(String::from)
+        };
+        match digest.references.iter_mut().find(|r| r.id == input.id) {
+            Some(existing) => {
+                if let Some(title) = non_empty(&input.title) {
+                    existing.title = Some(title);
+                }
+                if let Some(text) = non_empty(&input.text) {
+                    existing.text = text;
+                }
+                if let Some(url) = non_empty(&input.url) {
+                    existing.url = Some(url);
+                }
+            }
+            None => digest.references.push(Reference {
+                id: input.id,
+                title: non_empty(&input.title),
+                text: non_empty(&input.text).unwrap_or_default(),
+                url: non_empty(&input.url),
+                span: Span::default(),
+            }),
+        }
+    }
+    digest.diagnostics.retain(|d| {
+        !matches!(
+            d.code,
+            DiagnosticCode::MissingReference | DiagnosticCode::UnusedReference
+        )
+    });
+    check_references(digest);
+}
+
+/// Reports cited ids with no reference and references nobody cites. Only
+/// meaningful when there are references at all: a digest without any cites
+/// "Source N" for each and that is fine.
+fn check_references(digest: &mut Digest) {
+    let known: std::collections::HashSet<u32> = digest.references.iter().map(|r| r.id).collect();
+    let mut found = Vec::new();
+    for citation in &digest.citations {
         if known.contains(&citation.id) {
             continue;
         }
         // Point at the first group that cites it.
-        let first = citation.points[0];
-        let point = &sections[first.section as usize].points[first.point as usize];
+        let Some(point) = citation.points.first().and_then(|&at| digest.point(at)) else {
+            continue;
+        };
         let span = point
             .inlines
             .iter()
@@ -455,29 +503,33 @@ fn check_references(
                 _ => None,
             })
             .unwrap_or(point.span);
-        diagnostics.push(RawDiagnostic {
+        found.push(Diagnostic {
             severity: Severity::Warning,
             code: DiagnosticCode::MissingReference,
             message: format!(
                 "[{}] is cited but the references list has no entry for it",
                 citation.id
             ),
-            start: span.byte_start as usize,
-            end: span.byte_end as usize,
+            span,
         });
     }
-    let cited: std::collections::HashSet<u32> = citations.iter().map(|c| c.id).collect();
+    let cited: std::collections::HashSet<u32> = digest.citations.iter().map(|c| c.id).collect();
     let mut reported = std::collections::HashSet::new();
-    for reference in references {
+    for reference in &digest.references {
         if !cited.contains(&reference.id) && reported.insert(reference.id) {
-            diagnostics.push(RawDiagnostic {
+            found.push(Diagnostic {
                 severity: Severity::Info,
                 code: DiagnosticCode::UnusedReference,
                 message: format!("reference [{}] is never cited", reference.id),
-                start: reference.span.byte_start as usize,
-                end: reference.span.byte_end as usize,
+                span: reference.span,
             });
         }
+    }
+    if !found.is_empty() {
+        digest.diagnostics.extend(found);
+        digest
+            .diagnostics
+            .sort_by_key(|d| (d.span.start, d.span.end));
     }
 }
 

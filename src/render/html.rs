@@ -23,7 +23,7 @@
 //! they work without JavaScript; otherwise they are buttons. Tooltips are
 //! rendered once per cited id, hidden, and shown by the behaviour script.
 
-use super::{safe_url, Labels, ReferenceInput, RenderOptions};
+use super::{safe_url, Labels, RenderOptions};
 use crate::model::{Digest, Inline, Point};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -50,8 +50,7 @@ fn estimate(digest: &Digest) -> usize {
     text * 2 + 1024
 }
 
-/// A reference as the renderer shows it: the text's own entry, with the
-/// caller's fields laid over it.
+/// A reference as the renderer shows it: trimmed, with only a safe URL.
 #[derive(Default)]
 struct ReferenceView<'a> {
     title: Option<&'a str>,
@@ -74,28 +73,10 @@ impl<'a> View<'a> {
         let mut references: BTreeMap<u32, ReferenceView<'a>> = BTreeMap::new();
         for r in &digest.references {
             references.entry(r.id).or_insert(ReferenceView {
-                title: None,
+                title: r.title.as_deref().and_then(non_empty),
                 text: non_empty(&r.text),
                 url: r.url.as_deref().and_then(safe_url),
             });
-        }
-        for ReferenceInput {
-            id,
-            title,
-            text,
-            url,
-        } in &options.references
-        {
-            let view = references.entry(*id).or_default();
-            if let Some(t) = title.as_deref().and_then(non_empty) {
-                view.title = Some(t);
-            }
-            if let Some(t) = text.as_deref().and_then(non_empty) {
-                view.text = Some(t);
-            }
-            if let Some(u) = url.as_deref().and_then(safe_url) {
-                view.url = Some(u);
-            }
         }
         // Recomputed rather than read from `digest.citations`: a model that
         // came from JavaScript may not carry a consistent index.
