@@ -378,15 +378,16 @@ fn read_references(
     }
     flush(&mut open);
 
-    let mut seen = std::collections::HashSet::new();
-    for r in out.iter() {
-        if !seen.insert(r.id) {
+    let ids: Vec<u32> = out.iter().map(|r| r.id).collect();
+    for (r, first) in out.iter().zip(text::first_occurrences(&ids)) {
+        if !first {
             diagnostics.push(RawDiagnostic {
                 severity: Severity::Warning,
                 code: DiagnosticCode::DuplicateReference,
-                message: format!(
-                    "reference [{}] is listed twice; the first entry is used",
-                    r.id
+                message: id_message(
+                    "reference [",
+                    r.id,
+                    "] is listed twice; the first entry is used",
                 ),
                 start: r.span.byte_start as usize,
                 end: r.span.byte_end as usize,
@@ -395,7 +396,7 @@ fn read_references(
     }
 }
 
-fn index_citations(sections: &[Section]) -> Vec<Citation> {
+pub(crate) fn index_citations(sections: &[Section]) -> Vec<Citation> {
     let total: usize = sections
         .iter()
         .flat_map(|s| &s.points)
@@ -485,10 +486,11 @@ pub fn apply_references(digest: &mut Digest, references: &[ReferenceInput]) {
 /// meaningful when there are references at all: a digest without any cites
 /// "Source N" for each and that is fine.
 fn check_references(digest: &mut Digest) {
-    let known: std::collections::HashSet<u32> = digest.references.iter().map(|r| r.id).collect();
+    let mut known: Vec<u32> = digest.references.iter().map(|r| r.id).collect();
+    known.sort_unstable();
     let mut found = Vec::new();
     for citation in &digest.citations {
-        if known.contains(&citation.id) {
+        if known.binary_search(&citation.id).is_ok() {
             continue;
         }
         // Point at the first group that cites it.
@@ -506,21 +508,27 @@ fn check_references(digest: &mut Digest) {
         found.push(Diagnostic {
             severity: Severity::Warning,
             code: DiagnosticCode::MissingReference,
-            message: format!(
-                "[{}] is cited but the references list has no entry for it",
-                citation.id
+            message: id_message(
+                "[",
+                citation.id,
+                "] is cited but the references list has no entry for it",
             ),
             span,
         });
     }
-    let cited: std::collections::HashSet<u32> = digest.citations.iter().map(|c| c.id).collect();
-    let mut reported = std::collections::HashSet::new();
-    for reference in &digest.references {
-        if !cited.contains(&reference.id) && reported.insert(reference.id) {
+    // `citations` is sorted by id.
+    let ids: Vec<u32> = digest.references.iter().map(|r| r.id).collect();
+    let first = text::first_occurrences(&ids);
+    for (reference, first) in digest.references.iter().zip(first) {
+        let cited = digest
+            .citations
+            .binary_search_by_key(&reference.id, |c| c.id)
+            .is_ok();
+        if !cited && first {
             found.push(Diagnostic {
                 severity: Severity::Info,
                 code: DiagnosticCode::UnusedReference,
-                message: format!("reference [{}] is never cited", reference.id),
+                message: id_message("reference [", reference.id, "] is never cited"),
                 span: reference.span,
             });
         }
@@ -531,6 +539,10 @@ fn check_references(digest: &mut Digest) {
             .diagnostics
             .sort_by_key(|d| (d.span.start, d.span.end));
     }
+}
+
+fn id_message(before: &str, id: u32, after: &str) -> String {
+    [before, &crate::render::html::number(id as usize), after].concat()
 }
 
 /// Calls `f` on every span in the digest.

@@ -328,7 +328,6 @@ impl OpenPoint {
         let mut text = String::with_capacity(text_len);
         let mut inlines = Vec::with_capacity(count);
         let mut ids = Vec::with_capacity(id_count);
-        let mut seen = IdSet::default();
         let mut end = self.start;
         for (i, item) in self.items.drain(..).enumerate() {
             match item {
@@ -360,9 +359,7 @@ impl OpenPoint {
                     });
                 }
                 Item::Cite(group) => {
-                    for &id in &group.ids {
-                        seen.push_new(&mut ids, id);
-                    }
+                    ids.extend_from_slice(&group.ids);
                     end = group.end;
                     inlines.push(Inline::Cite {
                         ids: group.ids,
@@ -380,7 +377,7 @@ impl OpenPoint {
         Some((
             Point {
                 text,
-                citations: ids,
+                citations: super::text::dedup_in_order(ids),
                 inlines,
                 span: byte_span(self.start, end),
             },
@@ -413,32 +410,5 @@ pub fn byte_span(start: usize, end: usize) -> Span {
         end: 0,
         byte_start: u32::try_from(start).unwrap_or(u32::MAX),
         byte_end: u32::try_from(end).unwrap_or(u32::MAX),
-    }
-}
-
-/// Ids already in a point's list: the list itself is scanned while short,
-/// a hash set takes over once it grows, so a point with thousands of
-/// citations stays linear and a normal one allocates nothing extra.
-#[derive(Default)]
-struct IdSet {
-    large: Option<std::collections::HashSet<u32>>,
-}
-
-impl IdSet {
-    /// Pushes `id` onto `ids` unless it is there already.
-    fn push_new(&mut self, ids: &mut Vec<u32>, id: u32) {
-        if let Some(set) = &mut self.large {
-            if set.insert(id) {
-                ids.push(id);
-            }
-            return;
-        }
-        if ids.contains(&id) {
-            return;
-        }
-        ids.push(id);
-        if ids.len() > 32 {
-            self.large = Some(ids.iter().copied().collect());
-        }
     }
 }

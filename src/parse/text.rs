@@ -131,6 +131,41 @@ pub fn folded(piece: &str) -> String {
     out
 }
 
+/// For each id, whether no earlier id equals it. Short lists are compared
+/// directly; long ones sorted, so hostile input stays O(n log n). (No hash
+/// set: its code costs the wasm module more than this whole function.)
+pub fn first_occurrences(ids: &[u32]) -> Vec<bool> {
+    if ids.len() <= 32 {
+        return ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| !ids[..i].contains(id))
+            .collect();
+    }
+    let mut order: Vec<u32> = (0..ids.len() as u32).collect();
+    order.sort_unstable_by_key(|&i| (ids[i as usize], i));
+    let mut first = vec![false; ids.len()];
+    let mut previous = None;
+    for i in order {
+        let id = ids[i as usize];
+        if previous != Some(id) {
+            first[i as usize] = true;
+            previous = Some(id);
+        }
+    }
+    first
+}
+
+/// `ids` without repeats, in order of first appearance.
+pub fn dedup_in_order(ids: Vec<u32>) -> Vec<u32> {
+    let first = first_occurrences(&ids);
+    ids.into_iter()
+        .zip(first)
+        .filter(|(_, f)| *f)
+        .map(|(id, _)| id)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,6 +190,22 @@ mod tests {
         let s = "  ab  ";
         assert_eq!(trim_range(s, 0, s.len()), (2, 4));
         assert_eq!(trim_range(s, 0, 2), (2, 2));
+    }
+
+    #[test]
+    fn first_occurrences_short_and_long() {
+        assert_eq!(dedup_in_order(vec![3, 1, 3, 2, 1]), vec![3, 1, 2]);
+        let long: Vec<u32> = (0..100).map(|i| (i * 7) % 40).collect();
+        let expected: Vec<u32> = {
+            let mut seen = Vec::new();
+            for &id in &long {
+                if !seen.contains(&id) {
+                    seen.push(id);
+                }
+            }
+            seen
+        };
+        assert_eq!(dedup_in_order(long), expected);
     }
 
     #[test]

@@ -26,7 +26,6 @@
 use super::{safe_url, Labels, RenderOptions};
 use crate::model::{Digest, Inline, Point};
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 
 /// Renders `digest` as an HTML fragment (one `<article>`).
 pub fn render(digest: &Digest, options: &RenderOptions) -> String {
@@ -50,6 +49,66 @@ fn estimate(digest: &Digest) -> usize {
     text * 2 + 1024
 }
 
+/// Appends the pieces in order. The writer's primitives are these two
+/// out-of-line functions: inlined `push_str` and `fmt` calls made up most of
+/// the renderer's size in the wasm module.
+#[inline(never)]
+fn put(out: &mut String, pieces: &[&str]) {
+    for piece in pieces {
+        out.push_str(piece);
+    }
+}
+
+#[inline(never)]
+fn push(out: &mut String, piece: &str) {
+    out.push_str(piece);
+}
+
+/// `n` in decimal.
+pub fn number(n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    digits[i..].iter().map(|&b| char::from(b)).collect()
+}
+
+/// `template` with each `{key}` replaced by its value; unknown keys stay.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        push(&mut out, &rest[..open]);
+        let after = &rest[open + 1..];
+        let replaced = after.find('}').and_then(|close| {
+            let key = &after[..close];
+            values
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| (v, close))
+        });
+        match replaced {
+            Some((value, close)) => {
+                push(&mut out, value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    push(&mut out, rest);
+    out
+}
+
 /// A reference as the renderer shows it: trimmed, with only a safe URL.
 #[derive(Default)]
 struct ReferenceView<'a> {
@@ -61,7 +120,9 @@ struct ReferenceView<'a> {
 struct View<'a> {
     digest: &'a Digest,
     labels: &'a Labels,
-    level: u8,
+    /// Section heading level and the headline's, one above, as digits.
+    level: String,
+    headline_level: String,
     prefix: String,
     references: BTreeMap<u32, ReferenceView<'a>>,
     /// For every cited id, the (section, point) pairs that cite it, in order.
@@ -91,10 +152,12 @@ impl<'a> View<'a> {
                 }
             }
         }
+        let level = options.heading_level();
         Self {
             digest,
             labels: &options.labels,
-            level: options.heading_level(),
+            level: number(usize::from(level)),
+            headline_level: number(usize::from(level - 1)),
             prefix,
             references,
             citing,
@@ -103,42 +166,51 @@ impl<'a> View<'a> {
 
     fn article(&self, out: &mut String) {
         let d = self.digest;
-        let _ = write!(out, "<article class=\"digest\" id=\"{}\">", self.prefix);
+        put(
+            out,
+            &["<article class=\"digest\" id=\"", &self.prefix, "\">"],
+        );
         self.header(out);
         for (si, section) in d.sections.iter().enumerate() {
-            out.push_str("<section class=\"digest-section\">");
+            push(out, "<section class=\"digest-section\">");
             if let Some(h) = &section.heading {
-                let _ = write!(out, "<h{} class=\"digest-heading\"", self.level);
-                lang_attr(out, &h.text);
-                out.push('>');
-                escape(out, &h.text);
-                let _ = write!(out, "</h{}>", self.level);
+                self.element(out, &self.level, "digest-heading", &h.text, "h");
             }
             if !section.points.is_empty() {
-                out.push_str("<ul class=\"digest-points\">");
+                push(out, "<ul class=\"digest-points\">");
                 for (pi, point) in section.points.iter().enumerate() {
-                    let _ = write!(
+                    put(
                         out,
-                        "<li class=\"digest-point\" id=\"{}\"",
-                        self.point_id(si, pi)
+                        &[
+                            "<li class=\"digest-point\" id=\"",
+                            &self.point_id(si, pi),
+                            "\"",
+                        ],
                     );
                     lang_attr(out, &point.text);
-                    out.push('>');
+                    push(out, ">");
                     self.point(out, point);
-                    out.push_str("</li>");
+                    push(out, "</li>");
                 }
-                out.push_str("</ul>");
+                push(out, "</ul>");
             }
-            out.push_str("</section>");
+            push(out, "</section>");
         }
         if d.title.is_none() && d.source.is_none() && d.sections.is_empty() {
-            out.push_str("<p class=\"digest-empty\">");
-            escape(out, &self.labels.empty);
-            out.push_str("</p>");
+            self.element(out, "", "digest-empty", &self.labels.empty, "p");
         }
         self.references(out);
         self.tooltips(out);
-        out.push_str("</article>");
+        push(out, "</article>");
+    }
+
+    /// `<{tag}{level} class="{class}" lang?>{text}</{tag}{level}>`.
+    fn element(&self, out: &mut String, level: &str, class: &str, text: &str, tag: &str) {
+        put(out, &["<", tag, level, " class=\"", class, "\""]);
+        lang_attr(out, text);
+        push(out, ">");
+        escape(out, text);
+        put(out, &["</", tag, level, ">"]);
     }
 
     fn header(&self, out: &mut String) {
@@ -146,53 +218,47 @@ impl<'a> View<'a> {
         if d.title.is_none() && d.source.is_none() {
             return;
         }
-        out.push_str("<header class=\"digest-header\">");
+        push(out, "<header class=\"digest-header\">");
         if let Some(title) = &d.title {
             if let Some(column) = &title.column {
-                out.push_str("<p class=\"digest-column\"");
-                lang_attr(out, column);
-                out.push('>');
-                escape(out, column);
-                out.push_str("</p>");
+                self.element(out, "", "digest-column", column, "p");
             }
-            let level = self.level - 1;
-            let _ = write!(out, "<h{level} class=\"digest-headline\"");
-            lang_attr(out, &title.headline);
-            out.push('>');
-            escape(out, &title.headline);
-            let _ = write!(out, "</h{level}>");
+            self.element(
+                out,
+                &self.headline_level,
+                "digest-headline",
+                &title.headline,
+                "h",
+            );
         }
         if let Some(source) = &d.source {
-            out.push_str("<p class=\"digest-source\">");
+            push(out, "<p class=\"digest-source\">");
             if !source.publisher.is_empty() {
-                out.push_str("<span class=\"digest-publisher\"");
-                lang_attr(out, &source.publisher);
-                out.push('>');
-                escape(out, &source.publisher);
-                out.push_str("</span>");
+                self.element(out, "", "digest-publisher", &source.publisher, "span");
             }
+            const DOT: &str = "<span class=\"digest-dot\" aria-hidden=\"true\"> · </span>";
             match &source.published {
                 Some(iso) => {
                     if !source.publisher.is_empty() {
-                        out.push_str("<span class=\"digest-dot\" aria-hidden=\"true\"> · </span>");
+                        push(out, DOT);
                     }
-                    out.push_str("<time datetime=\"");
+                    push(out, "<time datetime=\"");
                     escape(out, iso);
-                    out.push_str("\">");
+                    push(out, "\">");
                     escape(out, &human_date(iso, self.labels));
-                    out.push_str("</time>");
+                    push(out, "</time>");
                 }
                 None if source.raw != source.publisher => {
                     // A date we could not read is still shown as written.
-                    out.push_str("<span class=\"digest-dot\" aria-hidden=\"true\"> · </span><span class=\"digest-date\">");
+                    put(out, &[DOT, "<span class=\"digest-date\">"]);
                     escape(out, raw_date(&source.raw, &source.publisher));
-                    out.push_str("</span>");
+                    push(out, "</span>");
                 }
                 None => {}
             }
-            out.push_str("</p>");
+            push(out, "</p>");
         }
-        out.push_str("</header>");
+        push(out, "</header>");
     }
 
     fn point(&self, out: &mut String, point: &Point) {
@@ -219,7 +285,7 @@ impl<'a> View<'a> {
                     escape(out, text);
                 }
                 Inline::Cite { ids, .. } => {
-                    out.push_str("<span class=\"digest-cites\">");
+                    push(out, "<span class=\"digest-cites\">");
                     let mut seen: Vec<u32> = Vec::new();
                     for &id in ids {
                         if seen.contains(&id) {
@@ -228,24 +294,46 @@ impl<'a> View<'a> {
                         seen.push(id);
                         self.trigger(out, id);
                     }
-                    out.push_str("</span>");
+                    push(out, "</span>");
                 }
             }
         }
     }
 
     fn trigger(&self, out: &mut String, id: u32) {
-        let label = self.labels.citation.replace("{n}", &id.to_string());
+        let n = number(id as usize);
         let p = &self.prefix;
+        let label = fill(&self.labels.citation, &[("n", &n)]);
         if self.references.contains_key(&id) {
-            let _ = write!(out, "<a class=\"digest-cite\" href=\"#{p}-r{id}\" data-cite=\"{id}\" aria-describedby=\"{p}-t{id}\" aria-label=\"");
-            escape(out, &label);
-            let _ = write!(out, "\">{id}</a>");
+            put(
+                out,
+                &["<a class=\"digest-cite\" href=\"#", p, "-r", &n, "\""],
+            );
         } else {
-            let _ = write!(out, "<button type=\"button\" class=\"digest-cite\" data-cite=\"{id}\" aria-describedby=\"{p}-t{id}\" aria-label=\"");
-            escape(out, &label);
-            let _ = write!(out, "\">{id}</button>");
+            push(out, "<button type=\"button\" class=\"digest-cite\"");
         }
+        put(
+            out,
+            &[
+                " data-cite=\"",
+                &n,
+                "\" aria-describedby=\"",
+                p,
+                "-t",
+                &n,
+                "\" aria-label=\"",
+            ],
+        );
+        escape(out, &label);
+        put(out, &["\">", &n]);
+        push(
+            out,
+            if self.references.contains_key(&id) {
+                "</a>"
+            } else {
+                "</button>"
+            },
+        );
     }
 
     fn references(&self, out: &mut String) {
@@ -253,51 +341,55 @@ impl<'a> View<'a> {
             return;
         }
         let p = &self.prefix;
-        let _ = write!(
+        push(out, "<section class=\"digest-references\">");
+        let heading = match &self.digest.references_heading {
+            Some(h) => h.text.as_str(),
+            None => &self.labels.references,
+        };
+        put(out, &["<h", &self.level, " class=\"digest-heading\">"]);
+        escape(out, heading);
+        put(
             out,
-            "<section class=\"digest-references\"><h{} class=\"digest-heading\">",
-            self.level
+            &["</h", &self.level, "><ol class=\"digest-reference-list\">"],
         );
-        match &self.digest.references_heading {
-            Some(h) => escape(out, &h.text),
-            None => escape(out, &self.labels.references),
-        }
-        let _ = write!(
-            out,
-            "</h{}><ol class=\"digest-reference-list\">",
-            self.level
-        );
-        for (id, r) in &self.references {
-            let _ = write!(
+        for (&id, r) in &self.references {
+            let n = number(id as usize);
+            put(
                 out,
-                "<li class=\"digest-reference\" id=\"{p}-r{id}\" value=\"{id}\">"
+                &[
+                    "<li class=\"digest-reference\" id=\"",
+                    p,
+                    "-r",
+                    &n,
+                    "\" value=\"",
+                    &n,
+                    "\">",
+                ],
             );
             if let Some(title) = r.title {
-                out.push_str("<span class=\"digest-reference-title\">");
-                escape(out, title);
-                out.push_str("</span> ");
+                self.element(out, "", "digest-reference-title", title, "span");
+                push(out, " ");
             }
             if let Some(text) = r.text {
-                out.push_str("<span class=\"digest-reference-text\">");
-                escape(out, text);
-                out.push_str("</span> ");
+                self.element(out, "", "digest-reference-text", text, "span");
+                push(out, " ");
             }
             if let Some(url) = r.url {
                 self.link(out, url, "digest-reference-link");
             }
-            out.push_str("</li>");
+            push(out, "</li>");
         }
-        out.push_str("</ol></section>");
+        push(out, "</ol></section>");
     }
 
     fn link(&self, out: &mut String, url: &str, class: &str) {
-        let _ = write!(out, "<a class=\"{class}\" href=\"");
+        put(out, &["<a class=\"", class, "\" href=\""]);
         escape(out, url);
-        out.push_str("\" target=\"_blank\" rel=\"noopener noreferrer\">");
+        push(out, "\" target=\"_blank\" rel=\"noopener noreferrer\">");
         escape(out, &display_url(url));
-        out.push_str("<span class=\"digest-visually-hidden\"> (");
+        push(out, "<span class=\"digest-visually-hidden\"> (");
         escape(out, &self.labels.opens_in_new_tab);
-        out.push_str(")</span></a>");
+        push(out, ")</span></a>");
     }
 
     fn tooltips(&self, out: &mut String) {
@@ -305,77 +397,106 @@ impl<'a> View<'a> {
             return;
         }
         let p = &self.prefix;
-        out.push_str("<div class=\"digest-tooltips\">");
+        push(out, "<div class=\"digest-tooltips\">");
         for (&id, points) in &self.citing {
-            let _ = write!(out, "<div class=\"digest-tooltip\" role=\"tooltip\" id=\"{p}-t{id}\" data-cite=\"{id}\" hidden><div class=\"digest-tooltip-source\">");
+            let n = number(id as usize);
+            let source_label = fill(&self.labels.source, &[("n", &n)]);
+            put(
+                out,
+                &[
+                    "<div class=\"digest-tooltip\" role=\"tooltip\" id=\"",
+                    p,
+                    "-t",
+                    &n,
+                    "\" data-cite=\"",
+                    &n,
+                ],
+            );
+            push(out, "\" hidden><div class=\"digest-tooltip-source\">");
             match self.references.get(&id) {
                 Some(r) => {
                     let (head, rest) = match (r.title, r.text) {
                         (Some(t), text) => (Some(t), text),
                         (None, text) => (text, None),
                     };
-                    out.push_str("<p class=\"digest-tooltip-title\">");
-                    match head {
-                        Some(h) => escape(out, h),
-                        None => escape(out, &self.labels.source.replace("{n}", &id.to_string())),
-                    }
-                    out.push_str("</p>");
+                    self.element(
+                        out,
+                        "",
+                        "digest-tooltip-title",
+                        head.unwrap_or(&source_label),
+                        "p",
+                    );
                     if let Some(text) = rest {
-                        out.push_str("<p class=\"digest-tooltip-text\">");
+                        push(out, "<p class=\"digest-tooltip-text\">");
                         escape(out, text);
-                        out.push_str("</p>");
+                        push(out, "</p>");
                     }
                     if let Some(url) = r.url {
-                        out.push_str("<p>");
+                        push(out, "<p>");
                         self.link(out, url, "digest-tooltip-link");
-                        out.push_str("</p>");
+                        push(out, "</p>");
                     }
                 }
                 None => {
-                    out.push_str("<p class=\"digest-tooltip-title\">");
-                    escape(out, &self.labels.source.replace("{n}", &id.to_string()));
-                    out.push_str("</p>");
+                    self.element(out, "", "digest-tooltip-title", &source_label, "p");
                     if let Some(source) = &self.digest.source {
-                        out.push_str("<p class=\"digest-tooltip-text\">");
+                        push(out, "<p class=\"digest-tooltip-text\">");
                         escape(out, &source.publisher);
                         if let Some(iso) = &source.published {
                             if !source.publisher.is_empty() {
-                                out.push_str(" · ");
+                                push(out, " · ");
                             }
                             escape(out, &human_date(iso, self.labels));
                         }
-                        out.push_str("</p>");
+                        push(out, "</p>");
                     }
                 }
             }
-            out.push_str("</div>");
+            push(out, "</div>");
             if points.len() > 1 {
-                out.push_str(
+                push(
+                    out,
                     "<div class=\"digest-tooltip-also\"><p class=\"digest-tooltip-also-label\">",
                 );
                 escape(out, &self.labels.also_cited_in);
-                out.push_str("</p><ul>");
+                push(out, "</p><ul>");
                 for &(si, pi) in points {
                     let pid = self.point_id(si, pi);
                     let section = &self.digest.sections[si];
-                    let _ = write!(out, "<li data-point=\"{pid}\"><a class=\"digest-tooltip-point\" href=\"#{pid}\">");
+                    put(
+                        out,
+                        &[
+                            "<li data-point=\"",
+                            &pid,
+                            "\"><a class=\"digest-tooltip-point\" href=\"#",
+                            &pid,
+                            "\">",
+                        ],
+                    );
                     if let Some(h) = &section.heading {
-                        out.push_str("<span class=\"digest-tooltip-heading\">");
+                        push(out, "<span class=\"digest-tooltip-heading\">");
                         escape(out, &h.text);
-                        out.push_str("</span> ");
+                        push(out, "</span> ");
                     }
                     escape(out, &excerpt(&section.points[pi].text));
-                    out.push_str("</a></li>");
+                    push(out, "</a></li>");
                 }
-                out.push_str("</ul></div>");
+                push(out, "</ul></div>");
             }
-            out.push_str("</div>");
+            push(out, "</div>");
         }
-        out.push_str("</div>");
+        push(out, "</div>");
     }
 
     fn point_id(&self, section: usize, point: usize) -> String {
-        format!("{}-p{}-{}", self.prefix, section + 1, point + 1)
+        [
+            self.prefix.as_str(),
+            "-p",
+            &number(section + 1),
+            "-",
+            &number(point + 1),
+        ]
+        .concat()
     }
 }
 
@@ -404,6 +525,7 @@ fn non_empty(s: &str) -> Option<&str> {
 }
 
 /// Escapes text for element content and attribute values alike.
+#[inline(never)]
 pub fn escape(out: &mut String, s: &str) {
     let mut plain_from = 0;
     for (i, b) in s.bytes().enumerate() {
@@ -439,13 +561,16 @@ fn lang_attr(out: &mut String, text: &str) {
     if cjk == 0 || cjk < other {
         return;
     }
-    out.push_str(if kana > 0 {
-        " lang=\"ja\""
-    } else if hangul > han {
-        " lang=\"ko\""
-    } else {
-        " lang=\"zh\""
-    });
+    push(
+        out,
+        if kana > 0 {
+            " lang=\"ja\""
+        } else if hangul > han {
+            " lang=\"ko\""
+        } else {
+            " lang=\"zh\""
+        },
+    );
 }
 
 /// `2025-06-03T15:39` as `3 June 2025, 15:39` (through the labels).
@@ -456,24 +581,23 @@ pub fn human_date(iso: &str, labels: &Labels) -> String {
     };
     let mut parts = date.splitn(3, '-');
     let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
-        return iso.to_string();
+        return iso.into();
     };
     let month_index = m.parse::<usize>().ok().filter(|m| (1..=12).contains(m));
     let month = match month_index.and_then(|i| labels.months.get(i - 1)) {
-        Some(name) => name.clone(),
-        None => m.to_string(),
+        Some(name) => name.as_str(),
+        None => m,
     };
     let day = d.trim_start_matches('0');
-    let date_text = labels
-        .date_format
-        .replace("{day}", day)
-        .replace("{month}", &month)
-        .replace("{year}", y);
+    let date_text = fill(
+        &labels.date_format,
+        &[("day", day), ("month", month), ("year", y)],
+    );
     match time {
-        Some(t) => labels
-            .date_time_format
-            .replace("{date}", &date_text)
-            .replace("{time}", t),
+        Some(t) => fill(
+            &labels.date_time_format,
+            &[("date", &date_text), ("time", t)],
+        ),
         None => date_text,
     }
 }
@@ -488,20 +612,16 @@ fn raw_date<'r>(raw: &'r str, publisher: &str) -> &'r str {
 /// A point's text cut to about 80 characters at a word boundary.
 fn excerpt(text: &str) -> String {
     const LIMIT: usize = 80;
-    if text.chars().count() <= LIMIT {
-        return text.to_string();
-    }
-    let cut = text
-        .char_indices()
-        .nth(LIMIT)
-        .map_or(text.len(), |(i, _)| i);
+    let Some((cut, _)) = text.char_indices().nth(LIMIT) else {
+        return text.into();
+    };
     let head = &text[..cut];
     // Prefer a word boundary, unless that loses most of the excerpt (CJK has none).
     let head = match head.rfind(' ') {
         Some(space) if space > cut / 2 => &head[..space],
         _ => head,
     };
-    format!("{}…", head.trim_end_matches([',', ';', ':', ' ', '，']))
+    [head.trim_end_matches([',', ';', ':', ' ', '，']), "…"].concat()
 }
 
 /// `https://www.example.com/a/b/` as `example.com/a/b`, shortened.
@@ -509,11 +629,13 @@ fn display_url(url: &str) -> String {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
     let rest = rest.strip_prefix("www.").unwrap_or(rest);
     let rest = rest.trim_end_matches('/');
-    if rest.chars().count() <= 48 {
-        return rest.to_string();
+    match rest.char_indices().nth(48) {
+        None => rest.into(),
+        Some(_) => {
+            let cut = rest.char_indices().nth(47).map_or(rest.len(), |(i, _)| i);
+            [&rest[..cut], "…"].concat()
+        }
     }
-    let cut = rest.char_indices().nth(47).map_or(rest.len(), |(i, _)| i);
-    format!("{}…", &rest[..cut])
 }
 
 /// Keeps the characters valid in an id and a CSS identifier.
@@ -526,7 +648,7 @@ fn sanitize_prefix(p: &str) -> String {
     if clean.starts_with(|c: char| c.is_ascii_alphabetic()) {
         clean
     } else {
-        format!("dg-{clean}")
+        ["dg-", &clean].concat()
     }
 }
 
@@ -562,7 +684,9 @@ fn default_prefix(d: &Digest) -> String {
         }
     }
     digits.reverse();
-    format!("dg-{}", String::from_utf8_lossy(&digits))
+    let mut out = String::from("dg-");
+    out.extend(digits.iter().map(|&b| char::from(b)));
+    out
 }
 
 #[cfg(test)]
@@ -592,6 +716,14 @@ mod tests {
         let e = excerpt(long.trim());
         assert!(e.ends_with("word…") && e.chars().count() <= 81, "{e}");
         assert_eq!(excerpt("short"), "short");
+    }
+
+    #[test]
+    fn templates_fill_known_keys_only() {
+        assert_eq!(fill("Source {n}", &[("n", "3")]), "Source 3");
+        assert_eq!(fill("{a}{b} {c} {", &[("a", "1"), ("b", "2")]), "12 {c} {");
+        assert_eq!(number(0), "0");
+        assert_eq!(number(4_294_967_295), "4294967295");
     }
 
     #[test]
