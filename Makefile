@@ -5,18 +5,54 @@
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
 CARGO ?= cargo
+NODE_TEST := node --test --test-reporter=spec
 
-.PHONY: test lint test-rust bench tools
+# Everything the npm package is built from: pkg/ is rebuilt when one changes.
+PKG_SOURCES := $(shell find src npm -type f) Cargo.toml Cargo.lock scripts/build-pkg package-lock.json
 
-## test: formatting, lints with warnings denied, and every test.
-test: lint test-rust
+.PHONY: test lint test-rust test-js test-stable pkg size bench tools tools-pkg tools-browser
+
+## test: formatting, lints (warnings are errors), Rust tests, then the
+## package in Node, TypeScript, Vite and a plain page (headless Chromium),
+## and the stable-toolchain build.
+test: lint test-rust test-js test-stable
 
 lint: tools
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --locked --all-targets -- -D warnings
+	$(CARGO) clippy --locked --lib --target wasm32-unknown-unknown -- -D warnings
 
 test-rust: tools
 	$(CARGO) test --locked
+
+## pkg: the npm package in pkg/, rebuilt when its sources changed.
+pkg: pkg/package.json
+
+pkg/package.json: $(PKG_SOURCES) | tools-pkg
+	scripts/build-pkg
+
+# The package packed as npm would publish it, for the consumer tests.
+target/js/.packed: pkg/package.json
+	rm -rf target/js && mkdir -p target/js
+	cd pkg && npm pack --silent --pack-destination ../target/js >/dev/null
+	touch $@
+
+test-js: target/js/.packed tools-browser
+	$(CARGO) build --locked --quiet
+	$(NODE_TEST) tests/js/
+
+# The stable toolchain must keep building a working package (the nightly
+# size build is what ships).
+test-stable: tools-pkg
+	STABLE=1 PKG_DIR=target/pkg-stable scripts/build-pkg
+	rm -rf target/js-stable && mkdir -p target/js-stable
+	cd target/pkg-stable && npm pack --silent --pack-destination ../js-stable >/dev/null
+	$(CARGO) build --locked --quiet
+	JS_WORK=target/js-stable $(NODE_TEST) tests/js/node.test.mjs
+
+## size: what a page loads to use `render` (wasm + JS + CSS, gzip -9).
+size: pkg
+	@scripts/size
 
 ## bench: native parse throughput and hostile-shape linearity.
 bench: tools
@@ -25,3 +61,9 @@ bench: tools
 
 tools:
 	@scripts/ensure-tools rust
+
+tools-pkg:
+	@scripts/ensure-tools rust wasm nightly node
+
+tools-browser:
+	@scripts/ensure-tools node chromium

@@ -22,6 +22,8 @@ pub mod json;
 pub mod model;
 pub mod parse;
 pub mod render;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
 
 pub use model::Digest;
 pub use parse::{apply_references, parse, parse_with_references};

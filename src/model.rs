@@ -10,8 +10,10 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A parsed digest.
+/// A parsed digest. Every field is always present on output; Option fields
+/// are left out when empty.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Digest {
     /// The article's original title line (`Column|Headline`), if any.
@@ -21,36 +23,33 @@ pub struct Digest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
     /// The body, in document order.
-    #[serde(default)]
     pub sections: Vec<Section>,
     /// The heading of the references block (`References`, `参考资料`), if the
     /// text has one; the renderer shows it as the list's caption.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub references_heading: Option<Heading>,
     /// Entries of the references block, in document order.
-    #[serde(default)]
     pub references: Vec<Reference>,
     /// For every cited id, ascending, the points that cite it.
-    #[serde(default)]
     pub citations: Vec<Citation>,
     /// What the parser recovered from, in document order.
-    #[serde(default)]
     pub diagnostics: Vec<Diagnostic>,
 }
 
 /// `Column|Headline`: the column is optional.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Title {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub column: Option<String>,
     pub headline: String,
-    #[serde(default)]
     pub span: Span,
 }
 
 /// `Publisher·2025-06-03 15:39`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Source {
     pub publisher: String,
@@ -59,68 +58,58 @@ pub struct Source {
     pub published: Option<String>,
     /// The line as written (trimmed).
     pub raw: String,
-    #[serde(default)]
     pub span: Span,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Section {
     /// Absent for points that come before any heading.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub heading: Option<Heading>,
-    #[serde(default)]
     pub points: Vec<Point>,
-    #[serde(default)]
     pub span: Span,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Heading {
     /// Without Markdown marks or a trailing colon.
     pub text: String,
-    #[serde(default)]
     pub span: Span,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Point {
     /// The point without citation markers, white space folded.
     pub text: String,
     /// Cited ids in order of first appearance, each once, ranges expanded.
-    #[serde(default)]
     pub citations: Vec<u32>,
     /// Text and citation groups in source order, so a renderer can put each
     /// marker where it stood.
-    #[serde(default)]
     pub inlines: Vec<Inline>,
-    #[serde(default)]
     pub span: Span,
 }
 
 /// A piece of a point.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum Inline {
     /// Text with white space folded to single spaces. Leading or trailing
     /// space is kept where the source had it next to a citation, so that
     /// `rose [1] after` and `开放【1】之后` both render as written.
-    Text {
-        text: String,
-        #[serde(default)]
-        span: Span,
-    },
+    Text { text: String, span: Span },
     /// One citation group: `[1][2]`, `[1, 2]`, `[3-5]`, `【1】`.
-    Cite {
-        ids: Vec<u32>,
-        #[serde(default)]
-        span: Span,
-    },
+    Cite { ids: Vec<u32>, span: Span },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Reference {
     pub id: u32,
@@ -129,15 +118,14 @@ pub struct Reference {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
     /// The entry without its `[n]` marker and without the URL.
-    #[serde(default)]
     pub text: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    #[serde(default)]
     pub span: Span,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Citation {
     pub id: u32,
@@ -146,6 +134,7 @@ pub struct Citation {
 
 /// Indices into [`Digest::sections`] and [`Section::points`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct PointRef {
     pub section: u32,
@@ -153,17 +142,18 @@ pub struct PointRef {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub struct Diagnostic {
     pub severity: Severity,
     pub code: DiagnosticCode,
     /// One sentence a person can act on.
     pub message: String,
-    #[serde(default)]
     pub span: Span,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
 pub enum Severity {
     /// The input was malformed and the parser guessed.
@@ -174,6 +164,7 @@ pub enum Severity {
 
 /// Machine-readable reason for a [`Diagnostic`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "kebab-case")]
 pub enum DiagnosticCode {
     /// `[12` with no closing bracket; read as a citation.
@@ -214,6 +205,7 @@ impl DiagnosticCode {
 /// not serialised: it means nothing to JavaScript, and a model that came back
 /// from JSON has no input to point into.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Span {
     pub start: u32,
     pub end: u32,

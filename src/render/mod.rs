@@ -5,12 +5,18 @@
 //! the browser renderer sets the same string and attaches behaviour, so the
 //! server and the client cannot drift apart.
 
+#[cfg(target_arch = "wasm32")]
+pub mod dom;
 pub mod html;
+
+/// The default stylesheet, for pages that inline it.
+pub const STYLESHEET: &str = include_str!("style.css");
 
 use serde::Deserialize;
 
 /// Options for [`html::render`], as JavaScript passes them (camelCase).
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct RenderOptions {
     /// Level of the section headings, 2 to 6 (default 2). The headline sits
@@ -28,6 +34,7 @@ pub struct RenderOptions {
 /// A reference given by the caller instead of (or besides) the text's own
 /// references block.
 #[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct ReferenceInput {
     pub id: u32,
@@ -39,6 +46,7 @@ pub struct ReferenceInput {
 /// User-visible strings, for localisation. `{n}` stands for a citation
 /// number; date templates use `{day}`, `{month}`, `{year}`, `{date}`, `{time}`.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase", default)]
 pub struct Labels {
     /// Title of a tooltip for a citation with no known reference.

@@ -1,0 +1,92 @@
+// The package in Node 20, installed from the packed tarball: the import,
+// the model against the native CLI, the markup, and bad calls.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { consumer, fixtures, native } from "./support.mjs";
+
+const dir = consumer("node", {});
+const api = await import(join(dir, "node_modules", "digest-render", "node.js"));
+
+test("imports by name with no init, and init() resolves", async () => {
+  const script = `const { parseDigest, renderHtml } = await import('digest-render');
+    const d = parseDigest('Key Facts - The port reopened [1]');
+    if (d.sections[0].points[0].citations[0] !== 1) throw new Error('bad model');
+    if (!renderHtml(d).startsWith('<article class="digest"')) throw new Error('bad html');
+    const init = (await import('digest-render')).default;
+    await init();
+    console.log('ok');`;
+  const { execFileSync } = await import("node:child_process");
+  const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: dir, encoding: "utf8" });
+  assert.equal(out.trim(), "ok");
+});
+
+test("parseDigest gives the native model on every fixture", () => {
+  for (const [name, text] of fixtures()) {
+    assert.deepEqual(api.parseDigest(text), JSON.parse(native("json", name)), name);
+  }
+});
+
+test("renderHtml gives the native markup, from text and from the model", () => {
+  for (const [name, text] of fixtures()) {
+    const expected = native("html", name);
+    assert.equal(api.renderHtml(text), expected, name);
+    assert.equal(api.renderHtml(api.parseDigest(text)), expected, `${name} from the model`);
+  }
+});
+
+test("options: references as an array or keyed object, labels, heading level", () => {
+  const text = "Facts - The port reopened [1][2]";
+  const byArray = api.renderHtml(text, { references: [{ id: 1, title: "Port authority", url: "https://example.com/p" }] });
+  const byKey = api.renderHtml(text, { references: { 1: { title: "Port authority", url: "https://example.com/p" } } });
+  assert.equal(byArray, byKey);
+  assert.match(byArray, /Port authority/);
+  assert.match(byArray, /href="https:\/\/example.com\/p"/);
+  const model = api.parseDigest(text, { references: { 2: { text: "Crew log" } } });
+  assert.equal(model.references.find((r) => r.id === 2).text, "Crew log");
+  const html = api.renderHtml(text, { headingLevel: 4, labels: { source: "Quelle {n}", citation: "Quelle {n}" } });
+  assert.match(html, /<h4 class="digest-heading">Facts<\/h4>/);
+  assert.match(html, /aria-label="Quelle 1"/);
+});
+
+test("wrong argument types throw a TypeError naming the argument, and the module keeps working", () => {
+  const cases = [
+    [() => api.parseDigest(42), TypeError, /parseDigest: text must be a string, not number/],
+    [() => api.parseDigest(null), TypeError, /text must be a string, not null/],
+    [() => api.parseDigest({}), TypeError, /text must be a string, not object/],
+    [() => api.parseDigest("x", 5), TypeError, /options must be an object, not number/],
+    [() => api.parseDigest("x", { headingLevel: "2" }), TypeError, /options\.headingLevel must be a number/],
+    [() => api.parseDigest("x", { headingLevel: 9 }), RangeError, /headingLevel must be 2 to 6, not 9/],
+    [() => api.renderHtml(undefined), TypeError, /renderHtml: input must be digest text or a Digest, not undefined/],
+    [() => api.renderHtml([1, 2]), TypeError, /input must be digest text or a Digest, not an array/],
+    [() => api.renderHtml({ sections: 5 }), TypeError, /input\.sections must be an array, not number/],
+    [() => api.renderHtml({ sections: [{ points: [{ text: 1 }] }] }), TypeError, /input\.sections\[0\]\.points\[0\]\.text must be a string/],
+    [() => api.renderHtml("x", { references: 3 }), TypeError, /options\.references must be an array or an object keyed by id/],
+    [() => api.renderHtml("x", { references: { abc: {} } }), TypeError, /keys must be citation numbers, not "abc"/],
+    [() => api.renderHtml("x", { references: [{ id: -1 }] }), TypeError, /options\.references\[0\]\.id must be a whole number/],
+    [() => api.renderHtml("x", { labels: { source: 7 } }), TypeError, /options\.labels\.source must be a string/],
+    [() => api.render({}, "x"), TypeError, /render: container must be an Element, not object/],
+    [() => api.hydrate(null), TypeError, /hydrate: container must be an Element, not null/],
+  ];
+  for (const [call, kind, message] of cases) {
+    assert.throws(call, (e) => e instanceof kind && message.test(e.message), String(message));
+    // Never a wasm trap, and everything still works after the error.
+    assert.equal(api.parseDigest("Facts - Still fine [1]").sections[0].points[0].text, "Still fine");
+  }
+});
+
+test("lone surrogates, NUL and very long lines give a model", () => {
+  const d = api.parseDigest("Facts - a\uD800b [1] - c\u0000d [2]");
+  assert.equal(d.sections[0].points.length, 2);
+  const long = "word ".repeat(200_000) + "[1]";
+  assert.equal(api.parseDigest(long).sections[0].points[0].citations[0], 1);
+});
+
+test("spans index the JavaScript string", () => {
+  const text = "市场反应 - 港口😀恢复作业【1】 - Boats returned [2]\n港航动态|南湾港复航";
+  const d = api.parseDigest(text);
+  assert.equal(text.slice(d.sections[0].heading.span.start, d.sections[0].heading.span.end), "市场反应");
+  const cite = d.sections[0].points[0].inlines.find((i) => i.type === "cite");
+  assert.equal(text.slice(cite.span.start, cite.span.end), "【1】");
+  assert.equal(text.slice(d.title.span.start, d.title.span.end), "港航动态|南湾港复航");
+});

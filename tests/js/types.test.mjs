@@ -1,0 +1,72 @@
+// The package's TypeScript declarations: a small consumer compiles with
+// `tsc --noEmit` against the installed tarball, and misuse fails to compile.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { writeFileSync } from "node:fs";
+import { consumer, repo } from "./support.mjs";
+
+const tsconfig = JSON.stringify({
+  compilerOptions: {
+    target: "es2022",
+    module: "esnext",
+    moduleResolution: "bundler",
+    lib: ["es2022", "dom"],
+    strict: true,
+    noEmit: true,
+    skipLibCheck: false,
+  },
+  include: ["*.ts"],
+});
+
+const good = `
+import init, { parseDigest, renderHtml, render, hydrate, type Digest, type Options, type DigestView, type Inline } from "digest-render";
+
+await init();
+const digest: Digest = parseDigest("Key Facts - The port reopened [1]");
+const firstHeading: string | undefined = digest.sections[0]?.heading?.text;
+const ids: number[] = digest.sections.flatMap((s) => s.points.flatMap((p) => p.citations));
+const kinds = digest.sections[0].points[0].inlines.map((i: Inline) => (i.type === "cite" ? i.ids.length : i.text.length));
+const published: string | undefined = digest.source?.published;
+const codes: string[] = digest.diagnostics.map((d) => d.code + d.severity + d.span.start);
+const options: Options = {
+  headingLevel: 3,
+  labels: { source: "Source {n}" },
+  references: { 1: { title: "Harbour report", url: "https://example.com" } },
+};
+const asArray: Options = { references: [{ id: 1, text: "Harbour report" }] };
+const html: string = renderHtml(digest, options) + renderHtml("text", asArray);
+const view: DigestView = render(document.body, digest, options);
+view.update("Key Facts - Changed [2]");
+view.append(" - More [3]");
+view.finish();
+view.destroy();
+hydrate(document.body).destroy();
+export { firstHeading, ids, kinds, published, codes, html };
+`;
+
+const bad = `
+import { parseDigest } from "digest-render";
+const d = parseDigest("x");
+const n: number = d.sections[0].heading;
+`;
+
+function tsc(dir) {
+  return execFileSync(process.execPath, [join(repo, "node_modules", "typescript", "bin", "tsc"), "-p", dir], {
+    encoding: "utf8",
+    stdio: "pipe",
+  });
+}
+
+test("a TypeScript consumer compiles against the package's types", () => {
+  const dir = consumer("types", { "tsconfig.json": tsconfig, "consumer.ts": good });
+  tsc(dir);
+});
+
+test("the types are real: a wrong use does not compile", () => {
+  const dir = consumer("types-bad", { "tsconfig.json": tsconfig, "consumer.ts": bad });
+  assert.throws(() => tsc(dir), (e) => /Type .*Heading.* is not assignable to type 'number'/s.test(e.stdout + e.stderr));
+  writeFileSync(join(dir, "consumer.ts"), `import { parseDigest } from "digest-render"; parseDigest(1);`);
+  assert.throws(() => tsc(dir), (e) => /not assignable to parameter of type 'string'/.test(e.stdout + e.stderr));
+});
