@@ -10,12 +10,13 @@ NODE_TEST := node --test --test-reporter=spec
 # Everything the npm package is built from: pkg/ is rebuilt when one changes.
 PKG_SOURCES := $(shell find src npm -type f) Cargo.toml Cargo.lock scripts/build-pkg package-lock.json
 
-.PHONY: test lint test-rust test-js test-stable pkg size bench tools tools-pkg tools-browser
+.PHONY: test lint test-rust test-js test-browser test-stable pkg demo size bench tools tools-pkg tools-browser
 
 ## test: formatting, lints (warnings are errors), Rust tests, then the
 ## package in Node, TypeScript, Vite and a plain page (headless Chromium),
-## and the stable-toolchain build.
-test: lint test-rust test-js test-stable
+## the tooltips and the demo in headless Chromium (behaviour, placement,
+## axe-core, no-JavaScript), and the stable-toolchain build.
+test: lint test-rust test-js test-browser test-stable
 
 lint: tools
 	$(CARGO) fmt --all -- --check
@@ -41,6 +42,11 @@ test-js: target/js/.packed tools-browser
 	$(CARGO) build --locked --quiet
 	$(NODE_TEST) tests/js/
 
+# Tooltips, the demo page and the DigestView API in headless Chromium. The
+# screenshot of the demo with a tooltip open lands in target/browser/.
+test-browser: pkg tools-browser
+	$(NODE_TEST) tests/browser/
+
 # The stable toolchain must keep building a working package (the nightly
 # size build is what ships).
 test-stable: tools-pkg
@@ -49,6 +55,10 @@ test-stable: tools-pkg
 	cd target/pkg-stable && npm pack --silent --pack-destination ../js-stable >/dev/null
 	$(CARGO) build --locked --quiet
 	JS_WORK=target/js-stable $(NODE_TEST) tests/js/node.test.mjs
+
+## demo: builds the package, serves www/ at http://127.0.0.1:8080 (PORT overrides).
+demo: pkg
+	node scripts/serve.mjs www /pkg=pkg /samples=tests/fixtures
 
 ## size: what a page loads to use `render` (wasm + JS + CSS, gzip -9).
 size: pkg

@@ -60,6 +60,9 @@ thread_local! {
     /// The one open tooltip on the page.
     static OPEN: RefCell<Option<Open>> = const { RefCell::new(None) };
     static NEXT_OWNER: Cell<u32> = const { Cell::new(1) };
+    /// Set while focus goes back to a trigger after Escape, so that focus
+    /// does not open the tooltip that was just dismissed.
+    static RESTORING_FOCUS: Cell<bool> = const { Cell::new(false) };
 }
 
 fn window() -> Option<web_sys::Window> {
@@ -188,6 +191,10 @@ struct State {
     highlighted: RefCell<Option<Element>>,
     /// `pointerType` of the last pointer down: taps behave differently.
     last_pointer: RefCell<String>,
+    /// Whether the trigger under the last pointer down was open already: a
+    /// tap also focuses the trigger (which opens it), so the click that
+    /// follows must know how things stood before the tap.
+    pressed_open: Cell<bool>,
 }
 
 /// Event listeners and timers of one view; dropping it removes them.
@@ -280,6 +287,7 @@ impl Behaviour {
             highlight_timer: Cell::new(None),
             highlighted: RefCell::new(None),
             last_pointer: RefCell::new(String::new()),
+            pressed_open: Cell::new(false),
         });
 
         let s = state.clone();
@@ -385,7 +393,9 @@ impl Behaviour {
             if let Some(trigger) = trigger_of(&target, &s.root) {
                 clear_timer(&s.open_timer);
                 clear_timer(&s.close_timer);
-                open(s.owner, &trigger, Via::Focus);
+                if !RESTORING_FOCUS.with(Cell::get) {
+                    open(s.owner, &trigger, Via::Focus);
+                }
             }
         }));
         let s = state.clone();
@@ -428,7 +438,7 @@ impl Behaviour {
             let is_open = open_trigger_is(s.owner, &trigger);
             if touch {
                 ev.prevent_default();
-                if is_open {
+                if s.pressed_open.get() {
                     close(Some(s.owner), false);
                 } else {
                     open(s.owner, &trigger, Via::Tap);
@@ -456,6 +466,9 @@ impl Behaviour {
                 let Some(target) = event_element(&ev) else {
                     return;
                 };
+                let pressed = trigger_of(&target, &s.root);
+                s.pressed_open
+                    .set(pressed.is_some_and(|t| open_trigger_is(s.owner, &t)));
                 if open_owner() == Some(s.owner) && !within_open(s.owner, &target) {
                     close(Some(s.owner), false);
                 }
@@ -648,7 +661,9 @@ fn close(owner: Option<u32>, restore_focus: bool) {
         }
     }
     if restore_focus && had_focus {
+        RESTORING_FOCUS.with(|r| r.set(true));
         let _ = open.trigger.focus();
+        RESTORING_FOCUS.with(|r| r.set(false));
     }
 }
 

@@ -1,0 +1,134 @@
+// DigestView in a page: update, append (streaming), finish, destroy, several
+// digests on one page, and bad calls from a page.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { launch, open, openTooltips, site } from "./support.mjs";
+
+let browser, base, server, context, page;
+before(async () => {
+  ({ server, url: base } = await site());
+  browser = await launch();
+  context = await browser.newContext();
+  page = await open(context, base, "/test/api.html");
+  // The browser serialises markup its own way (hidden="", quotes): compare
+  // what renderHtml's string becomes once parsed with what is in the page.
+  await page.evaluate(() => {
+    window.same = (el, html) => {
+      const parsed = document.createElement("div");
+      parsed.innerHTML = html;
+      return parsed.innerHTML === el.innerHTML;
+    };
+  });
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const A = "Key Facts - The bridge reopened on Monday [1][2] - Traffic is light [2]\nRoads|Bridge reopens\nValley Ledger·2025-04-01 10:00";
+const B = "Outlook - Repairs continue next month [3] - A detour stays in place [1]";
+
+test("update renders new text; the markup is what renderHtml writes", async () => {
+  const same = await page.evaluate(([a, b]) => {
+    const el = document.getElementById("one");
+    const view = api.render(el, a);
+    const first = same(el, api.renderHtml(a));
+    view.update(b);
+    const second = same(el, api.renderHtml(b));
+    view.destroy();
+    return [first, second];
+  }, [A, B]);
+  assert.deepEqual(same, [true, true]);
+});
+
+test("append streams text in; finish renders it at once; an animation frame catches up", async () => {
+  const result = await page.evaluate(async (text) => {
+    const el = document.getElementById("one");
+    const view = api.render(el, "");
+    const chunks = text.match(/.{1,7}/gs);
+    for (const chunk of chunks) view.append(chunk);
+    const beforeFinish = same(el, api.renderHtml(text));
+    view.finish();
+    const afterFinish = same(el, api.renderHtml(text));
+    view.append(" - One more point [4]");
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const afterFrame = same(el, api.renderHtml(text + " - One more point [4]"));
+    view.destroy();
+    return { beforeFinish, afterFinish, afterFrame };
+  }, A);
+  assert.deepEqual(result, { beforeFinish: false, afterFinish: true, afterFrame: true });
+});
+
+test("render accepts a model from parseDigest, with options", async () => {
+  const html = await page.evaluate((text) => {
+    const el = document.getElementById("one");
+    const view = api.render(el, api.parseDigest(text), { headingLevel: 3, references: { 1: { title: "City roads office" } } });
+    const out = el.innerHTML;
+    view.destroy();
+    return out;
+  }, A);
+  assert.match(html, /<h3 class="digest-heading">Key Facts<\/h3>/);
+  assert.match(html, /City roads office/);
+});
+
+test("one tooltip open across several digests on a page", async () => {
+  await page.evaluate(([a, b]) => {
+    window.views = [api.render(document.getElementById("one"), a), api.render(document.getElementById("two"), b)];
+  }, [A, B]);
+  await page.locator("#one .digest-cite").first().focus();
+  await page.locator("#two .digest-cite").first().focus();
+  assert.equal(await openTooltips(page).count(), 1);
+  assert.equal(await page.locator("#two [role=tooltip]:not([hidden])").count(), 1);
+  await page.evaluate(() => window.views.forEach((v) => v.destroy()));
+});
+
+test("destroy keeps the markup, removes the behaviour, and later calls say so", async () => {
+  const result = await page.evaluate((text) => {
+    const el = document.getElementById("one");
+    const view = api.render(el, text);
+    view.destroy();
+    view.destroy(); // twice is fine
+    let error = null;
+    try {
+      view.update("x");
+    } catch (e) {
+      error = e.message;
+    }
+    return { kept: same(el, api.renderHtml(text)), error };
+  }, A);
+  assert.equal(result.kept, true);
+  assert.match(result.error, /destroyed/);
+  await page.locator("#one .digest-cite").first().focus();
+  await page.locator("#one .digest-cite").first().hover();
+  await page.waitForTimeout(400);
+  assert.equal(await openTooltips(page).count(), 0);
+});
+
+test("bad calls throw TypeErrors and the module keeps working", async () => {
+  const messages = await page.evaluate(() => {
+    const out = [];
+    for (const call of [
+      () => api.render(null, "x"),
+      () => api.render(document.getElementById("one"), 5),
+      () => api.render(document.getElementById("one"), "x", { headingLevel: "big" }),
+      () => api.hydrate("not an element"),
+    ]) {
+      try {
+        call();
+        out.push("no error");
+      } catch (e) {
+        out.push(`${e.constructor.name}: ${e.message}`);
+      }
+    }
+    out.push(api.renderHtml("Facts - Still working [1]").includes("Still working"));
+    return out;
+  });
+  assert.deepEqual(messages, [
+    "TypeError: render: container must be an Element, not null",
+    "TypeError: render: input must be digest text or a Digest, not number",
+    "TypeError: render: options.headingLevel must be a number from 2 to 6, not string",
+    "TypeError: hydrate: container must be an Element, not string",
+    true,
+  ]);
+  assert.deepEqual(page.errors, []);
+});

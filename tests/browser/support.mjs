@@ -1,0 +1,68 @@
+// Shared set-up for the browser tests: the demo and test pages served from
+// the working tree (with pkg/ and the fixtures mounted), and helpers to look
+// at tooltips the way a reader would.
+import { join } from "node:path";
+import { mkdirSync } from "node:fs";
+import { launch, repo, serve } from "../js/support.mjs";
+
+export { launch, repo };
+
+export const out = join(repo, "target", "browser");
+mkdirSync(out, { recursive: true });
+
+/** Serves www/ at /, the test pages at /test/, pkg/ and the fixtures. */
+export async function site() {
+  const server = await serve({
+    root: join(repo, "www"),
+    mounts: {
+      "/pkg": join(repo, "pkg"),
+      "/samples": join(repo, "tests", "fixtures"),
+      "/test": join(repo, "tests", "browser", "pages"),
+      "/out": out,
+    },
+    port: 0,
+  });
+  return { server, url: `http://127.0.0.1:${server.address().port}` };
+}
+
+/** Opens `path` and waits for its script; fails the test on any page error. */
+export async function open(context, base, path) {
+  const page = await context.newPage();
+  page.errors = [];
+  page.on("pageerror", (e) => page.errors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && page.errors.push(m.text()));
+  await page.goto(base + path);
+  await page.waitForSelector("body[data-ready]");
+  return page;
+}
+
+/** The visible tooltips (there must never be more than one). */
+export function openTooltips(page) {
+  return page.locator('[role="tooltip"]:not([hidden])');
+}
+
+/** Where the open tooltip is, relative to the viewport, and where its trigger is. */
+export function geometry(page) {
+  return page.evaluate(() => {
+    const tip = document.querySelector('[role="tooltip"]:not([hidden])');
+    if (!tip) return null;
+    const trigger = document.querySelector(`[aria-describedby="${tip.id}"]:focus, [aria-describedby="${tip.id}"]:hover`)
+      || tip.previousElementSibling;
+    const r = tip.getBoundingClientRect();
+    const t = trigger.getBoundingClientRect();
+    return {
+      tip: { left: r.left, right: r.right, top: r.top, bottom: r.bottom },
+      trigger: { left: t.left, right: t.right, top: t.top, bottom: t.bottom },
+      viewport: { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight },
+      placement: tip.dataset.placement,
+    };
+  });
+}
+
+/** Waits until the opening animation is over, so measurements are final. */
+export async function settled(page) {
+  await page.waitForFunction(() => {
+    const tip = document.querySelector('[role="tooltip"]:not([hidden])');
+    return tip && tip.getAnimations().every((a) => a.playState === "finished");
+  });
+}
