@@ -45,6 +45,7 @@ test-js: target/js/.packed tools-browser
 # Tooltips, the demo page and the DigestView API in headless Chromium. The
 # screenshot of the demo with a tooltip open lands in target/browser/.
 test-browser: pkg tools-browser
+	$(CARGO) build --locked --quiet
 	$(NODE_TEST) tests/browser/
 
 # The stable toolchain must keep building a working package (the nightly

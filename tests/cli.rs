@@ -96,3 +96,30 @@ fn usage_errors_say_what_is_wrong() {
     let out = run(&["--help"], b"");
     assert!(out.status.success());
 }
+
+#[test]
+fn standalone_pages_inline_the_styles_and_say_where_the_script_comes_from() {
+    let text = "Facts - The port reopened [1]\nDesk|Port reopens";
+    let out = run(&["html", "--standalone", "--no-script"], text.as_bytes());
+    assert!(out.status.success());
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.starts_with("<!doctype html>\n<html lang=\"en\">"));
+    assert!(page.contains("<title>Port reopens</title>"));
+    assert!(page.contains(".digest-tooltip"), "stylesheet not inlined");
+    assert!(!page.contains("<script"));
+    assert!(
+        !page.contains("<link rel=\"stylesheet"),
+        "nothing may be loaded from elsewhere"
+    );
+
+    let out = run(
+        &["html", "--standalone", "--package", "/nonexistent-dir"],
+        text.as_bytes(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("--no-script") && err.contains("make pkg"),
+        "{err}"
+    );
+}

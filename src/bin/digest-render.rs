@@ -4,16 +4,24 @@
 //! refused with the offset of the first bad byte (exit status 1); every
 //! valid text gives output and exit status 0.
 
+use digest_render::render::standalone::{self, Script};
 use digest_render::{json, parse, render_html, RenderOptions};
 use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "\
 usage: digest-render json [--compact] [FILE]
-       digest-render html [--heading-level N] [FILE]
+       digest-render html [--heading-level N] [--standalone [--no-script] [--package DIR]] [FILE]
 
 Parses news-digest text (FILE, or standard input when FILE is absent or -)
 and prints its model as JSON, or its HTML rendering.
+
+--standalone writes a whole HTML document with the stylesheet inlined and
+the tooltip behaviour inlined too (the wasm module from the npm package:
+--package DIR, or $DIGEST_RENDER_PKG, or the repository's pkg/ next to
+this binary); --no-script leaves the behaviour out (citations still link
+to the references).
 ";
 
 fn main() -> ExitCode {
@@ -27,8 +35,20 @@ fn main() -> ExitCode {
 }
 
 enum Command {
-    Json { compact: bool },
-    Html { options: Box<RenderOptions> },
+    Json {
+        compact: bool,
+    },
+    Html {
+        options: Box<RenderOptions>,
+        page: Option<Page>,
+    },
+}
+
+/// `--standalone` and its flags.
+#[derive(Default)]
+struct Page {
+    script: bool,
+    package: Option<PathBuf>,
 }
 
 fn run(args: Vec<String>) -> Result<(), String> {
@@ -37,6 +57,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
         Some("json") => Command::Json { compact: false },
         Some("html") => Command::Html {
             options: Box::default(),
+            page: None,
         },
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
@@ -53,7 +74,27 @@ fn run(args: Vec<String>) -> Result<(), String> {
     while let Some(arg) = args.next() {
         match (arg.as_str(), &mut command) {
             ("--compact", Command::Json { compact }) => *compact = true,
-            ("--heading-level", Command::Html { options }) => {
+            ("--standalone", Command::Html { page, .. }) => {
+                page.get_or_insert(Page {
+                    script: true,
+                    package: None,
+                });
+            }
+            (
+                "--no-script",
+                Command::Html {
+                    page: Some(page), ..
+                },
+            ) => page.script = false,
+            (
+                "--package",
+                Command::Html {
+                    page: Some(page), ..
+                },
+            ) => {
+                page.package = Some(args.next().ok_or("--package needs a directory")?.into());
+            }
+            ("--heading-level", Command::Html { options, .. }) => {
                 let value = args
                     .next()
                     .ok_or("--heading-level needs a number from 2 to 6")?;
@@ -82,8 +123,25 @@ fn run(args: Vec<String>) -> Result<(), String> {
     let digest = parse(text);
     let mut output = match &command {
         Command::Json { compact } => json::to_string(&digest, !compact),
-        Command::Html { options } => render_html(&digest, options),
+        Command::Html {
+            options,
+            page: None,
+        } => render_html(&digest, options),
+        Command::Html {
+            options,
+            page: Some(page),
+        } => {
+            let script = if page.script {
+                Some(read_script(page.package.as_deref())?)
+            } else {
+                None
+            };
+            standalone::document(&digest, options, script.as_ref())
+        }
     };
+    if matches!(command, Command::Html { page: Some(_), .. }) {
+        output.pop(); // the document ends with its own newline
+    }
     output.push('\n');
     let mut stdout = std::io::stdout().lock();
     match stdout
@@ -95,6 +153,35 @@ fn run(args: Vec<String>) -> Result<(), String> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(format!("cannot write output: {e}")),
     }
+}
+
+/// The package files for the inlined script: from `--package`, then
+/// $DIGEST_RENDER_PKG, then `pkg/` of the repository this binary was built
+/// in (target/<profile>/digest-render).
+fn read_script(package: Option<&Path>) -> Result<Script, String> {
+    let dir = match package {
+        Some(dir) => dir.to_path_buf(),
+        None => match std::env::var_os("DIGEST_RENDER_PKG") {
+            Some(dir) => dir.into(),
+            None => std::env::current_exe()
+                .ok()
+                .and_then(|exe| Some(exe.parent()?.parent()?.parent()?.join("pkg")))
+                .unwrap_or_else(|| "pkg".into()),
+        },
+    };
+    let glue = dir.join("digest_render.js");
+    let wasm = dir.join("digest_render_bg.wasm");
+    let missing = |path: &Path, e: std::io::Error| {
+        format!(
+            "--standalone inlines the browser script from the npm package, but {} cannot be read ({e}); \
+             build it with `make pkg`, point --package at it, or pass --no-script",
+            path.display()
+        )
+    };
+    Ok(Script {
+        glue: std::fs::read_to_string(&glue).map_err(|e| missing(&glue, e))?,
+        wasm: std::fs::read(&wasm).map_err(|e| missing(&wasm, e))?,
+    })
 }
 
 fn read_input(file: Option<&str>) -> Result<(String, Vec<u8>), String> {

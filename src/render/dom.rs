@@ -649,10 +649,7 @@ fn close(owner: Option<u32>, restore_focus: bool) {
         }
     });
     let Some(open) = taken else { return };
-    let had_focus = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.active_element())
-        .is_some_and(|a| open.tooltip.contains(Some(&a)));
+    let had_focus = active_element(&open.tooltip).is_some_and(|a| open.tooltip.contains(Some(&a)));
     open.tooltip.set_hidden(true);
     let _ = open.tooltip.class_list().remove_1("digest-tooltip-open");
     if let Some(home) = &open.home {
@@ -665,6 +662,16 @@ fn close(owner: Option<u32>, restore_focus: bool) {
         let _ = open.trigger.focus();
         RESTORING_FOCUS.with(|r| r.set(false));
     }
+}
+
+/// The focused element in `node`'s document or shadow root: inside a
+/// shadow root, `document.activeElement` is only the host.
+fn active_element(node: &web_sys::Node) -> Option<Element> {
+    let root = node.get_root_node();
+    js_sys::Reflect::get(&root, &JsValue::from_str("activeElement"))
+        .ok()?
+        .dyn_into::<Element>()
+        .ok()
 }
 
 fn reposition(owner: u32) {

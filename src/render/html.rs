@@ -547,6 +547,13 @@ pub fn escape(out: &mut String, s: &str) {
 /// `lang` for text written mostly in a CJK script, so the browser picks
 /// fonts and line breaking for it (and screen readers a voice).
 fn lang_attr(out: &mut String, text: &str) {
+    if let Some(lang) = cjk_language(text) {
+        put(out, &[" lang=\"", lang, "\""]);
+    }
+}
+
+/// `zh`, `ja` or `ko` when `text` is written mostly in that script.
+pub fn cjk_language(text: &str) -> Option<&'static str> {
     let (mut han, mut kana, mut hangul, mut other) = (0usize, 0usize, 0usize, 0usize);
     for c in text.chars().take(200) {
         match c as u32 {
@@ -559,18 +566,14 @@ fn lang_attr(out: &mut String, text: &str) {
     }
     let cjk = han + kana + hangul;
     if cjk == 0 || cjk < other {
-        return;
+        None
+    } else if kana > 0 {
+        Some("ja")
+    } else if hangul > han {
+        Some("ko")
+    } else {
+        Some("zh")
     }
-    push(
-        out,
-        if kana > 0 {
-            " lang=\"ja\""
-        } else if hangul > han {
-            " lang=\"ko\""
-        } else {
-            " lang=\"zh\""
-        },
-    );
 }
 
 /// `2025-06-03T15:39` as `3 June 2025, 15:39` (through the labels).

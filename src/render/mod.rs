@@ -8,6 +8,8 @@
 #[cfg(target_arch = "wasm32")]
 pub mod dom;
 pub mod html;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod standalone;
 
 /// The default stylesheet, for pages that inline it.
 pub const STYLESHEET: &str = include_str!("style.css");

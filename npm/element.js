@@ -1,0 +1,200 @@
+// <digest-view>: a digest from the element's text, or from `src`.
+//
+// A custom element must be a JavaScript class, so this file is JavaScript;
+// parsing, markup and tooltips are the wasm module's (render/update).
+//
+//   <digest-view heading-level="3">Key Facts - The port reopened [1]…</digest-view>
+//   <digest-view src="/digests/today.txt"></digest-view>
+//
+// - Text comes from the element's text content (a child
+//   <script type="application/json"> holds references instead), or from
+//   `src`, fetched with the page's credentials policy (`crossorigin` like an
+//   <img>: "use-credentials" sends cookies cross-origin, "anonymous" never).
+// - `heading-level`, `id-prefix` and `label-*` attributes (`label-source`,
+//   `label-also-cited-in`…) map to the render options; `references` is also
+//   a property.
+// - It renders into a shadow root, so the page's CSS cannot break it and the
+//   source text stays in the light DOM. Theme it with the --digest-*
+//   custom properties and ::part(digest | header | headline | section |
+//   heading | point | cite | references | tooltip).
+// - Errors show in the element and fire an `error` event; a `render` event
+//   follows every successful render.
+import init, { render } from "./digest_render.js";
+
+const ready = init();
+const stylesheet = new URL("./digest-render.css", import.meta.url).href;
+
+const LABELS = {
+  "label-source": "source",
+  "label-citation": "citation",
+  "label-also-cited-in": "alsoCitedIn",
+  "label-references": "references",
+  "label-opens-in-new-tab": "opensInNewTab",
+  "label-empty": "empty",
+  "label-date-format": "dateFormat",
+  "label-date-time-format": "dateTimeFormat",
+};
+
+const PARTS = {
+  "digest": "digest",
+  "digest-header": "header",
+  "digest-headline": "headline",
+  "digest-section": "section",
+  "digest-heading": "heading",
+  "digest-point": "point",
+  "digest-cite": "cite",
+  "digest-references": "references",
+  "digest-tooltip": "tooltip",
+};
+
+export class DigestViewElement extends HTMLElement {
+  static observedAttributes = ["src", "heading-level", "id-prefix", "crossorigin", ...Object.keys(LABELS)];
+
+  #view = null;
+  #references = null;
+  #observer = null;
+  #abort = null;
+  #scheduled = false;
+  #generation = 0;
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: "open" });
+    const link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = stylesheet;
+    this.container = document.createElement("div");
+    this.container.setAttribute("part", "container");
+    this.status = document.createElement("p");
+    this.status.setAttribute("part", "error");
+    this.status.setAttribute("role", "alert");
+    this.status.hidden = true;
+    root.append(link, this.status, this.container);
+  }
+
+  /** References that override or fill the text's own (see the package README). */
+  get references() {
+    return this.#references;
+  }
+
+  set references(value) {
+    this.#references = value;
+    this.#schedule();
+  }
+
+  connectedCallback() {
+    // A property set before this element was upgraded shadows the accessor.
+    if (Object.prototype.hasOwnProperty.call(this, "references")) {
+      const value = this.references;
+      delete this.references;
+      this.references = value;
+    }
+    this.#observer = new MutationObserver(() => this.#schedule());
+    this.#observer.observe(this, { childList: true, characterData: true, subtree: true });
+    this.#schedule();
+  }
+
+  disconnectedCallback() {
+    this.#observer?.disconnect();
+    this.#observer = null;
+    this.#abort?.abort();
+    this.#abort = null;
+    this.#view?.destroy();
+    this.#view = null;
+  }
+
+  attributeChangedCallback() {
+    this.#schedule();
+  }
+
+  /** Renders once per task, however many changes arrive together. */
+  #schedule() {
+    if (this.#scheduled || !this.isConnected) return;
+    this.#scheduled = true;
+    queueMicrotask(() => {
+      this.#scheduled = false;
+      this.#update().catch((error) => this.#fail(error));
+    });
+  }
+
+  #options() {
+    const options = {};
+    const level = this.getAttribute("heading-level");
+    if (level !== null) options.headingLevel = Number(level);
+    const prefix = this.getAttribute("id-prefix");
+    if (prefix !== null) options.idPrefix = prefix;
+    const labels = {};
+    for (const [attribute, key] of Object.entries(LABELS)) {
+      const value = this.getAttribute(attribute);
+      if (value !== null) labels[key] = value;
+    }
+    if (Object.keys(labels).length) options.labels = labels;
+    const references = this.#references ?? this.#scriptReferences();
+    if (references) options.references = references;
+    return options;
+  }
+
+  #scriptReferences() {
+    const script = this.querySelector(':scope > script[type="application/json"]');
+    if (!script) return null;
+    try {
+      return JSON.parse(script.textContent);
+    } catch (error) {
+      throw new SyntaxError(`digest-view: the references script is not valid JSON (${error.message})`);
+    }
+  }
+
+  /** The element's own text, without the references script. */
+  #text() {
+    let text = "";
+    for (const node of this.childNodes) {
+      if (node.nodeType === Node.TEXT_NODE) text += node.data;
+      else if (node.nodeType === Node.ELEMENT_NODE && node.localName !== "script") text += node.textContent;
+    }
+    return text;
+  }
+
+  async #update() {
+    const generation = ++this.#generation;
+    await ready;
+    let text;
+    const src = this.getAttribute("src");
+    if (src !== null) {
+      this.#abort?.abort();
+      this.#abort = new AbortController();
+      const crossorigin = this.getAttribute("crossorigin");
+      const credentials = crossorigin === "use-credentials" ? "include" : crossorigin === null ? "same-origin" : "omit";
+      let response;
+      try {
+        response = await fetch(new URL(src, document.baseURI), { credentials, signal: this.#abort.signal });
+      } catch (error) {
+        if (error.name === "AbortError") return;
+        throw new Error(`digest-view: could not fetch ${src} (${error.message})`);
+      }
+      if (!response.ok) throw new Error(`digest-view: ${src} answered ${response.status} ${response.statusText}`.trim());
+      text = await response.text();
+    } else {
+      text = this.#text();
+    }
+    // A newer change started while this one waited: let it win.
+    if (generation !== this.#generation || !this.isConnected) return;
+    const options = this.#options();
+    this.#view?.destroy();
+    this.#view = render(this.container, text, options);
+    for (const [name, part] of Object.entries(PARTS)) {
+      for (const el of this.container.querySelectorAll(`.${name}`)) el.setAttribute("part", part);
+    }
+    this.status.hidden = true;
+    this.dispatchEvent(new CustomEvent("render"));
+  }
+
+  #fail(error) {
+    this.status.textContent = error.message || String(error);
+    this.status.hidden = false;
+    this.dispatchEvent(new CustomEvent("error", { detail: error }));
+  }
+}
+
+if (!customElements.get("digest-view")) {
+  customElements.define("digest-view", DigestViewElement);
+}

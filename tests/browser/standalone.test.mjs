@@ -1,0 +1,57 @@
+// `digest-render html --standalone`: one self-contained file whose
+// tooltips work with nothing else loaded; without the script it stays
+// readable with JavaScript off.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { launch, out, repo, site } from "./support.mjs";
+
+let browser, base, server;
+before(async () => {
+  ({ server, url: base } = await site());
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const cli = (...args) =>
+  execFileSync(join(repo, "target", "debug", "digest-render"), ["html", "--standalone", ...args, join(repo, "tests", "fixtures", "references-basic.txt")], {
+    encoding: "utf8",
+    maxBuffer: 1 << 24,
+  });
+
+test("the standalone page works on its own: styles and behaviour inlined", async () => {
+  writeFileSync(join(out, "standalone.html"), cli("--package", join(repo, "pkg")));
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${base}/out/standalone.html`);
+  await page.locator(".digest-cite").first().hover();
+  await page.locator('[role="tooltip"]:not([hidden])').waitFor({ state: "visible" });
+  assert.deepEqual(errors, []);
+  // Only the page itself crosses the network (blob: and data: URLs are in the page).
+  assert.deepEqual(requests.filter((u) => !u.endsWith("/out/standalone.html") && !/^(data|blob):/.test(u)), []);
+  const bg = await page.locator(".digest-tooltip-open").evaluate((e) => getComputedStyle(e).position);
+  assert.equal(bg, "fixed");
+  await context.close();
+});
+
+test("without the script, with JavaScript off, everything is readable and citations link", async () => {
+  writeFileSync(join(out, "standalone-plain.html"), cli("--no-script"));
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${base}/out/standalone-plain.html`);
+  const cite = page.locator("a.digest-cite").first();
+  const href = await cite.getAttribute("href");
+  await cite.click();
+  assert.equal(new URL(page.url()).hash, href);
+  assert.ok((await page.locator(".digest-reference").count()) > 0);
+  await context.close();
+});
