@@ -205,8 +205,7 @@ pub struct Body<'a> {
     loose_start: Option<usize>,
     loose_end: usize,
     pub diagnostics: Vec<RawDiagnostic>,
-    /// Buffers reused from line to line and point to point.
-    tokens: Vec<Token>,
+    /// A buffer reused from point to point.
     items: Vec<points::Item>,
 }
 
@@ -219,7 +218,6 @@ impl<'a> Body<'a> {
             loose_start: None,
             loose_end: 0,
             diagnostics: Vec::new(),
-            tokens: Vec::new(),
             items: Vec::new(),
         }
     }
@@ -338,15 +336,12 @@ impl<'a> Body<'a> {
 
     /// Reads one line's content into points and inline headings.
     fn read_content(&mut self, start: usize, end: usize, marker: Option<usize>, line_start: bool) {
-        let mut tokens = std::mem::take(&mut self.tokens);
-        points::tokenize(self.src, start, end, &mut tokens, &mut self.diagnostics);
+        let mut tokens = points::Tokens::new(self.src, start, end);
         // Until the first separator, new text opens a point that may be a
         // heading (rule 3) and starts at the bullet marker if there is one.
         let mut marker = marker;
         let mut first_piece = line_start;
-        for i in 0..tokens.len() {
-            // Moved out rather than cloned: a cite's ids go into the point.
-            let token = std::mem::replace(&mut tokens[i], Token::Dash { start: 0, end: 0 });
+        while let Some(token) = tokens.next(&mut self.diagnostics) {
             match token {
                 Token::Text { start: s, end: e } => {
                     if self.point.is_none() {
@@ -381,10 +376,9 @@ impl<'a> Body<'a> {
                     }
                 }
                 Token::Dash { start: s, end: e } => {
-                    let next = points::next_char(self.src, &tokens[i + 1..]);
                     let meaning = match &self.point {
                         None => DashMeaning::Separator,
-                        Some(p) => p.dash_meaning(self.src, next),
+                        Some(p) => p.dash_meaning(self.src, tokens.next_char(e)),
                     };
                     match meaning {
                         DashMeaning::Separator => {
@@ -418,8 +412,6 @@ impl<'a> Body<'a> {
                 }
             }
         }
-        tokens.clear();
-        self.tokens = tokens;
         if let Some(m) = marker {
             // A bullet with nothing after it; `end` is past the marker.
             self.absorb(m, end);

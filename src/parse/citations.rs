@@ -67,6 +67,18 @@ fn closes(open: char, c: char) -> bool {
     )
 }
 
+/// Whether what follows an opening bracket (at byte `at`) can start an id
+/// list: a digit, `^`, or a space. A cheap test that spares the full scan
+/// for the brackets of ordinary text (`[sic]`) and for runs of `[`.
+pub fn may_open_list(bytes: &[u8], at: usize) -> bool {
+    match bytes.get(at) {
+        Some(b'0'..=b'9' | b'^' | b' ') => true,
+        // Full-width digits start with 0xEF.
+        Some(&b) => b == 0xEF,
+        None => false,
+    }
+}
+
 /// Outcome of scanning at an opening bracket.
 pub enum Scan {
     Group(Group),
@@ -76,36 +88,83 @@ pub enum Scan {
     Text,
 }
 
+/// Ids read so far: the first few on the stack, so that text which only
+/// looks like a citation (`[1,[1,[1,`) allocates nothing.
+#[derive(Default)]
+struct Ids {
+    inline: [u32; 8],
+    len: usize,
+    heap: Vec<u32>,
+}
+
+impl Ids {
+    fn push(&mut self, id: u32) {
+        if self.len < self.inline.len() {
+            self.inline[self.len] = id;
+        } else {
+            if self.heap.is_empty() {
+                self.heap.extend_from_slice(&self.inline);
+            }
+            self.heap.push(id);
+        }
+        self.len += 1;
+    }
+
+    fn truncate(&mut self, len: usize) {
+        self.len = self.len.min(len);
+        self.heap.truncate(if self.len > self.inline.len() {
+            self.len
+        } else {
+            0
+        });
+    }
+
+    fn into_vec(self) -> Vec<u32> {
+        if self.heap.is_empty() {
+            self.inline[..self.len].to_vec()
+        } else {
+            self.heap
+        }
+    }
+}
+
+/// A group being read.
+#[derive(Default)]
+struct Draft {
+    ids: Ids,
+    problems: Vec<Problem>,
+}
+
 /// Scans a citation group starting at byte `at` of `s` (an opening bracket).
 pub fn scan(s: &str, at: usize) -> Scan {
-    let mut group = Group {
-        start: at,
-        end: at,
-        ids: Vec::new(),
-        problems: Vec::new(),
-    };
-    match scan_list(s, at, &mut group) {
-        List::Closed(end) | List::Unclosed(end) => group.end = end,
+    let mut draft = Draft::default();
+    let mut end = match scan_list(s, at, &mut draft) {
+        List::Closed(end) | List::Unclosed(end) => end,
         List::TooLong(end) => return Scan::Rejected(Rejected { start: at, end }),
         List::Absent => return Scan::Text,
-    }
+    };
     // Closed lists after spaces join the group: `[1] [2]`.
     loop {
-        let after = skip_inline_space(s, group.end);
+        let after = skip_inline_space(s, end);
         if !s[after..].starts_with(is_open) {
             break;
         }
-        let kept = (group.ids.len(), group.problems.len());
-        match scan_list(s, after, &mut group) {
-            List::Closed(end) => group.end = end,
+        let kept = (draft.ids.len, draft.problems.len());
+        match scan_list(s, after, &mut draft) {
+            List::Closed(next) => end = next,
             _ => {
-                group.ids.truncate(kept.0);
-                group.problems.truncate(kept.1);
+                draft.ids.truncate(kept.0);
+                draft.problems.truncate(kept.1);
                 break;
             }
         }
     }
-    Scan::Group(group)
+    Scan::Group(Group {
+        start: at,
+        end,
+        ids: draft.ids.into_vec(),
+        problems: draft.problems,
+    })
 }
 
 enum List {
@@ -131,8 +190,8 @@ fn skip_inline_space(s: &str, mut at: usize) -> usize {
 
 /// One bracketed list at `at`. Its ids and problems are appended to `group`
 /// when it is accepted, and nothing is left behind when it is not.
-fn scan_list(s: &str, at: usize, group: &mut Group) -> List {
-    let kept = (group.ids.len(), group.problems.len());
+fn scan_list(s: &str, at: usize, group: &mut Draft) -> List {
+    let kept = (group.ids.len, group.problems.len());
     let outcome = read_list(s, at, group);
     if matches!(outcome, List::TooLong(_) | List::Absent) {
         group.ids.truncate(kept.0);
@@ -141,35 +200,77 @@ fn scan_list(s: &str, at: usize, group: &mut Group) -> List {
     outcome
 }
 
-fn read_list(s: &str, at: usize, group: &mut Group) -> List {
-    let mut chars = s[at..].char_indices().map(|(i, c)| (at + i, c)).peekable();
-    let Some((_, open)) = chars.next() else {
+/// A position in the text, read a byte at a time; only non-ASCII bytes are
+/// decoded as characters (full-width brackets and digits).
+struct Cursor<'a> {
+    s: &'a str,
+    pos: usize,
+}
+
+impl Cursor<'_> {
+    fn peek(&self) -> Option<char> {
+        let b = *self.s.as_bytes().get(self.pos)?;
+        if b < 0x80 {
+            Some(char::from(b))
+        } else {
+            self.s[self.pos..].chars().next()
+        }
+    }
+
+    fn bump(&mut self) {
+        if let Some(c) = self.peek() {
+            self.pos += c.len_utf8();
+        }
+    }
+
+    fn skip_spaces(&mut self) {
+        while self.s.as_bytes().get(self.pos) == Some(&b' ') {
+            self.pos += 1;
+        }
+    }
+
+    fn number(&mut self) -> Number {
+        let mut value = 0u32;
+        let mut digits = 0usize;
+        while let Some(d) = self.peek().and_then(digit_value) {
+            self.bump();
+            digits += 1;
+            if digits <= MAX_DIGITS {
+                value = value * 10 + d;
+            }
+        }
+        match digits {
+            0 => Number::None,
+            n if n > MAX_DIGITS => Number::TooLong(self.pos),
+            _ => Number::Value(value),
+        }
+    }
+}
+
+fn read_list(s: &str, at: usize, group: &mut Draft) -> List {
+    let mut cursor = Cursor { s, pos: at };
+    let Some(open) = cursor.peek() else {
         return List::Absent;
     };
-    if open == '[' && matches!(chars.peek(), Some((_, '^'))) {
-        chars.next();
+    cursor.bump();
+    if open == '[' && cursor.peek() == Some('^') {
+        cursor.bump();
     }
     loop {
         // Spaces inside the brackets: `[ 1, 2 ]`.
-        while matches!(chars.peek(), Some((_, ' '))) {
-            chars.next();
-        }
-        let item_start = chars.peek().map_or(s.len(), |&(i, _)| i);
-        let lo = match number(&mut chars) {
+        cursor.skip_spaces();
+        let item_start = cursor.pos;
+        let lo = match cursor.number() {
             Number::Value(v) => v,
             Number::TooLong(end) => return List::TooLong(end),
             Number::None => return List::Absent,
         };
-        let lo_end = chars.peek().map_or(s.len(), |&(i, _)| i);
-        while matches!(chars.peek(), Some((_, ' '))) {
-            chars.next();
-        }
-        if let Some(&(_, '-' | '–' | '—' | '~' | '～')) = chars.peek() {
-            chars.next();
-            while matches!(chars.peek(), Some((_, ' '))) {
-                chars.next();
-            }
-            let hi = match number(&mut chars) {
+        let lo_end = cursor.pos;
+        cursor.skip_spaces();
+        if let Some('-' | '–' | '—' | '~' | '～') = cursor.peek() {
+            cursor.bump();
+            cursor.skip_spaces();
+            let hi = match cursor.number() {
                 Number::Value(v) => v,
                 Number::TooLong(end) => return List::TooLong(end),
                 // `[12 - The union …`: no range, an unclosed list before a separator.
@@ -178,32 +279,28 @@ fn read_list(s: &str, at: usize, group: &mut Group) -> List {
                     return unclosed(s, at, lo_end, group);
                 }
             };
-            let item_end = chars.peek().map_or(s.len(), |&(i, _)| i);
             if lo <= hi && hi - lo < MAX_RANGE {
-                group.ids.extend(lo..=hi);
+                for id in lo..=hi {
+                    group.ids.push(id);
+                }
             } else {
                 group.ids.push(lo);
                 group.ids.push(hi);
                 group.problems.push(Problem {
                     kind: ProblemKind::Range,
                     start: item_start,
-                    end: item_end,
+                    end: cursor.pos,
                 });
             }
         } else {
             group.ids.push(lo);
         }
-        while matches!(chars.peek(), Some((_, ' '))) {
-            chars.next();
-        }
-        match chars.peek().copied() {
-            Some((_, ',' | '，' | '、' | ';' | '；')) => {
-                chars.next();
-            }
-            Some((i, c)) if closes(open, c) => return List::Closed(i + c.len_utf8()),
-            next => {
-                let end = next.map_or(s.len(), |(i, _)| i);
-                let end = s[..end].trim_end_matches(' ').len();
+        cursor.skip_spaces();
+        match cursor.peek() {
+            Some(',' | '，' | '、' | ';' | '；') => cursor.bump(),
+            Some(c) if closes(open, c) => return List::Closed(cursor.pos + c.len_utf8()),
+            _ => {
+                let end = s[..cursor.pos].trim_end_matches(' ').len();
                 return unclosed(s, at, end, group);
             }
         }
@@ -213,7 +310,7 @@ fn read_list(s: &str, at: usize, group: &mut Group) -> List {
 /// A list with no closing bracket, ending at `end`. Accepted only where a
 /// reader would: at the end of the line, or before another group or a
 /// separator.
-fn unclosed(s: &str, at: usize, end: usize, group: &mut Group) -> List {
+fn unclosed(s: &str, at: usize, end: usize, group: &mut Draft) -> List {
     if !unclosed_ends_here(s, end) {
         return List::Absent;
     }
@@ -227,13 +324,7 @@ fn unclosed(s: &str, at: usize, end: usize, group: &mut Group) -> List {
 
 /// Whether a full, closed list starts at `at`.
 fn list_follows(s: &str, at: usize) -> bool {
-    let mut probe = Group {
-        start: at,
-        end: at,
-        ids: Vec::new(),
-        problems: Vec::new(),
-    };
-    matches!(scan_list(s, at, &mut probe), List::Closed(_))
+    matches!(scan_list(s, at, &mut Draft::default()), List::Closed(_))
 }
 
 fn unclosed_ends_here(s: &str, end: usize) -> bool {
@@ -254,36 +345,28 @@ enum Number {
     None,
 }
 
-fn number(chars: &mut std::iter::Peekable<impl Iterator<Item = (usize, char)>>) -> Number {
-    let mut value = 0u32;
-    let mut digits = 0usize;
-    let mut end = 0usize;
-    while let Some(&(i, c)) = chars.peek() {
-        let Some(d) = digit_value(c) else { break };
-        chars.next();
-        digits += 1;
-        end = i + c.len_utf8();
-        if digits <= MAX_DIGITS {
-            value = value * 10 + d;
-        }
-    }
-    match digits {
-        0 => Number::None,
-        n if n > MAX_DIGITS => Number::TooLong(end),
-        _ => Number::Value(value),
-    }
-}
-
 /// Whether `text` holds a citation group anywhere.
 pub fn contains_group(text: &str) -> bool {
-    let mut pos = 0;
-    while let Some(rel) = text[pos..].find(is_open) {
-        let at = pos + rel;
-        match scan(text, at) {
-            Scan::Group(_) => return true,
-            Scan::Rejected(r) => pos = r.end,
-            Scan::Text => pos = at + text[at..].chars().next().map_or(1, char::len_utf8),
+    let bytes = text.as_bytes();
+    let mut pos = super::scan::bracket_start(bytes, 0);
+    while pos < bytes.len() {
+        let c = if bytes[pos] < 0x80 {
+            char::from(bytes[pos])
+        } else {
+            text[pos..].chars().next().unwrap_or(' ')
+        };
+        let after = pos + c.len_utf8();
+        if is_open(c) && may_open_list(bytes, after) {
+            match scan(text, pos) {
+                Scan::Group(_) => return true,
+                Scan::Rejected(r) => {
+                    pos = super::scan::bracket_start(bytes, r.end);
+                    continue;
+                }
+                Scan::Text => {}
+            }
         }
+        pos = super::scan::bracket_start(bytes, after);
     }
     false
 }

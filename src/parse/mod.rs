@@ -147,6 +147,9 @@ pub fn parse(input: &str) -> Digest {
     digest
 }
 
+/// Longest title or source line, in bytes.
+const MAX_META_LINE: usize = 2000;
+
 /// Which lines are what.
 struct Layout {
     body: std::ops::Range<usize>,
@@ -299,8 +302,14 @@ impl MetaContext<'_> {
         meta
     }
 
+    /// A line that could be a title or source line: no bullet, no
+    /// citation, and short (a headline is one sentence; checking a
+    /// megabyte-long line for citations would cost more than parsing it).
     fn is_plain_line(&self, i: usize, after_references: bool) -> bool {
         let text = self.text(i);
+        if text.len() > MAX_META_LINE {
+            return false;
+        }
         let plain_kind = match self.kinds[i] {
             LineKind::Text { .. } => true,
             LineKind::MarkedHeading { .. } => title::is_hash_title(text),
@@ -334,7 +343,6 @@ impl MetaContext<'_> {
         // A line after a body that ended with a citation: a heading there
         // would have no points, so it is the headline.
         !looks_like_body
-            && text.len() <= 400
             && self
                 .prev_content(0, i)
                 .is_some_and(|p| citations::ends_with_group(self.text(p)))

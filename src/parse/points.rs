@@ -56,67 +56,119 @@ pub struct RawDiagnostic {
     pub end: usize,
 }
 
-/// Splits `src[start..end]` into text, citation groups and dashes.
-pub fn tokenize(
-    src: &str,
+/// Splits `src[start..end]` (one line's content) into text, citation
+/// groups and dashes, one token at a time: no buffer, so a line of a million
+/// separators costs no memory.
+pub struct Tokens<'a> {
+    src: &'a str,
     start: usize,
     end: usize,
-    tokens: &mut Vec<Token>,
-    diagnostics: &mut Vec<RawDiagnostic>,
-) {
-    tokens.clear();
-    let mut text_start = start;
-    let bytes = src.as_bytes();
-    let mut pos = super::scan::token_start(bytes, start, end);
-    while pos < end {
-        let c = src[pos..end].chars().next().unwrap_or(' ');
-        let len = c.len_utf8();
-        if citations::is_open(c) {
-            match citations::scan(&src[..end], pos) {
-                Scan::Group(group) => {
-                    push_text(tokens, text_start, pos);
-                    report_problems(&group, diagnostics);
-                    pos = group.end;
-                    text_start = pos;
-                    tokens.push(Token::Cite(group));
-                    continue;
-                }
-                Scan::Rejected(r) => {
-                    diagnostics.push(RawDiagnostic {
-                        severity: Severity::Warning,
-                        code: DiagnosticCode::InvalidCitation,
-                        message: "a citation id has more than 9 digits; kept as text".into(),
-                        start: r.start,
-                        end: r.end,
-                    });
-                    // The digits are text; skip them instead of rescanning.
-                    pos = r.end;
-                    continue;
-                }
-                Scan::Text => {}
-            }
-        } else if c == '-' {
-            let space_before = pos == start || src[..pos].ends_with(is_space);
-            let space_after = pos + 1 == end || src[pos + 1..end].starts_with(is_space);
-            if space_before && space_after {
-                push_text(tokens, text_start, pos);
-                tokens.push(Token::Dash {
-                    start: pos,
-                    end: pos + 1,
-                });
-                pos += 1;
-                text_start = pos;
-                continue;
-            }
-        }
-        pos = super::scan::token_start(bytes, pos + len, end);
-    }
-    push_text(tokens, text_start, end);
+    pos: usize,
+    text_start: usize,
+    /// A token found after pending text, handed out next.
+    queued: Option<Token>,
 }
 
-fn push_text(tokens: &mut Vec<Token>, start: usize, end: usize) {
-    if start < end {
-        tokens.push(Token::Text { start, end });
+impl<'a> Tokens<'a> {
+    pub fn new(src: &'a str, start: usize, end: usize) -> Self {
+        Tokens {
+            src,
+            start,
+            end,
+            pos: super::scan::token_start(src.as_bytes(), start, end),
+            text_start: start,
+            queued: None,
+        }
+    }
+
+    /// The next token; problems with citations go to `diagnostics`.
+    pub fn next(&mut self, diagnostics: &mut Vec<RawDiagnostic>) -> Option<Token> {
+        if let Some(token) = self.queued.take() {
+            return Some(token);
+        }
+        let (src, end) = (self.src, self.end);
+        let bytes = src.as_bytes();
+        while self.pos < end {
+            let pos = self.pos;
+            let b = bytes[pos];
+            let mut found = None;
+            if b == b'[' || b >= 0x80 {
+                let c = if b < 0x80 {
+                    '['
+                } else {
+                    src[pos..end].chars().next().unwrap_or(' ')
+                };
+                if citations::is_open(c) && citations::may_open_list(bytes, pos + c.len_utf8()) {
+                    match citations::scan(&src[..end], pos) {
+                        Scan::Group(group) => {
+                            report_problems(&group, diagnostics);
+                            self.pos = group.end;
+                            found = Some(Token::Cite(group));
+                        }
+                        Scan::Rejected(r) => {
+                            diagnostics.push(RawDiagnostic {
+                                severity: Severity::Warning,
+                                code: DiagnosticCode::InvalidCitation,
+                                message: "a citation id has more than 9 digits; kept as text"
+                                    .into(),
+                                start: r.start,
+                                end: r.end,
+                            });
+                            // The digits are text; skip them instead of rescanning.
+                            self.pos = super::scan::token_start(bytes, r.end, end);
+                            continue;
+                        }
+                        Scan::Text => {}
+                    }
+                }
+                if found.is_none() {
+                    self.pos = super::scan::token_start(bytes, pos + c.len_utf8(), end);
+                    continue;
+                }
+            } else if b == b'-' {
+                let space_before = pos == self.start || src[..pos].ends_with(is_space);
+                let space_after = pos + 1 == end || src[pos + 1..end].starts_with(is_space);
+                if space_before && space_after {
+                    self.pos = pos + 1;
+                    found = Some(Token::Dash {
+                        start: pos,
+                        end: pos + 1,
+                    });
+                }
+            }
+            let Some(token) = found else {
+                self.pos = super::scan::token_start(bytes, pos + 1, end);
+                continue;
+            };
+            let text = (self.text_start < pos).then_some(Token::Text {
+                start: self.text_start,
+                end: pos,
+            });
+            self.text_start = self.pos;
+            return match text {
+                Some(text) => {
+                    self.queued = Some(token);
+                    Some(text)
+                }
+                None => Some(token),
+            };
+        }
+        if self.text_start < end {
+            let text = Token::Text {
+                start: self.text_start,
+                end,
+            };
+            self.text_start = end;
+            return Some(text);
+        }
+        None
+    }
+
+    /// The first character after byte `at` on this line that is not white
+    /// space (an opening bracket reads as `[`); `None` at the line's end.
+    pub fn next_char(&self, at: usize) -> Option<char> {
+        let c = self.src[at..self.end].chars().find(|c| !is_space(*c))?;
+        Some(if citations::is_open(c) { '[' } else { c })
     }
 }
 
@@ -140,24 +192,6 @@ fn report_problems(group: &Group, diagnostics: &mut Vec<RawDiagnostic>) {
             end: problem.end,
         });
     }
-}
-
-/// The first character in `following` tokens, skipping white space, within
-/// the line; `None` at the line's end. Text tokens never touch, so this
-/// looks at two tokens at most.
-pub fn next_char(src: &str, following: &[Token]) -> Option<char> {
-    for token in following.iter().take(2) {
-        match token {
-            Token::Text { start, end } => {
-                if let Some(c) = src[*start..*end].chars().find(|c| !is_space(*c)) {
-                    return Some(c);
-                }
-            }
-            Token::Cite(_) => return Some('['),
-            Token::Dash { .. } => return Some('-'),
-        }
-    }
-    None
 }
 
 #[derive(Debug)]

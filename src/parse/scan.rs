@@ -80,6 +80,17 @@ pub fn token_start(bytes: &[u8], from: usize, end: usize) -> usize {
     )
 }
 
+/// The next byte at or after `from` that can open a citation: `[`, or the
+/// first byte of a non-ASCII character (full-width brackets).
+pub fn bracket_start(bytes: &[u8], from: usize) -> usize {
+    find(
+        bytes,
+        from,
+        |w| eq_bytes(w, b'[') | (w & HI),
+        |b| b == b'[' || b >= 0x80,
+    )
+}
+
 /// Whether folding white space would change `bytes` (appended after text
 /// that ends in a space when `after_space`): a control or non-ASCII byte,
 /// two spaces in a row, or a space where one is already.
