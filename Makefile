@@ -10,13 +10,13 @@ NODE_TEST := node --test --test-reporter=spec
 # Everything the npm package is built from: pkg/ is rebuilt when one changes.
 PKG_SOURCES := $(shell find src npm -type f) Cargo.toml Cargo.lock scripts/build-pkg package-lock.json
 
-.PHONY: test lint test-rust test-js test-browser test-stable pkg demo size bench tools tools-pkg tools-browser
+.PHONY: test lint test-rust test-js test-browser test-stable fuzz fuzz-smoke pkg demo size bench tools tools-pkg tools-browser tools-fuzz
 
 ## test: formatting, lints (warnings are errors), Rust tests, then the
 ## package in Node, TypeScript, Vite and a plain page (headless Chromium),
 ## the tooltips and the demo in headless Chromium (behaviour, placement,
 ## axe-core, no-JavaScript), and the stable-toolchain build.
-test: lint test-rust test-js test-browser test-stable
+test: lint test-rust test-js test-browser test-stable fuzz-smoke
 
 lint: tools
 	$(CARGO) fmt --all -- --check
@@ -61,6 +61,15 @@ test-stable: tools-pkg
 demo: pkg
 	node scripts/serve.mjs www /pkg=pkg /samples=tests/fixtures
 
+## fuzz: the fuzz targets for FUZZ_SECONDS each (default 600);
+## fuzz-smoke: a minute each (part of `make test`).
+FUZZ_SECONDS ?= 600
+fuzz: tools-fuzz
+	scripts/fuzz $(FUZZ_SECONDS)
+
+fuzz-smoke: tools-fuzz
+	scripts/fuzz 60
+
 ## size: what a page loads to use `render` (wasm + JS + CSS, gzip -9).
 size: pkg
 	@scripts/size
@@ -78,3 +87,6 @@ tools-pkg:
 
 tools-browser:
 	@scripts/ensure-tools node chromium
+
+tools-fuzz:
+	@scripts/ensure-tools fuzz

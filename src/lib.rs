@@ -18,6 +18,9 @@
 //! Layout: [`model`] holds the types, [`parse`] one module per construct,
 //! [`render`] the markup.
 
+#[doc(hidden)]
+#[cfg(not(target_arch = "wasm32"))]
+pub mod check;
 pub mod json;
 pub mod model;
 pub mod parse;

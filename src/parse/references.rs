@@ -5,7 +5,8 @@
 //! entry starts with an id marker (`[3]`, `【3】`, `[^3]:`, `3.`) and runs to
 //! the end of its line; a line right after an entry with no marker continues
 //! it. The first `http://` or `https://` URL in an entry is its link and is
-//! taken out of its text, with the punctuation that joined them.
+//! taken out of its text, with the punctuation that joined them (`Report -
+//! https://…`, `(https://…)`); an entry without a link keeps all its text.
 //!
 //! ```text
 //! References
@@ -113,8 +114,9 @@ pub struct Entry {
 /// Text and link of an entry's body (its lines after the marker, joined).
 pub fn entry(body: &str) -> Entry {
     let Some((url_start, url_end)) = find_url(body) else {
+        // No link was taken out, so nothing joined it: the text stays whole.
         return Entry {
-            text: clean_text(body),
+            text: folded(body),
             url: None,
         };
     };
@@ -129,13 +131,9 @@ pub fn entry(body: &str) -> Entry {
         text.push_str(after);
     }
     Entry {
-        text: clean_text(&text),
+        text: folded(&text),
         url: Some(url),
     }
-}
-
-fn clean_text(text: &str) -> String {
-    folded(clean_end(clean_start(text)))
 }
 
 fn clean_end(text: &str) -> &str {

@@ -535,6 +535,9 @@ pub fn escape(out: &mut String, s: &str) {
             b'>' => "&gt;",
             b'"' => "&quot;",
             b'\'' => "&#39;",
+            // HTML cannot carry NUL (parsers drop it from text): show the
+            // replacement character, so the reader sees something was there.
+            0 => "\u{FFFD}",
             _ => continue,
         };
         out.push_str(&s[plain_from..i]);
@@ -699,8 +702,11 @@ mod tests {
     #[test]
     fn escapes_all_five() {
         let mut out = String::new();
-        escape(&mut out, "<a href='x'>&\"</a>");
-        assert_eq!(out, "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;");
+        escape(&mut out, "<a href='x'>&\"</a>\u{0}");
+        assert_eq!(
+            out,
+            "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;\u{FFFD}"
+        );
     }
 
     #[test]

@@ -58,7 +58,7 @@ export function native(command, name) {
 export { serve };
 
 /** Headless Chromium as these machines have it (never a downloaded browser). */
-export function launch() {
+export function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
     args: [
@@ -69,6 +69,7 @@ export function launch() {
       "--disable-sync",
       "--no-first-run",
       "--disable-quic",
+      ...extraArgs,
     ],
   });
 }
