@@ -54,32 +54,74 @@ impl Writer {
         }
     }
 
+    /// A JSON string. Bytes that need no escape (nearly all of them) are
+    /// copied in runs; only `"`, `\\`, control characters and U+2028/U+2029
+    /// (which break JavaScript string literals) are written escaped.
     fn string(&mut self, s: &str) {
         self.out.reserve(s.len() + 2);
         self.out.push('"');
+        let bytes = s.as_bytes();
         let mut plain_from = 0;
-        for (i, c) in s.char_indices() {
-            let escaped = match c {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                // Line and paragraph separators break JavaScript string
-                // literals when JSON is pasted into a script.
-                '\u{0}'..='\u{1f}' | '\u{2028}' | '\u{2029}' => "",
-                _ => continue,
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let escaped: &str = match b {
+                b'"' => "\\\"",
+                b'\\' => "\\\\",
+                b'\n' => "\\n",
+                b'\r' => "\\r",
+                b'\t' => "\\t",
+                0..=0x1f => "",
+                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+                0xE2 if bytes.get(i + 1) == Some(&0x80)
+                    && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+                {
+                    ""
+                }
+                _ => {
+                    i += 1;
+                    continue;
+                }
             };
             self.out.push_str(&s[plain_from..i]);
             if escaped.is_empty() {
-                let _ = write!(self.out, "\\u{:04x}", c as u32);
+                let code = if b == 0xE2 {
+                    0x2028 + u32::from(bytes[i + 2] - 0xA8)
+                } else {
+                    u32::from(b)
+                };
+                self.out.push_str("\\u");
+                for shift in [12, 8, 4, 0] {
+                    self.out.push(char::from(
+                        b"0123456789abcdef"[((code >> shift) & 15) as usize],
+                    ));
+                }
+                i += if b == 0xE2 { 3 } else { 1 };
             } else {
                 self.out.push_str(escaped);
+                i += 1;
             }
-            plain_from = i + c.len_utf8();
+            plain_from = i;
         }
         self.out.push_str(&s[plain_from..]);
         self.out.push('"');
+    }
+
+    /// An unsigned integer in decimal, without the `fmt` machinery.
+    fn unsigned(&mut self, mut n: u64) {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        for &d in &digits[at..] {
+            self.out.push(char::from(d));
+        }
     }
 }
 
@@ -148,10 +190,24 @@ impl<'a> ser::Serializer for &'a mut Writer {
     type SerializeStruct = Compound<'a>;
     type SerializeStructVariant = ser::Impossible<(), Error>;
 
-    display_number!(
-        serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64,
-        serialize_u8: u8, serialize_u16: u16, serialize_u32: u32, serialize_u64: u64
-    );
+    display_number!(serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64);
+
+    fn serialize_u8(self, v: u8) -> Result<(), Error> {
+        self.unsigned(v.into());
+        Ok(())
+    }
+    fn serialize_u16(self, v: u16) -> Result<(), Error> {
+        self.unsigned(v.into());
+        Ok(())
+    }
+    fn serialize_u32(self, v: u32) -> Result<(), Error> {
+        self.unsigned(v.into());
+        Ok(())
+    }
+    fn serialize_u64(self, v: u64) -> Result<(), Error> {
+        self.unsigned(v);
+        Ok(())
+    }
 
     fn serialize_bool(self, v: bool) -> Result<(), Error> {
         self.out.push_str(if v { "true" } else { "false" });

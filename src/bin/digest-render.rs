@@ -1,9 +1,18 @@
 //! `digest-render json [FILE]` and `digest-render html [FILE]`.
 //!
+//! A native program: on wasm32 (where the crate is a library for the
+//! browser) it builds to nothing.
+//!
 //! FILE absent or `-` reads standard input. Text that is not UTF-8 is
 //! refused with the offset of the first bad byte (exit status 1); every
 //! valid text gives output and exit status 0.
 
+#![cfg_attr(target_arch = "wasm32", allow(dead_code, unused_imports))]
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
 use digest_render::render::standalone::{self, Script};
 use digest_render::{json, parse, render_html, RenderOptions};
 use std::io::{Read, Write};
@@ -24,6 +33,7 @@ this binary); --no-script leaves the behaviour out (citations still link
 to the references).
 ";
 
+#[cfg(not(target_arch = "wasm32"))]
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
         Ok(()) => ExitCode::SUCCESS,
@@ -51,6 +61,7 @@ struct Page {
     package: Option<PathBuf>,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn run(args: Vec<String>) -> Result<(), String> {
     let mut args = args.into_iter();
     let mut command = match args.next().as_deref() {
@@ -155,6 +166,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// The package files for the inlined script: from `--package`, then
 /// $DIGEST_RENDER_PKG, then `pkg/` of the repository this binary was built
 /// in (target/<profile>/digest-render).

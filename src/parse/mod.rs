@@ -37,6 +37,11 @@ use crate::render::ReferenceInput;
 use blocks::{Line, LineKind};
 use points::{byte_span, RawDiagnostic};
 
+/// For the HTML writer: where the next character needing an entity is.
+pub(crate) fn next_html_special(bytes: &[u8], from: usize) -> usize {
+    scan::html_special(bytes, from)
+}
+
 /// Parses digest text. Never fails: malformed input gives a best-effort
 /// model and [`Digest::diagnostics`] says what was guessed.
 pub fn parse(input: &str) -> Digest {

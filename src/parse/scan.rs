@@ -91,6 +91,24 @@ pub fn bracket_start(bytes: &[u8], from: usize) -> usize {
     )
 }
 
+/// The next byte at or after `from` that HTML escaping must replace:
+/// `&`, `<`, `>`, `"`, `'` or NUL.
+pub fn html_special(bytes: &[u8], from: usize) -> usize {
+    find(
+        bytes,
+        from,
+        |w| {
+            eq_bytes(w, b'&')
+                | eq_bytes(w, b'<')
+                | eq_bytes(w, b'>')
+                | eq_bytes(w, b'"')
+                | eq_bytes(w, b'\'')
+                | zero_bytes(w)
+        },
+        |b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | 0),
+    )
+}
+
 /// Whether folding white space would change `bytes` (appended after text
 /// that ends in a space when `after_space`): a control or non-ASCII byte,
 /// two spaces in a row, or a space where one is already.

@@ -15,7 +15,7 @@
 //!     </ul>
 //!   </section>
 //!   <section class="digest-references">…<ol><li id="dg-k3x9-r1" value="1">…</li></ol></section>
-//!   <div class="digest-tooltips"><div class="digest-tooltip" role="tooltip" id="dg-k3x9-t1" hidden>…</div></div>
+//!   <div class="digest-tooltips" hidden><div class="digest-tooltip" role="tooltip" id="dg-k3x9-t1" hidden>…</div></div>
 //! </article>
 //! ```
 //!
@@ -397,7 +397,10 @@ impl<'a> View<'a> {
             return;
         }
         let p = &self.prefix;
-        push(out, "<div class=\"digest-tooltips\">");
+        // The container is hidden too, so the browser does not even style
+        // the tooltips until one is moved out to open (a large share of the
+        // page's style work otherwise).
+        push(out, "<div class=\"digest-tooltips\" hidden>");
         for (&id, points) in &self.citing {
             let n = number(id as usize);
             let source_label = fill(&self.labels.source, &[("n", &n)]);
@@ -527,9 +530,11 @@ fn non_empty(s: &str) -> Option<&str> {
 /// Escapes text for element content and attribute values alike.
 #[inline(never)]
 pub fn escape(out: &mut String, s: &str) {
+    let bytes = s.as_bytes();
     let mut plain_from = 0;
-    for (i, b) in s.bytes().enumerate() {
-        let entity = match b {
+    let mut i = crate::parse::next_html_special(bytes, 0);
+    while i < bytes.len() {
+        let entity = match bytes[i] {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
@@ -537,12 +542,12 @@ pub fn escape(out: &mut String, s: &str) {
             b'\'' => "&#39;",
             // HTML cannot carry NUL (parsers drop it from text): show the
             // replacement character, so the reader sees something was there.
-            0 => "\u{FFFD}",
-            _ => continue,
+            _ => "\u{FFFD}",
         };
         out.push_str(&s[plain_from..i]);
         out.push_str(entity);
         plain_from = i + 1;
+        i = crate::parse::next_html_special(bytes, i + 1);
     }
     out.push_str(&s[plain_from..]);
 }
@@ -557,13 +562,18 @@ fn lang_attr(out: &mut String, text: &str) {
 
 /// `zh`, `ja` or `ko` when `text` is written mostly in that script.
 pub fn cjk_language(text: &str) -> Option<&'static str> {
+    // Most text is ASCII: no CJK at all, and no per-character work.
+    let sample = &text.as_bytes()[..text.len().min(600)];
+    if sample.is_ascii() {
+        return None;
+    }
     let (mut han, mut kana, mut hangul, mut other) = (0usize, 0usize, 0usize, 0usize);
     for c in text.chars().take(200) {
         match c as u32 {
             0x3040..=0x30FF => kana += 1,
             0xAC00..=0xD7AF => hangul += 1,
             0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF => han += 1,
-            _ if c.is_alphabetic() => other += 1,
+            _ if c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic()) => other += 1,
             _ => {}
         }
     }
@@ -663,8 +673,9 @@ fn sanitize_prefix(p: &str) -> String {
 /// rarely collide.
 fn default_prefix(d: &Digest) -> String {
     let mut hash: u32 = 0x811c_9dc5;
+    // A bounded prefix of each text is enough to tell digests apart.
     let mut feed = |s: &str| {
-        for b in s.bytes().chain([0xff]) {
+        for &b in s.as_bytes().iter().take(64).chain(&[0xff]) {
             hash ^= u32::from(b);
             hash = hash.wrapping_mul(0x0100_0193);
         }
