@@ -74,10 +74,13 @@ fuzz-smoke: tools-fuzz
 size: pkg
 	@scripts/size
 
-## bench: native parse throughput and hostile-shape linearity.
-bench: tools
+## bench: native parse throughput and hostile-shape linearity, then the
+## package against its peers in Node and Chromium, and sizes; writes
+## bench/results.json and BENCHMARKS.md.
+bench: pkg tools-browser
 	$(CARGO) bench --locked --bench parse
 	$(CARGO) bench --locked --bench shapes
+	node bench/run.mjs
 
 tools:
 	@scripts/ensure-tools rust
