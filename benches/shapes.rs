@@ -30,10 +30,10 @@ fn main() {
         .split(',')
         .filter_map(|s| s.trim().parse().ok())
         .collect();
-    let names = corpus::SHAPES;
-    let mut table: Vec<Vec<f64>> = vec![Vec::new(); names.len()];
+    let shapes = corpus::SHAPES;
+    let mut table: Vec<Vec<f64>> = vec![Vec::new(); shapes.len()];
     for &mb in &sizes {
-        for (i, name) in names.iter().enumerate() {
+        for (i, (name, _)) in shapes.iter().enumerate() {
             table[i].push(time_per_byte(&corpus::shape(name, mb << 20)));
         }
     }
@@ -45,15 +45,14 @@ fn main() {
     println!("|---|{}---|---|", "---|".repeat(sizes.len()));
     let ordinary_last = *table[0].last().unwrap();
     let mut worst_required: f64 = 0.0;
-    for (name, row) in names.iter().zip(&table) {
+    for ((name, required), row) in shapes.iter().zip(&table) {
         let cells: Vec<String> = row.iter().map(|v| format!("{v:.2}")).collect();
         let last = *row.last().unwrap();
         let ratio = last / ordinary_last;
-        let required = corpus::REQUIRED.contains(name);
-        if required {
+        if *required {
             worst_required = worst_required.max(ratio);
         }
-        let mark = if required || *name == "ordinary digests" {
+        let mark = if *required || *name == "ordinary digests" {
             ""
         } else {
             " (extra)"

@@ -107,21 +107,8 @@ impl Writer {
         self.out.push('"');
     }
 
-    /// An unsigned integer in decimal, without the `fmt` machinery.
-    fn unsigned(&mut self, mut n: u64) {
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        for &d in &digits[at..] {
-            self.out.push(char::from(d));
-        }
+    fn unsigned(&mut self, n: u64) {
+        crate::render::html::push_decimal(&mut self.out, n);
     }
 }
 

@@ -66,18 +66,25 @@ fn push(out: &mut String, piece: &str) {
 
 /// `n` in decimal.
 pub fn number(n: usize) -> String {
+    let mut out = String::new();
+    push_decimal(&mut out, n as u64);
+    out
+}
+
+/// Appends `n` in decimal, without the `fmt` machinery (which costs the
+/// wasm module more than this whole renderer). The JSON writer uses it too.
+pub fn push_decimal(out: &mut String, mut n: u64) {
     let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    let mut n = n;
+    let mut at = digits.len();
     loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
         n /= 10;
         if n == 0 {
             break;
         }
     }
-    digits[i..].iter().map(|&b| char::from(b)).collect()
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 /// `template` with each `{key}` replaced by its value; unknown keys stay.

@@ -1,19 +1,11 @@
 // axe-core finds no accessibility violations on the demo, in light and in
 // dark, with a tooltip closed and open.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { launch, open, openTooltips, repo, settled, site } from "./support.mjs";
+import { open, openTooltips, repo, session, settled } from "./support.mjs";
 
-let browser, base, server;
-before(async () => {
-  ({ server, url: base } = await site());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const s = session();
 
 async function violations(page) {
   await page.addScriptTag({ path: join(repo, "node_modules", "axe-core", "axe.min.js") });
@@ -24,8 +16,8 @@ async function violations(page) {
 for (const scheme of ["light", "dark"]) {
   for (const sample of ["inline-basic", "zh-markdown-references", "markdown-large"]) {
     test(`no violations in ${scheme} on ${sample}, tooltip closed and open`, async () => {
-      const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 900 } });
-      const page = await open(context, base, `/?sample=${sample}`);
+      const context = await s.browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 900 } });
+      const page = await open(context, s.base, `/?sample=${sample}`);
       assert.deepEqual(await violations(page), []);
       await page.locator('.digest-cite').first().focus();
       await settled(page);
@@ -37,8 +29,8 @@ for (const scheme of ["light", "dark"]) {
 }
 
 test("the theme switch overrides the system scheme, and passes too", async () => {
-  const context = await browser.newContext({ colorScheme: "light" });
-  const page = await open(context, base, "/");
+  const context = await s.browser.newContext({ colorScheme: "light" });
+  const page = await open(context, s.base, "/");
   await page.selectOption("#theme", "dark");
   const bg = await page.locator(".digest").evaluate((e) => getComputedStyle(e).backgroundColor);
   assert.equal(bg, "rgb(13, 17, 23)");

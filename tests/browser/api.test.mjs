@@ -1,28 +1,24 @@
 // DigestView in a page: update, append (streaming), finish, destroy, several
 // digests on one page, and bad calls from a page.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, open, openTooltips, site } from "./support.mjs";
+import { open, openTooltips, out, session } from "./support.mjs";
 
-let browser, base, server, context, page;
-before(async () => {
-  ({ server, url: base } = await site());
-  browser = await launch();
-  context = await browser.newContext();
-  page = await open(context, base, "/test/api.html");
-  // The browser serialises markup its own way (hidden="", quotes): compare
-  // what renderHtml's string becomes once parsed with what is in the page.
-  await page.evaluate(() => {
-    window.same = (el, html) => {
-      const parsed = document.createElement("div");
-      parsed.innerHTML = html;
-      return parsed.innerHTML === el.innerHTML;
-    };
-  });
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
+let context, page;
+const s = session({
+  setup: async (state) => {
+    context = await state.browser.newContext();
+    page = await open(context, state.base, "/test/api.html");
+    // The browser serialises markup its own way (hidden="", quotes): compare
+    // what renderHtml's string becomes once parsed with what is in the page.
+    await page.evaluate(() => {
+      window.same = (el, html) => {
+        const parsed = document.createElement("div");
+        parsed.innerHTML = html;
+        return parsed.innerHTML === el.innerHTML;
+      };
+    });
+  },
 });
 
 const A = "Key Facts - The bridge reopened on Monday [1][2] - Traffic is light [2]\nRoads|Bridge reopens\nValley Ledger·2025-04-01 10:00";

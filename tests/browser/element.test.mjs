@@ -1,21 +1,13 @@
 // <digest-view>: text content, src, attributes, references, late upgrade,
 // errors, disconnect, theming through custom properties and ::part.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, open, site } from "./support.mjs";
+import { open, session } from "./support.mjs";
 
-let browser, base, server;
-before(async () => {
-  ({ server, url: base } = await site());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const s = session();
 
 async function elementPage() {
-  const context = await browser.newContext();
+  const context = await s.browser.newContext();
   const page = await context.newPage();
   page.errors = [];
   page.on("pageerror", (e) => page.errors.push(e.message));
@@ -23,7 +15,7 @@ async function elementPage() {
     window.rejections = 0;
     addEventListener("unhandledrejection", () => window.rejections++);
   });
-  await page.goto(`${base}/test/element.html`);
+  await page.goto(`${s.base}/test/element.html`);
   await page.waitForFunction(() =>
     ["inline", "remote", "themed"].every((id) => document.getElementById(id).shadowRoot?.querySelector("article.digest")),
   );
@@ -131,8 +123,8 @@ test("a fetch error shows in the element and fires an error event, never an unha
 });
 
 test("created before the module loads (late upgrade), with a property set early; disconnect cleans up", async () => {
-  const context = await browser.newContext();
-  const page = await open(context, base, "/test/api.html"); // a page without element.js
+  const context = await s.browser.newContext();
+  const page = await open(context, s.base, "/test/api.html"); // a page without element.js
   await page.evaluate(() => {
     const el = document.createElement("digest-view");
     el.id = "late";

@@ -1,27 +1,23 @@
 // Server rendering then hydration: renderHtml in Node gives exactly the
 // markup render gives in the browser, and hydrate attaches the tooltips to
 // it without rebuilding anything.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fixtures } from "../js/support.mjs";
-import { launch, open, out, repo, site } from "./support.mjs";
+import { open, out, repo, session } from "./support.mjs";
 
-let browser, base, server, renderHtml;
-before(async () => {
-  ({ server, url: base } = await site());
-  browser = await launch();
-  ({ renderHtml } = await import(join(repo, "pkg", "node.js")));
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
+let renderHtml;
+const s = session({
+  setup: async (state) => {
+    ({ renderHtml } = await import(join(repo, "pkg", "node.js")));
+  },
 });
 
 test("Node's renderHtml is exactly the markup render puts in the page, on every fixture", async () => {
-  const context = await browser.newContext();
-  const page = await open(context, base, "/test/api.html");
+  const context = await s.browser.newContext();
+  const page = await open(context, s.base, "/test/api.html");
   for (const [name, text] of fixtures()) {
     const same = await page.evaluate(
       ([text, serverHtml]) => {
@@ -60,8 +56,8 @@ test("hydrate keeps every node, shifts nothing, and the tooltips work", async ()
   document.body.dataset.ready = "1";
 </script></body></html>`,
   );
-  const context = await browser.newContext();
-  const page = await open(context, base, "/out/ssr.html");
+  const context = await s.browser.newContext();
+  const page = await open(context, s.base, "/out/ssr.html");
   assert.deepEqual(await page.evaluate(() => [window.identity, window.sameHtml, window.sameBoxes]), [true, true, true]);
   await page.locator(".digest-cite").first().hover();
   const tip = page.locator('[role="tooltip"]:not([hidden])');

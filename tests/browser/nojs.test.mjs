@@ -1,21 +1,13 @@
 // Without JavaScript, server-rendered markup stays readable: citations are
 // links to the references list, and nothing is hidden that only script
 // could show.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { launch, out, repo, site } from "./support.mjs";
+import { out, repo, session } from "./support.mjs";
 
-let browser, base, server;
-before(async () => {
-  ({ server, url: base } = await site());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const s = session();
 
 test("citation links reach their reference with JavaScript disabled", async () => {
   const { renderHtml } = await import(join(repo, "pkg", "node.js"));
@@ -27,9 +19,9 @@ test("citation links reach their reference with JavaScript disabled", async () =
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>No script</title><link rel="icon" href="data:,">
 <link rel="stylesheet" href="/pkg/digest-render.css"></head><body><main>${markup}</main></body></html>`,
   );
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await s.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(`${base}/out/nojs.html`);
+  await page.goto(`${s.base}/out/nojs.html`);
   const text2 = await page.locator("article.digest").innerText();
   for (const visible of ["The bridge reopened on Monday", "Traffic is light", "City roads office", "Valley Ledger report"]) {
     assert.ok(text2.includes(visible), `${visible} is not visible`);

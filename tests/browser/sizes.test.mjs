@@ -1,23 +1,20 @@
 // Big and odd input in a real browser: a 10 MB digest renders without
 // crashing the tab, memory stops growing across 10,000 render/destroy
 // cycles, and odd strings or wrong types give a model or a TypeError.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, open, site } from "./support.mjs";
+import { open, session } from "./support.mjs";
 
-let browser, base, server, context, page;
-before(async () => {
-  ({ server, url: base } = await site());
-  // gc() lets the test tell leaks from garbage: a DigestView's small JS
-  // wrapper is freed by the garbage collector (wasm-bindgen's
-  // FinalizationRegistry), everything destroy() releases is freed at once.
-  browser = await launch(["--js-flags=--expose-gc"]);
-  context = await browser.newContext();
-  page = await open(context, base, "/test/api.html");
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
+let context, page;
+// gc() lets the test tell leaks from garbage: a DigestView's small JS
+// wrapper is freed by the garbage collector (wasm-bindgen's
+// FinalizationRegistry), everything destroy() releases is freed at once.
+const s = session({
+  args: ["--js-flags=--expose-gc"],
+  setup: async (state) => {
+    context = await state.browser.newContext();
+    page = await open(context, state.base, "/test/api.html");
+  },
 });
 
 test("wasm memory does not grow across 10,000 render/destroy cycles", async () => {

@@ -1,22 +1,14 @@
 // `digest-render html --standalone`: one self-contained file whose
 // tooltips work with nothing else loaded; without the script it stays
 // readable with JavaScript off.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { launch, out, repo, site } from "./support.mjs";
+import { out, repo, session } from "./support.mjs";
 
-let browser, base, server;
-before(async () => {
-  ({ server, url: base } = await site());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const s = session();
 
 const cli = (...args) =>
   execFileSync(join(repo, "target", "debug", "digest-render"), ["html", "--standalone", ...args, join(repo, "tests", "fixtures", "references-basic.txt")], {
@@ -26,13 +18,13 @@ const cli = (...args) =>
 
 test("the standalone page works on its own: styles and behaviour inlined", async () => {
   writeFileSync(join(out, "standalone.html"), cli("--package", join(repo, "pkg")));
-  const context = await browser.newContext();
+  const context = await s.browser.newContext();
   const page = await context.newPage();
   const requests = [];
   page.on("request", (r) => requests.push(r.url()));
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
-  await page.goto(`${base}/out/standalone.html`);
+  await page.goto(`${s.base}/out/standalone.html`);
   await page.locator(".digest-cite").first().hover();
   await page.locator('[role="tooltip"]:not([hidden])').waitFor({ state: "visible" });
   assert.deepEqual(errors, []);
@@ -45,9 +37,9 @@ test("the standalone page works on its own: styles and behaviour inlined", async
 
 test("without the script, with JavaScript off, everything is readable and citations link", async () => {
   writeFileSync(join(out, "standalone-plain.html"), cli("--no-script"));
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await s.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(`${base}/out/standalone-plain.html`);
+  await page.goto(`${s.base}/out/standalone-plain.html`);
   const cite = page.locator("a.digest-cite").first();
   const href = await cite.getAttribute("href");
   await cite.click();

@@ -1,6 +1,7 @@
 // Shared set-up for the browser tests: the demo and test pages served from
 // the working tree (with pkg/ and the fixtures mounted), and helpers to look
 // at tooltips the way a reader would.
+import { after, before } from "node:test";
 import { join } from "node:path";
 import { mkdirSync } from "node:fs";
 import { launch, repo, serve } from "../js/support.mjs";
@@ -23,6 +24,28 @@ export async function site() {
     port: 0,
   });
   return { server, url: `http://127.0.0.1:${server.address().port}` };
+}
+
+/**
+ * For a test file: serves the site and starts Chromium before its tests,
+ * then runs `setup(state)` if given; stops both after them. The returned
+ * object gets `browser` and `base`. (A file's own top-level `before` would
+ * not wait for this one, so set-up that needs the browser goes in `setup`.)
+ */
+export function session({ args = [], setup } = {}) {
+  const state = {};
+  before(async () => {
+    const { server, url } = await site();
+    state.server = server;
+    state.base = url;
+    state.browser = await launch(args);
+    await setup?.(state);
+  });
+  after(async () => {
+    await state.browser?.close();
+    state.server?.close();
+  });
+  return state;
 }
 
 /** Opens `path` and waits for its script; fails the test on any page error. */

