@@ -17,18 +17,16 @@ const TS_EXTRA: &'static str = r#"
 /** Digest text, or a model `parseDigest` returned. */
 export type DigestInput = string | Digest;
 /** A reference given by the caller: `{ id, title?, text?, url? }`. */
-export type ReferenceOption = { id: number; title?: string; text?: string; url?: string };
-/** What `parseDigest`, `renderHtml`, `render` and `hydrate` accept. */
-export interface Options {
-    /** Override or fill the text's own references: an array, or an object keyed by id. */
+export type ReferenceOption = ReferenceInput & { id: number };
+/**
+ * What `parseDigest`, `renderHtml`, `render` and `hydrate` accept: the
+ * generated `RenderOptions`, widened where JavaScript callers get more
+ * freedom (references keyed by id, any subset of the labels).
+ */
+export type Options = Omit<RenderOptions, "references" | "labels"> & {
     references?: ReferenceOption[] | Record<string, Omit<ReferenceOption, "id">>;
-    /** Every user-visible string (for localisation); missing ones keep their English default. */
     labels?: Partial<Labels>;
-    /** Level of the section headings, 2 to 6 (default 2). */
-    headingLevel?: number;
-    /** Prefix for element ids (default: derived from the digest's content). */
-    idPrefix?: string;
-}
+};
 "#;
 
 mod input;
