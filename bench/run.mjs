@@ -128,7 +128,7 @@ ${targets.map(([name, value, goal, lowerIsBetter]) => `| ${name} | ${fmt(value, 
 
 | | digests/s | MB/s of input | digest-render renderHtml is |
 |---|---:|---:|---:|
-${node.rows.map((r) => `| ${r.name} | ${fmt(r.perSecond)} | ${fmt(r.mbPerSecond, 1)} | ${r === rh ? "" : `${fmt(rh.perSecond / r.perSecond, 2)}×`} |`).join("\n")}
+${node.rows.map((r) => `| ${r.name} | ${fmt(r.perSecond)} | ${fmt(r.mbPerSecond, 1)} | ${r === rh || r === pd || r === jp ? "" : `${fmt(rh.perSecond / r.perSecond, 2)}× as fast`} |`).join("\n")}
 
 parseDigest takes ${fmt(pd.seconds / jp.seconds, 2)} times as long as \`JSON.parse\` of the model it returns
 (the same model, serialised to JSON text beforehand): that is the boundary's floor.
