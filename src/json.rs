@@ -223,7 +223,7 @@ impl<'a> ser::Serializer for &'a mut Writer {
         let mut seq = self.open('[', ']');
         for b in v {
             seq.element();
-            let _ = write!(seq.writer.out, "{b}");
+            seq.writer.unsigned(u64::from(*b));
         }
         seq.end();
         Ok(())

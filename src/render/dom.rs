@@ -691,7 +691,8 @@ fn reposition(owner: u32) {
 }
 
 fn px(v: f64) -> String {
-    let mut s = (v.round() as i32).to_string();
+    // Positions are never negative here (clamped to the margins).
+    let mut s = super::html::number(v.round().max(0.0) as usize);
     s.push_str("px");
     s
 }

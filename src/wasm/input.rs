@@ -124,7 +124,13 @@ impl<'a> Arg<'a> {
         for (i, value) in array.iter().enumerate() {
             out.push(read(Arg {
                 function: self.function,
-                path: [self.path.as_str(), "[", &i.to_string(), "]"].concat(),
+                path: [
+                    self.path.as_str(),
+                    "[",
+                    &crate::render::html::number(i),
+                    "]",
+                ]
+                .concat(),
                 value,
             })?);
         }
@@ -155,15 +161,21 @@ pub fn options(function: &str, value: JsValue) -> Result<RenderOptions> {
         match level.value.as_f64() {
             Some(n) if n.fract() == 0.0 && (2.0..=6.0).contains(&n) => Some(n as u8),
             Some(n) => {
+                // JavaScript writes the number: Rust's float formatting
+                // would add kilobytes to the module for one message.
+                let shown: String = js_sys::Number::from(n)
+                    .to_string_with_radix(10)
+                    .map(String::from)
+                    .unwrap_or_default();
                 return Err(RangeError::new(
                     &[
                         function,
                         ": options.headingLevel must be 2 to 6, not ",
-                        &n.to_string(),
+                        &shown,
                     ]
                     .concat(),
                 )
-                .into())
+                .into());
             }
             None => return Err(level.wrong("a number from 2 to 6")),
         }
