@@ -14,8 +14,8 @@ PKG_SOURCES := $(shell find src npm -type f) Cargo.toml Cargo.lock scripts/build
 
 ## test: formatting, lints (warnings are errors), Rust tests, then the
 ## package in Node, TypeScript, Vite and a plain page (headless Chromium),
-## the tooltips and the demo in headless Chromium (behaviour, placement,
-## axe-core, no-JavaScript), and the stable-toolchain build.
+## the tooltips, demo, element and XSS corpus in headless Chromium, the
+## stable-toolchain build, and a minute of fuzzing per target.
 test: lint test-rust test-js test-browser test-stable fuzz-smoke
 
 lint: tools

@@ -63,6 +63,6 @@ export async function nodeBench({ count = 300, pkg = "../pkg/node.js" } = {}) {
     digestBytes: bytes(digests),
     markdownBytes: bytes(markdowns),
     jsonBytesPerDigest: Math.round(bytes(jsons) / count),
-    rows,
+    rows: rows.map(({ name, seconds, perSecond, mbPerSecond }) => ({ name, seconds, perSecond, mbPerSecond })),
   };
 }
