@@ -25,6 +25,16 @@ test("the standalone page works on its own: styles and behaviour inlined", async
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(`${s.base}/out/standalone.html`);
+  // The inlined module compiles the wasm after the load event: wait until
+  // the behaviour is attached (focusing a citation opens its tooltip).
+  await page.waitForFunction(() => {
+    const cite = document.querySelector(".digest-cite");
+    cite.blur();
+    cite.focus();
+    const open = !!document.querySelector('[role="tooltip"]:not([hidden])');
+    cite.blur();
+    return open;
+  });
   await page.locator(".digest-cite").first().hover();
   await page.locator('[role="tooltip"]:not([hidden])').waitFor({ state: "visible" });
   assert.deepEqual(errors, []);
