@@ -3,6 +3,8 @@
 //! cannot disagree. Small on purpose: the model needs strings, integers,
 //! options, sequences, structs and unit variants.
 
+pub mod read;
+
 use serde::ser::{self, Serialize};
 use std::fmt::{self, Write as _};
 

@@ -38,25 +38,24 @@ extern "C" {
     pub type OptionsArg;
 }
 
-use input::{describe, type_error, Arg, Result};
+use input::{describe, type_error, Result};
 
 /// A digest from text or from a model object.
 fn digest_arg(function: &str, value: JsValue, options: &RenderOptions) -> Result<Digest> {
     if let Some(text) = value.as_string() {
         return Ok(parse_with_references(&text, &options.references));
     }
-    let arg = Arg::new(function, "input", value);
-    if !arg.value().is_object() || Array::is_array(arg.value()) {
+    if !value.is_object() || Array::is_array(&value) || value.is_function() {
         return Err(type_error(
             &[
                 function,
                 ": input must be digest text or a Digest, not ",
-                &describe(arg.value()),
+                &describe(&value),
             ]
             .concat(),
         ));
     }
-    let mut digest = input::digest(&arg)?;
+    let mut digest = input::digest(function, &value)?;
     crate::apply_references(&mut digest, &options.references);
     Ok(digest)
 }
@@ -77,10 +76,10 @@ pub fn parse_digest(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     options: Option<OptionsArg>,
 ) -> Result<JsValue> {
-    let text = Arg::new("parseDigest", "text", text).string()?;
+    let text = string_arg("parseDigest", "text", &text)?;
     let options = input::options(
         "parseDigest",
-        options.map(JsValue::from).unwrap_or_default(),
+        &options.map(JsValue::from).unwrap_or_default(),
     )?;
     to_js(&parse_with_references(&text, &options.references))
 }
@@ -91,7 +90,10 @@ pub fn render_html_js(
     #[wasm_bindgen(unchecked_param_type = "DigestInput")] input: JsValue,
     options: Option<OptionsArg>,
 ) -> Result<String> {
-    let options = input::options("renderHtml", options.map(JsValue::from).unwrap_or_default())?;
+    let options = input::options(
+        "renderHtml",
+        &options.map(JsValue::from).unwrap_or_default(),
+    )?;
     let digest = digest_arg("renderHtml", input, &options)?;
     // References were merged into the digest already.
     let options = RenderOptions {
@@ -99,6 +101,21 @@ pub fn render_html_js(
         ..options
     };
     Ok(render_html(&digest, &options))
+}
+
+fn string_arg(function: &str, name: &str, value: &JsValue) -> Result<String> {
+    value.as_string().ok_or_else(|| {
+        type_error(
+            &[
+                function,
+                ": ",
+                name,
+                " must be a string, not ",
+                &describe(value),
+            ]
+            .concat(),
+        )
+    })
 }
 
 fn container_arg(function: &str, container: &JsValue) -> Result<web_sys::Element> {
@@ -126,7 +143,7 @@ pub fn render(
     options: Option<OptionsArg>,
 ) -> Result<DigestView> {
     let container = container_arg("render", &container)?;
-    let options = input::options("render", options.map(JsValue::from).unwrap_or_default())?;
+    let options = input::options("render", &options.map(JsValue::from).unwrap_or_default())?;
     let text = input.as_string();
     let digest = digest_arg("render", input, &options)?;
     let view = View::render(container, &digest, options, text);
@@ -141,7 +158,7 @@ pub fn hydrate(
     options: Option<OptionsArg>,
 ) -> Result<DigestView> {
     let container = container_arg("hydrate", &container)?;
-    let options = input::options("hydrate", options.map(JsValue::from).unwrap_or_default())?;
+    let options = input::options("hydrate", &options.map(JsValue::from).unwrap_or_default())?;
     Ok(DigestView {
         view: Some(View::hydrate(container, options)),
     })
@@ -166,7 +183,7 @@ impl DigestView {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     ) -> Result<()> {
-        let text = Arg::new("DigestView.update", "text", text).string()?;
+        let text = string_arg("DigestView.update", "text", &text)?;
         self.live("update")?.set_text(text);
         Ok(())
     }
@@ -177,7 +194,7 @@ impl DigestView {
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "string")] chunk: JsValue,
     ) -> Result<()> {
-        let chunk = Arg::new("DigestView.append", "chunk", chunk).string()?;
+        let chunk = string_arg("DigestView.append", "chunk", &chunk)?;
         self.live("append")?.append(&chunk);
         Ok(())
     }

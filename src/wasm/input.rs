@@ -2,201 +2,250 @@
 //! names the argument and the path into it when something has the wrong
 //! type: `renderHtml: input.sections[1].points[0].text must be a string, not number`.
 //!
-//! Written by hand instead of through serde's `Deserialize`: the generic
-//! visitors cost more wasm than everything else in the module together, and
-//! the renderer needs only part of a `Digest`. The field names follow the
-//! model's camelCase wire names; a browser test renders every fixture from
-//! `parseDigest`'s output and from its text and checks the markup is equal.
+//! Objects cross the boundary once, as JSON from the engine's
+//! `JSON.stringify`, and are read from a [`Value`] tree: reading them field by
+//! field through `Reflect` cost a boundary call per field and more wasm than
+//! the parser, and serde's generic visitors cost more still. (What JSON
+//! cannot carry, such as `undefined` members or functions, reads as missing.)
+//! The field names follow the model's camelCase wire names; a browser test
+//! renders every fixture from `parseDigest`'s output and from its text and
+//! checks the markup is equal.
 
+use crate::json::read::{self, Value};
 use crate::model::{Digest, Heading, Inline, Point, Reference, Section, Source, Title};
 use crate::render::{Labels, ReferenceInput, RenderOptions};
-use js_sys::{Array, Object, RangeError, Reflect, TypeError};
+use js_sys::{Array, RangeError, TypeError};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 pub type Result<T> = std::result::Result<T, JsValue>;
-
-/// A value and where it came from, for error messages.
-pub struct Arg<'a> {
-    function: &'a str,
-    path: String,
-    value: JsValue,
-}
 
 pub fn type_error(message: &str) -> JsValue {
     TypeError::new(message).into()
 }
 
-/// What a value is, in words: `null`, `an array`, `number` ...
+/// What a JavaScript value is, in words: `null`, `an array`, `number` ...
 pub fn describe(value: &JsValue) -> String {
     if value.is_null() {
         "null".into()
     } else if Array::is_array(value) {
         "an array".into()
     } else {
-        value
-            .js_typeof()
-            .as_string()
-            .unwrap_or_else(|| "a value".into())
+        value.js_typeof().as_string().unwrap_or_default()
     }
 }
 
-fn is_plain_object(value: &JsValue) -> bool {
-    value.is_object() && !Array::is_array(value) && !value.is_function()
+/// `function: name must be expected, not what`.
+fn wrong(function: &str, name: &str, expected: &str, what: &str) -> JsValue {
+    type_error(&[function, ": ", name, " must be ", expected, ", not ", what].concat())
 }
 
-impl<'a> Arg<'a> {
-    pub fn new(function: &'a str, name: &str, value: JsValue) -> Self {
-        Arg {
-            function,
-            path: name.to_string(),
-            value,
+/// A plain object argument as a [`Value`]; `None` when it is `undefined` or
+/// `null`.
+pub fn object(function: &str, name: &str, value: &JsValue) -> Result<Option<Value>> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    if !value.is_object() || Array::is_array(value) || value.is_function() {
+        return Err(wrong(function, name, "an object", &describe(value)));
+    }
+    // Throws for cycles and BigInts: the engine's message says which.
+    let json = js_sys::JSON::stringify(value)?;
+    match json.as_string().as_deref().and_then(read::parse) {
+        Some(v) => Ok(Some(v)),
+        None => Err(type_error(
+            &[function, ": ", name, " could not be read"].concat(),
+        )),
+    }
+}
+
+/// Where a value sits in an argument, for error messages; built into a
+/// string only when there is an error to report.
+#[derive(Clone, Copy)]
+struct At<'a> {
+    parent: Option<&'a At<'a>>,
+    name: &'a str,
+    /// Array index, when `name` is empty.
+    index: usize,
+    /// `None` for a missing member (or one JSON cannot carry).
+    value: Option<&'a Value>,
+}
+
+impl<'a> At<'a> {
+    fn root(name: &'a str, value: &'a Value) -> Self {
+        At {
+            parent: None,
+            name,
+            index: 0,
+            value: Some(value),
         }
     }
 
-    pub fn value(&self) -> &JsValue {
-        &self.value
-    }
-
-    fn wrong(&self, expected: &str) -> JsValue {
-        type_error(
-            &[
-                self.function,
-                ": ",
-                &self.path,
-                " must be ",
-                expected,
-                ", not ",
-                &describe(&self.value),
-            ]
-            .concat(),
-        )
-    }
-
-    pub fn is_missing(&self) -> bool {
-        self.value.is_undefined() || self.value.is_null()
-    }
-
-    pub fn string(&self) -> Result<String> {
-        self.value.as_string().ok_or_else(|| self.wrong("a string"))
-    }
-
-    fn optional_string(&self) -> Result<Option<String>> {
-        if self.is_missing() {
-            Ok(None)
-        } else {
-            self.string().map(Some)
+    fn field(&'a self, key: &'a str) -> At<'a> {
+        At {
+            parent: Some(self),
+            name: key,
+            index: 0,
+            value: self.value.and_then(|v| v.get(key)),
         }
+    }
+
+    /// The value, unless it is missing or `null`.
+    fn present(&self) -> Option<&'a Value> {
+        self.value.filter(|v| **v != Value::Null)
+    }
+
+    fn path(&self, out: &mut String) {
+        if let Some(parent) = self.parent {
+            parent.path(out);
+            if self.name.is_empty() {
+                out.push('[');
+                out.push_str(&crate::render::html::number(self.index));
+                out.push(']');
+                return;
+            }
+            out.push('.');
+        }
+        out.push_str(self.name);
+    }
+}
+
+/// Reads typed values; the first mismatch is kept as the error and reading
+/// goes on with defaults, so building a struct needs no early returns (whose
+/// clean-up code, one per field, was most of this module's size).
+struct Reader<'f> {
+    function: &'f str,
+    error: Option<JsValue>,
+}
+
+impl Reader<'_> {
+    #[inline(never)]
+    fn wrong(&mut self, at: &At, expected: &str) {
+        if self.error.is_none() {
+            let mut path = String::new();
+            at.path(&mut path);
+            let what = at.value.map_or("undefined", Value::kind);
+            self.error = Some(wrong(self.function, &path, expected, what));
+        }
+    }
+
+    fn finish<T>(self, value: T) -> Result<T> {
+        match self.error {
+            Some(e) => Err(e),
+            None => Ok(value),
+        }
+    }
+
+    #[inline(never)]
+    fn string(&mut self, at: &At) -> String {
+        match at.value {
+            Some(Value::String(s)) => s.clone(),
+            _ => {
+                self.wrong(at, "a string");
+                String::new()
+            }
+        }
+    }
+
+    #[inline(never)]
+    fn optional_string(&mut self, at: &At) -> Option<String> {
+        at.present()?;
+        Some(self.string(at))
     }
 
     /// A whole number in `0..=u32::MAX`.
-    fn number(&self) -> Result<u32> {
-        match self.value.as_f64() {
-            Some(n) if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) => Ok(n as u32),
-            _ => Err(self.wrong("a whole number from 0")),
-        }
-    }
-
-    fn field(&self, key: &str) -> Result<Arg<'a>> {
-        let value = Reflect::get(&self.value, &JsValue::from_str(key))?;
-        Ok(Arg {
-            function: self.function,
-            path: [self.path.as_str(), ".", key].concat(),
-            value,
+    #[inline(never)]
+    fn number(&mut self, at: &At) -> u32 {
+        at.value.and_then(Value::whole_number).unwrap_or_else(|| {
+            self.wrong(at, "a whole number from 0");
+            0
         })
     }
 
-    pub fn object(&self) -> Result<()> {
-        if is_plain_object(&self.value) {
-            Ok(())
-        } else {
-            Err(self.wrong("an object"))
+    /// Whether `at` holds an object (reported when it does not).
+    #[inline(never)]
+    fn object(&mut self, at: &At) -> bool {
+        let is = matches!(at.value, Some(Value::Object(_)));
+        if !is {
+            self.wrong(at, "an object");
         }
+        is
     }
 
     /// Each element of an array (missing: none).
-    fn each<T>(&self, mut read: impl FnMut(Arg<'a>) -> Result<T>) -> Result<Vec<T>> {
-        if self.is_missing() {
-            return Ok(Vec::new());
+    fn each<'a, T>(&mut self, at: &At<'a>, mut read: impl FnMut(&mut Self, &At) -> T) -> Vec<T> {
+        let items: &[Value] = match at.present() {
+            None => &[],
+            Some(Value::Array(items)) => items,
+            Some(_) => {
+                self.wrong(at, "an array");
+                &[]
+            }
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (index, value) in items.iter().enumerate() {
+            let item = At {
+                parent: Some(at),
+                name: "",
+                index,
+                value: Some(value),
+            };
+            out.push(read(self, &item));
         }
-        let array: &Array = self.value.dyn_ref().ok_or_else(|| self.wrong("an array"))?;
-        let mut out = Vec::with_capacity(array.length() as usize);
-        for (i, value) in array.iter().enumerate() {
-            out.push(read(Arg {
-                function: self.function,
-                path: [
-                    self.path.as_str(),
-                    "[",
-                    &crate::render::html::number(i),
-                    "]",
-                ]
-                .concat(),
-                value,
-            })?);
-        }
-        Ok(out)
+        out
+    }
+
+    fn numbers(&mut self, at: &At) -> Vec<u32> {
+        self.each(at, |r, id| r.number(id))
     }
 
     /// An optional object read by `read`.
-    fn optional<T>(&self, read: impl FnOnce(&Arg<'a>) -> Result<T>) -> Result<Option<T>> {
-        if self.is_missing() {
-            return Ok(None);
-        }
-        self.object()?;
-        read(self).map(Some)
+    fn optional<T>(&mut self, at: &At, read: impl FnOnce(&mut Self, &At) -> T) -> Option<T> {
+        at.present()?;
+        self.object(at).then(|| read(self, at))
     }
 }
 
 /// Render options: `undefined`/`null` for the defaults, or an object.
-pub fn options(function: &str, value: JsValue) -> Result<RenderOptions> {
-    let arg = Arg::new(function, "options", value);
-    if arg.is_missing() {
+pub fn options(function: &str, value: &JsValue) -> Result<RenderOptions> {
+    let Some(value) = object(function, "options", value)? else {
         return Ok(RenderOptions::default());
-    }
-    arg.object()?;
-    let level = arg.field("headingLevel")?;
-    let heading_level = if level.is_missing() {
-        None
-    } else {
-        match level.value.as_f64() {
-            Some(n) if n.fract() == 0.0 && (2.0..=6.0).contains(&n) => Some(n as u8),
-            Some(n) => {
-                // JavaScript writes the number: Rust's float formatting
-                // would add kilobytes to the module for one message.
-                let shown: String = js_sys::Number::from(n)
-                    .to_string_with_radix(10)
-                    .map(String::from)
-                    .unwrap_or_default();
+    };
+    let at = At::root("options", &value);
+    let level = at.field("headingLevel");
+    let mut r = Reader {
+        function,
+        error: None,
+    };
+    let heading_level = match level.present() {
+        None => None,
+        Some(Value::Number(n)) => match read::parse_u32(n) {
+            Some(l @ 2..=6) => Some(l as u8),
+            _ => {
                 return Err(RangeError::new(
-                    &[
-                        function,
-                        ": options.headingLevel must be 2 to 6, not ",
-                        &shown,
-                    ]
-                    .concat(),
+                    &[function, ": options.headingLevel must be 2 to 6, not ", n].concat(),
                 )
-                .into());
+                .into())
             }
-            None => return Err(level.wrong("a number from 2 to 6")),
+        },
+        Some(_) => {
+            r.wrong(&level, "a number from 2 to 6");
+            None
         }
     };
-    let id_prefix = arg.field("idPrefix")?.optional_string()?;
-    let labels = labels(&arg.field("labels")?)?;
-    let references = references(&arg.field("references")?)?;
-    Ok(RenderOptions {
+    let options = RenderOptions {
         heading_level,
-        labels,
-        references,
-        id_prefix,
-    })
+        id_prefix: r.optional_string(&at.field("idPrefix")),
+        labels: labels(&mut r, &at.field("labels")),
+        references: references(&mut r, &at.field("references")),
+    };
+    r.finish(options)
 }
 
-fn labels(arg: &Arg) -> Result<Labels> {
+fn labels(r: &mut Reader, at: &At) -> Labels {
     let mut labels = Labels::default();
-    if arg.is_missing() {
-        return Ok(labels);
+    if at.present().is_none() || !r.object(at) {
+        return labels;
     }
-    arg.object()?;
     let fields: [(&str, &mut String); 8] = [
         ("source", &mut labels.source),
         ("citation", &mut labels.citation),
@@ -208,158 +257,170 @@ fn labels(arg: &Arg) -> Result<Labels> {
         ("dateTimeFormat", &mut labels.date_time_format),
     ];
     for (key, slot) in fields {
-        if let Some(text) = arg.field(key)?.optional_string()? {
+        if let Some(text) = r.optional_string(&at.field(key)) {
             *slot = text;
         }
     }
-    let months = arg.field("months")?;
-    if !months.is_missing() {
-        let names = months.each(|m| m.string())?;
-        if names.len() != 12 {
-            return Err(type_error(
-                &[arg.function, ": options.labels.months must list 12 names"].concat(),
-            ));
+    let months = at.field("months");
+    if months.present().is_some() {
+        let names = r.each(&months, |r, m| r.string(m));
+        if names.len() == 12 {
+            labels.months = names;
+        } else {
+            r.wrong(&months, "a list of 12 names");
         }
-        labels.months = names;
     }
-    Ok(labels)
+    labels
 }
 
 /// An array of `{ id, title?, text?, url? }`, or an object keyed by id.
-fn references(arg: &Arg) -> Result<Vec<ReferenceInput>> {
-    if arg.is_missing() {
-        return Ok(Vec::new());
-    }
-    if Array::is_array(&arg.value) {
-        return arg.each(|entry| {
-            entry.object()?;
-            reference_input(&entry, entry.field("id")?.number()?)
-        });
-    }
-    if !is_plain_object(&arg.value) {
-        return Err(arg.wrong("an array or an object keyed by id"));
-    }
-    let mut out = Vec::new();
-    for pair in Object::entries(arg.value.unchecked_ref()).iter() {
-        let pair: Array = pair.unchecked_into();
-        let key = pair.get(0).as_string().unwrap_or_default();
-        let id: u32 = key.trim().parse().map_err(|_| {
-            type_error(
-                &[
-                    arg.function,
-                    ": ",
-                    &arg.path,
-                    " keys must be citation numbers, not \"",
-                    &key,
-                    "\"",
-                ]
-                .concat(),
-            )
-        })?;
-        let entry = Arg {
-            function: arg.function,
-            path: [arg.path.as_str(), "[", &key, "]"].concat(),
-            value: pair.get(1),
+fn references(r: &mut Reader, at: &At) -> Vec<ReferenceInput> {
+    let members = match at.present() {
+        None | Some(Value::Array(_)) => {
+            return r.each(at, |r, entry| {
+                r.object(entry);
+                let id = r.number(&entry.field("id"));
+                reference_input(r, entry, id)
+            })
+        }
+        Some(Value::Object(members)) => members,
+        Some(_) => {
+            r.wrong(at, "an array or an object keyed by id");
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::with_capacity(members.len());
+    for (key, value) in members {
+        let entry = At {
+            parent: Some(at),
+            name: key,
+            index: 0,
+            value: Some(value),
         };
-        entry.object()?;
-        out.push(reference_input(&entry, id)?);
+        let Some(id) = read::parse_u32(key.trim()) else {
+            if r.error.is_none() {
+                let mut path = String::new();
+                at.path(&mut path);
+                r.error = Some(type_error(
+                    &[
+                        r.function,
+                        ": ",
+                        &path,
+                        " keys must be citation numbers, not \"",
+                        key,
+                        "\"",
+                    ]
+                    .concat(),
+                ));
+            }
+            continue;
+        };
+        r.object(&entry);
+        out.push(reference_input(r, &entry, id));
     }
-    Ok(out)
+    out
 }
 
-fn reference_input(entry: &Arg, id: u32) -> Result<ReferenceInput> {
-    Ok(ReferenceInput {
+fn reference_input(r: &mut Reader, entry: &At, id: u32) -> ReferenceInput {
+    ReferenceInput {
         id,
-        title: entry.field("title")?.optional_string()?,
-        text: entry.field("text")?.optional_string()?,
-        url: entry.field("url")?.optional_string()?,
-    })
+        title: r.optional_string(&entry.field("title")),
+        text: r.optional_string(&entry.field("text")),
+        url: r.optional_string(&entry.field("url")),
+    }
 }
 
 /// A `Digest` object (as `parseDigest` returns), reading what rendering
 /// needs: title, source, sections and references. The citation index is
 /// rebuilt from the points; spans and diagnostics are not read.
-pub fn digest(arg: &Arg) -> Result<Digest> {
-    arg.object()?;
-    let title = arg.field("title")?.optional(|t| {
-        Ok(Title {
-            column: t.field("column")?.optional_string()?,
-            headline: t.field("headline")?.string()?,
-            span: Default::default(),
-        })
-    })?;
-    let source = arg.field("source")?.optional(|s| {
-        let publisher = s.field("publisher")?.string()?;
-        let raw = s
-            .field("raw")?
-            .optional_string()?
-            .unwrap_or_else(|| publisher.clone());
-        Ok(Source {
+pub fn digest(function: &str, value: &JsValue) -> Result<Digest> {
+    let value = object(function, "input", value)?.unwrap_or(Value::Null);
+    let at = At::root("input", &value);
+    let mut r = Reader {
+        function,
+        error: None,
+    };
+    let title = r.optional(&at.field("title"), |r, t| Title {
+        column: r.optional_string(&t.field("column")),
+        headline: r.string(&t.field("headline")),
+        span: Default::default(),
+    });
+    let source = r.optional(&at.field("source"), |r, s| {
+        let publisher = r.string(&s.field("publisher"));
+        Source {
+            raw: r
+                .optional_string(&s.field("raw"))
+                .unwrap_or_else(|| publisher.clone()),
+            published: r.optional_string(&s.field("published")),
             publisher,
-            published: s.field("published")?.optional_string()?,
-            raw,
             span: Default::default(),
-        })
-    })?;
-    let sections = arg.field("sections")?.each(|s| {
-        s.object()?;
-        Ok(Section {
-            heading: s.field("heading")?.optional(heading)?,
-            points: s.field("points")?.each(|p| point(&p))?,
+        }
+    });
+    let sections = r.each(&at.field("sections"), |r, s| {
+        r.object(s);
+        Section {
+            heading: r.optional(&s.field("heading"), heading),
+            points: r.each(&s.field("points"), point),
             span: Default::default(),
-        })
-    })?;
-    let references = arg.field("references")?.each(|r| {
-        r.object()?;
-        Ok(Reference {
-            id: r.field("id")?.number()?,
-            title: r.field("title")?.optional_string()?,
-            text: r.field("text")?.optional_string()?.unwrap_or_default(),
-            url: r.field("url")?.optional_string()?,
+        }
+    });
+    let references = r.each(&at.field("references"), |r, e| {
+        r.object(e);
+        Reference {
+            id: r.number(&e.field("id")),
+            title: r.optional_string(&e.field("title")),
+            text: r.optional_string(&e.field("text")).unwrap_or_default(),
+            url: r.optional_string(&e.field("url")),
             span: Default::default(),
-        })
-    })?;
+        }
+    });
     let mut digest = Digest {
         title,
         source,
         sections,
-        references_heading: arg.field("referencesHeading")?.optional(heading)?,
+        references_heading: r.optional(&at.field("referencesHeading"), heading),
         references,
         citations: Vec::new(),
         diagnostics: Vec::new(),
     };
     digest.citations = crate::parse::index_citations(&digest.sections);
-    Ok(digest)
+    r.finish(digest)
 }
 
-fn heading(h: &Arg) -> Result<Heading> {
-    Ok(Heading {
-        text: h.field("text")?.string()?,
+fn heading(r: &mut Reader, h: &At) -> Heading {
+    Heading {
+        text: r.string(&h.field("text")),
         span: Default::default(),
-    })
+    }
 }
 
-fn point(p: &Arg) -> Result<Point> {
-    p.object()?;
-    let inlines = p.field("inlines")?.each(|inline| {
-        inline.object()?;
-        let kind = inline.field("type")?;
-        match kind.string()?.as_str() {
-            "text" => Ok(Inline::Text {
-                text: inline.field("text")?.string()?,
+fn point(r: &mut Reader, p: &At) -> Point {
+    r.object(p);
+    let inlines = r.each(&p.field("inlines"), |r, inline| {
+        r.object(inline);
+        let kind = inline.field("type");
+        match kind.value.and_then(Value::as_str) {
+            Some("cite") => Inline::Cite {
+                ids: r.numbers(&inline.field("ids")),
                 span: Default::default(),
-            }),
-            "cite" => Ok(Inline::Cite {
-                ids: inline.field("ids")?.each(|id| id.number())?,
+            },
+            Some("text") => Inline::Text {
+                text: r.string(&inline.field("text")),
                 span: Default::default(),
-            }),
-            _ => Err(kind.wrong("\"text\" or \"cite\"")),
+            },
+            _ => {
+                r.wrong(&kind, "\"text\" or \"cite\"");
+                Inline::Text {
+                    text: String::new(),
+                    span: Default::default(),
+                }
+            }
         }
-    })?;
-    Ok(Point {
-        text: p.field("text")?.string()?,
-        citations: p.field("citations")?.each(|id| id.number())?,
+    });
+    Point {
+        text: r.string(&p.field("text")),
+        citations: r.numbers(&p.field("citations")),
         inlines,
         span: Default::default(),
-    })
+    }
 }
