@@ -29,6 +29,7 @@ export type Options = Omit<RenderOptions, "references" | "labels"> & {
 };
 "#;
 
+mod alloc;
 mod input;
 
 #[wasm_bindgen]

@@ -34,7 +34,7 @@ test("wasm memory does not grow across 10,000 render/destroy cycles", async () =
         view.destroy();
       }
     };
-    cycle(500); // let the allocator reach its working size
+    cycle(1000); // let the allocator reach its working size (one round's)
     await settle();
     const before = wasm.memory.buffer.byteLength;
     for (let round = 0; round < 10; round++) {
