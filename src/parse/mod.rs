@@ -409,20 +409,26 @@ fn read_references(
     }
 }
 
-pub(crate) fn index_citations(sections: &[Section]) -> Vec<Citation> {
-    let total: usize = sections
-        .iter()
-        .flat_map(|s| &s.points)
-        .map(|p| p.citations.len())
-        .sum();
-    let mut pairs: Vec<(u32, PointRef)> = Vec::with_capacity(total);
+/// For every cited id, ascending, the points that cite it in document order.
+/// A point's ids are its `citations`, or, in a model built by hand without
+/// them, the ids of its citation groups; a point is listed once per id.
+pub fn index_citations(sections: &[Section]) -> Vec<Citation> {
+    let mut pairs: Vec<(u32, PointRef)> = Vec::new();
     for (si, section) in sections.iter().enumerate() {
         for (pi, point) in section.points.iter().enumerate() {
             let at = PointRef {
                 section: si as u32,
                 point: pi as u32,
             };
-            pairs.extend(point.citations.iter().map(|&id| (id, at)));
+            if point.citations.is_empty() {
+                for inline in &point.inlines {
+                    if let Inline::Cite { ids, .. } = inline {
+                        pairs.extend(ids.iter().map(|&id| (id, at)));
+                    }
+                }
+            } else {
+                pairs.extend(point.citations.iter().map(|&id| (id, at)));
+            }
         }
     }
     // Stable: points stay in document order under each id.
@@ -430,6 +436,8 @@ pub(crate) fn index_citations(sections: &[Section]) -> Vec<Citation> {
     let mut citations: Vec<Citation> = Vec::new();
     for (id, at) in pairs {
         match citations.last_mut() {
+            // The same point citing an id twice: once is enough.
+            Some(c) if c.id == id && c.points.last() == Some(&at) => {}
             Some(c) if c.id == id => c.points.push(at),
             _ => citations.push(Citation {
                 id,

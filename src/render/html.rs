@@ -24,8 +24,7 @@
 //! rendered once per cited id, hidden, and shown by the behaviour script.
 
 use super::{safe_url, Labels, RenderOptions};
-use crate::model::{Digest, Inline, Point};
-use std::collections::BTreeMap;
+use crate::model::{Citation, Digest, Inline, Point};
 
 /// Renders `digest` as an HTML fragment (one `<article>`).
 pub fn render(digest: &Digest, options: &RenderOptions) -> String {
@@ -131,34 +130,33 @@ struct View<'a> {
     level: String,
     headline_level: String,
     prefix: String,
-    references: BTreeMap<u32, ReferenceView<'a>>,
-    /// For every cited id, the (section, point) pairs that cite it, in order.
-    citing: BTreeMap<u32, Vec<(usize, usize)>>,
+    /// By id, ascending; the first entry of an id wins.
+    references: Vec<(u32, ReferenceView<'a>)>,
+    /// For every cited id, the points that cite it, in order.
+    citing: Vec<Citation>,
 }
 
 impl<'a> View<'a> {
     fn new(digest: &'a Digest, options: &'a RenderOptions, prefix: String) -> Self {
-        let mut references: BTreeMap<u32, ReferenceView<'a>> = BTreeMap::new();
-        for r in &digest.references {
-            references.entry(r.id).or_insert(ReferenceView {
-                title: r.title.as_deref().and_then(non_empty),
-                text: non_empty(&r.text),
-                url: r.url.as_deref().and_then(safe_url),
-            });
-        }
+        let mut references: Vec<(u32, ReferenceView<'a>)> = digest
+            .references
+            .iter()
+            .map(|r| {
+                let view = ReferenceView {
+                    title: r.title.as_deref().and_then(non_empty),
+                    text: non_empty(&r.text),
+                    url: r.url.as_deref().and_then(safe_url),
+                };
+                (r.id, view)
+            })
+            .collect();
+        // Stable, so the first of a repeated id comes first and stays.
+        references.sort_by_key(|&(id, _)| id);
+        references.dedup_by_key(|&mut (id, _)| id);
         // Recomputed rather than read from `digest.citations`: a model that
-        // came from JavaScript may not carry a consistent index.
-        let mut citing: BTreeMap<u32, Vec<(usize, usize)>> = BTreeMap::new();
-        for (si, section) in digest.sections.iter().enumerate() {
-            for (pi, point) in section.points.iter().enumerate() {
-                for id in point_ids(point) {
-                    let list = citing.entry(id).or_default();
-                    if list.last() != Some(&(si, pi)) {
-                        list.push((si, pi));
-                    }
-                }
-            }
-        }
+        // came from JavaScript or was built by hand may not carry a
+        // consistent index.
+        let citing = crate::parse::index_citations(&digest.sections);
         let level = options.heading_level();
         Self {
             digest,
@@ -311,7 +309,8 @@ impl<'a> View<'a> {
         let n = number(id as usize);
         let p = &self.prefix;
         let label = fill(&self.labels.citation, &[("n", &n)]);
-        if self.references.contains_key(&id) {
+        let has_entry = self.reference(id).is_some();
+        if has_entry {
             put(
                 out,
                 &["<a class=\"digest-cite\" href=\"#", p, "-r", &n, "\""],
@@ -333,14 +332,7 @@ impl<'a> View<'a> {
         );
         escape(out, &label);
         put(out, &["\">", &n]);
-        push(
-            out,
-            if self.references.contains_key(&id) {
-                "</a>"
-            } else {
-                "</button>"
-            },
-        );
+        push(out, if has_entry { "</a>" } else { "</button>" });
     }
 
     fn references(&self, out: &mut String) {
@@ -359,7 +351,8 @@ impl<'a> View<'a> {
             out,
             &["</h", &self.level, "><ol class=\"digest-reference-list\">"],
         );
-        for (&id, r) in &self.references {
+        for (id, r) in &self.references {
+            let id = *id;
             let n = number(id as usize);
             put(
                 out,
@@ -408,7 +401,8 @@ impl<'a> View<'a> {
         // the tooltips until one is moved out to open (a large share of the
         // page's style work otherwise).
         push(out, "<div class=\"digest-tooltips\" hidden>");
-        for (&id, points) in &self.citing {
+        for Citation { id, points } in &self.citing {
+            let id = *id;
             let n = number(id as usize);
             let source_label = fill(&self.labels.source, &[("n", &n)]);
             put(
@@ -423,7 +417,7 @@ impl<'a> View<'a> {
                 ],
             );
             push(out, "\" hidden><div class=\"digest-tooltip-source\">");
-            match self.references.get(&id) {
+            match self.reference(id) {
                 Some(r) => {
                     let (head, rest) = match (r.title, r.text) {
                         (Some(t), text) => (Some(t), text),
@@ -470,7 +464,8 @@ impl<'a> View<'a> {
                 );
                 escape(out, &self.labels.also_cited_in);
                 push(out, "</p><ul>");
-                for &(si, pi) in points {
+                for at in points {
+                    let (si, pi) = (at.section as usize, at.point as usize);
                     let pid = self.point_id(si, pi);
                     let section = &self.digest.sections[si];
                     put(
@@ -498,6 +493,14 @@ impl<'a> View<'a> {
         push(out, "</div>");
     }
 
+    fn reference(&self, id: u32) -> Option<&ReferenceView<'a>> {
+        let i = self
+            .references
+            .binary_search_by_key(&id, |(id, _)| *id)
+            .ok()?;
+        Some(&self.references[i].1)
+    }
+
     fn point_id(&self, section: usize, point: usize) -> String {
         [
             self.prefix.as_str(),
@@ -508,25 +511,6 @@ impl<'a> View<'a> {
         ]
         .concat()
     }
-}
-
-/// Ids a point cites: its `citations`, or, for a hand-built model without
-/// them, the ids in its citation groups.
-fn point_ids(point: &Point) -> Vec<u32> {
-    if !point.citations.is_empty() {
-        return point.citations.clone();
-    }
-    let mut ids = Vec::new();
-    for inline in &point.inlines {
-        if let Inline::Cite { ids: group, .. } = inline {
-            for id in group {
-                if !ids.contains(id) {
-                    ids.push(*id);
-                }
-            }
-        }
-    }
-    ids
 }
 
 fn non_empty(s: &str) -> Option<&str> {
