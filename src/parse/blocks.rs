@@ -149,7 +149,7 @@ fn is_bold_line(text: &str) -> bool {
         text.len() > 2 * m.len()
             && text.starts_with(m)
             && text.trim_end_matches([':', '：']).ends_with(m)
-            && !text[m.len()..text.len() - m.len()].contains(m)
+            && super::scan::find_str(&text[m.len()..text.len() - m.len()], m).is_none()
     })
 }
 
@@ -308,7 +308,7 @@ impl<'a> Body<'a> {
     /// Case only) it stands apart from the point before it and text follows.
     fn is_heading_line(&self, start: usize, end: usize, rest: &[LineKind], apart: bool) -> bool {
         let text = &self.src[start..end];
-        if text.len() > headings::MAX_BYTES || text.contains(" - ") {
+        if text.len() > headings::MAX_BYTES || super::scan::find_str(text, " - ").is_some() {
             return false;
         }
         let likeness = headings::likeness(text);

@@ -36,6 +36,7 @@ use crate::model::{
 use crate::render::ReferenceInput;
 use blocks::{Line, LineKind};
 use points::{byte_span, RawDiagnostic};
+pub(crate) use scan::find_str;
 
 /// For the HTML writer: where the next character needing an entity is.
 pub(crate) fn next_html_special(bytes: &[u8], from: usize) -> usize {
@@ -335,7 +336,7 @@ impl MetaContext<'_> {
         let text = self.text(i);
         let is_first = self.first_content == Some(i);
         // A one-line digest with no citations is still a body, not a title.
-        let looks_like_body = text.contains(" - ");
+        let looks_like_body = scan::find_str(text, " - ").is_some();
         if has_source {
             return !(is_first && looks_like_body);
         }

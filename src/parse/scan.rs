@@ -57,6 +57,14 @@ fn find(
     i
 }
 
+/// Where `needle` (a few bytes) first occurs in `hay`. A byte loop: the
+/// standard library's substring search is two-way string matching, about
+/// 1.5 KB of wasm for the three short needles this crate looks for.
+pub fn find_str(hay: &str, needle: &str) -> Option<usize> {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    (0..(hay.len() + 1).saturating_sub(needle.len())).find(|&i| hay[i..].starts_with(needle))
+}
+
 /// The next `\n` or `\r` at or after `from`.
 pub fn line_break(bytes: &[u8], from: usize) -> usize {
     find(

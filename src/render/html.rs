@@ -633,7 +633,7 @@ fn excerpt(text: &str) -> String {
 
 /// `https://www.example.com/a/b/` as `example.com/a/b`, shortened.
 fn display_url(url: &str) -> String {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let rest = crate::parse::find_str(url, "://").map_or(url, |i| &url[i + 3..]);
     let rest = rest.strip_prefix("www.").unwrap_or(rest);
     let rest = rest.trim_end_matches('/');
     match rest.char_indices().nth(48) {

@@ -118,8 +118,9 @@ pub fn safe_url(url: &str) -> Option<&str> {
     let clean = url.chars().all(|c| {
         !c.is_control() && !c.is_whitespace() && !matches!(c, '"' | '\'' | '<' | '>' | '`' | '\\')
     });
-    let has_host = url.split_once("://").is_some_and(|(_, rest)| {
-        rest.chars()
+    let has_host = crate::parse::find_str(url, "://").is_some_and(|i| {
+        url[i + 3..]
+            .chars()
             .next()
             .is_some_and(|c| c.is_alphanumeric() || c == '[')
     });
