@@ -18,7 +18,9 @@
 //! from the trigger reaches the links inside it; it goes back when closed.
 //! All listeners are delegated to the container (plus a few on the
 //! document), so re-rendering needs no re-binding and `destroy` removes
-//! everything.
+//! everything. One closure per view receives every event, timer and
+//! animation frame: each closure costs the wasm module its own glue, and
+//! thirteen of them were a fifth of the behaviour's size.
 
 use super::RenderOptions;
 use crate::{parse_with_references, Digest};
@@ -69,29 +71,51 @@ fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }
 
-/// A rendered digest: its text, options, and behaviour.
-pub struct View {
-    inner: Rc<RefCell<Inner>>,
-    frame: Closure<dyn FnMut()>,
-    behaviour: Behaviour,
+/// The view's timers. The callback receives the timer's number (negative)
+/// as its argument, and an animation frame its timestamp (never negative).
+#[derive(Clone, Copy)]
+enum Timer {
+    Open = 0,
+    Close = 1,
+    Unhighlight = 2,
 }
 
-struct Inner {
-    container: Element,
-    options: RenderOptions,
-    text: String,
-    /// An animation frame is scheduled to render appended text.
-    frame_pending: Option<i32>,
-    owner: u32,
-}
-
-impl Inner {
-    fn render(&mut self) {
-        close(Some(self.owner), false);
-        let digest = parse_with_references(&self.text, &self.options.references);
-        self.container
-            .set_inner_html(&super::html::render(&digest, &self.options));
+impl Timer {
+    fn argument(self) -> f64 {
+        -1.0 - self as i32 as f64
     }
+}
+
+/// A rendered digest: its text, options, and behaviour. Dropping it removes
+/// the behaviour (listeners, timers, an open tooltip).
+pub struct View {
+    state: Rc<State>,
+    callback: Closure<dyn Fn(JsValue)>,
+    /// Where the callback listens: target, event type, capture.
+    listening: Vec<(EventTarget, &'static str, bool)>,
+}
+
+/// Everything one view's callback works with.
+struct State {
+    owner: u32,
+    root: Element,
+    options: RenderOptions,
+    text: RefCell<String>,
+    /// The view's callback as a JavaScript function, for timers.
+    callback: RefCell<Option<js_sys::Function>>,
+    /// Animation frame scheduled to render appended text.
+    frame: Cell<Option<i32>>,
+    timers: [Cell<Option<i32>>; 3],
+    /// Trigger waiting for the hover delay.
+    pending: RefCell<Option<HtmlElement>>,
+    highlighted: RefCell<Option<Element>>,
+    /// The last pointer down came from a touch screen: taps behave
+    /// differently.
+    touch: Cell<bool>,
+    /// Whether the trigger under the last pointer down was open already: a
+    /// tap also focuses the trigger (which opens it), so the click that
+    /// follows must know how things stood before the tap.
+    pressed_open: Cell<bool>,
 }
 
 impl View {
@@ -112,146 +136,105 @@ impl View {
         Self::attach(container, options, String::new())
     }
 
-    fn attach(container: Element, options: RenderOptions, text: String) -> View {
-        let behaviour = Behaviour::attach(&container);
-        let inner = Rc::new(RefCell::new(Inner {
-            container,
-            options,
-            text,
-            frame_pending: None,
-            owner: behaviour.state.owner,
-        }));
-        let weak = Rc::downgrade(&inner);
-        let frame = Closure::<dyn FnMut()>::new(move || {
-            if let Some(inner) = weak.upgrade() {
-                let mut inner = inner.borrow_mut();
-                inner.frame_pending = None;
-                inner.render();
-            }
+    fn attach(root: Element, options: RenderOptions, text: String) -> View {
+        let owner = NEXT_OWNER.with(|n| {
+            let id = n.get();
+            n.set(id.wrapping_add(1));
+            id
         });
+        let state = Rc::new(State {
+            owner,
+            root,
+            options,
+            text: RefCell::new(text),
+            callback: RefCell::new(None),
+            frame: Cell::new(None),
+            timers: Default::default(),
+            pending: RefCell::new(None),
+            highlighted: RefCell::new(None),
+            touch: Cell::new(false),
+            pressed_open: Cell::new(false),
+        });
+        let s = state.clone();
+        let callback =
+            Closure::<dyn Fn(JsValue)>::new(move |value: JsValue| match value.as_f64() {
+                Some(n) if n >= 0.0 => s.frame_due(),
+                Some(n) => s.timer_due(n),
+                None => s.event(value.unchecked_ref()),
+            });
+        let function: &js_sys::Function = callback.as_ref().unchecked_ref();
+        *state.callback.borrow_mut() = Some(function.clone());
+
+        let mut listening: Vec<(EventTarget, &'static str, bool)> = Vec::with_capacity(9);
+        let root: &EventTarget = state.root.as_ref();
+        for kind in ["pointerover", "pointerout", "focusin", "focusout", "click"] {
+            listening.push((root.clone(), kind, false));
+        }
+        if let Some(w) = window() {
+            if let Some(document) = w.document() {
+                let doc: EventTarget = document.into();
+                // A pointer down anywhere else closes; it also tells taps
+                // from clicks. Scrolls anywhere (capture: scrolled
+                // containers too) move the open tooltip along.
+                listening.push((doc.clone(), "pointerdown", true));
+                listening.push((doc.clone(), "keydown", false));
+                listening.push((doc, "scroll", true));
+            }
+            listening.push((w.into(), "resize", false));
+        }
+        for (target, kind, capture) in &listening {
+            let _ = target.add_event_listener_with_callback_and_bool(kind, function, *capture);
+        }
         View {
-            inner,
-            frame,
-            behaviour,
+            state,
+            callback,
+            listening,
         }
     }
 
     pub fn set_text(&mut self, text: String) {
-        let mut inner = self.inner.borrow_mut();
-        cancel_frame(&mut inner);
-        inner.text = text;
-        inner.render();
+        self.state.cancel_frame();
+        *self.state.text.borrow_mut() = text;
+        self.state.render();
     }
 
     pub fn append(&mut self, chunk: &str) {
-        let mut inner = self.inner.borrow_mut();
-        inner.text.push_str(chunk);
-        if inner.frame_pending.is_none() {
+        let s = &self.state;
+        s.text.borrow_mut().push_str(chunk);
+        if s.frame.get().is_none() {
             let id = window().and_then(|w| {
-                w.request_animation_frame(self.frame.as_ref().unchecked_ref())
+                w.request_animation_frame(self.callback.as_ref().unchecked_ref())
                     .ok()
             });
             match id {
-                Some(id) => inner.frame_pending = Some(id),
-                None => inner.render(),
+                Some(id) => s.frame.set(Some(id)),
+                None => s.render(),
             }
         }
     }
 
     pub fn flush(&mut self) {
-        let mut inner = self.inner.borrow_mut();
-        cancel_frame(&mut inner);
-        inner.render();
+        self.state.cancel_frame();
+        self.state.render();
     }
 
-    pub fn destroy(self) {
-        let mut inner = self.inner.borrow_mut();
-        cancel_frame(&mut inner);
-        close(Some(inner.owner), false);
-        drop(inner);
-        drop(self.behaviour);
-    }
+    /// Removes listeners, timers and an open tooltip; the markup stays.
+    pub fn destroy(self) {}
 }
 
-fn cancel_frame(inner: &mut Inner) {
-    if let (Some(id), Some(w)) = (inner.frame_pending.take(), window()) {
-        let _ = w.cancel_animation_frame(id);
-    }
-}
-
-/// State shared by one view's listeners.
-struct State {
-    owner: u32,
-    root: Element,
-    /// Trigger waiting for the hover delay.
-    pending: RefCell<Option<HtmlElement>>,
-    open_timer: Cell<Option<i32>>,
-    close_timer: Cell<Option<i32>>,
-    highlight_timer: Cell<Option<i32>>,
-    highlighted: RefCell<Option<Element>>,
-    /// `pointerType` of the last pointer down: taps behave differently.
-    last_pointer: RefCell<String>,
-    /// Whether the trigger under the last pointer down was open already: a
-    /// tap also focuses the trigger (which opens it), so the click that
-    /// follows must know how things stood before the tap.
-    pressed_open: Cell<bool>,
-}
-
-/// Event listeners and timers of one view; dropping it removes them.
-pub struct Behaviour {
-    state: Rc<State>,
-    listeners: Vec<Listener>,
-    _timers: [Closure<dyn FnMut()>; 3],
-}
-
-struct Listener {
-    target: EventTarget,
-    kind: &'static str,
-    capture: bool,
-    closure: Closure<dyn FnMut(Event)>,
-}
-
-impl Drop for Listener {
-    fn drop(&mut self) {
-        let _ = self.target.remove_event_listener_with_callback_and_bool(
-            self.kind,
-            self.closure.as_ref().unchecked_ref(),
-            self.capture,
-        );
-    }
-}
-
-fn listen(
-    target: &EventTarget,
-    kind: &'static str,
-    capture: bool,
-    f: impl FnMut(Event) + 'static,
-) -> Listener {
-    let closure = Closure::<dyn FnMut(Event)>::new(f);
-    let options = web_sys::AddEventListenerOptions::new();
-    options.set_capture(capture);
-    options.set_passive(matches!(kind, "scroll" | "pointerover" | "pointerout"));
-    let _ = target.add_event_listener_with_callback_and_add_event_listener_options(
-        kind,
-        closure.as_ref().unchecked_ref(),
-        &options,
-    );
-    Listener {
-        target: target.clone(),
-        kind,
-        capture,
-        closure,
-    }
-}
-
-impl Drop for Behaviour {
+impl Drop for View {
     fn drop(&mut self) {
         let s = &self.state;
-        for timer in [&s.open_timer, &s.close_timer, &s.highlight_timer] {
+        s.cancel_frame();
+        for timer in &s.timers {
             clear_timer(timer);
         }
         close(Some(s.owner), false);
-        self.listeners.clear();
+        let function: &js_sys::Function = self.callback.as_ref().unchecked_ref();
+        for (target, kind, capture) in &self.listening {
+            let _ = target.remove_event_listener_with_callback_and_bool(kind, function, *capture);
+        }
+        s.callback.borrow_mut().take();
     }
 }
 
@@ -261,244 +244,232 @@ fn clear_timer(timer: &Cell<Option<i32>>) {
     }
 }
 
-fn set_timer(timer: &Cell<Option<i32>>, callback: &js_sys::Function, ms: i32) {
-    clear_timer(timer);
-    if let Some(w) = window() {
-        timer.set(
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(callback, ms)
-                .ok(),
-        );
+impl State {
+    fn render(&self) {
+        close(Some(self.owner), false);
+        let digest = parse_with_references(&self.text.borrow(), &self.options.references);
+        self.root
+            .set_inner_html(&super::html::render(&digest, &self.options));
     }
-}
 
-impl Behaviour {
-    pub fn attach(root: &Element) -> Behaviour {
-        let owner = NEXT_OWNER.with(|n| {
-            let id = n.get();
-            n.set(id.wrapping_add(1));
-            id
-        });
-        let state = Rc::new(State {
-            owner,
-            root: root.clone(),
-            pending: RefCell::new(None),
-            open_timer: Cell::new(None),
-            close_timer: Cell::new(None),
-            highlight_timer: Cell::new(None),
-            highlighted: RefCell::new(None),
-            last_pointer: RefCell::new(String::new()),
-            pressed_open: Cell::new(false),
-        });
+    fn cancel_frame(&self) {
+        if let (Some(id), Some(w)) = (self.frame.take(), window()) {
+            let _ = w.cancel_animation_frame(id);
+        }
+    }
 
-        let s = state.clone();
-        let open_later = Closure::<dyn FnMut()>::new(move || {
-            s.open_timer.set(None);
-            if let Some(trigger) = s.pending.borrow_mut().take() {
+    fn frame_due(&self) {
+        self.frame.set(None);
+        self.render();
+    }
+
+    fn set_timer(&self, timer: Timer, ms: i32) {
+        let slot = &self.timers[timer as usize];
+        clear_timer(slot);
+        if let (Some(w), Some(f)) = (window(), self.callback.borrow().as_ref()) {
+            let id = w.set_timeout_with_callback_and_timeout_and_arguments_1(
+                f,
+                ms,
+                &JsValue::from_f64(timer.argument()),
+            );
+            slot.set(id.ok());
+        }
+    }
+
+    fn clear(&self, timer: Timer) {
+        clear_timer(&self.timers[timer as usize]);
+    }
+
+    fn timer_due(&self, argument: f64) {
+        if argument == Timer::Open.argument() {
+            self.timers[Timer::Open as usize].set(None);
+            let pending = self.pending.borrow_mut().take();
+            if let Some(trigger) = pending {
                 if trigger.is_connected() {
-                    open(s.owner, &trigger, Via::Hover);
+                    open(self.owner, &trigger, Via::Hover);
                 }
             }
-        });
-        let s = state.clone();
-        let close_later = Closure::<dyn FnMut()>::new(move || {
-            s.close_timer.set(None);
-            if open_via(s.owner) == Some(Via::Hover) {
-                close(Some(s.owner), false);
+        } else if argument == Timer::Close.argument() {
+            self.timers[Timer::Close as usize].set(None);
+            if open_via(self.owner) == Some(Via::Hover) {
+                close(Some(self.owner), false);
             }
-        });
-        let s = state.clone();
-        let unhighlight = Closure::<dyn FnMut()>::new(move || {
-            s.highlight_timer.set(None);
-            if let Some(point) = s.highlighted.borrow_mut().take() {
+        } else {
+            self.timers[Timer::Unhighlight as usize].set(None);
+            let highlighted = self.highlighted.borrow_mut().take();
+            if let Some(point) = highlighted {
                 let _ = point.class_list().remove_1("digest-point-highlight");
             }
-        });
-        let open_fn: js_sys::Function = open_later
-            .as_ref()
-            .unchecked_ref::<js_sys::Function>()
-            .clone();
-        let close_fn: js_sys::Function = close_later
-            .as_ref()
-            .unchecked_ref::<js_sys::Function>()
-            .clone();
-        let unhighlight_fn: js_sys::Function = unhighlight
-            .as_ref()
-            .unchecked_ref::<js_sys::Function>()
-            .clone();
+        }
+    }
 
-        let mut listeners = Vec::with_capacity(9);
-        let root_target: &EventTarget = root.unchecked_ref();
-
-        // Hover: open after the intent delay; leave with a grace period.
-        let s = state.clone();
-        let close_fn2 = close_fn.clone();
-        listeners.push(listen(root_target, "pointerover", false, move |ev| {
-            if is_touch(&ev) {
-                return;
-            }
-            let Some(target) = event_element(&ev) else {
-                return;
-            };
-            if within_open(s.owner, &target) {
-                clear_timer(&s.close_timer);
-                return;
-            }
-            if let Some(trigger) = trigger_of(&target, &s.root) {
-                clear_timer(&s.close_timer);
-                *s.pending.borrow_mut() = Some(trigger);
-                set_timer(&s.open_timer, &open_fn, OPEN_DELAY_MS);
-            }
-        }));
-        let s = state.clone();
-        listeners.push(listen(root_target, "pointerout", false, move |ev| {
-            if is_touch(&ev) {
-                return;
-            }
-            let Some(target) = event_element(&ev) else {
-                return;
-            };
-            let related = ev
-                .dyn_ref::<web_sys::MouseEvent>()
-                .and_then(|m| m.related_target())
-                .and_then(|t| t.dyn_into::<Element>().ok());
-            let leaving_trigger = trigger_of(&target, &s.root);
-            if leaving_trigger.is_none() && !within_open(s.owner, &target) {
-                return;
-            }
-            if let Some(related) = &related {
-                let same = leaving_trigger
-                    .as_ref()
-                    .is_some_and(|t| t.contains(Some(related)));
-                if same || within_open(s.owner, related) {
-                    return;
-                }
-            }
-            clear_timer(&s.open_timer);
-            s.pending.borrow_mut().take();
-            if open_via(s.owner) == Some(Via::Hover) {
-                set_timer(&s.close_timer, &close_fn2, CLOSE_DELAY_MS);
-            }
-        }));
-
-        // Keyboard focus opens at once; focus leaving both closes.
-        let s = state.clone();
-        listeners.push(listen(root_target, "focusin", false, move |ev| {
-            let Some(target) = event_element(&ev) else {
-                return;
-            };
-            if within_open(s.owner, &target) {
-                clear_timer(&s.close_timer);
-                return;
-            }
-            if let Some(trigger) = trigger_of(&target, &s.root) {
-                clear_timer(&s.open_timer);
-                clear_timer(&s.close_timer);
-                if !RESTORING_FOCUS.with(Cell::get) {
-                    open(s.owner, &trigger, Via::Focus);
-                }
-            }
-        }));
-        let s = state.clone();
-        listeners.push(listen(root_target, "focusout", false, move |ev| {
-            let Some(target) = event_element(&ev) else {
-                return;
-            };
-            if !within_open(s.owner, &target) {
-                return;
-            }
-            let related = ev
-                .dyn_ref::<web_sys::FocusEvent>()
-                .and_then(|f| f.related_target())
-                .and_then(|t| t.dyn_into::<Element>().ok());
-            if related.as_ref().is_some_and(|r| within_open(s.owner, r)) {
-                return;
-            }
-            if open_via(s.owner) != Some(Via::Hover) {
-                close(Some(s.owner), false);
-            }
-        }));
-
-        // Taps toggle; clicks on a button trigger pin it; "Also cited in"
-        // links scroll to and highlight their point.
-        let s = state.clone();
-        listeners.push(listen(root_target, "click", false, move |ev| {
-            let Some(target) = event_element(&ev) else {
-                return;
-            };
-            if let Some(link) = closest(&target, "a.digest-tooltip-point") {
-                ev.prevent_default();
-                close(Some(s.owner), false);
-                highlight_point(&s, &link, &unhighlight_fn);
-                return;
-            }
-            let Some(trigger) = trigger_of(&target, &s.root) else {
-                return;
-            };
-            let touch = s.last_pointer.borrow().as_str() == "touch";
-            let is_open = open_trigger_is(s.owner, &trigger);
-            if touch {
-                ev.prevent_default();
-                if s.pressed_open.get() {
-                    close(Some(s.owner), false);
-                } else {
-                    open(s.owner, &trigger, Via::Tap);
-                }
-            } else if trigger.tag_name().eq_ignore_ascii_case("button") {
-                if is_open && open_via(s.owner) == Some(Via::Click) {
-                    close(Some(s.owner), false);
-                } else {
-                    open(s.owner, &trigger, Via::Click);
-                }
-            } else {
-                // A link trigger: the browser goes to the reference.
-                close(Some(s.owner), false);
-            }
-        }));
-
-        if let Some(document) = window().and_then(|w| w.document()) {
-            let doc: &EventTarget = document.unchecked_ref();
-            // A pointer down anywhere else closes; it also tells taps from clicks.
-            let s = state.clone();
-            listeners.push(listen(doc, "pointerdown", true, move |ev| {
-                if let Some(p) = ev.dyn_ref::<web_sys::PointerEvent>() {
-                    *s.last_pointer.borrow_mut() = p.pointer_type();
-                }
-                let Some(target) = event_element(&ev) else {
-                    return;
-                };
-                let pressed = trigger_of(&target, &s.root);
-                s.pressed_open
-                    .set(pressed.is_some_and(|t| open_trigger_is(s.owner, &t)));
-                if open_owner() == Some(s.owner) && !within_open(s.owner, &target) {
-                    close(Some(s.owner), false);
-                }
-            }));
-            let s = state.clone();
-            listeners.push(listen(doc, "keydown", false, move |ev| {
+    fn event(&self, ev: &Event) {
+        let kind = ev.type_();
+        match kind.as_str() {
+            "scroll" | "resize" => return reposition(self.owner),
+            "pointerdown" => self.touch.set(is_touch(ev)),
+            "keydown" => {
                 let escape = ev
                     .dyn_ref::<web_sys::KeyboardEvent>()
                     .is_some_and(|k| k.key() == "Escape");
-                if escape && open_owner() == Some(s.owner) {
-                    close(Some(s.owner), true);
+                if escape && open_owner() == Some(self.owner) {
+                    close(Some(self.owner), true);
                 }
-            }));
-            // Follow the trigger when anything scrolls (capture: scrolled
-            // containers too) or the viewport changes size.
-            let s = state.clone();
-            listeners.push(listen(doc, "scroll", true, move |_| reposition(s.owner)));
-            if let Some(w) = window() {
-                let s = state.clone();
-                listeners.push(listen(w.unchecked_ref(), "resize", false, move |_| {
-                    reposition(s.owner)
-                }));
+                return;
             }
+            _ => {}
         }
+        let Some(target) = event_element(ev) else {
+            return;
+        };
+        let owner = self.owner;
+        match kind.as_str() {
+            // Hover: open after the intent delay; leave with a grace period.
+            "pointerover" if !is_touch(ev) => {
+                if within_open(owner, &target) {
+                    self.clear(Timer::Close);
+                } else if let Some(trigger) = self.trigger_of(&target) {
+                    self.clear(Timer::Close);
+                    *self.pending.borrow_mut() = Some(trigger);
+                    self.set_timer(Timer::Open, OPEN_DELAY_MS);
+                }
+            }
+            "pointerout" if !is_touch(ev) => {
+                let leaving_trigger = self.trigger_of(&target);
+                if leaving_trigger.is_none() && !within_open(owner, &target) {
+                    return;
+                }
+                let related = ev
+                    .dyn_ref::<web_sys::MouseEvent>()
+                    .and_then(|m| m.related_target())
+                    .and_then(|t| t.dyn_into::<Element>().ok());
+                if let Some(related) = &related {
+                    let same = leaving_trigger
+                        .as_ref()
+                        .is_some_and(|t| t.contains(Some(related)));
+                    if same || within_open(owner, related) {
+                        return;
+                    }
+                }
+                self.clear(Timer::Open);
+                self.pending.borrow_mut().take();
+                if open_via(owner) == Some(Via::Hover) {
+                    self.set_timer(Timer::Close, CLOSE_DELAY_MS);
+                }
+            }
+            // Keyboard focus opens at once; focus leaving both closes.
+            "focusin" => {
+                if within_open(owner, &target) {
+                    self.clear(Timer::Close);
+                } else if let Some(trigger) = self.trigger_of(&target) {
+                    self.clear(Timer::Open);
+                    self.clear(Timer::Close);
+                    if !RESTORING_FOCUS.with(Cell::get) {
+                        open(owner, &trigger, Via::Focus);
+                    }
+                }
+            }
+            "focusout" => {
+                if !within_open(owner, &target) {
+                    return;
+                }
+                let related = ev
+                    .dyn_ref::<web_sys::FocusEvent>()
+                    .and_then(|f| f.related_target())
+                    .and_then(|t| t.dyn_into::<Element>().ok());
+                if related.as_ref().is_some_and(|r| within_open(owner, r)) {
+                    return;
+                }
+                if open_via(owner) != Some(Via::Hover) {
+                    close(Some(owner), false);
+                }
+            }
+            // Taps toggle; clicks on a button trigger pin it; "Also cited in"
+            // links scroll to and highlight their point.
+            "click" => {
+                if let Some(link) = closest(&target, "a.digest-tooltip-point") {
+                    ev.prevent_default();
+                    close(Some(owner), false);
+                    self.highlight_point(&link);
+                    return;
+                }
+                let Some(trigger) = self.trigger_of(&target) else {
+                    return;
+                };
+                if self.touch.get() {
+                    ev.prevent_default();
+                    if self.pressed_open.get() {
+                        close(Some(owner), false);
+                    } else {
+                        open(owner, &trigger, Via::Tap);
+                    }
+                } else if trigger.tag_name().eq_ignore_ascii_case("button") {
+                    if open_trigger_is(owner, &trigger) && open_via(owner) == Some(Via::Click) {
+                        close(Some(owner), false);
+                    } else {
+                        open(owner, &trigger, Via::Click);
+                    }
+                } else {
+                    // A link trigger: the browser goes to the reference.
+                    close(Some(owner), false);
+                }
+            }
+            "pointerdown" => {
+                let pressed = self.trigger_of(&target);
+                self.pressed_open
+                    .set(pressed.is_some_and(|t| open_trigger_is(owner, &t)));
+                if open_owner() == Some(owner) && !within_open(owner, &target) {
+                    close(Some(owner), false);
+                }
+            }
+            _ => {}
+        }
+    }
 
-        Behaviour {
-            state,
-            listeners,
-            _timers: [open_later, close_later, unhighlight],
+    fn trigger_of(&self, target: &Element) -> Option<HtmlElement> {
+        let trigger = closest(target, ".digest-cite")?;
+        if !self.root.contains(Some(&trigger)) {
+            return None;
         }
+        trigger.dyn_into::<HtmlElement>().ok()
+    }
+
+    fn highlight_point(&self, link: &Element) {
+        let Some(id) = link
+            .get_attribute("href")
+            .and_then(|h| h.strip_prefix('#').map(String::from))
+        else {
+            return;
+        };
+        let Some(article) = closest(link, "article.digest") else {
+            return;
+        };
+        let Some(point) = find_by_id(&article, &id).and_then(|p| p.dyn_into::<HtmlElement>().ok())
+        else {
+            return;
+        };
+        let previous = self.highlighted.borrow_mut().take();
+        if let Some(previous) = previous {
+            let _ = previous.class_list().remove_1("digest-point-highlight");
+        }
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        options.set_behavior(if reduced_motion() {
+            web_sys::ScrollBehavior::Instant
+        } else {
+            web_sys::ScrollBehavior::Smooth
+        });
+        point.scroll_into_view_with_scroll_into_view_options(&options);
+        let _ = point.class_list().add_1("digest-point-highlight");
+        // Focusable by script only, so screen readers land on the point too.
+        if !point.has_attribute("tabindex") {
+            let _ = point.set_attribute("tabindex", "-1");
+        }
+        let focus = web_sys::FocusOptions::new();
+        focus.set_prevent_scroll(true);
+        let _ = point.focus_with_options(&focus);
+        *self.highlighted.borrow_mut() = Some(point.into());
+        self.set_timer(Timer::Unhighlight, HIGHLIGHT_MS);
     }
 }
 
@@ -524,14 +495,6 @@ fn event_element(ev: &Event) -> Option<Element> {
 
 fn closest(element: &Element, selector: &str) -> Option<Element> {
     element.closest(selector).ok().flatten()
-}
-
-fn trigger_of(target: &Element, root: &Element) -> Option<HtmlElement> {
-    let trigger = closest(target, ".digest-cite")?;
-    if !root.contains(Some(&trigger)) {
-        return None;
-    }
-    trigger.dyn_into::<HtmlElement>().ok()
 }
 
 fn open_owner() -> Option<u32> {
@@ -747,41 +710,4 @@ fn reduced_motion() -> bool {
                 .flatten()
         })
         .is_some_and(|m| m.matches())
-}
-
-fn highlight_point(state: &State, link: &Element, unhighlight: &js_sys::Function) {
-    let Some(id) = link
-        .get_attribute("href")
-        .and_then(|h| h.strip_prefix('#').map(String::from))
-    else {
-        return;
-    };
-    let Some(article) = closest(link, "article.digest") else {
-        return;
-    };
-    let Some(point) = find_by_id(&article, &id).and_then(|p| p.dyn_into::<HtmlElement>().ok())
-    else {
-        return;
-    };
-    if let Some(previous) = state.highlighted.borrow_mut().take() {
-        let _ = previous.class_list().remove_1("digest-point-highlight");
-    }
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Center);
-    options.set_behavior(if reduced_motion() {
-        web_sys::ScrollBehavior::Instant
-    } else {
-        web_sys::ScrollBehavior::Smooth
-    });
-    point.scroll_into_view_with_scroll_into_view_options(&options);
-    let _ = point.class_list().add_1("digest-point-highlight");
-    // Focusable by script only, so screen readers land on the point too.
-    if !point.has_attribute("tabindex") {
-        let _ = point.set_attribute("tabindex", "-1");
-    }
-    let focus = web_sys::FocusOptions::new();
-    focus.set_prevent_scroll(true);
-    let _ = point.focus_with_options(&focus);
-    *state.highlighted.borrow_mut() = Some(point.into());
-    set_timer(&state.highlight_timer, unhighlight, HIGHLIGHT_MS);
 }
