@@ -8,7 +8,7 @@ CARGO ?= cargo
 NODE_TEST := node --test --test-reporter=spec
 
 # Everything the npm package is built from: pkg/ is rebuilt when one changes.
-PKG_SOURCES := $(shell find src npm -type f) Cargo.toml Cargo.lock scripts/build-pkg package-lock.json
+PKG_SOURCES := $(shell find src npm -type f) Cargo.toml Cargo.lock scripts/build-pkg scripts/short-imports.mjs package-lock.json
 
 .PHONY: test lint test-rust test-js test-browser test-stable fuzz fuzz-smoke pkg demo size bench tools tools-pkg tools-browser tools-fuzz
 
