@@ -1,49 +1,50 @@
-//! JSON text for any `Serialize` value, through the same serde attributes
-//! the wasm boundary uses, so the CLI's JSON and the JavaScript objects
-//! cannot disagree. Small on purpose: the model needs strings, integers,
-//! options, sequences, structs and unit variants.
+//! The model as JSON text, written field by field.
+//!
+//! Written by hand rather than through a serde `Serializer`: the generic
+//! serialiser and the derived impls were about 10 KB of the wasm module.
+//! The JSON is exactly what the model's serde attributes describe (camelCase
+//! names, `None` fields left out, `type`-tagged inlines); a test compares it
+//! with `serde_json`'s serialisation of every fixture, so the two cannot
+//! drift apart.
 
 pub mod read;
 
-use serde::ser::{self, Serialize};
-use std::fmt::{self, Write as _};
+use crate::model::{
+    Citation, Diagnostic, Digest, Heading, Inline, Point, Reference, Section, Severity, Source,
+    Span, Title,
+};
 
 /// Compact JSON, or indented by two spaces when `pretty`.
-pub fn to_string<T: Serialize + ?Sized>(value: &T, pretty: bool) -> String {
-    let mut writer = Writer {
+pub fn to_string(digest: &Digest, pretty: bool) -> String {
+    let mut w = Writer {
         out: String::new(),
         pretty,
         depth: 0,
+        first: true,
     };
-    // The model holds nothing JSON cannot express, and writing to a String
-    // cannot fail, so an error here is a bug in this module.
-    if let Err(e) = value.serialize(&mut writer) {
-        unreachable!("JSON serialisation failed: {e}");
-    }
-    writer.out
+    w.digest(digest);
+    w.out
 }
 
-#[derive(Debug)]
-pub struct Error(String);
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for Error {}
-
-impl ser::Error for Error {
-    fn custom<T: fmt::Display>(msg: T) -> Self {
-        Error(msg.to_string())
-    }
+/// `s` as a JSON string literal, safe inside a `<script>` too once `</` is
+/// escaped by the caller.
+pub fn string_literal(s: &str) -> String {
+    let mut w = Writer {
+        out: String::new(),
+        pretty: false,
+        depth: 0,
+        first: true,
+    };
+    w.string(s);
+    w.out
 }
 
 struct Writer {
     out: String,
     pretty: bool,
     depth: usize,
+    /// No member or element written yet at this depth.
+    first: bool,
 }
 
 impl Writer {
@@ -109,291 +110,203 @@ impl Writer {
         self.out.push('"');
     }
 
-    fn unsigned(&mut self, n: u64) {
-        crate::render::html::push_decimal(&mut self.out, n);
+    fn number(&mut self, n: u32) {
+        crate::render::html::push_decimal(&mut self.out, u64::from(n));
     }
-}
 
-pub struct Compound<'a> {
-    writer: &'a mut Writer,
-    first: bool,
-    close: char,
-}
+    fn open(&mut self, bracket: char) {
+        self.out.push(bracket);
+        self.depth += 1;
+        self.first = true;
+    }
 
-impl Compound<'_> {
-    fn element(&mut self) {
+    fn close(&mut self, bracket: char) {
+        self.depth -= 1;
         if !self.first {
-            self.writer.out.push(',');
+            self.newline();
+        }
+        self.out.push(bracket);
+        self.first = false;
+    }
+
+    /// Before each element of an array or member of an object.
+    fn item(&mut self) {
+        if !self.first {
+            self.out.push(',');
         }
         self.first = false;
-        self.writer.newline();
+        self.newline();
     }
 
     fn key(&mut self, key: &str) {
-        self.element();
-        self.writer.string(key);
-        self.writer.out.push(':');
-        if self.writer.pretty {
-            self.writer.out.push(' ');
+        self.item();
+        self.string(key);
+        self.out.push(':');
+        if self.pretty {
+            self.out.push(' ');
         }
     }
 
-    fn end(self) {
-        self.writer.depth -= 1;
-        if !self.first {
-            self.writer.newline();
-        }
-        self.writer.out.push(self.close);
-    }
-}
-
-impl<'a> Writer {
-    fn open(&'a mut self, open: char, close: char) -> Compound<'a> {
-        self.out.push(open);
-        self.depth += 1;
-        Compound {
-            writer: self,
-            first: true,
-            close,
-        }
-    }
-}
-
-macro_rules! display_number {
-    ($($method:ident: $t:ty),*) => {$(
-        fn $method(self, v: $t) -> Result<(), Error> {
-            let _ = write!(self.out, "{v}");
-            Ok(())
-        }
-    )*};
-}
-
-impl<'a> ser::Serializer for &'a mut Writer {
-    type Ok = ();
-    type Error = Error;
-    type SerializeSeq = Compound<'a>;
-    type SerializeTuple = Compound<'a>;
-    type SerializeTupleStruct = Compound<'a>;
-    type SerializeTupleVariant = ser::Impossible<(), Error>;
-    type SerializeMap = Compound<'a>;
-    type SerializeStruct = Compound<'a>;
-    type SerializeStructVariant = ser::Impossible<(), Error>;
-
-    display_number!(serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64);
-
-    fn serialize_u8(self, v: u8) -> Result<(), Error> {
-        self.unsigned(v.into());
-        Ok(())
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), Error> {
-        self.unsigned(v.into());
-        Ok(())
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), Error> {
-        self.unsigned(v.into());
-        Ok(())
-    }
-    fn serialize_u64(self, v: u64) -> Result<(), Error> {
-        self.unsigned(v);
-        Ok(())
-    }
-
-    fn serialize_bool(self, v: bool) -> Result<(), Error> {
-        self.out.push_str(if v { "true" } else { "false" });
-        Ok(())
-    }
-    fn serialize_f32(self, v: f32) -> Result<(), Error> {
-        self.serialize_f64(v.into())
-    }
-    fn serialize_f64(self, v: f64) -> Result<(), Error> {
-        if v.is_finite() {
-            let _ = write!(self.out, "{v}");
-        } else {
-            self.out.push_str("null");
-        }
-        Ok(())
-    }
-    fn serialize_char(self, v: char) -> Result<(), Error> {
-        self.string(v.encode_utf8(&mut [0; 4]));
-        Ok(())
-    }
-    fn serialize_str(self, v: &str) -> Result<(), Error> {
-        self.string(v);
-        Ok(())
-    }
-    fn serialize_bytes(self, v: &[u8]) -> Result<(), Error> {
-        let mut seq = self.open('[', ']');
-        for b in v {
-            seq.element();
-            seq.writer.unsigned(u64::from(*b));
-        }
-        seq.end();
-        Ok(())
-    }
-    fn serialize_none(self) -> Result<(), Error> {
-        self.serialize_unit()
-    }
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Error> {
-        value.serialize(self)
-    }
-    fn serialize_unit(self) -> Result<(), Error> {
-        self.out.push_str("null");
-        Ok(())
-    }
-    fn serialize_unit_struct(self, _: &'static str) -> Result<(), Error> {
-        self.serialize_unit()
-    }
-    fn serialize_unit_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        variant: &'static str,
-    ) -> Result<(), Error> {
-        self.string(variant);
-        Ok(())
-    }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        value.serialize(self)
-    }
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        _: u32,
-        variant: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        let mut map = self.open('{', '}');
-        map.key(variant);
-        value.serialize(&mut *map.writer)?;
-        map.end();
-        Ok(())
-    }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Compound<'a>, Error> {
-        Ok(self.open('[', ']'))
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Compound<'a>, Error> {
-        Ok(self.open('[', ']'))
-    }
-    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Compound<'a>, Error> {
-        Ok(self.open('[', ']'))
-    }
-    fn serialize_tuple_variant(
-        self,
-        name: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, Error> {
-        Err(ser::Error::custom(format!(
-            "tuple variants are not supported ({name})"
-        )))
-    }
-    fn serialize_map(self, _: Option<usize>) -> Result<Compound<'a>, Error> {
-        Ok(self.open('{', '}'))
-    }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound<'a>, Error> {
-        Ok(self.open('{', '}'))
-    }
-    fn serialize_struct_variant(
-        self,
-        name: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, Error> {
-        Err(ser::Error::custom(format!(
-            "struct variants are not supported ({name})"
-        )))
-    }
-}
-
-impl ser::SerializeSeq for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.element();
-        value.serialize(&mut *self.writer)
-    }
-    fn end(self) -> Result<(), Error> {
-        Compound::end(self);
-        Ok(())
-    }
-}
-
-impl ser::SerializeTuple for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-    fn end(self) -> Result<(), Error> {
-        Compound::end(self);
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleStruct for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-    fn end(self) -> Result<(), Error> {
-        Compound::end(self);
-        Ok(())
-    }
-}
-
-impl ser::SerializeMap for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Error> {
-        self.element();
-        // Keys must be strings: serialise, then quote anything that is not one.
-        let mut probe = Writer {
-            out: String::new(),
-            pretty: false,
-            depth: 0,
-        };
-        key.serialize(&mut probe)?;
-        if probe.out.starts_with('"') {
-            self.writer.out.push_str(&probe.out);
-        } else {
-            self.writer.string(&probe.out);
-        }
-        self.writer.out.push(':');
-        if self.writer.pretty {
-            self.writer.out.push(' ');
-        }
-        Ok(())
-    }
-    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        value.serialize(&mut *self.writer)
-    }
-    fn end(self) -> Result<(), Error> {
-        Compound::end(self);
-        Ok(())
-    }
-}
-
-impl ser::SerializeStruct for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
+    fn string_field(&mut self, key: &str, value: &str) {
         self.key(key);
-        value.serialize(&mut *self.writer)
+        self.string(value);
     }
-    fn end(self) -> Result<(), Error> {
-        Compound::end(self);
-        Ok(())
+
+    fn optional_string_field(&mut self, key: &str, value: &Option<String>) {
+        if let Some(value) = value {
+            self.string_field(key, value);
+        }
+    }
+
+    fn number_field(&mut self, key: &str, n: u32) {
+        self.key(key);
+        self.number(n);
+    }
+
+    fn numbers(&mut self, key: &str, ns: &[u32]) {
+        self.key(key);
+        self.open('[');
+        for &n in ns {
+            self.item();
+            self.number(n);
+        }
+        self.close(']');
+    }
+
+    fn list<T>(&mut self, key: &str, items: &[T], write: fn(&mut Self, &T)) {
+        self.key(key);
+        self.open('[');
+        for item in items {
+            self.item();
+            write(self, item);
+        }
+        self.close(']');
+    }
+
+    fn span(&mut self, span: &Span) {
+        self.key("span");
+        self.open('{');
+        self.number_field("start", span.start);
+        self.number_field("end", span.end);
+        self.close('}');
+    }
+
+    fn digest(&mut self, d: &Digest) {
+        self.open('{');
+        if let Some(t) = &d.title {
+            self.key("title");
+            self.title(t);
+        }
+        if let Some(s) = &d.source {
+            self.key("source");
+            self.source(s);
+        }
+        self.list("sections", &d.sections, Self::section);
+        if let Some(h) = &d.references_heading {
+            self.key("referencesHeading");
+            self.heading(h);
+        }
+        self.list("references", &d.references, Self::reference);
+        self.list("citations", &d.citations, Self::citation);
+        self.list("diagnostics", &d.diagnostics, Self::diagnostic);
+        self.close('}');
+    }
+
+    fn title(&mut self, t: &Title) {
+        self.open('{');
+        self.optional_string_field("column", &t.column);
+        self.string_field("headline", &t.headline);
+        self.span(&t.span);
+        self.close('}');
+    }
+
+    fn source(&mut self, s: &Source) {
+        self.open('{');
+        self.string_field("publisher", &s.publisher);
+        self.optional_string_field("published", &s.published);
+        self.string_field("raw", &s.raw);
+        self.span(&s.span);
+        self.close('}');
+    }
+
+    fn section(&mut self, s: &Section) {
+        self.open('{');
+        if let Some(h) = &s.heading {
+            self.key("heading");
+            self.heading(h);
+        }
+        self.list("points", &s.points, Self::point);
+        self.span(&s.span);
+        self.close('}');
+    }
+
+    fn heading(&mut self, h: &Heading) {
+        self.open('{');
+        self.string_field("text", &h.text);
+        self.span(&h.span);
+        self.close('}');
+    }
+
+    fn point(&mut self, p: &Point) {
+        self.open('{');
+        self.string_field("text", &p.text);
+        self.numbers("citations", &p.citations);
+        self.list("inlines", &p.inlines, Self::inline);
+        self.span(&p.span);
+        self.close('}');
+    }
+
+    fn inline(&mut self, inline: &Inline) {
+        self.open('{');
+        let span = match inline {
+            Inline::Text { text, span } => {
+                self.string_field("type", "text");
+                self.string_field("text", text);
+                span
+            }
+            Inline::Cite { ids, span } => {
+                self.string_field("type", "cite");
+                self.numbers("ids", ids);
+                span
+            }
+        };
+        self.span(span);
+        self.close('}');
+    }
+
+    fn reference(&mut self, r: &Reference) {
+        self.open('{');
+        self.number_field("id", r.id);
+        self.optional_string_field("title", &r.title);
+        self.string_field("text", &r.text);
+        self.optional_string_field("url", &r.url);
+        self.span(&r.span);
+        self.close('}');
+    }
+
+    fn citation(&mut self, c: &Citation) {
+        self.open('{');
+        self.number_field("id", c.id);
+        self.list("points", &c.points, |w, at| {
+            w.open('{');
+            w.number_field("section", at.section);
+            w.number_field("point", at.point);
+            w.close('}');
+        });
+        self.close('}');
+    }
+
+    fn diagnostic(&mut self, d: &Diagnostic) {
+        self.open('{');
+        let severity = match d.severity {
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        };
+        self.string_field("severity", severity);
+        self.string_field("code", d.code.as_str());
+        self.string_field("message", &d.message);
+        self.span(&d.span);
+        self.close('}');
     }
 }
 
@@ -404,17 +317,23 @@ mod tests {
     #[test]
     fn escapes_what_json_and_script_contexts_need() {
         assert_eq!(
-            to_string("a\"b\\c\n\u{1}\u{2028}é", false),
+            string_literal("a\"b\\c\n\u{1}\u{2028}é"),
             r#""a\"b\\c\n\u0001\u2028é""#
         );
     }
 
     #[test]
     fn compact_and_pretty() {
-        let v: Vec<Option<u32>> = vec![Some(1), None];
-        assert_eq!(to_string(&v, false), "[1,null]");
-        assert_eq!(to_string(&v, true), "[\n  1,\n  null\n]");
-        let empty: Vec<u32> = vec![];
-        assert_eq!(to_string(&empty, true), "[]");
+        let d = crate::parse("Facts - One [1]");
+        let compact = to_string(&d, false);
+        assert!(compact.starts_with(r#"{"sections":[{"heading":{"text":"Facts","span":{"start":0,"end":5}},"points":[{"text":"One","citations":[1],"inlines":"#), "{compact}");
+        assert!(
+            compact.ends_with(
+                r#""citations":[{"id":1,"points":[{"section":0,"point":0}]}],"diagnostics":[]}"#
+            ),
+            "{compact}"
+        );
+        let pretty = to_string(&Digest::default(), true);
+        assert_eq!(pretty, "{\n  \"sections\": [],\n  \"references\": [],\n  \"citations\": [],\n  \"diagnostics\": []\n}");
     }
 }

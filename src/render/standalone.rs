@@ -50,7 +50,7 @@ pub fn document(digest: &Digest, options: &RenderOptions, script: Option<&Script
     if let Some(script) = script {
         // The glue is an ES module: load it from a blob URL, so its exports
         // keep their names whatever a minifier did inside it.
-        let glue = crate::json::to_string(script.glue.as_str(), false).replace("</", "<\\/");
+        let glue = crate::json::string_literal(&script.glue).replace("</", "<\\/");
         out.push_str("<script type=\"module\">\nconst glue = ");
         out.push_str(&glue);
         out.push_str(";\nconst wasm = \"");
