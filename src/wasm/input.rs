@@ -91,7 +91,7 @@ impl<'a> At<'a> {
 
     /// The value, unless it is missing or `null`.
     fn present(&self) -> Option<&'a Value> {
-        self.value.filter(|v| **v != Value::Null)
+        self.value.filter(|v| !matches!(v, Value::Null))
     }
 
     fn path(&self, out: &mut String) {
