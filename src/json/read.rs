@@ -88,6 +88,7 @@ pub fn parse_u32(digits: &str) -> Option<u32> {
 /// The value in `text`, or `None` when it is not one whole JSON value.
 pub fn parse(text: &str) -> Option<Value> {
     let mut reader = Reader {
+        text,
         bytes: text.as_bytes(),
         at: 0,
     };
@@ -97,6 +98,7 @@ pub fn parse(text: &str) -> Option<Value> {
 }
 
 struct Reader<'a> {
+    text: &'a str,
     bytes: &'a [u8],
     at: usize,
 }
@@ -181,9 +183,8 @@ impl Reader<'_> {
                 ) {
                     self.at += 1;
                 }
-                // The bytes are ASCII, so this is a char boundary.
-                let text = std::str::from_utf8(&self.bytes[start..self.at]).ok()?;
-                Some(Value::Number(text.into()))
+                // The bytes are ASCII, so these are char boundaries.
+                Some(Value::Number(self.text[start..self.at].into()))
             }
             _ => None,
         }
@@ -191,53 +192,55 @@ impl Reader<'_> {
 
     /// A string literal at the cursor, unescaped. Escaped lone surrogates
     /// (which `JSON.stringify` writes for broken strings) become U+FFFD.
+    /// Runs between escapes are copied as they are: they end at ASCII `"`
+    /// or `\\`, so they are whole characters.
     fn string(&mut self) -> Option<String> {
         if self.peek() != Some(b'"') {
             return None;
         }
         self.at += 1;
-        let mut out = Vec::new();
+        let mut out = String::new();
+        let mut run = self.at;
         loop {
             let b = self.peek()?;
-            self.at += 1;
-            match b {
-                b'"' => return String::from_utf8(out).ok(),
-                b'\\' => {
-                    let e = self.peek()?;
-                    self.at += 1;
-                    let c = match e {
-                        b'"' | b'\\' | b'/' => char::from(e),
-                        b'b' => '\u{8}',
-                        b'f' => '\u{c}',
-                        b'n' => '\n',
-                        b'r' => '\r',
-                        b't' => '\t',
-                        b'u' => {
-                            let unit = self.hex4()?;
-                            let mut code = u32::from(unit);
-                            if (0xD800..0xDC00).contains(&unit)
-                                && self.bytes[self.at..].starts_with(b"\\u")
-                            {
-                                let save = self.at;
-                                self.at += 2;
-                                match self.hex4()? {
-                                    low @ 0xDC00..=0xDFFF => {
-                                        code = 0x10000
-                                            + ((code - 0xD800) << 10)
-                                            + (u32::from(low) - 0xDC00);
-                                    }
-                                    _ => self.at = save,
-                                }
-                            }
-                            char::from_u32(code).unwrap_or('\u{FFFD}')
-                        }
-                        _ => return None,
-                    };
-                    let mut buf = [0; 4];
-                    out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
-                }
-                _ => out.push(b),
+            if b != b'"' && b != b'\\' {
+                self.at += 1;
+                continue;
             }
+            out.push_str(&self.text[run..self.at]);
+            self.at += 1;
+            if b == b'"' {
+                return Some(out);
+            }
+            let e = self.peek()?;
+            self.at += 1;
+            out.push(match e {
+                b'"' | b'\\' | b'/' => char::from(e),
+                b'b' => '\u{8}',
+                b'f' => '\u{c}',
+                b'n' => '\n',
+                b'r' => '\r',
+                b't' => '\t',
+                b'u' => {
+                    let unit = self.hex4()?;
+                    let mut code = u32::from(unit);
+                    if (0xD800..0xDC00).contains(&unit) && self.bytes[self.at..].starts_with(b"\\u")
+                    {
+                        let save = self.at;
+                        self.at += 2;
+                        match self.hex4()? {
+                            low @ 0xDC00..=0xDFFF => {
+                                code =
+                                    0x10000 + ((code - 0xD800) << 10) + (u32::from(low) - 0xDC00);
+                            }
+                            _ => self.at = save,
+                        }
+                    }
+                    char::from_u32(code).unwrap_or('\u{FFFD}')
+                }
+                _ => return None,
+            });
+            run = self.at;
         }
     }
 

@@ -131,21 +131,14 @@ pub fn folded(piece: &str) -> String {
     out
 }
 
-/// For each id, whether no earlier id equals it. Short lists are compared
-/// directly, long ones of small ids marked in a table, others sorted, so
-/// hostile input stays linear or O(n log n). (No hash
-/// set: its code costs the wasm module more than this whole function.)
+/// For each id, whether no earlier id equals it. Lists of small ids are
+/// marked in a table, others sorted, so hostile input stays linear or
+/// O(n log n). (No hash set: its code costs the wasm module more than this
+/// whole function.)
 pub fn first_occurrences(ids: &[u32]) -> Vec<bool> {
-    if ids.len() <= 32 {
-        return ids
-            .iter()
-            .enumerate()
-            .map(|(i, id)| !ids[..i].contains(id))
-            .collect();
-    }
     // Ids are small numbers in practice: a table of flags is linear.
     let max = ids.iter().copied().max().unwrap_or(0) as usize;
-    if max < ids.len().saturating_mul(4) {
+    if max < ids.len().saturating_mul(4).max(64) {
         let mut seen = vec![false; max + 1];
         return ids
             .iter()

@@ -69,31 +69,24 @@ pub struct Labels {
 
 impl Default for Labels {
     fn default() -> Self {
+        // One out-of-line conversion: inlined, each `into()` costs the wasm
+        // module its own allocation code.
+        #[inline(never)]
+        fn text(s: &str) -> String {
+            s.to_string()
+        }
+        const MONTHS: &str =
+            "January February March April May June July August September October November December";
         Self {
-            source: "Source {n}".into(),
-            citation: "Source {n}".into(),
-            also_cited_in: "Also cited in".into(),
-            references: "References".into(),
-            opens_in_new_tab: "opens in a new tab".into(),
-            empty: "This digest is empty.".into(),
-            months: [
-                "January",
-                "February",
-                "March",
-                "April",
-                "May",
-                "June",
-                "July",
-                "August",
-                "September",
-                "October",
-                "November",
-                "December",
-            ]
-            .map(String::from)
-            .to_vec(),
-            date_format: "{day} {month} {year}".into(),
-            date_time_format: "{date}, {time}".into(),
+            source: text("Source {n}"),
+            citation: text("Source {n}"),
+            also_cited_in: text("Also cited in"),
+            references: text("References"),
+            opens_in_new_tab: text("opens in a new tab"),
+            empty: text("This digest is empty."),
+            months: MONTHS.split(' ').map(text).collect(),
+            date_format: text("{day} {month} {year}"),
+            date_time_format: text("{date}, {time}"),
         }
     }
 }
