@@ -123,7 +123,6 @@ pub fn parse(input: &str) -> Digest {
     }
 
     let citations = index_citations(&sections);
-    diagnostics.sort_by_key(|d| (d.start, d.end));
     let index = offsets::Utf16Index::new(input);
     let mut digest = Digest {
         title,
@@ -142,6 +141,7 @@ pub fn parse(input: &str) -> Digest {
             })
             .collect(),
     };
+    sort_diagnostics(&mut digest.diagnostics);
     for_each_span(&mut digest, |span| {
         let (s, e) = (span.byte_start as usize, span.byte_end as usize);
         span.start = index.utf16(s.min(input.len()));
@@ -414,28 +414,32 @@ fn read_references(
 /// A point's ids are its `citations`, or, in a model built by hand without
 /// them, the ids of its citation groups; a point is listed once per id.
 pub fn index_citations(sections: &[Section]) -> Vec<Citation> {
-    let mut pairs: Vec<(u32, PointRef)> = Vec::new();
+    // (id, position in `at`), sorted by id: one pair type for every sort of
+    // ids in the crate, so the module carries one sort.
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    let mut at: Vec<PointRef> = Vec::new();
     for (si, section) in sections.iter().enumerate() {
         for (pi, point) in section.points.iter().enumerate() {
-            let at = PointRef {
+            let n = at.len() as u32;
+            at.push(PointRef {
                 section: si as u32,
                 point: pi as u32,
-            };
+            });
             if point.citations.is_empty() {
                 for inline in &point.inlines {
                     if let Inline::Cite { ids, .. } = inline {
-                        pairs.extend(ids.iter().map(|&id| (id, at)));
+                        pairs.extend(ids.iter().map(|&id| (id, n)));
                     }
                 }
             } else {
-                pairs.extend(point.citations.iter().map(|&id| (id, at)));
+                pairs.extend(point.citations.iter().map(|&id| (id, n)));
             }
         }
     }
-    // Stable: points stay in document order under each id.
-    pairs.sort_by_key(|&(id, _)| id);
+    sort_by_id(&mut pairs);
     let mut citations: Vec<Citation> = Vec::new();
-    for (id, at) in pairs {
+    for (id, n) in pairs {
+        let at = at[n as usize];
         match citations.last_mut() {
             // The same point citing an id twice: once is enough.
             Some(c) if c.id == id && c.points.last() == Some(&at) => {}
@@ -447,6 +451,13 @@ pub fn index_citations(sections: &[Section]) -> Vec<Citation> {
         }
     }
     citations
+}
+
+/// Sorts (id, position) pairs by id, keeping positions in order under
+/// each id.
+#[inline(never)]
+pub(crate) fn sort_by_id(pairs: &mut [(u32, u32)]) {
+    pairs.sort_by_key(|&(id, _)| id);
 }
 
 /// Parses `input`, then lays `references` (from the caller, not the text)
@@ -557,10 +568,14 @@ fn check_references(digest: &mut Digest) {
     }
     if !found.is_empty() {
         digest.diagnostics.extend(found);
-        digest
-            .diagnostics
-            .sort_by_key(|d| (d.span.start, d.span.end));
+        sort_diagnostics(&mut digest.diagnostics);
     }
+}
+
+/// Into document order (stable). By byte offsets, which order spans as
+/// their UTF-16 offsets do, and are set before the UTF-16 ones are.
+fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by_key(|d| (d.span.byte_start, d.span.byte_end));
 }
 
 fn id_message(before: &str, id: u32, after: &str) -> String {

@@ -138,21 +138,25 @@ struct View<'a> {
 
 impl<'a> View<'a> {
     fn new(digest: &'a Digest, options: &'a RenderOptions, prefix: String) -> Self {
-        let mut references: Vec<(u32, ReferenceView<'a>)> = digest
-            .references
-            .iter()
-            .map(|r| {
+        // By id; the first entry of a repeated id comes first and stays.
+        let mut order: Vec<(u32, u32)> = (0..)
+            .zip(&digest.references)
+            .map(|(i, r)| (r.id, i))
+            .collect();
+        crate::parse::sort_by_id(&mut order);
+        order.dedup_by_key(|&mut (id, _)| id);
+        let references = order
+            .into_iter()
+            .map(|(id, i)| {
+                let r = &digest.references[i as usize];
                 let view = ReferenceView {
                     title: r.title.as_deref().and_then(non_empty),
                     text: non_empty(&r.text),
                     url: r.url.as_deref().and_then(safe_url),
                 };
-                (r.id, view)
+                (id, view)
             })
             .collect();
-        // Stable, so the first of a repeated id comes first and stays.
-        references.sort_by_key(|&(id, _)| id);
-        references.dedup_by_key(|&mut (id, _)| id);
         // Recomputed rather than read from `digest.citations`: a model that
         // came from JavaScript or was built by hand may not carry a
         // consistent index.
