@@ -7,7 +7,7 @@
 
 use crate::render::dom::View;
 use crate::render::RenderOptions;
-use crate::{parse_with_references, render_html, Digest};
+use crate::{parse_with_references, Digest};
 use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -97,11 +97,7 @@ pub fn render_html_js(
     )?;
     let digest = digest_arg("renderHtml", input, &options)?;
     // References were merged into the digest already.
-    let options = RenderOptions {
-        references: Vec::new(),
-        ..options
-    };
-    Ok(render_html(&digest, &options))
+    Ok(crate::render::html::render(&digest, &options))
 }
 
 fn string_arg(function: &str, name: &str, value: &JsValue) -> Result<String> {
