@@ -155,6 +155,10 @@ impl View {
             touch: Cell::new(false),
             pressed_open: Cell::new(false),
         });
+        // `Fn`, not `FnMut`: the callback re-enters itself (moving focus
+        // back to a trigger on Escape fires `focusin` at once), which
+        // wasm-bindgen refuses for `FnMut` closures. State is in cells, and
+        // no borrow is held across a call out to the page.
         let s = state.clone();
         let callback =
             Closure::<dyn Fn(JsValue)>::new(move |value: JsValue| match value.as_f64() {
