@@ -206,10 +206,31 @@ impl Reader<'_> {
 }
 
 /// Render options: `undefined`/`null` for the defaults, or an object.
-pub fn options(function: &str, value: &JsValue) -> Result<RenderOptions> {
-    let Some(value) = object(function, "options", value)? else {
+pub fn options(function: &str, js: &JsValue) -> Result<RenderOptions> {
+    let Some(value) = object(function, "options", js)? else {
         return Ok(RenderOptions::default());
     };
+    // JSON writes NaN and Infinity as null, which would read as "not set":
+    // the one number in the options is checked before that can happen.
+    let level = js_sys::Reflect::get(js, &JsValue::from_str("headingLevel"))?;
+    if let Some(n) = level.as_f64().filter(|n| !n.is_finite()) {
+        let shown = if n.is_nan() {
+            "NaN"
+        } else if n > 0.0 {
+            "Infinity"
+        } else {
+            "-Infinity"
+        };
+        return Err(RangeError::new(
+            &[
+                function,
+                ": options.headingLevel must be 2 to 6, not ",
+                shown,
+            ]
+            .concat(),
+        )
+        .into());
+    }
     let at = At::root("options", &value);
     let level = at.field("headingLevel");
     let mut r = Reader {

@@ -57,6 +57,8 @@ test("wrong argument types throw a TypeError naming the argument, and the module
     [() => api.parseDigest("x", 5), TypeError, /options must be an object, not number/],
     [() => api.parseDigest("x", { headingLevel: "2" }), TypeError, /options\.headingLevel must be a number/],
     [() => api.parseDigest("x", { headingLevel: 9 }), RangeError, /headingLevel must be 2 to 6, not 9/],
+    [() => api.parseDigest("x", { headingLevel: NaN }), RangeError, /headingLevel must be 2 to 6, not NaN/],
+    [() => api.renderHtml("x", { headingLevel: -Infinity }), RangeError, /headingLevel must be 2 to 6, not -Infinity/],
     [() => api.renderHtml(undefined), TypeError, /renderHtml: input must be digest text or a Digest, not undefined/],
     [() => api.renderHtml([1, 2]), TypeError, /input must be digest text or a Digest, not an array/],
     [() => api.renderHtml({ sections: 5 }), TypeError, /input\.sections must be an array, not number/],
