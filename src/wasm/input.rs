@@ -6,7 +6,8 @@
 //! `JSON.stringify`, and are read from a [`Value`] tree: reading them field by
 //! field through `Reflect` cost a boundary call per field and more wasm than
 //! the parser, and serde's generic visitors cost more still. (What JSON
-//! cannot carry, such as `undefined` members or functions, reads as missing.)
+//! does not carry, such as `undefined` members, functions or properties
+//! inherited from a prototype, reads as missing; `toJSON` is honoured.)
 //! The field names follow the model's camelCase wire names; a browser test
 //! renders every fixture from `parseDigest`'s output and from its text and
 //! checks the markup is equal.
