@@ -302,7 +302,7 @@ impl State {
             self.timers[Timer::Unhighlight as usize].set(None);
             let highlighted = self.highlighted.borrow_mut().take();
             if let Some(point) = highlighted {
-                let _ = point.class_list().remove_1("digest-point-highlight");
+                set_class(&point, "digest-point-highlight", false);
             }
         }
     }
@@ -454,7 +454,7 @@ impl State {
         };
         let previous = self.highlighted.borrow_mut().take();
         if let Some(previous) = previous {
-            let _ = previous.class_list().remove_1("digest-point-highlight");
+            set_class(&previous, "digest-point-highlight", false);
         }
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Center);
@@ -464,7 +464,7 @@ impl State {
             web_sys::ScrollBehavior::Smooth
         });
         point.scroll_into_view_with_scroll_into_view_options(&options);
-        let _ = point.class_list().add_1("digest-point-highlight");
+        set_class(&point, "digest-point-highlight", true);
         // Focusable by script only, so screen readers land on the point too.
         if !point.has_attribute("tabindex") {
             let _ = point.set_attribute("tabindex", "-1");
@@ -593,7 +593,7 @@ fn open(owner: u32, trigger: &HtmlElement, via: Via) {
     let home = tooltip.parent_node();
     let _ = trigger.after_with_node_1(&tooltip);
     tooltip.set_hidden(false);
-    let _ = tooltip.class_list().add_1("digest-tooltip-open");
+    set_class(&tooltip, "digest-tooltip-open", true);
     place(trigger, &tooltip);
     OPEN.with(|o| {
         *o.borrow_mut() = Some(Open {
@@ -618,7 +618,7 @@ fn close(owner: Option<u32>, restore_focus: bool) {
     let Some(open) = taken else { return };
     let had_focus = active_element(&open.tooltip).is_some_and(|a| open.tooltip.contains(Some(&a)));
     open.tooltip.set_hidden(true);
-    let _ = open.tooltip.class_list().remove_1("digest-tooltip-open");
+    set_class(&open.tooltip, "digest-tooltip-open", false);
     if let Some(home) = &open.home {
         if home.is_connected() {
             let _ = home.append_child(&open.tooltip);
@@ -657,11 +657,13 @@ fn reposition(owner: u32) {
     }
 }
 
-fn px(v: f64) -> String {
-    // Positions are never negative here (clamped to the margins).
-    let mut s = super::html::number(v.round().max(0.0) as usize);
-    s.push_str("px");
-    s
+/// Appends `name:Npx;` (positions are never negative here: clamped to the
+/// margins).
+fn push_px(out: &mut String, name: &str, v: f64) {
+    out.push_str(name);
+    out.push(':');
+    super::html::push_decimal(out, v.round().max(0.0) as u64);
+    out.push_str("px;");
 }
 
 /// Puts the tooltip below the trigger, or above when it fits there and not
@@ -677,9 +679,9 @@ fn place(trigger: &HtmlElement, tooltip: &HtmlElement) {
         f64::from(doc.client_width()),
         f64::from(doc.client_height()),
     );
-    let style = tooltip.style();
-    let _ = style.set_property("left", "0px");
-    let _ = style.set_property("top", "0px");
+    // The whole style attribute at once: it is ours (the markup has none),
+    // and one attribute call costs the module less than the style API.
+    let _ = tooltip.set_attribute("style", "left:0px;top:0px");
     let (w, h) = (
         f64::from(tooltip.offset_width()),
         f64::from(tooltip.offset_height()),
@@ -697,13 +699,17 @@ fn place(trigger: &HtmlElement, tooltip: &HtmlElement) {
     let center = r.left() + r.width() / 2.0;
     let left = (center - w / 2.0).min(vw - MARGIN - w).max(MARGIN);
 
-    let _ = style.set_property("left", &px(left));
-    let _ = style.set_property("top", &px(top));
-    let _ = style.set_property(
-        "--digest-arrow-x",
-        &px((center - left).clamp(12.0, (w - 12.0).max(12.0))),
-    );
+    let mut style = String::with_capacity(64);
+    push_px(&mut style, "left", left);
+    push_px(&mut style, "top", top);
+    let arrow = (center - left).clamp(12.0, (w - 12.0).max(12.0));
+    push_px(&mut style, "--digest-arrow-x", arrow);
+    let _ = tooltip.set_attribute("style", &style);
     let _ = tooltip.set_attribute("data-placement", if on_top { "top" } else { "bottom" });
+}
+
+fn set_class(element: &Element, class: &str, on: bool) {
+    let _ = element.class_list().toggle_with_force(class, on);
 }
 
 fn reduced_motion() -> bool {
