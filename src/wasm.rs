@@ -8,7 +8,6 @@
 use crate::render::dom::View;
 use crate::render::RenderOptions;
 use crate::{parse_with_references, Digest};
-use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -45,16 +44,6 @@ use input::{describe, type_error, Result};
 fn digest_arg(function: &str, value: JsValue, options: &RenderOptions) -> Result<Digest> {
     if let Some(text) = value.as_string() {
         return Ok(parse_with_references(&text, &options.references));
-    }
-    if !value.is_object() || Array::is_array(&value) || value.is_function() {
-        return Err(type_error(
-            &[
-                function,
-                ": input must be digest text or a Digest, not ",
-                &describe(&value),
-            ]
-            .concat(),
-        ));
     }
     let mut digest = input::digest(function, &value)?;
     crate::apply_references(&mut digest, &options.references);

@@ -40,23 +40,18 @@ fn wrong(function: &str, name: &str, expected: &str, what: &str) -> JsValue {
     type_error(&[function, ": ", name, " must be ", expected, ", not ", what].concat())
 }
 
-/// A plain object argument as a [`Value`]; `None` when it is `undefined` or
-/// `null`.
-pub fn object(function: &str, name: &str, value: &JsValue) -> Result<Option<Value>> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(None);
-    }
+/// A plain object argument as a [`Value`]; anything else is a `TypeError`
+/// saying it must be `expected`.
+fn object(function: &str, name: &str, expected: &str, value: &JsValue) -> Result<Value> {
     if !value.is_object() || Array::is_array(value) || value.is_function() {
-        return Err(wrong(function, name, "an object", &describe(value)));
+        return Err(wrong(function, name, expected, &describe(value)));
     }
     // Throws for cycles and BigInts: the engine's message says which.
     let json = js_sys::JSON::stringify(value)?;
-    match json.as_string().as_deref().and_then(read::parse) {
-        Some(v) => Ok(Some(v)),
-        None => Err(type_error(
-            &[function, ": ", name, " could not be read"].concat(),
-        )),
-    }
+    json.as_string()
+        .as_deref()
+        .and_then(read::parse)
+        .ok_or_else(|| type_error(&[function, ": ", name, " could not be read"].concat()))
 }
 
 /// Where a value sits in an argument, for error messages; built into a
@@ -208,9 +203,10 @@ impl Reader<'_> {
 
 /// Render options: `undefined`/`null` for the defaults, or an object.
 pub fn options(function: &str, js: &JsValue) -> Result<RenderOptions> {
-    let Some(value) = object(function, "options", js)? else {
+    if js.is_undefined() || js.is_null() {
         return Ok(RenderOptions::default());
-    };
+    }
+    let value = object(function, "options", "an object", js)?;
     // JSON writes NaN and Infinity as null, which would read as "not set":
     // the one number in the options is checked before that can happen.
     let level = js_sys::Reflect::get(js, &JsValue::from_str("headingLevel"))?;
@@ -354,9 +350,10 @@ fn reference_input(r: &mut Reader, entry: &At, id: u32) -> ReferenceInput {
 
 /// A `Digest` object (as `parseDigest` returns), reading what rendering
 /// needs: title, source, sections and references. The citation index is
-/// rebuilt from the points; spans and diagnostics are not read.
+/// rebuilt from the points; spans and diagnostics are not read. Anything but
+/// an object is a `TypeError` (text is handled before this is called).
 pub fn digest(function: &str, value: &JsValue) -> Result<Digest> {
-    let value = object(function, "input", value)?.unwrap_or(Value::Null);
+    let value = object(function, "input", "digest text or a Digest", value)?;
     let at = At::root("input", &value);
     let mut r = Reader {
         function,
