@@ -445,11 +445,7 @@ impl State {
         else {
             return;
         };
-        let Some(article) = closest(link, "article.digest") else {
-            return;
-        };
-        let Some(point) = find_by_id(&article, &id).and_then(|p| p.dyn_into::<HtmlElement>().ok())
-        else {
+        let Some(point) = in_same_digest(link, &id) else {
             return;
         };
         let previous = self.highlighted.borrow_mut().take();
@@ -541,11 +537,15 @@ fn safe_id(id: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
-fn find_by_id(scope: &Element, id: &str) -> Option<Element> {
+/// The element with `id` in the digest `from` is part of (ids are only
+/// unique per digest when several share a page).
+fn in_same_digest(from: &Element, id: &str) -> Option<HtmlElement> {
     if !safe_id(id) {
         return None;
     }
-    scope.query_selector(&["#", id].concat()).ok().flatten()
+    let article = closest(from, "article.digest")?;
+    let found = article.query_selector(&["#", id].concat()).ok()??;
+    found.dyn_into::<HtmlElement>().ok()
 }
 
 fn open(owner: u32, trigger: &HtmlElement, via: Via) {
@@ -563,11 +563,7 @@ fn open(owner: u32, trigger: &HtmlElement, via: Via) {
     let Some(id) = trigger.get_attribute("aria-describedby") else {
         return;
     };
-    let Some(article) = closest(trigger, "article.digest") else {
-        return;
-    };
-    let Some(tooltip) = find_by_id(&article, &id).and_then(|t| t.dyn_into::<HtmlElement>().ok())
-    else {
+    let Some(tooltip) = in_same_digest(trigger, &id) else {
         return;
     };
     close(None, false);
