@@ -82,8 +82,9 @@ bench: pkg tools-browser
 	$(CARGO) bench --locked --bench shapes
 	node bench/run.mjs
 
+# The lint target also checks the wasm build, so it needs the wasm target.
 tools:
-	@scripts/ensure-tools rust
+	@scripts/ensure-tools rust target
 
 tools-pkg:
 	@scripts/ensure-tools rust wasm nightly node
