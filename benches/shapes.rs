@@ -30,7 +30,7 @@ fn main() {
         .split(',')
         .filter_map(|s| s.trim().parse().ok())
         .collect();
-    let shapes = corpus::SHAPES;
+    let shapes = corpus::all_shapes();
     let mut table: Vec<Vec<f64>> = vec![Vec::new(); shapes.len()];
     for &mb in &sizes {
         for (i, (name, _)) in shapes.iter().enumerate() {
@@ -52,7 +52,7 @@ fn main() {
         if *required {
             worst_required = worst_required.max(ratio);
         }
-        let mark = if *required || *name == "ordinary digests" {
+        let mark = if *required || name == "ordinary digests" {
             ""
         } else {
             " (extra)"

@@ -119,7 +119,9 @@ pub fn ordinary(size: usize) -> String {
 
 /// The shapes, ordinary text first, each with whether every release must
 /// parse it within 3 times the per-byte cost of ordinary text (the shapes
-/// the hostile-input issue lists); the others are reported too.
+/// the hostile-input issue lists); the others are reported too. The
+/// unclosed-opening shapes of [`OPENINGS`] follow these, in every
+/// [`SETTINGS`].
 pub const SHAPES: &[(&str, bool)] = &[
     ("ordinary digests", false),
     ("only [", true),
@@ -134,6 +136,57 @@ pub const SHAPES: &[(&str, bool)] = &[
     ("short lines", false),
     ("CJK text", false),
 ];
+
+/// Every construct's opening mark without its close, alone and followed by
+/// digits, commas, dashes and ranges, and nested openings. Repeated, each
+/// one asks the parser to look ahead for a close that never comes.
+pub const OPENINGS: &[&str] = &[
+    "[",
+    "[1",
+    "[1,",
+    "[1-",
+    "[1-2",
+    "[^",
+    "[^1",
+    "【",
+    "【1",
+    "【1，",
+    "［1",
+    "〔1",
+    "(",
+    "(1",
+    "[[1",
+    "[【［(",
+    "【[1",
+    "[1[^2【3",
+];
+
+/// What each opening is repeated with: nothing, a point separator, a
+/// heading before it, a bullet, a line break.
+pub const SETTINGS: &[(&str, &str, &str)] = &[
+    ("alone", "", ""),
+    ("with separators", "", " - "),
+    ("after headings", "Key Facts - ", " "),
+    ("in bullets", "- ", "\n"),
+    ("with line breaks", "", "\n"),
+];
+
+/// The name of the opening shape `opening` in `setting`.
+pub fn opening_shape_name(opening: &str, setting: &str) -> String {
+    format!("unclosed {opening:?} {setting}")
+}
+
+/// Every shape's name, with whether it is held to 3x ordinary text: the
+/// fixed ones, then every opening in every setting.
+pub fn all_shapes() -> Vec<(String, bool)> {
+    let mut all: Vec<(String, bool)> = SHAPES.iter().map(|&(n, r)| (n.to_string(), r)).collect();
+    for opening in OPENINGS {
+        for (setting, _, _) in SETTINGS {
+            all.push((opening_shape_name(opening, setting), true));
+        }
+    }
+    all
+}
 
 /// One hostile shape, `size` bytes or a little more.
 pub fn shape(name: &str, size: usize) -> String {
@@ -151,6 +204,15 @@ pub fn shape(name: &str, size: usize) -> String {
         "ranges [1-32]" => rep("[1-32] "),
         "short lines" => rep("Key\n- x [1]\n"),
         "CJK text" => rep("港口于周一恢复作业【1】，"),
-        _ => panic!("no shape named {name}"),
+        _ => {
+            for opening in OPENINGS {
+                for (setting, before, after) in SETTINGS {
+                    if name == opening_shape_name(opening, setting) {
+                        return rep(&[before, *opening, after].concat());
+                    }
+                }
+            }
+            panic!("no shape named {name}")
+        }
     }
 }

@@ -16,6 +16,11 @@
 //!
 //! Every scan moves forward only and stops at the first character that cannot
 //! continue the list, so scanning is linear even over megabytes of `[`.
+//! The one look-ahead (is the bracket right after an unclosed list the start
+//! of a closed one?) reads that one next list and never looks further: a
+//! list it reads is closed or not, whatever follows it. So there is no
+//! recursion, and each list is read at most twice, however many unclosed
+//! lists are chained (`[1[1[1…`).
 
 use super::text::digit_value;
 
@@ -138,7 +143,7 @@ struct Draft {
 /// Scans a citation group starting at byte `at` of `s` (an opening bracket).
 pub fn scan(s: &str, at: usize) -> Scan {
     let mut draft = Draft::default();
-    let mut end = match scan_list(s, at, &mut draft) {
+    let mut end = match scan_list(s, at, &mut draft, Unclosed::Accept) {
         List::Closed(end) | List::Unclosed(end) => end,
         List::TooLong(end) => return Scan::Rejected(Rejected { start: at, end }),
         List::Absent => return Scan::Text,
@@ -150,7 +155,7 @@ pub fn scan(s: &str, at: usize) -> Scan {
             break;
         }
         let kept = (draft.ids.len, draft.problems.len());
-        match scan_list(s, after, &mut draft) {
+        match scan_list(s, after, &mut draft, Unclosed::Refuse) {
             List::Closed(next) => end = next,
             _ => {
                 draft.ids.truncate(kept.0);
@@ -165,6 +170,17 @@ pub fn scan(s: &str, at: usize) -> Scan {
         ids: draft.ids.into_vec(),
         problems: draft.problems,
     })
+}
+
+/// Whether a list may end without its closing bracket.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Unclosed {
+    /// Where a reader would accept it (see [`unclosed`]).
+    Accept,
+    /// Never: the caller only wants closed lists. Deciding about an unclosed
+    /// list may look at the next list, so refusing here is what keeps that
+    /// look-ahead one list deep instead of a chain as long as the input.
+    Refuse,
 }
 
 enum List {
@@ -190,9 +206,9 @@ fn skip_inline_space(s: &str, mut at: usize) -> usize {
 
 /// One bracketed list at `at`. Its ids and problems are appended to `group`
 /// when it is accepted, and nothing is left behind when it is not.
-fn scan_list(s: &str, at: usize, group: &mut Draft) -> List {
+fn scan_list(s: &str, at: usize, group: &mut Draft, accept: Unclosed) -> List {
     let kept = (group.ids.len, group.problems.len());
-    let outcome = read_list(s, at, group);
+    let outcome = read_list(s, at, group, accept);
     if matches!(outcome, List::TooLong(_) | List::Absent) {
         group.ids.truncate(kept.0);
         group.problems.truncate(kept.1);
@@ -247,7 +263,7 @@ impl Cursor<'_> {
     }
 }
 
-fn read_list(s: &str, at: usize, group: &mut Draft) -> List {
+fn read_list(s: &str, at: usize, group: &mut Draft, accept: Unclosed) -> List {
     let mut cursor = Cursor { s, pos: at };
     let Some(open) = cursor.peek() else {
         return List::Absent;
@@ -276,7 +292,7 @@ fn read_list(s: &str, at: usize, group: &mut Draft) -> List {
                 // `[12 - The union …`: no range, an unclosed list before a separator.
                 Number::None => {
                     group.ids.push(lo);
-                    return unclosed(s, at, lo_end, group);
+                    return unclosed(s, at, lo_end, group, accept);
                 }
             };
             if lo <= hi && hi - lo < MAX_RANGE {
@@ -301,7 +317,7 @@ fn read_list(s: &str, at: usize, group: &mut Draft) -> List {
             Some(c) if closes(open, c) => return List::Closed(cursor.pos + c.len_utf8()),
             _ => {
                 let end = s[..cursor.pos].trim_end_matches(' ').len();
-                return unclosed(s, at, end, group);
+                return unclosed(s, at, end, group, accept);
             }
         }
     }
@@ -310,8 +326,8 @@ fn read_list(s: &str, at: usize, group: &mut Draft) -> List {
 /// A list with no closing bracket, ending at `end`. Accepted only where a
 /// reader would: at the end of the line, or before another group or a
 /// separator.
-fn unclosed(s: &str, at: usize, end: usize, group: &mut Draft) -> List {
-    if !unclosed_ends_here(s, end) {
+fn unclosed(s: &str, at: usize, end: usize, group: &mut Draft, accept: Unclosed) -> List {
+    if accept == Unclosed::Refuse || !unclosed_ends_here(s, end) {
         return List::Absent;
     }
     group.problems.push(Problem {
@@ -322,9 +338,12 @@ fn unclosed(s: &str, at: usize, end: usize, group: &mut Draft) -> List {
     List::Unclosed(end)
 }
 
-/// Whether a full, closed list starts at `at`.
+/// Whether a full, closed list starts at `at`. Reads that one list only.
 fn list_follows(s: &str, at: usize) -> bool {
-    matches!(scan_list(s, at, &mut Draft::default()), List::Closed(_))
+    matches!(
+        scan_list(s, at, &mut Draft::default(), Unclosed::Refuse),
+        List::Closed(_)
+    )
 }
 
 fn unclosed_ends_here(s: &str, end: usize) -> bool {
