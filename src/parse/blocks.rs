@@ -145,11 +145,14 @@ fn markdown_heading(text: &str) -> Option<usize> {
 }
 
 fn is_bold_line(text: &str) -> bool {
+    // The marks are looked for around the text without its colon, so that
+    // the closing mark can never overlap the opening one (`**：`).
+    let body = text.trim_end_matches([':', '：']);
     ["**", "__"].iter().any(|m| {
-        text.len() > 2 * m.len()
-            && text.starts_with(m)
-            && text.trim_end_matches([':', '：']).ends_with(m)
-            && super::scan::find_str(&text[m.len()..text.len() - m.len()], m).is_none()
+        body.len() > 2 * m.len()
+            && body.starts_with(m)
+            && body.ends_with(m)
+            && super::scan::find_str(&body[m.len()..body.len() - m.len()], m).is_none()
     })
 }
 
@@ -459,5 +462,22 @@ impl<'a> Body<'a> {
                 self.loose_end = self.loose_end.max(end);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_bold_line;
+
+    #[test]
+    fn bold_lines_need_marks_on_both_sides_of_the_words() {
+        assert!(is_bold_line("**Key Facts**"));
+        assert!(is_bold_line("__Key Facts__："));
+        assert!(is_bold_line("**Key Facts**:"));
+        assert!(!is_bold_line("**A** and **B**"));
+        // The closing mark must not be the opening one read twice.
+        assert!(!is_bold_line("**："));
+        assert!(!is_bold_line("**:"));
+        assert!(!is_bold_line("****"));
     }
 }
