@@ -1,7 +1,7 @@
 // <digest-view>: a digest from the element's text, or from `src`.
 //
-// A custom element must be a JavaScript class, so this file is JavaScript;
-// parsing, markup and tooltips are the wasm module's (render/update).
+// Parsing and markup are the wasm module's; rendering and the tooltips are
+// the package's DOM layer (`render`); this file is the element around them.
 //
 //   <digest-view heading-level="3">Key Facts - The port reopened [1]…</digest-view>
 //   <digest-view src="/digests/today.txt"></digest-view>
@@ -14,15 +14,37 @@
 //   `label-also-cited-in`…) map to the render options; `references` is also
 //   a property.
 // - It renders into a shadow root, so the page's CSS cannot break it and the
-//   source text stays in the light DOM. Theme it with the --digest-*
+//   source text stays in the light DOM. The shadow root is styled with a
+//   constructed stylesheet (adoptedStyleSheets), which a strict style-src
+//   allows; where those are missing, with a <link> to the package's
+//   stylesheet. Theme it with the --digest-*
 //   custom properties and ::part(digest | header | headline | section |
 //   heading | point | cite | references | tooltip).
 // - Errors show in the element and fire an `error` event; a `render` event
 //   follows every successful render.
 import init, { render } from "./digest_render.js";
+import css from "./stylesheet.js";
 
 const ready = init();
-const stylesheet = new URL("./digest-render.css", import.meta.url).href;
+
+/** One constructed stylesheet, shared by every element's shadow root. */
+let sheet = null;
+
+/** Styles `root` with the package's stylesheet. */
+function style(root) {
+  if ("adoptedStyleSheets" in root && "replaceSync" in CSSStyleSheet.prototype) {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+    }
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    return;
+  }
+  const link = document.createElement("link");
+  link.rel = "stylesheet";
+  link.href = new URL("./digest-render.css", import.meta.url).href;
+  root.append(link);
+}
 
 const LABELS = {
   "label-source": "source",
@@ -60,16 +82,14 @@ export class DigestViewElement extends HTMLElement {
   constructor() {
     super();
     const root = this.attachShadow({ mode: "open" });
-    const link = document.createElement("link");
-    link.rel = "stylesheet";
-    link.href = stylesheet;
+    style(root);
     this.container = document.createElement("div");
     this.container.setAttribute("part", "container");
     this.status = document.createElement("p");
     this.status.setAttribute("part", "error");
     this.status.setAttribute("role", "alert");
     this.status.hidden = true;
-    root.append(link, this.status, this.container);
+    root.append(this.status, this.container);
   }
 
   /** References that override or fill the text's own (see the package README). */

@@ -1,15 +1,17 @@
-//! The JavaScript API, and nothing else: argument checks, conversion at the
-//! boundary, and calls into the model, the renderer and the DOM behaviour.
+//! The boundary to JavaScript, and nothing else: text and options in,
+//! the model or the markup out. The DOM (putting markup in the page, the
+//! tooltips' behaviour, Trusted Types) is the package's JavaScript layer
+//! (`npm/api.js`), which calls these two functions and wraps them for
+//! callers; the names callers see come from there.
 //!
-//! Wrong argument types throw a `TypeError` that names the argument (a
-//! `RangeError` for a number out of range); nothing here panics, so the
-//! module keeps working after any bad call.
+//! Wrong argument types throw a `TypeError` that names the calling function
+//! and the path into the argument (a `RangeError` for a number out of
+//! range); nothing here panics, so the module keeps working after any bad
+//! call.
 
-use crate::render::dom::View;
 use crate::render::RenderOptions;
 use crate::{parse_with_references, Digest};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TS_EXTRA: &'static str = r#"
@@ -20,23 +22,22 @@ export type ReferenceOption = ReferenceInput & { id: number };
 /**
  * What `parseDigest`, `renderHtml`, `render` and `hydrate` accept: the
  * generated `RenderOptions`, widened where JavaScript callers get more
- * freedom (references keyed by id, any subset of the labels).
+ * freedom (references keyed by id, any subset of the labels), plus the
+ * page's own Trusted Types policy for `render`.
  */
 export type Options = Omit<RenderOptions, "references" | "labels"> & {
     references?: ReferenceOption[] | Record<string, Omit<ReferenceOption, "id">>;
     labels?: Partial<Labels>;
+    /**
+     * A Trusted Types policy of the page's, used instead of the package's
+     * own `digest-render` policy to put the markup in the page.
+     */
+    trustedTypesPolicy?: { createHTML(html: string): unknown };
 };
 "#;
 
 mod alloc;
 mod input;
-
-#[wasm_bindgen]
-extern "C" {
-    /// The options object, typed for TypeScript; checked by `input::options`.
-    #[wasm_bindgen(typescript_type = "Options")]
-    pub type OptionsArg;
-}
 
 use input::{describe, type_error, Result};
 
@@ -60,33 +61,56 @@ fn to_js(digest: &Digest) -> Result<JsValue> {
     js_sys::JSON::parse(&crate::json::to_string(digest, false))
 }
 
-/// The digest model of `text`.
-#[wasm_bindgen(js_name = parseDigest, unchecked_return_type = "Digest")]
-pub fn parse_digest(
-    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-    options: Option<OptionsArg>,
-) -> Result<JsValue> {
-    let text = string_arg("parseDigest", "text", &text)?;
-    let options = input::options(
-        "parseDigest",
-        &options.map(JsValue::from).unwrap_or_default(),
-    )?;
+/// The digest model of `text`; `caller` names the public function in error
+/// messages.
+#[wasm_bindgen(unchecked_return_type = "Digest")]
+pub fn model(caller: &str, text: JsValue, options: JsValue) -> Result<JsValue> {
+    test_trap::check();
+    let text = string_arg(caller, "text", &text)?;
+    let options = input::options(caller, &options)?;
     to_js(&parse_with_references(&text, &options.references))
 }
 
-/// Escaped, semantic HTML: the markup `render` puts in the page.
-#[wasm_bindgen(js_name = renderHtml)]
-pub fn render_html_js(
-    #[wasm_bindgen(unchecked_param_type = "DigestInput")] input: JsValue,
-    options: Option<OptionsArg>,
-) -> Result<String> {
-    let options = input::options(
-        "renderHtml",
-        &options.map(JsValue::from).unwrap_or_default(),
-    )?;
-    let digest = digest_arg("renderHtml", input, &options)?;
+/// Escaped, semantic HTML for text or a model: what `render` puts in the
+/// page.
+#[wasm_bindgen]
+pub fn markup(caller: &str, input: JsValue, options: JsValue) -> Result<String> {
+    test_trap::check();
+    let options = input::options(caller, &options)?;
+    let digest = digest_arg(caller, input, &options)?;
     // References were merged into the digest already.
     Ok(crate::render::html::render(&digest, &options))
+}
+
+/// For the trap-recovery tests only (`--features test-trap`, never in the
+/// shipped package): a way to make the module trap on purpose, the way an
+/// undiscovered bug or memory exhaustion would.
+#[cfg(feature = "test-trap")]
+mod test_trap {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use wasm_bindgen::prelude::*;
+
+    /// Set by `trapForTests(true)`: every later call traps as well, the way
+    /// a corrupted instance keeps failing. Only a new instance clears it.
+    static POISONED: AtomicBool = AtomicBool::new(false);
+
+    pub fn check() {
+        if POISONED.load(Ordering::Relaxed) {
+            std::arch::wasm32::unreachable();
+        }
+    }
+
+    #[wasm_bindgen(js_name = trapForTests)]
+    pub fn trap(poison: bool) {
+        POISONED.store(poison, Ordering::Relaxed);
+        std::arch::wasm32::unreachable();
+    }
+}
+
+#[cfg(not(feature = "test-trap"))]
+mod test_trap {
+    #[inline(always)]
+    pub fn check() {}
 }
 
 fn string_arg(function: &str, name: &str, value: &JsValue) -> Result<String> {
@@ -102,100 +126,4 @@ fn string_arg(function: &str, name: &str, value: &JsValue) -> Result<String> {
             .concat(),
         )
     })
-}
-
-fn container_arg(function: &str, container: &JsValue) -> Result<web_sys::Element> {
-    container
-        .dyn_ref::<web_sys::Element>()
-        .cloned()
-        .ok_or_else(|| {
-            type_error(
-                &[
-                    function,
-                    ": container must be an Element, not ",
-                    &describe(container),
-                ]
-                .concat(),
-            )
-        })
-}
-
-/// Renders into `container` (its content is replaced) with working citation
-/// tooltips.
-#[wasm_bindgen]
-pub fn render(
-    #[wasm_bindgen(unchecked_param_type = "Element")] container: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "DigestInput")] input: JsValue,
-    options: Option<OptionsArg>,
-) -> Result<DigestView> {
-    let container = container_arg("render", &container)?;
-    let options = input::options("render", &options.map(JsValue::from).unwrap_or_default())?;
-    let text = input.as_string();
-    let digest = digest_arg("render", input, &options)?;
-    let view = View::render(container, &digest, options, text);
-    Ok(DigestView { view: Some(view) })
-}
-
-/// Attaches the tooltip behaviour to markup `renderHtml` produced (on a
-/// server, say) without rebuilding it.
-#[wasm_bindgen]
-pub fn hydrate(
-    #[wasm_bindgen(unchecked_param_type = "Element")] container: JsValue,
-    options: Option<OptionsArg>,
-) -> Result<DigestView> {
-    let container = container_arg("hydrate", &container)?;
-    let options = input::options("hydrate", &options.map(JsValue::from).unwrap_or_default())?;
-    Ok(DigestView {
-        view: Some(View::hydrate(container, options)),
-    })
-}
-
-/// A rendered digest in the page.
-#[wasm_bindgen]
-pub struct DigestView {
-    view: Option<View>,
-}
-
-#[wasm_bindgen]
-impl DigestView {
-    fn live(&mut self, method: &str) -> Result<&mut View> {
-        self.view.as_mut().ok_or_else(|| {
-            JsError::new(&["DigestView.", method, ": the view was destroyed"].concat()).into()
-        })
-    }
-
-    /// Renders `text` in place of the current digest.
-    pub fn update(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
-    ) -> Result<()> {
-        let text = string_arg("DigestView.update", "text", &text)?;
-        self.live("update")?.set_text(text);
-        Ok(())
-    }
-
-    /// Adds `chunk` to the text (streaming); the page catches up at the next
-    /// animation frame.
-    pub fn append(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "string")] chunk: JsValue,
-    ) -> Result<()> {
-        let chunk = string_arg("DigestView.append", "chunk", &chunk)?;
-        self.live("append")?.append(&chunk);
-        Ok(())
-    }
-
-    /// Renders any appended text now.
-    pub fn finish(&mut self) -> Result<()> {
-        self.live("finish")?.flush();
-        Ok(())
-    }
-
-    /// Removes the behaviour (listeners, timers, an open tooltip). The markup
-    /// stays. Calling it again does nothing.
-    pub fn destroy(&mut self) {
-        if let Some(view) = self.view.take() {
-            view.destroy();
-        }
-    }
 }

@@ -2,11 +2,10 @@
 //! references the renderers share.
 //!
 //! [`html`] writes the markup, and it is the only place markup is written:
-//! the browser renderer sets the same string and attaches behaviour, so the
-//! server and the client cannot drift apart.
+//! the package's JavaScript layer puts the same string in the page and
+//! attaches the tooltips' behaviour, so the server and the client cannot
+//! drift apart.
 
-#[cfg(target_arch = "wasm32")]
-pub mod dom;
 pub mod html;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod standalone;

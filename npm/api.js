@@ -1,0 +1,187 @@
+// The package's API. The wasm module reads text and writes markup
+// (`model`, `markup`); this layer puts the markup in the page through the
+// package's one Trusted Types policy and attaches the tooltips' behaviour
+// (tooltips.js). Every call into the module goes through module.js, which
+// restarts the module if a call ever fails inside it.
+import { guarded, glue, init, initSync } from "./module.js";
+import { attach } from "./tooltips.js";
+
+export { init as default, initSync };
+
+/**
+ * The digest model of `text`.
+ * @param {string} text
+ * @param {import("./digest_render").Options} [options]
+ */
+export function parseDigest(text, options) {
+  return guarded("parseDigest", () => glue.model("parseDigest", text, options));
+}
+
+/**
+ * Escaped, semantic HTML: the markup `render` puts in the page.
+ * @param {string | import("./digest_render").Digest} input
+ * @param {import("./digest_render").Options} [options]
+ */
+export function renderHtml(input, options) {
+  return guarded("renderHtml", () => glue.markup("renderHtml", input, options));
+}
+
+/**
+ * Renders into `container` (its content is replaced) with working citation
+ * tooltips.
+ */
+export function render(container, input, options) {
+  checkContainer("render", container);
+  const html = markup("render", input, options);
+  setMarkup("render", container, html, options);
+  return new DigestView(container, options, typeof input === "string" ? input : "");
+}
+
+/**
+ * Attaches the tooltips to markup `renderHtml` produced (on a server, say)
+ * without rebuilding it.
+ */
+export function hydrate(container, options) {
+  checkContainer("hydrate", container);
+  // The options are read now, so that bad ones fail here and not at the
+  // first update.
+  markup("hydrate", "", options);
+  return new DigestView(container, options, "");
+}
+
+/** A rendered digest in the page. */
+export class DigestView {
+  #root;
+  #options;
+  #text;
+  #frame = 0;
+  /** @type {ReturnType<typeof attach> | null} */
+  #behaviour;
+
+  /** @internal Made by `render` and `hydrate`. */
+  constructor(root, options, text) {
+    this.#root = root;
+    this.#options = options;
+    this.#text = text;
+    this.#behaviour = attach(root);
+  }
+
+  /** Renders `text` in place of the current digest. */
+  update(text) {
+    checkString("DigestView.update", "text", text);
+    this.#live("update");
+    this.#cancelFrame();
+    this.#text = text;
+    this.#render("DigestView.update");
+  }
+
+  /**
+   * Adds `chunk` to the text (streaming); the page catches up at the next
+   * animation frame.
+   */
+  append(chunk) {
+    checkString("DigestView.append", "chunk", chunk);
+    this.#live("append");
+    this.#text += chunk;
+    if (!this.#frame) {
+      this.#frame = requestAnimationFrame(() => {
+        this.#frame = 0;
+        if (this.#behaviour) this.#render("DigestView.append");
+      });
+    }
+  }
+
+  /** Renders any appended text now. */
+  finish() {
+    this.#live("finish");
+    this.#cancelFrame();
+    this.#render("DigestView.finish");
+  }
+
+  /**
+   * Removes the behaviour (listeners, timers, an open tooltip). The markup
+   * stays. Calling it again does nothing.
+   */
+  destroy() {
+    this.#cancelFrame();
+    this.#behaviour?.detach();
+    this.#behaviour = null;
+  }
+
+  [Symbol.dispose]() {
+    this.destroy();
+  }
+
+  #live(method) {
+    if (!this.#behaviour) throw new Error(`DigestView.${method}: the view was destroyed`);
+  }
+
+  #cancelFrame() {
+    if (this.#frame) cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+  }
+
+  #render(caller) {
+    const html = markup(caller, this.#text, this.#options);
+    this.#behaviour.closeOwn();
+    setMarkup(caller, this.#root, html, this.#options);
+  }
+}
+
+function markup(caller, input, options) {
+  return guarded(caller, () => glue.markup(caller, input, options));
+}
+
+/** @type {{ createHTML(html: string): unknown } | null | undefined} */
+let policy;
+
+/**
+ * Puts the renderer's markup into `container`: the one HTML sink the
+ * package writes to, and only ever with `markup()`'s output.
+ */
+function setMarkup(caller, container, html, options) {
+  const own = options?.trustedTypesPolicy;
+  if (own != null && typeof own.createHTML !== "function") {
+    throw new TypeError(`${caller}: options.trustedTypesPolicy must be a Trusted Types policy`);
+  }
+  container.innerHTML = /** @type {string} */ ((own ?? packagePolicy(caller))?.createHTML(html) ?? html);
+}
+
+/**
+ * The package's Trusted Types policy, `digest-render`, made on first use
+ * where the browser has Trusted Types. Its `createHTML` passes the string
+ * through, which is safe because it is only ever given the renderer's own
+ * output: every piece of the input in it is escaped, only http(s) URLs
+ * reach an `href`, and no element or attribute appears that the renderer
+ * does not write (the fuzzers and the XSS corpus check this). The policy
+ * object never leaves this module, so nothing else can use it.
+ */
+function packagePolicy(caller) {
+  if (policy !== undefined) return policy;
+  const factory = globalThis.trustedTypes;
+  if (!factory?.createPolicy) return (policy = null);
+  try {
+    return (policy = factory.createPolicy("digest-render", { createHTML: (html) => html }));
+  } catch (error) {
+    throw new TypeError(
+      `${caller}: the page's Content-Security-Policy does not allow the Trusted Types policy "digest-render"; ` +
+        "add it to the trusted-types directive, or pass your own policy as options.trustedTypesPolicy",
+      { cause: error },
+    );
+  }
+}
+
+/** What a value is, in words, as the module's own errors say it. */
+function describe(value) {
+  return value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
+}
+
+function checkString(caller, name, value) {
+  if (typeof value !== "string") throw new TypeError(`${caller}: ${name} must be a string, not ${describe(value)}`);
+}
+
+function checkContainer(caller, container) {
+  if (typeof Element === "undefined" || !(container instanceof Element)) {
+    throw new TypeError(`${caller}: container must be an Element, not ${describe(container)}`);
+  }
+}

@@ -1,0 +1,393 @@
+// The citation tooltips' behaviour in a live page. The markup (every
+// tooltip, already written next to the digest) is the wasm module's; this
+// file only shows, hides, moves and places it.
+//
+// Rules (WCAG 2.2 SC 1.4.13, content on hover or focus):
+// - a tooltip opens on hover after a short intent delay, at once on
+//   keyboard focus, and on tap on touch screens (tap again, or anywhere
+//   else, closes it); a click pins a button trigger's tooltip;
+// - the pointer can move from the trigger into the tooltip (hoverable);
+//   Escape closes it (dismissible); it stays until the pointer or focus
+//   leaves, or it is dismissed (persistent);
+// - one tooltip is open at a time, across every digest on the page;
+// - it stays inside the viewport: below the trigger, or above when there is
+//   no room below, shifted sideways near the edges. It is `position: fixed`,
+//   so opening it shifts no layout.
+//
+// While open, the tooltip element sits right after its trigger, so Tab from
+// the trigger reaches the links inside it; it goes back when closed.
+//
+// Listeners are delegated: one set per document, plus one per shadow root
+// holding digests (pointer and focus events that stay inside a shadow root
+// never reach the document), however many digests and citations there are.
+//
+// Placement is written through CSSOM into one rule of a constructed
+// stylesheet adopted by the tooltip's document or shadow root, so no
+// element ever gets a `style` attribute and a strict `style-src` has
+// nothing to block; where constructed stylesheets are missing, the
+// tooltip's own CSSOM style is used instead (still no markup).
+
+const OPEN_DELAY_MS = 150; // hover intent
+const CLOSE_DELAY_MS = 300; // grace period to move from trigger to tooltip
+const HIGHLIGHT_MS = 2000;
+const MARGIN = 8; // from the viewport's edges
+const GAP = 8; // from the trigger
+
+/**
+ * One attached container.
+ * @typedef {{ root: Element, timers: { open: number, close: number, unhighlight: number },
+ *   pending: HTMLElement | null, highlighted: HTMLElement | null }} Attached
+ */
+
+/** @type {Map<Document | ShadowRoot, Set<Attached>>} containers by the node their events reach */
+const byEventRoot = new Map();
+/** @type {Map<Document, number>} attached containers per document */
+const documents = new Map();
+
+/** The one open tooltip on the page. */
+let open = null;
+/** Set while focus goes back to a trigger after Escape, so that it does not reopen. */
+let restoringFocus = false;
+/** Whether the last pointer down came from a touch screen: taps behave differently. */
+let touch = false;
+/**
+ * Whether the trigger under the last pointer down was open already: a tap
+ * also focuses the trigger (which opens it), so the click that follows must
+ * know how things stood before the tap.
+ */
+let pressedOpen = false;
+
+/**
+ * Attaches the behaviour to the digest markup inside `root`.
+ * @param {Element} root
+ * @returns {{ detach(): void, closeOwn(): void }}
+ */
+export function attach(root) {
+  /** @type {Attached} */
+  const state = { root, timers: { open: 0, close: 0, unhighlight: 0 }, pending: null, highlighted: null };
+  const eventRoot = /** @type {Document | ShadowRoot} */ (root.getRootNode());
+  const doc = root.ownerDocument;
+  let set = byEventRoot.get(eventRoot);
+  if (!set) {
+    byEventRoot.set(eventRoot, (set = new Set()));
+    for (const type of ROOT_EVENTS) eventRoot.addEventListener(type, onRootEvent);
+  }
+  set.add(state);
+  const count = documents.get(doc) ?? 0;
+  if (count === 0) listenToDocument(doc, true);
+  documents.set(doc, count + 1);
+
+  let attached = true;
+  return {
+    /** Closes this digest's tooltip, if open (before its markup is replaced). */
+    closeOwn() {
+      if (open?.state === state) close(false);
+      state.pending = null;
+      for (const name of Object.keys(state.timers)) clearTimer(state, name);
+    },
+    detach() {
+      if (!attached) return;
+      attached = false;
+      this.closeOwn();
+      set.delete(state);
+      if (set.size === 0) {
+        byEventRoot.delete(eventRoot);
+        for (const type of ROOT_EVENTS) eventRoot.removeEventListener(type, onRootEvent);
+      }
+      const left = documents.get(doc) - 1;
+      if (left === 0) {
+        documents.delete(doc);
+        listenToDocument(doc, false);
+      } else documents.set(doc, left);
+    },
+  };
+}
+
+const ROOT_EVENTS = ["pointerover", "pointerout", "focusin", "focusout", "click"];
+
+/** Presses anywhere close (capture: before the page's handlers); scrolls anywhere move the tooltip along. */
+function listenToDocument(doc, on) {
+  const method = on ? "addEventListener" : "removeEventListener";
+  doc[method]("pointerdown", onPointerDown, true);
+  doc[method]("keydown", onKeyDown);
+  doc[method]("scroll", onViewportChange, true);
+  doc.defaultView?.[method]("resize", onViewportChange);
+}
+
+function onPointerDown(event) {
+  touch = event.pointerType === "touch";
+  const target = eventElement(event);
+  if (!target) return;
+  const trigger = triggerOf(target)?.trigger;
+  pressedOpen = Boolean(trigger && open?.trigger === trigger);
+  if (open && !withinOpen(target)) close(false);
+}
+
+function onKeyDown(event) {
+  if (event.key === "Escape" && open) close(true);
+}
+
+function onViewportChange() {
+  if (!open) return;
+  if (open.trigger.isConnected) place(open.trigger, open.tooltip);
+  else close(false);
+}
+
+function onRootEvent(event) {
+  const target = eventElement(event);
+  if (!target) return;
+  switch (event.type) {
+    case "pointerover":
+      return event.pointerType === "touch" ? undefined : pointerOver(target);
+    case "pointerout":
+      return event.pointerType === "touch" ? undefined : pointerOut(target, event.relatedTarget);
+    case "focusin":
+      return focusIn(target);
+    case "focusout":
+      return focusOut(target, event.relatedTarget);
+    case "click":
+      return click(target, event);
+  }
+}
+
+/** Hover: open after the intent delay. */
+function pointerOver(target) {
+  if (withinOpen(target)) return clearTimer(open.state, "close");
+  const found = triggerOf(target);
+  if (!found) return;
+  clearTimer(found.state, "close");
+  found.state.pending = found.trigger;
+  setTimer(found.state, "open", OPEN_DELAY_MS, () => {
+    const trigger = found.state.pending;
+    found.state.pending = null;
+    if (trigger?.isConnected) show(found.state, trigger, "hover");
+  });
+}
+
+/** Leaving the trigger or the tooltip (not for one another): close after a grace period. */
+function pointerOut(target, related) {
+  const leaving = triggerOf(target);
+  if (!leaving && !withinOpen(target)) return;
+  if (related instanceof Element) {
+    if (leaving?.trigger.contains(related) || withinOpen(related)) return;
+  }
+  const state = leaving?.state ?? open.state;
+  clearTimer(state, "open");
+  state.pending = null;
+  if (open?.state === state && open.via === "hover") {
+    setTimer(state, "close", CLOSE_DELAY_MS, () => {
+      if (open?.state === state && open.via === "hover") close(false);
+    });
+  }
+}
+
+/** Keyboard focus opens at once. */
+function focusIn(target) {
+  if (withinOpen(target)) return clearTimer(open.state, "close");
+  const found = triggerOf(target);
+  if (!found) return;
+  clearTimer(found.state, "open");
+  clearTimer(found.state, "close");
+  if (!restoringFocus) show(found.state, found.trigger, "focus");
+}
+
+/** Focus leaving both the trigger and the tooltip closes (unless the pointer opened it). */
+function focusOut(target, related) {
+  if (!withinOpen(target)) return;
+  if (related instanceof Element && withinOpen(related)) return;
+  if (open.via !== "hover") close(false);
+}
+
+/** Taps toggle; clicks pin a button trigger's tooltip; "Also cited in" links go to their point. */
+function click(target, event) {
+  const link = target.closest("a.digest-tooltip-point");
+  if (link) {
+    const found = containerOf(link);
+    event.preventDefault();
+    close(false);
+    if (found) highlight(found, link);
+    return;
+  }
+  const found = triggerOf(target);
+  if (!found) return;
+  const { state, trigger } = found;
+  if (touch) {
+    event.preventDefault();
+    if (pressedOpen) close(false);
+    else show(state, trigger, "tap");
+  } else if (trigger.localName === "button") {
+    if (open?.trigger === trigger && open.via === "click") close(false);
+    else show(state, trigger, "click");
+  } else {
+    close(false); // a link trigger: the browser goes to the reference
+  }
+}
+
+/** The attached container holding `element`, if any. */
+function containerOf(element) {
+  const set = byEventRoot.get(element.getRootNode());
+  if (set) for (const state of set) if (state.root.contains(element)) return state;
+  return null;
+}
+
+/** The citation `element` is in, with its container's state. */
+function triggerOf(element) {
+  const trigger = element.closest(".digest-cite");
+  const state = trigger && containerOf(trigger);
+  return state ? { state, trigger } : null;
+}
+
+/** Whether `element` is inside the open trigger or tooltip. */
+function withinOpen(element) {
+  return Boolean(open && (open.trigger.contains(element) || open.tooltip.contains(element)));
+}
+
+/** The element an event happened on, looking into open shadow roots (text nodes: their parent). */
+function eventElement(event) {
+  let node = event.composedPath?.()[0] ?? event.target;
+  if (node && node.nodeType !== 1) node = node.parentElement;
+  return node instanceof Element ? node : null;
+}
+
+function setTimer(state, name, ms, run) {
+  clearTimer(state, name);
+  state.timers[name] = setTimeout(() => {
+    state.timers[name] = 0;
+    run();
+  }, ms);
+}
+
+function clearTimer(state, name) {
+  if (state.timers[name]) clearTimeout(state.timers[name]);
+  state.timers[name] = 0;
+}
+
+/** Ids we write are `[A-Za-z0-9_-]`; anything else came from foreign markup and is not looked up. */
+const SAFE_ID = /^[A-Za-z0-9_-]+$/;
+
+/** The element with `id` in the digest `from` is part of (ids are unique per digest only). */
+function inSameDigest(from, id) {
+  if (!id || !SAFE_ID.test(id)) return null;
+  return from.closest("article.digest")?.querySelector("#" + id) ?? null;
+}
+
+/** How a tooltip was opened: hover closes when the pointer leaves; the others stay until dismissed. */
+function show(state, trigger, via) {
+  if (open?.trigger === trigger) {
+    // Already open: a stronger reason keeps it open longer.
+    if (open.via === "hover" || via === "click" || via === "tap") open.via = via;
+    return;
+  }
+  const tooltip = inSameDigest(trigger, trigger.getAttribute("aria-describedby"));
+  if (!tooltip) return;
+  close(false);
+
+  // "Also cited in": every point but this one.
+  const here = trigger.closest(".digest-point")?.id;
+  let shown = 0;
+  for (const item of tooltip.querySelectorAll("li[data-point]")) {
+    item.hidden = Boolean(here) && item.getAttribute("data-point") === here;
+    if (!item.hidden) shown++;
+  }
+  const also = tooltip.querySelector(".digest-tooltip-also");
+  if (also) also.hidden = shown === 0;
+
+  const home = tooltip.parentNode;
+  trigger.after(tooltip);
+  tooltip.hidden = false;
+  tooltip.classList.add("digest-tooltip-open");
+  place(trigger, tooltip);
+  open = { state, trigger, tooltip, home, via };
+}
+
+/** Closes the open tooltip; `restoreFocus` returns focus to its trigger when it was inside. */
+function close(restoreFocus) {
+  if (!open) return;
+  const { trigger, tooltip, home } = open;
+  open = null;
+  const active = /** @type {Document | ShadowRoot} */ (tooltip.getRootNode()).activeElement;
+  const hadFocus = Boolean(active && tooltip.contains(active));
+  tooltip.hidden = true;
+  tooltip.classList.remove("digest-tooltip-open");
+  if (home?.isConnected) home.append(tooltip);
+  if (restoreFocus && hadFocus) {
+    restoringFocus = true;
+    try {
+      trigger.focus();
+    } finally {
+      restoringFocus = false;
+    }
+  }
+}
+
+function highlight(state, link) {
+  const point = inSameDigest(link, link.getAttribute("href")?.replace(/^#/, ""));
+  if (!point) return;
+  state.highlighted?.classList.remove("digest-point-highlight");
+  const reduced = matchMedia("(prefers-reduced-motion: reduce)").matches;
+  point.scrollIntoView({ block: "center", behavior: reduced ? "instant" : "smooth" });
+  point.classList.add("digest-point-highlight");
+  // Focusable by script only, so screen readers land on the point too.
+  if (!point.hasAttribute("tabindex")) point.setAttribute("tabindex", "-1");
+  point.focus({ preventScroll: true });
+  state.highlighted = point;
+  setTimer(state, "unhighlight", HIGHLIGHT_MS, () => {
+    point.classList.remove("digest-point-highlight");
+    if (state.highlighted === point) state.highlighted = null;
+  });
+}
+
+/** @type {WeakMap<Document | ShadowRoot, CSSStyleDeclaration | null>} */
+const placementRules = new WeakMap();
+
+/**
+ * Where the open tooltip's position is written: one rule of a constructed
+ * stylesheet adopted by its document or shadow root.
+ */
+function placementStyle(tooltip) {
+  const root = /** @type {Document | ShadowRoot} */ (tooltip.getRootNode());
+  let style = placementRules.get(root);
+  if (style === undefined) {
+    style = null;
+    if ("adoptedStyleSheets" in root && "replaceSync" in CSSStyleSheet.prototype) {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(".digest-tooltip.digest-tooltip-open{}");
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      style = /** @type {CSSStyleRule} */ (sheet.cssRules[0]).style;
+    }
+    placementRules.set(root, style);
+  }
+  return style ?? tooltip.style;
+}
+
+const px = (v) => `${Math.max(0, Math.round(v))}px`;
+
+/**
+ * Puts the tooltip below the trigger, or above when it fits there and not
+ * below, then shifts it sideways to stay `MARGIN` inside the viewport.
+ */
+function place(trigger, tooltip) {
+  const viewport = trigger.ownerDocument.documentElement;
+  const vw = viewport.clientWidth;
+  const vh = viewport.clientHeight;
+  const style = placementStyle(tooltip);
+  style.setProperty("left", "0px");
+  style.setProperty("top", "0px");
+  const w = tooltip.offsetWidth;
+  const h = tooltip.offsetHeight;
+  const r = trigger.getBoundingClientRect();
+
+  const below = r.bottom + GAP;
+  const above = r.top - GAP - h;
+  const fitsBelow = below + h <= vh - MARGIN;
+  const fitsAbove = above >= MARGIN;
+  const onTop = !fitsBelow && (fitsAbove || r.top > vh - r.bottom);
+  const top = Math.max(MARGIN, Math.min(onTop ? above : below, vh - MARGIN - h));
+  const center = r.left + r.width / 2;
+  const left = Math.max(MARGIN, Math.min(center - w / 2, vw - MARGIN - w));
+
+  style.setProperty("left", px(left));
+  style.setProperty("top", px(top));
+  style.setProperty("--digest-arrow-x", px(Math.min(Math.max(center - left, 12), Math.max(w - 12, 12))));
+  tooltip.dataset.placement = onTop ? "top" : "bottom";
+}

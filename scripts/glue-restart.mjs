@@ -1,0 +1,43 @@
+// Adds `__wbg_restart()` to wasm-bindgen's glue: it drops the instance and
+// instantiates the already compiled module afresh, synchronously.
+//
+//   node scripts/glue-restart.mjs glue.js
+//
+// A trap (a bug we have not found, memory exhaustion) can leave an instance
+// unusable: its stack pointer or allocator half-way through a call. The
+// glue keeps its instance in a module-level `let`, which nothing outside
+// the glue can reset, and `initSync` does nothing once it is set; this
+// function is the one way back. The package's module layer (npm/module.js)
+// calls it after a failed call. wasm-bindgen's version is pinned exactly
+// (Cargo.toml), and this script fails the build if the glue's shape changes.
+import { readFileSync, writeFileSync } from "node:fs";
+
+const [gluePath] = process.argv.slice(2);
+let glue = readFileSync(gluePath, "utf8");
+
+const expected = [
+  "let wasmModule, wasmInstance, wasm;",
+  "function initSync(module) {\n    if (wasm !== undefined) return wasm;",
+  "let __wbg_init_promise;",
+  "export { initSync, __wbg_init as default };",
+];
+for (const piece of expected) {
+  if (!glue.includes(piece)) {
+    throw new Error(`glue-restart: the glue no longer contains ${JSON.stringify(piece)}; update this script`);
+  }
+}
+
+glue = glue.replace(
+  "export { initSync, __wbg_init as default };",
+  `/** Drops the current instance and instantiates the compiled module again. */
+function __wbg_restart() {
+    const module = wasmModule;
+    wasm = undefined;
+    wasmInstance = undefined;
+    __wbg_init_promise = undefined;
+    return initSync({ module });
+}
+
+export { initSync, __wbg_init as default, __wbg_restart };`,
+);
+writeFileSync(gluePath, glue);
