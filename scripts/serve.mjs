@@ -5,7 +5,9 @@
 //
 // ROOT is served at /, each /prefix=DIR mounts another directory. PORT in the
 // environment sets the port (default 8080; 0 picks a free one). Imported by
-// tests as `serve({ root, mounts, port })`, which resolves to the server.
+// tests as `serve({ root, mounts, port, headers })`, which resolves to the
+// server; `headers(urlPath)` may return extra response headers for a path
+// (the CSP tests serve their pages with a Content-Security-Policy this way).
 import { createServer } from "node:http";
 import { createReadStream, statSync } from "node:fs";
 import { extname, join, resolve, sep } from "node:path";
@@ -52,20 +54,22 @@ function resolveFile(roots, urlPath) {
   return null;
 }
 
-export function serve({ root, mounts = {}, port = 8080, quiet = true } = {}) {
+export function serve({ root, mounts = {}, port = 8080, quiet = true, headers } = {}) {
   const roots = Object.entries(mounts)
     .map(([prefix, dir]) => [prefix.replace(/\/$/, ""), resolve(dir)])
     .sort((a, b) => b[0].length - a[0].length);
   roots.push(["/", resolve(root)]);
   const server = createServer((req, res) => {
     const file = resolveFile(roots, req.url || "/");
+    const extra = headers?.((req.url || "/").split("?")[0].split("#")[0]) ?? {};
     if (!file || (req.method !== "GET" && req.method !== "HEAD")) {
-      res.writeHead(file ? 405 : 404, { "content-type": "text/plain; charset=utf-8" });
+      res.writeHead(file ? 405 : 404, { ...extra, "content-type": "text/plain; charset=utf-8" });
       res.end(file ? "method not allowed\n" : "not found\n");
       if (!quiet) console.log(`404 ${req.url}`);
       return;
     }
     res.writeHead(200, {
+      ...extra,
       "content-type": TYPES[extname(file)] || "application/octet-stream",
       "cache-control": "no-store",
     });

@@ -11,8 +11,11 @@ export { launch, repo };
 export const out = join(repo, "target", "browser");
 mkdirSync(out, { recursive: true });
 
-/** Serves www/ at /, the test pages at /test/, pkg/ and the fixtures. */
-export async function site() {
+/**
+ * Serves www/ at /, the test pages at /test/, pkg/ and the fixtures;
+ * `headers(urlPath)`, if given, adds response headers (see scripts/serve.mjs).
+ */
+export async function site({ headers } = {}) {
   const server = await serve({
     root: join(repo, "www"),
     mounts: {
@@ -22,6 +25,7 @@ export async function site() {
       "/out": out,
     },
     port: 0,
+    headers,
   });
   return { server, url: `http://127.0.0.1:${server.address().port}` };
 }
@@ -31,11 +35,12 @@ export async function site() {
  * then runs `setup(state)` if given; stops both after them. The returned
  * object gets `browser` and `base`. (A file's own top-level `before` would
  * not wait for this one, so set-up that needs the browser goes in `setup`.)
+ * `headers` is passed to site().
  */
-export function session({ args = [], setup } = {}) {
+export function session({ args = [], setup, headers } = {}) {
   const state = {};
   before(async () => {
-    const { server, url } = await site();
+    const { server, url } = await site({ headers });
     state.server = server;
     state.base = url;
     state.browser = await launch(args);
