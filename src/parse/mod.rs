@@ -37,6 +37,7 @@ use crate::render::ReferenceInput;
 use blocks::{Line, LineKind};
 use points::{byte_span, RawDiagnostic};
 pub(crate) use scan::find_str;
+pub(crate) use text::first_occurrences;
 
 /// For the HTML writer: where the next character needing an entity is.
 pub(crate) fn next_html_special(bytes: &[u8], from: usize) -> usize {

@@ -295,13 +295,13 @@ impl<'a> View<'a> {
                 }
                 Inline::Cite { ids, .. } => {
                     push(out, "<span class=\"digest-cites\">");
-                    let mut seen: Vec<u32> = Vec::new();
-                    for &id in ids {
-                        if seen.contains(&id) {
-                            continue;
+                    // Each id once (`[2][2]`); linear, however many ids a
+                    // group holds.
+                    let first = crate::parse::first_occurrences(ids);
+                    for (&id, first) in ids.iter().zip(first) {
+                        if first {
+                            self.trigger(out, id);
                         }
-                        seen.push(id);
-                        self.trigger(out, id);
                     }
                     push(out, "</span>");
                 }
