@@ -8,9 +8,9 @@ CARGO ?= cargo
 NODE_TEST := node --test --test-reporter=spec
 
 # Everything the npm package is built from: pkg/ is rebuilt when one changes.
-PKG_SOURCES := $(shell find src npm -type f) Cargo.toml Cargo.lock scripts/build-pkg scripts/short-imports.mjs package-lock.json
+PKG_SOURCES := $(shell find src npm -type f) Cargo.toml Cargo.lock scripts/build-pkg scripts/short-imports.mjs scripts/glue-restart.mjs scripts/package-types.mjs package-lock.json
 
-.PHONY: test lint test-rust test-js test-browser test-stable fuzz fuzz-smoke pkg demo size bench tools tools-pkg tools-browser tools-fuzz
+.PHONY: test lint test-rust test-js test-browser test-stable fuzz fuzz-smoke pkg pkg-trap demo size bench tools tools-pkg tools-browser tools-fuzz
 
 ## test: formatting, lints (warnings are errors), Rust tests, then the
 ## package in Node, TypeScript, Vite and a plain page (headless Chromium),
@@ -32,19 +32,26 @@ pkg: pkg/package.json
 pkg/package.json: $(PKG_SOURCES) | tools-pkg
 	scripts/build-pkg
 
+# A test build whose module can be made to trap (cargo feature test-trap),
+# for the trap-recovery tests in Node and the browsers; never shipped.
+pkg-trap: target/pkg-trap/package.json
+
+target/pkg-trap/package.json: $(PKG_SOURCES) | tools-pkg
+	FEATURES=test-trap STABLE=1 PKG_DIR=target/pkg-trap scripts/build-pkg
+
 # The package packed as npm would publish it, for the consumer tests.
 target/js/.packed: pkg/package.json
 	rm -rf target/js && mkdir -p target/js
 	cd pkg && npm pack --silent --pack-destination ../target/js >/dev/null
 	touch $@
 
-test-js: target/js/.packed tools-browser
+test-js: target/js/.packed pkg-trap tools-browser
 	$(CARGO) build --locked --quiet
 	$(NODE_TEST) tests/js/
 
 # Tooltips, the demo page and the DigestView API in headless Chromium. The
 # screenshot of the demo with a tooltip open lands in target/browser/.
-test-browser: pkg tools-browser
+test-browser: pkg pkg-trap tools-browser
 	$(CARGO) build --locked --quiet
 	$(NODE_TEST) tests/browser/
 

@@ -14,6 +14,7 @@ export { init as default, initSync };
  * @param {import("./digest_render").Options} [options]
  */
 export function parseDigest(text, options) {
+  checkLength("parseDigest", "text", text);
   return guarded("parseDigest", () => glue.model("parseDigest", text, options));
 }
 
@@ -23,7 +24,7 @@ export function parseDigest(text, options) {
  * @param {import("./digest_render").Options} [options]
  */
 export function renderHtml(input, options) {
-  return guarded("renderHtml", () => glue.markup("renderHtml", input, options));
+  return markup("renderHtml", input, options);
 }
 
 /**
@@ -82,6 +83,7 @@ export class DigestView {
   append(chunk) {
     checkString("DigestView.append", "chunk", chunk);
     this.#live("append");
+    checkLength("DigestView.append", "the text with this chunk", this.#text + chunk);
     this.#text += chunk;
     if (!this.#frame) {
       this.#frame = requestAnimationFrame(() => {
@@ -129,7 +131,25 @@ export class DigestView {
 }
 
 function markup(caller, input, options) {
+  checkLength(caller, caller.startsWith("DigestView") ? "text" : "input", input);
   return guarded(caller, () => glue.markup(caller, input, options));
+}
+
+/**
+ * The longest text one call reads, in UTF-16 code units (32 MB of ASCII).
+ * Digests are short; the limit keeps a runaway stream or a wrong file from
+ * filling the module's memory, which never shrinks. The module also refuses
+ * to write more than 256 MB of markup or JSON (src/wasm.rs).
+ */
+const MAX_TEXT = 32 << 20;
+
+function checkLength(caller, name, text) {
+  if (typeof text === "string" && text.length > MAX_TEXT) {
+    throw new RangeError(
+      `${caller}: ${name} is ${Math.round(text.length / 2 ** 20)} M characters long, ` +
+        "more than the 32 M one call reads; split it into smaller digests",
+    );
+  }
 }
 
 /** @type {{ createHTML(html: string): unknown } | null | undefined} */

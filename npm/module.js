@@ -9,17 +9,26 @@
 // arguments pass through unchanged.
 import * as glue from "./glue.js";
 
-/** How many times the module was restarted; views re-render when it moves. */
-export let generation = 0;
+/**
+ * Above this much linear memory after a call, the instance is replaced by a
+ * fresh one: linear memory never shrinks, so one huge digest would keep its
+ * memory for the life of the page. Ordinary work stays far below it.
+ */
+const RELEASE_ABOVE = 64 << 20;
+
+/** The instance's exports, once instantiated. */
+let exports;
 
 /** Loads and instantiates the module (browsers: fetches the .wasm file). */
 export function init(input) {
-  return glue.default(input).then(() => undefined);
+  return glue.default(input).then((instance) => {
+    exports = instance;
+  });
 }
 
 /** Instantiates the module from its bytes or a compiled module, at once. */
 export function initSync(input) {
-  glue.initSync(input);
+  exports = glue.initSync(input);
 }
 
 /**
@@ -31,16 +40,20 @@ export function initSync(input) {
  * @returns {T}
  */
 export function guarded(caller, call) {
+  let failed = false;
   try {
     return call();
   } catch (error) {
     if (deliberate(error, caller)) throw error;
+    failed = true;
     restart();
     throw new Error(
       `${caller}: the digest-render WebAssembly module failed (${describeFailure(error)}) and was restarted; ` +
         "later calls work again",
       { cause: error },
     );
+  } finally {
+    if (!failed && exports && exports.memory.buffer.byteLength > RELEASE_ABOVE) restart();
   }
 }
 
@@ -63,8 +76,7 @@ function describeFailure(error) {
 }
 
 function restart() {
-  generation++;
-  glue.__wbg_restart();
+  exports = glue.__wbg_restart();
 }
 
 export { glue };

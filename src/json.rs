@@ -26,6 +26,38 @@ pub fn to_string(digest: &Digest, pretty: bool) -> String {
     w.out
 }
 
+/// About how many bytes [`to_string`] writes for `digest` (compact),
+/// counted from the model: what the wasm boundary checks against its size
+/// limit before it spends the memory. Within a factor of 2 either way on
+/// the fixtures and the hostile shapes (a test checks).
+pub fn size_hint(digest: &Digest) -> usize {
+    // Fixed JSON around each node, spans included.
+    const SECTION: usize = 70;
+    const POINT: usize = 75;
+    const TEXT: usize = 50;
+    const CITE: usize = 50;
+    const ID: usize = 4;
+    const CITED_AT: usize = 25;
+    const DIAGNOSTIC: usize = 180;
+    let mut size = 512;
+    for section in &digest.sections {
+        size += SECTION + section.heading.as_ref().map_or(0, |h| h.text.len() + 40);
+        for point in &section.points {
+            size += POINT + point.text.len() + (ID + CITED_AT) * point.citations.len();
+            for inline in &point.inlines {
+                size += match inline {
+                    Inline::Text { text, .. } => TEXT + text.len(),
+                    Inline::Cite { ids, .. } => CITE + ID * ids.len(),
+                };
+            }
+        }
+    }
+    for r in &digest.references {
+        size += 80 + r.text.len() + r.url.as_ref().map_or(0, String::len);
+    }
+    size + 40 * digest.citations.len() + DIAGNOSTIC * digest.diagnostics.len()
+}
+
 /// `s` as a JSON string literal, safe inside a `<script>` too once `</` is
 /// escaped by the caller.
 pub fn string_literal(s: &str) -> String {

@@ -61,6 +61,35 @@ fn to_js(digest: &Digest) -> Result<JsValue> {
     js_sys::JSON::parse(&crate::json::to_string(digest, false))
 }
 
+/// The most markup or model JSON one call writes, in bytes. Linear memory
+/// never shrinks, so a module that once held a gigabyte keeps it for the
+/// life of the page; and engines cannot make a string much longer than
+/// 512 M characters at all. An ordinary 10 MB digest makes about 134 MB of
+/// markup and 90 MB of JSON; hostile text (a citation every five bytes)
+/// makes 60 times its size. Checked against the writers' size hints, before
+/// any of it is written.
+const MAX_OUTPUT: usize = 256 << 20;
+
+/// A `RangeError` when `hint` (bytes of `what`) is over [`MAX_OUTPUT`].
+fn check_size(caller: &str, hint: usize, what: &str) -> Result<()> {
+    if hint <= MAX_OUTPUT {
+        return Ok(());
+    }
+    let mb = crate::render::html::number(hint >> 20);
+    Err(js_sys::RangeError::new(
+        &[
+            caller,
+            ": this digest would make about ",
+            &mb,
+            " MB of ",
+            what,
+            ", more than the 256 MB one call may write; split it into smaller digests",
+        ]
+        .concat(),
+    )
+    .into())
+}
+
 /// The digest model of `text`; `caller` names the public function in error
 /// messages.
 #[wasm_bindgen(unchecked_return_type = "Digest")]
@@ -68,7 +97,10 @@ pub fn model(caller: &str, text: JsValue, options: JsValue) -> Result<JsValue> {
     test_trap::check();
     let text = string_arg(caller, "text", &text)?;
     let options = input::options(caller, &options)?;
-    to_js(&parse_with_references(&text, &options.references))
+    let digest = parse_with_references(&text, &options.references);
+    drop(text);
+    check_size(caller, crate::json::size_hint(&digest), "model JSON")?;
+    to_js(&digest)
 }
 
 /// Escaped, semantic HTML for text or a model: what `render` puts in the
@@ -78,6 +110,7 @@ pub fn markup(caller: &str, input: JsValue, options: JsValue) -> Result<String> 
     test_trap::check();
     let options = input::options(caller, &options)?;
     let digest = digest_arg(caller, input, &options)?;
+    check_size(caller, crate::render::html::size_hint(&digest), "markup")?;
     // References were merged into the digest already.
     Ok(crate::render::html::render(&digest, &options))
 }

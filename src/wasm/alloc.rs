@@ -77,8 +77,13 @@ unsafe impl GlobalAlloc for SizeClasses {
         };
         let available = heap_end();
         if end > available {
-            let pages = (end - available).div_ceil(PAGE);
-            if memory_grow(0, pages) == usize::MAX {
+            let needed = (end - available).div_ceil(PAGE);
+            // Grow by an eighth of the memory at least (1 MB at first): each
+            // `memory.grow` costs the engine far more than a page's worth of
+            // work, and growing a page at a time made a 1 MB digest with a
+            // point every few bytes spend seconds in it.
+            let step = needed.max(memory_size(0) / 8).max(16);
+            if memory_grow(0, step) == usize::MAX && memory_grow(0, needed) == usize::MAX {
                 return null_mut();
             }
         }

@@ -12,7 +12,8 @@ export const out = join(repo, "target", "browser");
 mkdirSync(out, { recursive: true });
 
 /**
- * Serves www/ at /, the test pages at /test/, pkg/ and the fixtures;
+ * Serves www/ at /, the test pages at /test/, pkg/ (and the trap-test build
+ * at /pkg-trap/) and the fixtures;
  * `headers(urlPath)`, if given, adds response headers (see scripts/serve.mjs).
  */
 export async function site({ headers } = {}) {
@@ -20,6 +21,7 @@ export async function site({ headers } = {}) {
     root: join(repo, "www"),
     mounts: {
       "/pkg": join(repo, "pkg"),
+      "/pkg-trap": join(repo, "target", "pkg-trap"),
       "/samples": join(repo, "tests", "fixtures"),
       "/test": join(repo, "tests", "browser", "pages"),
       "/out": out,

@@ -1,0 +1,115 @@
+// Trap recovery in the browser, with the trap-test build of the package
+// (make pkg-trap): after the module traps, and with its instance poisoned
+// so that every later call into it would trap too, every entry point works
+// on the same page: parseDigest, renderHtml, a view from render (update and
+// append), a view from hydrate (its tooltips and update), <digest-view>
+// (re-rendering when its text changes) and a new render.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { open, openTooltips, session } from "./support.mjs";
+
+const s = session();
+
+async function trapPage() {
+  const context = await s.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await open(context, s.base, "/test/trap.html");
+  return { context, page };
+}
+
+/** Traps the module on purpose; returns what the call threw. */
+function trap(page) {
+  return page.evaluate(() => {
+    try {
+      api.trapForTests(true);
+      return { threw: false };
+    } catch (e) {
+      return { threw: true, name: e.constructor.name, message: e.message, cause: e.cause?.constructor?.name };
+    }
+  });
+}
+
+test("a trap throws an Error saying the module restarted; every entry point works after it", async () => {
+  const { context, page } = await trapPage();
+  const thrown = await trap(page);
+  assert.equal(thrown.threw, true);
+  assert.equal(thrown.name, "Error");
+  assert.match(thrown.message, /^trapForTests: the digest-render WebAssembly module failed .* and was restarted/);
+  assert.equal(thrown.cause, "RuntimeError");
+
+  const after = await page.evaluate(async () => {
+    const model = api.parseDigest(text);
+    const html = api.renderHtml(text);
+    // The view from render: update, then append and finish.
+    const rendered = document.getElementById("rendered");
+    window.rendered.update(text.replace("Crossings were added", "Two crossings were added"));
+    const updated = rendered.querySelector(".digest-point").nextElementSibling.textContent;
+    window.rendered.append(" Later - Timetables are printed [4]");
+    window.rendered.finish();
+    // A new render on a fresh container.
+    const fresh = document.createElement("div");
+    document.querySelector("main").append(fresh);
+    api.render(fresh, text);
+    // <digest-view> re-renders when its text changes.
+    const element = document.getElementById("element");
+    const rerendered = new Promise((resolve) => element.addEventListener("render", resolve, { once: true }));
+    element.firstChild.data = element.firstChild.data.replace("Study rooms", "Group rooms");
+    await rerendered;
+    return {
+      points: model.sections[0].points.length,
+      html: html.startsWith('<article class="digest"'),
+      updated,
+      appended: rendered.querySelectorAll(".digest-section").length,
+      fresh: fresh.querySelectorAll(".digest-cite").length,
+      element: element.shadowRoot.querySelector(".digest").textContent.includes("Group rooms"),
+    };
+  });
+  assert.deepEqual(after, {
+    points: 2,
+    html: true,
+    updated: "Two crossings were added2",
+    appended: 3,
+    fresh: 4,
+    element: true,
+  });
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test("after a trap, hydrated and rendered tooltips still open, and the hydrated view updates", async () => {
+  const { context, page } = await trapPage();
+  for (let i = 0; i < 3; i++) assert.equal((await trap(page)).threw, true);
+  for (const container of ["#hydrated", "#rendered"]) {
+    await page.locator(`${container} .digest-cite`).first().hover();
+    const tip = openTooltips(page);
+    await tip.waitFor({ state: "visible" });
+    assert.match(await tip.textContent(), /Source 1/);
+    await page.mouse.move(5, 880);
+    await page.waitForFunction(() => !document.querySelector('[role="tooltip"]:not([hidden])'));
+  }
+  const headline = await page.evaluate(() => {
+    window.hydrated.update(text.replace("Ferry service resumes", "Ferry service is back"));
+    return document.querySelector("#hydrated .digest-headline").textContent;
+  });
+  assert.equal(headline, "Ferry service is back");
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test("a 10 MB hostile digest throws a RangeError about its size, and the page keeps working", async () => {
+  const { context, page } = await trapPage();
+  const result = await page.evaluate(() => {
+    const hostile = "[1 - ".repeat((10 << 20) / 5);
+    let error;
+    try {
+      api.render(document.getElementById("rendered"), hostile);
+    } catch (e) {
+      error = { name: e.constructor.name, message: e.message };
+    }
+    window.rendered.update(text);
+    return { error, points: document.querySelectorAll("#rendered .digest-point").length };
+  });
+  assert.equal(result.error?.name, "RangeError");
+  assert.match(result.error.message, /^render: this digest would make about \d+ MB of markup, more than the 256 MB/);
+  assert.equal(result.points, 3);
+  await context.close();
+});
