@@ -238,3 +238,23 @@ describe("control: the same page without the policy", () => {
     }
   });
 });
+
+describe("a page that names its own Trusted Types policy", () => {
+  test("render uses options.trustedTypesPolicy, with no violation and no policy named digest-render", async () => {
+    const policy = CSP.replace("trusted-types digest-render", "trusted-types site-html");
+    const { server, url } = await site({ headers: () => ({ "content-security-policy": policy }) });
+    try {
+      await withPage("/test/csp-own-policy.html", { base: url }, async (page) => {
+        const digest = page.locator("#digest");
+        assert.equal(await digest.locator(".digest-point").count(), 2, "nothing rendered");
+        assert.equal(await page.evaluate(() => window.policyCalls), 1);
+        const cite = digest.locator(".digest-cite").first();
+        await cite.hover();
+        await page.locator('[role="tooltip"]:not([hidden])').waitFor({ state: "visible" });
+        await assertClean(page);
+      });
+    } finally {
+      server.close();
+    }
+  });
+});
