@@ -8,7 +8,7 @@ CARGO ?= cargo
 NODE_TEST := node --test --test-reporter=spec
 
 # Everything the npm package is built from: pkg/ is rebuilt when one changes.
-PKG_SOURCES := $(shell find src npm -type f) Cargo.toml Cargo.lock scripts/build-pkg scripts/short-imports.mjs scripts/glue-restart.mjs scripts/package-types.mjs package-lock.json
+PKG_SOURCES := $(shell find src npm -type f) Cargo.toml Cargo.lock scripts/build-pkg scripts/wasm-features scripts/short-imports.mjs scripts/glue-restart.mjs scripts/package-types.mjs package-lock.json
 
 .PHONY: test lint test-rust test-js test-browser test-stable fuzz fuzz-smoke pkg pkg-trap demo size bench tools tools-pkg tools-browser tools-fuzz
 
@@ -77,8 +77,10 @@ fuzz: tools-fuzz
 fuzz-smoke: tools-fuzz
 	scripts/fuzz 60
 
-## size: what a page loads to use `render` (wasm + JS + CSS, gzip -9).
+## size: what a page loads to use `render` (wasm + JS + CSS, gzip -9), and
+## twiggy's top items of the module.
 size: pkg
+	@scripts/ensure-tools twiggy
 	@scripts/size
 
 ## bench: native parse throughput and hostile-shape linearity, then the
