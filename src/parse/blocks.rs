@@ -6,12 +6,13 @@
 //! - a rule (`---`, `***`, `___`): a visual break, no content;
 //! - a heading: `## Heading`, `**Heading**`, or a short heading-like line
 //!   that introduces points (the next line is a bullet, or it ends in `:`);
-//! - a bullet: `- `, `* `, `+ `, `• `, `· `, `1. `, `2) `, `3、` then a point;
+//! - a bullet: `- `, `– `, `— `, `—— `, `－ `, `* `, `+ `, `• `, `· `,
+//!   `1. `, `2) `, `3、` then a point;
 //! - text: anything else. Text right after a point continues it (a wrapped
 //!   line); after a blank line or a heading it starts a new point.
 //!
-//! Within any line, ` - ` may separate points and headings may sit inline
-//! (see [`super::points`]): the one-line layout
+//! Within any line, ` - `, ` – ` or ` — ` may separate points and headings
+//! may sit inline (see [`super::points`]): the one-line layout
 //!
 //! ```text
 //! Key Facts - The harbour reopened [1][2] - Delays will clear [3] Local Impact - Boats returned [2]
@@ -161,7 +162,9 @@ fn bullet(text: &str) -> Option<usize> {
     let mut chars = text.char_indices();
     let (_, first) = chars.next()?;
     let marker_len = match first {
-        '-' | '*' | '+' | '–' => first.len_utf8(),
+        // Chinese text's doubled dash, `—— `, is a bullet here and only here.
+        '—' if text[first.len_utf8()..].starts_with('—') => 2 * first.len_utf8(),
+        '-' | '*' | '+' | '–' | '—' | '－' => first.len_utf8(),
         // These are never the start of a word, so no space is needed after them.
         '•' | '·' | '・' | '●' | '◦' | '▪' | '‣' => {
             let len = first.len_utf8();
@@ -311,7 +314,7 @@ impl<'a> Body<'a> {
     /// Case only) it stands apart from the point before it and text follows.
     fn is_heading_line(&self, start: usize, end: usize, rest: &[LineKind], apart: bool) -> bool {
         let text = &self.src[start..end];
-        if text.len() > headings::MAX_BYTES || super::scan::find_str(text, " - ").is_some() {
+        if text.len() > headings::MAX_BYTES || points::contains_separator(text) {
             return false;
         }
         let likeness = headings::likeness(text);
@@ -467,7 +470,73 @@ impl<'a> Body<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::is_bold_line;
+    use super::{bullet, is_bold_line};
+
+    /// Each section as `heading: point | point`.
+    fn sections(input: &str) -> Vec<String> {
+        super::super::parse(input)
+            .sections
+            .iter()
+            .map(|s| {
+                let points: Vec<&str> = s.points.iter().map(|p| p.text.as_str()).collect();
+                let heading = s.heading.as_ref().map_or("", |h| h.text.as_str());
+                format!("{heading}: {}", points.join(" | "))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_dash_bullet_needs_a_space_after_it() {
+        for (line, len) in [
+            ("- a", 2),
+            ("– a", 4),
+            ("— a", 4),
+            ("—— 港口", 7),
+            ("－ 港口", 4),
+            ("——", 6),
+        ] {
+            assert_eq!(bullet(line), Some(len), "{line}");
+        }
+        for line in ["——港口", "—港口", "－港口", "——— a", "-a"] {
+            assert_eq!(bullet(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn en_and_em_dashes_separate_points_like_hyphens() {
+        let want = [
+            "Key Facts: The reservoir rose | Towns prepared",
+            "Next Steps: Crews will inspect the dam",
+        ];
+        for dash in ["-", "–", "—"] {
+            let input = format!(
+                "Key Facts {dash} The reservoir rose [1] {dash} Towns prepared [2] Next Steps {dash} Crews will inspect the dam [3]"
+            );
+            assert_eq!(sections(&input), want, "{input}");
+        }
+        assert_eq!(
+            sections("Key Facts\n— The reservoir rose [1]\n– Towns prepared [2]"),
+            ["Key Facts: The reservoir rose | Towns prepared"]
+        );
+    }
+
+    #[test]
+    fn dashes_inside_sentences_stay_text() {
+        assert_eq!(
+            sections(
+                "The port authority – which handles a fifth of the traffic – reported losses [1]"
+            ),
+            [": The port authority – which handles a fifth of the traffic – reported losses"]
+        );
+        assert_eq!(
+            sections("港口——全省最大的港口——恢复作业【1】 —— 航运公司预计周五前恢复【2】"),
+            [": 港口——全省最大的港口——恢复作业 —— 航运公司预计周五前恢复"]
+        );
+        assert_eq!(
+            sections("—— 港口恢复作业【1】\n—— 航运公司预计周五前恢复【2】"),
+            [": 港口恢复作业 | 航运公司预计周五前恢复"]
+        );
+    }
 
     #[test]
     fn bold_lines_need_marks_on_both_sides_of_the_words() {

@@ -337,7 +337,7 @@ impl MetaContext<'_> {
         let text = self.text(i);
         let is_first = self.first_content == Some(i);
         // A one-line digest with no citations is still a body, not a title.
-        let looks_like_body = scan::find_str(text, " - ").is_some();
+        let looks_like_body = points::contains_separator(text);
         if has_source {
             return !(is_first && looks_like_body);
         }

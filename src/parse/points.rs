@@ -1,14 +1,16 @@
-//! Points and the ` - ` that separates them.
+//! Points and the dash that separates them.
 //!
-//! Rule: inside a line, ` - ` (a hyphen with white space on both sides) may
-//! end one point and start the next, or be a dash inside a sentence. It is a
-//! separator when
+//! Rule: inside a line, ` - `, ` – ` (en dash) or ` — ` (em dash), with
+//! white space on both sides, may end one point and start the next, or be a
+//! dash inside a sentence. The three are read alike. It is a separator when
 //!
-//! 1. the point before it ends with a citation group: `… closure [1][2] - Shipping …`;
+//! 1. the point before it ends with a citation group: `… closure [1][2] - Shipping …`,
+//!    `… rose [1] – Towns …`;
 //! 2. the text after the point's last citation is a heading, which then opens
-//!    a new section: `… Friday [3] Local Impact - Fishermen …`;
+//!    a new section: `… Friday [3] Local Impact - Fishermen …`,
+//!    `… [2] Next Steps — Crews …`;
 //! 3. it follows the first words of a line that are a heading:
-//!    `Key Facts - The harbour …`;
+//!    `Key Facts - The harbour …`, `Key Facts – The harbour …`;
 //! 4. a point with no citation ends in a Title Case heading and the next
 //!    words start a sentence: `… for the repairs. Next Steps - Crews …`;
 //! 5. the point already cites something and the next word starts a new
@@ -17,10 +19,17 @@
 //! 6. nothing but separators came before it: `- - -` makes no empty points.
 //!
 //! Otherwise it is a dash in a sentence and stays text:
-//! `the port - the largest in the region - reopened [2]`.
+//! `the port - the largest in the region - reopened [2]`,
+//! `the port authority – which handles a fifth of the traffic – reported …`.
 //!
 //! Weakly heading-like text (sentence case) counts in 2 and 3 only when the
 //! next words start with a capital, a digit or a CJK character.
+//!
+//! Chinese text writes its dash doubled and unspaced (`港口——全省最大的港口——恢复作业`),
+//! and a lone `—` between CJK characters (`港口—码头`) is a dash too: neither
+//! has white space on both sides, so neither is ever a separator inside a
+//! line, even ` —— ` with spaces. Only the layout makes them one: `—— ` or
+//! a full-width `－ ` at the start of a line is a bullet (see [`super::blocks`]).
 //!
 //! A point's `text` is its text with citation markers removed and white
 //! space folded; no space is kept before punctuation that followed a marker
@@ -39,11 +48,20 @@ pub enum Token {
         end: usize,
     },
     Cite(Group),
-    /// A lone `-` with white space (or the line's edge) on both sides.
+    /// A lone `-`, `–` or `—` with white space (or the line's edge) on
+    /// both sides.
     Dash {
         start: usize,
         end: usize,
     },
+}
+
+/// Whether `text` holds a dash that may separate points (` - `, ` – `,
+/// ` — `): a line holding one is a body line, never a heading or a title.
+pub fn contains_separator(text: &str) -> bool {
+    [" - ", " – ", " — "]
+        .iter()
+        .any(|dash| super::scan::find_str(text, dash).is_some())
 }
 
 /// A diagnostic before its span is converted to UTF-16.
@@ -98,7 +116,17 @@ impl<'a> Tokens<'a> {
                 } else {
                     src[pos..end].chars().next().unwrap_or(' ')
                 };
-                if citations::is_open(c) && citations::may_open_list(bytes, pos + c.len_utf8()) {
+                if matches!(c, '–' | '—') {
+                    if self.spaced(pos, pos + c.len_utf8()) {
+                        self.pos = pos + c.len_utf8();
+                        found = Some(Token::Dash {
+                            start: pos,
+                            end: self.pos,
+                        });
+                    }
+                } else if citations::is_open(c)
+                    && citations::may_open_list(bytes, pos + c.len_utf8())
+                {
                     match citations::scan(&src[..end], pos) {
                         Scan::Group(group) => {
                             report_problems(&group, diagnostics);
@@ -125,16 +153,12 @@ impl<'a> Tokens<'a> {
                     self.pos = super::scan::token_start(bytes, pos + c.len_utf8(), end);
                     continue;
                 }
-            } else if b == b'-' {
-                let space_before = pos == self.start || src[..pos].ends_with(is_space);
-                let space_after = pos + 1 == end || src[pos + 1..end].starts_with(is_space);
-                if space_before && space_after {
-                    self.pos = pos + 1;
-                    found = Some(Token::Dash {
-                        start: pos,
-                        end: pos + 1,
-                    });
-                }
+            } else if b == b'-' && self.spaced(pos, pos + 1) {
+                self.pos = pos + 1;
+                found = Some(Token::Dash {
+                    start: pos,
+                    end: pos + 1,
+                });
             }
             let Some(token) = found else {
                 self.pos = super::scan::token_start(bytes, pos + 1, end);
@@ -162,6 +186,13 @@ impl<'a> Tokens<'a> {
             return Some(text);
         }
         None
+    }
+
+    /// Whether `src[start..end]` has white space or the line's edge on both
+    /// sides. Looks at one character each side: `——` is never spaced.
+    fn spaced(&self, start: usize, end: usize) -> bool {
+        let before = start == self.start || self.src[..start].ends_with(is_space);
+        before && (end == self.end || self.src[end..self.end].starts_with(is_space))
     }
 
     /// The first character after byte `at` on this line that is not white
@@ -444,5 +475,72 @@ pub fn byte_span(start: usize, end: usize) -> Span {
         end: 0,
         byte_start: u32::try_from(start).unwrap_or(u32::MAX),
         byte_end: u32::try_from(end).unwrap_or(u32::MAX),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The line's tokens as `T(text)`, `C` and `D(dash)`.
+    fn tokens(line: &str) -> Vec<String> {
+        let mut tokens = Tokens::new(line, 0, line.len());
+        let mut out = Vec::new();
+        let mut diagnostics = Vec::new();
+        while let Some(token) = tokens.next(&mut diagnostics) {
+            out.push(match token {
+                Token::Text { start, end } => format!("T({})", &line[start..end]),
+                Token::Cite(_) => "C".to_string(),
+                Token::Dash { start, end } => format!("D({})", &line[start..end]),
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn hyphen_en_and_em_dashes_with_spaces_are_dashes() {
+        assert_eq!(
+            tokens("Key Facts – rose [1] — fell - held"),
+            [
+                "T(Key Facts )",
+                "D(–)",
+                "T( rose )",
+                "C",
+                "T( )",
+                "D(—)",
+                "T( fell )",
+                "D(-)",
+                "T( held)"
+            ]
+        );
+        // At the line's edges, and between other white space.
+        assert_eq!(
+            tokens("– a\u{a0}—\u{a0}b —"),
+            ["D(–)", "T( a\u{a0})", "D(—)", "T(\u{a0}b )", "D(—)"]
+        );
+    }
+
+    #[test]
+    fn unspaced_and_doubled_dashes_are_text() {
+        for line in [
+            "港口——全省最大的港口——恢复作业",
+            "港口 —— 恢复作业",
+            "港口—码头",
+            "2025–26 budgets",
+            "well—known",
+            "a –b",
+            "a– b",
+        ] {
+            assert_eq!(tokens(line), [format!("T({line})")], "{line}");
+        }
+    }
+
+    #[test]
+    fn contains_separator_knows_all_three_dashes() {
+        assert!(contains_separator("Key Facts - x"));
+        assert!(contains_separator("Key Facts – x"));
+        assert!(contains_separator("Key Facts — x"));
+        assert!(!contains_separator("港口——码头"));
+        assert!(!contains_separator("2025–26"));
     }
 }
