@@ -393,13 +393,17 @@ impl<'a> Body<'a> {
                             let from = marker.take().unwrap_or(s);
                             self.absorb(from, e);
                         }
-                        DashMeaning::Heading { start: hs, end: he } => {
+                        DashMeaning::Heading {
+                            marks_start,
+                            start: hs,
+                            end: he,
+                        } => {
                             if let Some(point) = &mut self.point {
-                                point.truncate(self.src, hs);
+                                point.truncate(self.src, marks_start);
                             }
                             let heading_start = match &self.point {
-                                Some(p) if p.is_empty() => p.start.min(hs),
-                                _ => hs,
+                                Some(p) if p.is_empty() => p.start.min(marks_start),
+                                _ => marks_start,
                             };
                             if self.point.as_ref().is_some_and(OpenPoint::is_empty) {
                                 self.point = None;
@@ -536,6 +540,22 @@ mod tests {
             sections("—— 港口恢复作业【1】\n—— 航运公司预计周五前恢复【2】"),
             [": 港口恢复作业 | 航运公司预计周五前恢复"]
         );
+    }
+
+    #[test]
+    fn bold_headings_lose_their_marks_inline_and_on_their_own_line() {
+        let want = [
+            "Key Facts: The reservoir rose | Towns prepared",
+            "Next Steps: Crews will inspect the dam",
+        ];
+        for input in [
+            "**Key Facts** - The reservoir rose [1] - Towns prepared [2] **Next Steps** - Crews will inspect the dam [3]",
+            "__Key Facts__ – The reservoir rose [1] – Towns prepared [2] __Next Steps:__ – Crews will inspect the dam [3]",
+            "**Key Facts:**\n- The reservoir rose [1]\n- Towns prepared [2]\n### **Next Steps**\n- Crews will inspect the dam [3]",
+            "**Key Facts**:\n- The reservoir rose [1]\n- Towns prepared [2]\n__Next Steps__\n- Crews will inspect the dam [3]",
+        ] {
+            assert_eq!(sections(input), want, "{input}");
+        }
     }
 
     #[test]

@@ -14,6 +14,7 @@
 //! ```
 //!
 //! Marks around a heading are not part of it: `## Heading`, `**Heading**`,
+//! `__Heading__`, `**Heading:**`, `**Heading**:`, `### **Heading**`,
 //! `Heading:`.
 //!
 //! Every check looks at no more than [`MAX_CHARS`] characters, so testing a
@@ -102,6 +103,11 @@ fn cjk_likeness(text: &str) -> Likeness {
     Likeness::Strong
 }
 
+/// The characters of Markdown's emphasis marks (`**`, `__`).
+fn is_emphasis(c: char) -> bool {
+    matches!(c, '*' | '_')
+}
+
 fn is_opening(c: char) -> bool {
     matches!(c, '"' | '\'' | '“' | '‘' | '(' | '«' | '「' | '《')
 }
@@ -122,16 +128,24 @@ fn is_sentence_punct_but_dot(c: char) -> bool {
 /// A word that can sit in a Title Case heading.
 pub fn word_is_title_case(word: &str) -> bool {
     let core = word.trim_start_matches(is_opening);
+    // `**Next` opens a bold heading glued to a point: `… repairs **Next Steps** - …`.
+    // Marks alone (`**`) are no word of a heading.
+    let core = match core.trim_start_matches(is_emphasis) {
+        "" => core,
+        inner => inner,
+    };
     let Some(first) = core.chars().next() else {
         return true;
     };
     first.is_uppercase() || first.is_ascii_digit() || is_cjk(first) || is_joiner(core)
 }
 
-/// Removes heading marks: `## `, `**…**`, `__…__`, a trailing colon.
+/// Removes heading marks: `## `, `**…**`, `__…__`, a trailing colon
+/// inside the emphasis or after it (`**Key Facts:**`, `**Key Facts**:`).
 pub fn strip_marks(text: &str) -> &str {
     let mut t = text.trim_matches(is_space);
     t = t.trim_start_matches('#').trim_start_matches(is_space);
+    t = t.trim_end_matches([':', '：']).trim_end_matches(is_space);
     for mark in ["**", "__"] {
         if t.len() > 2 * mark.len() && t.starts_with(mark) && t.ends_with(mark) {
             t = &t[mark.len()..t.len() - mark.len()];
@@ -221,7 +235,7 @@ pub fn trailing_heading_start(tail: &str) -> Option<usize> {
             + (rest[word_end..].len() - rest[word_end..].trim_start_matches(is_space).len());
     }
     let heading = &window[start..];
-    let first = heading.chars().next()?;
+    let first = heading.trim_start_matches(is_emphasis).chars().next()?;
     if !(first.is_uppercase() || is_cjk(first)) {
         return None;
     }
@@ -309,6 +323,30 @@ mod tests {
         assert_eq!(
             trailing_heading_start(tail).map(|i| &tail[i..]),
             Some("后续安排")
+        );
+    }
+
+    #[test]
+    fn marks_and_colons_around_a_heading_go() {
+        for h in [
+            "**Key Facts**",
+            "__Key Facts__",
+            "**Key Facts:**",
+            "**Key Facts**:",
+            "**Key Facts** ：",
+            "## **Key Facts**",
+            "Key Facts:",
+        ] {
+            assert_eq!(strip_marks(h), "Key Facts", "{h}");
+        }
+    }
+
+    #[test]
+    fn a_bold_heading_glued_to_a_point_keeps_its_marks_for_the_caller() {
+        let tail = "towns prepared. **Next Steps** ";
+        assert_eq!(
+            trailing_heading_start(tail).map(|i| &tail[i..]),
+            Some("**Next Steps** ")
         );
     }
 

@@ -8,9 +8,9 @@
 //!    `… rose [1] – Towns …`;
 //! 2. the text after the point's last citation is a heading, which then opens
 //!    a new section: `… Friday [3] Local Impact - Fishermen …`,
-//!    `… [2] Next Steps — Crews …`;
+//!    `… [2] **Next Steps** — Crews …`;
 //! 3. it follows the first words of a line that are a heading:
-//!    `Key Facts - The harbour …`, `Key Facts – The harbour …`;
+//!    `Key Facts - The harbour …`, `**Key Facts** – The harbour …`;
 //! 4. a point with no citation ends in a Title Case heading and the next
 //!    words start a sentence: `… for the repairs. Next Steps - Crews …`;
 //! 5. the point already cites something and the next word starts a new
@@ -23,7 +23,9 @@
 //! `the port authority – which handles a fifth of the traffic – reported …`.
 //!
 //! Weakly heading-like text (sentence case) counts in 2 and 3 only when the
-//! next words start with a capital, a digit or a CJK character.
+//! next words start with a capital, a digit or a CJK character. Emphasis
+//! marks around a heading (`**`, `__`) belong to its section, not to the
+//! point before it, and are not part of its text.
 //!
 //! Chinese text writes its dash doubled and unspaced (`港口——全省最大的港口——恢复作业`),
 //! and a lone `—` between CJK characters (`港口—码头`) is a dash too: neither
@@ -249,9 +251,14 @@ pub struct OpenPoint {
 pub enum DashMeaning {
     /// A separator; the point before it (if any) is complete.
     Separator,
-    /// A separator preceded by a heading at `start..end`; the point before it
-    /// (if any) ends before the heading.
-    Heading { start: usize, end: usize },
+    /// A separator preceded by a heading whose words are `start..end`,
+    /// inside marks (`**…**`) that begin at `marks_start`; the point before
+    /// it (if any) ends before the marks.
+    Heading {
+        marks_start: usize,
+        start: usize,
+        end: usize,
+    },
     /// A dash inside a sentence: kept as text.
     Text,
 }
@@ -317,15 +324,13 @@ impl OpenPoint {
             // Rules 2 and 3: all of the tail is the heading.
             let likeness = headings::likeness(tail.trim_matches(is_space));
             if likeness == Likeness::Strong || (likeness == Likeness::Weak && starts_sentence) {
-                let (start, end) = headings::strip_marks_range(src, self.tail_start, end);
-                return DashMeaning::Heading { start, end };
+                return heading_at(src, self.tail_start, end);
             }
         }
         if starts_sentence && tail.len() >= 2 {
             // Rule 4: a heading glued to the end of the point's text.
             if let Some(at) = headings::trailing_heading_start(tail) {
-                let (start, end) = trim_range(src, self.tail_start + at, end);
-                return DashMeaning::Heading { start, end };
+                return heading_at(src, self.tail_start + at, end);
             }
         }
         // Rule 5.
@@ -452,6 +457,21 @@ impl OpenPoint {
     }
 }
 
+/// The heading in `src[start..end]`: its words without white space and marks.
+fn heading_at(src: &str, start: usize, end: usize) -> DashMeaning {
+    let (marks_start, marks_end) = trim_range(src, start, end);
+    let (mut start, mut end) = headings::strip_marks_range(src, marks_start, marks_end);
+    if start == end {
+        // Marks alone are no heading; keep them visible rather than lose them.
+        (start, end) = (marks_start, marks_end);
+    }
+    DashMeaning::Heading {
+        marks_start,
+        start,
+        end,
+    }
+}
+
 /// Appends a text piece to a point's text across a removed marker: white
 /// space folds with what is already there, and none is kept before closing
 /// punctuation (`rose [2], then` gives `rose, then`).
@@ -542,5 +562,30 @@ mod tests {
         assert!(contains_separator("Key Facts — x"));
         assert!(!contains_separator("港口——码头"));
         assert!(!contains_separator("2025–26"));
+    }
+
+    #[test]
+    fn a_bold_heading_takes_its_marks_from_the_point_before() {
+        let src = "Towns prepared [2] **Next Steps** ";
+        let mut point = OpenPoint::new(0, 0, false, Vec::new());
+        point.push_text(src, 0, 15);
+        let bracket = src.find('[').unwrap();
+        let Scan::Group(group) = citations::scan(src, bracket) else {
+            panic!("no citation");
+        };
+        let after = group.end;
+        point.push_cite(group);
+        point.push_text(src, after, src.len());
+        match point.dash_meaning(src, Some('C')) {
+            DashMeaning::Heading {
+                marks_start,
+                start,
+                end,
+            } => {
+                assert_eq!(&src[marks_start..marks_start + 2], "**");
+                assert_eq!(&src[start..end], "Next Steps");
+            }
+            _ => panic!("not a heading"),
+        }
     }
 }
