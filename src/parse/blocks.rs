@@ -9,7 +9,10 @@
 //! - a bullet: `- `, `– `, `— `, `—— `, `－ `, `* `, `+ `, `• `, `· `,
 //!   `1. `, `2) `, `3、` then a point;
 //! - text: anything else. Text right after a point continues it (a wrapped
-//!   line); after a blank line or a heading it starts a new point.
+//!   line); after a blank line or a heading it starts a new point. Text
+//!   that begins a paragraph or follows a point ending in a citation may
+//!   open with a lead-in heading and a colon (`Key Facts: The bridge
+//!   reopened [1]`, see [`super::headings`]).
 //!
 //! Within any line, ` - `, ` – ` or ` — ` may separate points and headings
 //! may sit inline (see [`super::points`]): the one-line layout
@@ -262,12 +265,23 @@ impl<'a> Body<'a> {
                 }
                 LineKind::Text { start, end } => {
                     let continues = self.point.is_some() && !after_blank;
-                    if self.is_heading_line(
-                        start,
-                        end,
-                        &kinds[i + 1..],
-                        after_blank || after_heading,
-                    ) {
+                    let apart = after_blank || after_heading;
+                    let heading_line = self.is_heading_line(start, end, &kinds[i + 1..], apart);
+                    // A heading line that ends in a colon is one heading
+                    // (`Key Facts: Harbour:`); otherwise a lead-in comes first,
+                    // so `Key Facts: The bridge reopened` before a bullet is
+                    // a heading and a point, not one long heading.
+                    let lead_in = if heading_line && self.src[start..end].ends_with([':', '：']) {
+                        None
+                    } else {
+                        self.lead_in(start, end, apart)
+                    };
+                    if let Some(lead) = lead_in {
+                        self.close_point();
+                        self.open_section(Some((lead.start, lead.end)), start);
+                        self.absorb(start, lead.rest); // marks and the colon
+                        self.read_content(lead.rest, end, None, false);
+                    } else if heading_line {
                         self.close_point();
                         let (s, e) = headings::strip_marks_range(self.src, start, end);
                         self.open_section(Some((s, e)), start);
@@ -332,6 +346,15 @@ impl<'a> Body<'a> {
             }
             _ => false,
         }
+    }
+
+    /// A lead-in heading opening a text line (see [`headings`]): only where a
+    /// new point may begin, so a wrapped sentence is never cut.
+    fn lead_in(&self, start: usize, end: usize, apart: bool) -> Option<headings::LeadIn> {
+        if !(apart || self.point.is_none() || self.point_ends_with_cite()) {
+            return None;
+        }
+        headings::lead_in(self.src, start, end)
     }
 
     fn point_ends_with_cite(&self) -> bool {
@@ -556,6 +579,40 @@ mod tests {
         ] {
             assert_eq!(sections(input), want, "{input}");
         }
+    }
+
+    #[test]
+    fn lead_in_headings_open_sections() {
+        assert_eq!(
+            sections("Key Facts: The bridge reopened [1]; tolls stay the same [2]\nOutlook: Traffic will return by May [3]"),
+            ["Key Facts: The bridge reopened; tolls stay the same", "Outlook: Traffic will return by May"]
+        );
+        assert_eq!(
+            sections("**Key Facts:** The bridge reopened [1] - Tolls stay the same [2]"),
+            ["Key Facts: The bridge reopened | Tolls stay the same"]
+        );
+        assert_eq!(
+            sections("核心观点：港口恢复作业【1】\n后续安排：码头下周检修【2】"),
+            ["核心观点: 港口恢复作业", "后续安排: 码头下周检修"]
+        );
+    }
+
+    #[test]
+    fn a_colon_in_a_sentence_or_a_wrapped_line_is_no_lead_in() {
+        assert_eq!(
+            sections("The minister said: the port stays open [1]\nRevenue: up 12% at 10:30 [2]"),
+            [": The minister said: the port stays open Revenue: up 12% at 10:30"]
+        );
+        // The first line does not end in a citation: the second continues it.
+        assert_eq!(
+            sections("Key Facts\n- The bridge reopened after\nOutlook: Traffic returned [1]"),
+            ["Key Facts: The bridge reopened after Outlook: Traffic returned"]
+        );
+        // In a bullet, a label and a colon are part of the point.
+        assert_eq!(
+            sections("Key Facts\n- Revenue: Up 12% [1]"),
+            ["Key Facts: Revenue: Up 12%"]
+        );
     }
 
     #[test]

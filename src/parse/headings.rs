@@ -17,6 +17,40 @@
 //! `__Heading__`, `**Heading:**`, `**Heading**:`, `### **Heading**`,
 //! `Heading:`.
 //!
+//! Lead-in headings: a line may open with its section's heading, a colon
+//! and then the section's first point:
+//!
+//! ```text
+//! Key Facts: The bridge reopened [1]; tolls stay the same [2]
+//! **Key Facts:** The bridge reopened [1]      __Outlook__: Traffic …
+//! 核心观点：港口恢复作业【1】
+//! ```
+//!
+//! The words before the colon are a heading when they sit at the start of a
+//! line that begins a paragraph or follows a finished point (one ending in a
+//! citation), are strongly heading-like by [`likeness`] (Title Case in at
+//! most ten words, or a CJK phrase of at most 24 characters), contain no
+//! emphasis marks but the pair around them, and are followed by the line's
+//! first colon (within [`MAX_CHARS`] characters), then white space (none is
+//! needed after a full-width `：`), then words that start like a sentence
+//! (not a lower-case letter). So these stay text:
+//!
+//! ```text
+//! The minister said: the port stays open [1]   (sentence case, lower case after)
+//! Revenue: up 12% [1]                          (lower case after the colon)
+//! Doors open at 10:30 [1]   See https://…      (no space after the colon)
+//! 部长表示：港口保持开放【1】                     (ends in a verb of saying)
+//! ```
+//!
+//! What it does not catch: a sentence-case lead-in (`Key points: The …`),
+//! which reads too much like reported speech (`Officials said: The …`); a
+//! lead-in inside a bullet (`- Revenue: Up 12%` is a point with a label); one
+//! in mid-line after a citation (`… [2] Outlook: Traffic …`); one on a line
+//! that continues a point without a citation (a wrapped sentence). A Title
+//! Case name before a colon reads as a heading (`Lena Kovač: We will …`),
+//! as does a short CJK clause that ends in anything but the listed verbs of
+//! saying.
+//!
 //! Every check looks at no more than [`MAX_CHARS`] characters, so testing a
 //! candidate costs a constant, however long the line.
 
@@ -153,6 +187,78 @@ pub fn strip_marks(text: &str) -> &str {
     }
     t = t.trim_end_matches([':', '：']);
     t.trim_matches(is_space)
+}
+
+/// A heading that opens a line, followed by a colon and the line's first
+/// point: see the module's rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LeadIn {
+    /// The heading's words.
+    pub start: usize,
+    pub end: usize,
+    /// Where the rest of the line starts, after the colon and closing marks.
+    pub rest: usize,
+}
+
+/// The lead-in heading opening `src[start..end]` (a trimmed line), if any.
+/// The colon is looked for among the first [`MAX_CHARS`] characters only, so
+/// a long line without one costs a constant.
+pub fn lead_in(src: &str, start: usize, end: usize) -> Option<LeadIn> {
+    let line = &src[start..end];
+    let mark = ["**", "__"]
+        .into_iter()
+        .find(|m| line.starts_with(m))
+        .unwrap_or("");
+    let words_start = mark.len();
+    // The colon must come within a heading's length (and its marks).
+    let (colon, colon_char) = line[words_start..]
+        .char_indices()
+        .take(MAX_CHARS + 1)
+        .find(|&(_, c)| matches!(c, ':' | '：'))
+        .map(|(i, c)| (words_start + i, c))?;
+    let mut words_end = colon;
+    let mut rest = colon + colon_char.len_utf8();
+    if !mark.is_empty() {
+        if line[rest..].starts_with(mark) {
+            rest += mark.len(); // `**Key Facts:**`
+        } else if line[words_start..colon].ends_with(mark) {
+            words_end = colon - mark.len(); // `**Key Facts**:`
+        } else {
+            return None;
+        }
+    }
+    let after = &line[rest..];
+    // `10:30`, `https://`: a colon inside a word.
+    if colon_char == ':' && !after.starts_with(is_space) {
+        return None;
+    }
+    // Nothing after the colon: a heading line, read as such elsewhere.
+    let next = after.trim_start_matches(is_space).chars().next()?;
+    if next.is_lowercase() {
+        return None;
+    }
+    let words = &line[words_start..words_end];
+    if words_end <= words_start
+        || (!mark.is_empty() && super::scan::find_str(words, mark).is_some())
+        || likeness(words) != Likeness::Strong
+        || ends_in_saying(words)
+    {
+        return None;
+    }
+    let (s, e) = super::text::trim_range(src, start + words_start, start + words_end);
+    Some(LeadIn {
+        start: s,
+        end: e,
+        rest: start + rest,
+    })
+}
+
+/// A CJK clause ending in a verb of saying (`部长表示`, `专家认为`): what
+/// follows its colon is what was said, not a section.
+fn ends_in_saying(words: &str) -> bool {
+    const VERBS: &str = "表示 指出 认为 强调 透露 写道 坦言 称 说";
+    let words = words.trim_end_matches(is_space);
+    VERBS.split(' ').any(|verb| words.ends_with(verb))
 }
 
 /// Byte range of the heading text inside `text[start..end]` once marks are
@@ -339,6 +445,65 @@ mod tests {
         ] {
             assert_eq!(strip_marks(h), "Key Facts", "{h}");
         }
+    }
+
+    /// The lead-in's heading and the rest of the line.
+    fn split_lead_in(line: &str) -> Option<(&str, &str)> {
+        lead_in(line, 0, line.len()).map(|l| (&line[l.start..l.end], &line[l.rest..]))
+    }
+
+    #[test]
+    fn lead_in_headings_open_a_line() {
+        assert_eq!(
+            split_lead_in("Key Facts: The bridge reopened [1]"),
+            Some(("Key Facts", " The bridge reopened [1]"))
+        );
+        assert_eq!(
+            split_lead_in("**Key Facts:** The bridge"),
+            Some(("Key Facts", " The bridge"))
+        );
+        assert_eq!(
+            split_lead_in("__Key Facts__: The bridge"),
+            Some(("Key Facts", " The bridge"))
+        );
+        assert_eq!(
+            split_lead_in("核心观点：港口恢复作业【1】"),
+            Some(("核心观点", "港口恢复作业【1】"))
+        );
+        assert_eq!(
+            split_lead_in("Costs & Funding:\u{a0}12 million [3]"),
+            Some(("Costs & Funding", "\u{a0}12 million [3]"))
+        );
+    }
+
+    #[test]
+    fn sentences_with_a_colon_have_no_lead_in() {
+        for line in [
+            "The minister said: the port stays open [1]",
+            "The minister said: The port stays open [1]",
+            "Revenue: up 12% [1]",
+            "Doors open at 10:30 [1]",
+            "Update at 10:30: The bridge [1]",
+            "See https://example.com/a [1]",
+            "部长表示：港口保持开放【1】",
+            "专家认为：港口保持开放【1】",
+            "Key Facts:",
+            "Key Facts:   ",
+            "**Key Facts: The bridge",
+            "**A** and **B**: The bridge",
+            "**:** The bridge",
+            "****: The bridge",
+            ": The bridge",
+            "Prices [1]: The bridge",
+        ] {
+            assert_eq!(split_lead_in(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn a_lead_in_colon_is_looked_for_near_the_start_only() {
+        let far = format!("{}: The bridge", "Harbour ".repeat(200));
+        assert_eq!(split_lead_in(&far), None);
     }
 
     #[test]
