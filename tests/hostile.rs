@@ -31,7 +31,16 @@ fn only_opening_brackets_are_one_point_of_text() {
 
 #[test]
 fn only_separators_make_no_points_and_say_so() {
-    for unit in ["- ", " - ", "- - -\n", "\u{a0}-\u{a0}"] {
+    for unit in [
+        "- ",
+        " - ",
+        "- - -\n",
+        "\u{a0}-\u{a0}",
+        " – ",
+        "— ",
+        "– — -\n",
+        "\u{a0}—\u{a0}",
+    ] {
         let input = repeat_to(unit, SIZE);
         let d = parse_checked(&input);
         assert!(d.sections.iter().all(|s| s.points.is_empty()), "{unit:?}");
@@ -73,6 +82,31 @@ fn heading_like_words_between_dashes_stay_short() {
             assert_eq!(h.text, "Market Outlook");
         }
     }
+}
+
+#[test]
+fn doubled_dashes_and_unclosed_bold_stay_text() {
+    // (A line of nothing but `—`, `*` or `_` is a rule.)
+    for unit in ["港口——", "**Key Facts ", "__x"] {
+        let input = repeat_to(unit, SIZE);
+        let d = parse_checked(&input);
+        assert_eq!(d.sections.len(), 1, "{unit:?}");
+        assert_eq!(d.sections[0].points.len(), 1, "{unit:?}");
+        assert!(d.sections[0].heading.is_none(), "{unit:?}");
+    }
+}
+
+#[test]
+fn lead_ins_over_and_over_make_one_section_per_line() {
+    // On one line: the first is the heading, the rest its point.
+    let d = parse_checked(&repeat_to("Key Facts: ", SIZE));
+    assert_eq!(d.sections.len(), 1);
+    assert_eq!(d.sections[0].heading.as_ref().unwrap().text, "Key Facts");
+    assert_eq!(d.sections[0].points.len(), 1);
+    // On many: a section a line.
+    let unit = "Key Facts: Crews cleared the road [1]\n";
+    let d = parse_checked(&repeat_to(unit, SIZE));
+    assert!(d.sections.len() > SIZE / unit.len() - 2);
 }
 
 #[test]

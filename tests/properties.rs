@@ -15,6 +15,12 @@ const PIECES: &[&str] = &[
     " - ",
     " - - - ",
     "- ",
+    " – ",
+    " — ",
+    "— ",
+    "——",
+    "—",
+    "－ ",
     "[1]",
     "[2, 3]",
     "[3-5]",
@@ -52,6 +58,12 @@ const PIECES: &[&str] = &[
     "## ",
     "# ",
     "**Bold**",
+    "**",
+    "__",
+    "**Key Facts:** ",
+    "Key Facts: ",
+    "核心观点：",
+    "：",
     "* ",
     "1. ",
     "• ",
@@ -242,6 +254,38 @@ fn one_line(m: &Model, style: usize) -> String {
     out + "\nDesk|A headline for the test\nTest Wire·2025-06-09 08:30\n"
 }
 
+/// The one-line layout with another separator, and headings in bold.
+fn one_line_dashed(m: &Model, style: usize) -> String {
+    let dash = [" – ", " — ", " - "][style % 3];
+    let (open, close) = [("**", "**"), ("__", "__"), ("**", ":**")][style % 3];
+    let mut out = String::new();
+    for (heading, points) in &m.sections {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out += &format!("{open}{heading}{close}");
+        for (text, ids) in points {
+            out += &format!("{dash}{text} {}", cites(ids, style));
+        }
+    }
+    out + "\nDesk|A headline for the test\nTest Wire·2025-06-09 08:30\n"
+}
+
+/// A line per section, opened by its heading and a colon.
+fn lead_in_lines(m: &Model, style: usize) -> String {
+    let dash = [" – ", " — ", " - "][style % 3];
+    let mut out = String::new();
+    for (heading, points) in &m.sections {
+        out += &format!("{heading}:");
+        for (i, (text, ids)) in points.iter().enumerate() {
+            let before = if i == 0 { " " } else { dash };
+            out += &format!("{before}{text} {}", cites(ids, style));
+        }
+        out += "\n";
+    }
+    out + "Desk|A headline for the test\nTest Wire·2025-06-09 08:30\n"
+}
+
 fn broken_lines(m: &Model, style: usize) -> String {
     let mut out = String::new();
     for (heading, points) in &m.sections {
@@ -286,7 +330,13 @@ proptest! {
     #[test]
     fn every_layout_reads_back_the_same_digest(m in model(), style in 0usize..6) {
         let want = expected(&m);
-        for input in [one_line(&m, style), broken_lines(&m, style), markdown(&m, style)] {
+        for input in [
+            one_line(&m, style),
+            one_line_dashed(&m, style),
+            lead_in_lines(&m, style),
+            broken_lines(&m, style),
+            markdown(&m, style),
+        ] {
             let digest = digest_render::parse(&input);
             check_invariants(&input, &digest);
             prop_assert_eq!(summary(&digest), want.clone(), "input:\n{}", input);

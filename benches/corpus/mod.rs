@@ -140,8 +140,10 @@ pub const SHAPES: &[(&str, bool)] = &[
 ];
 
 /// Every construct's opening mark without its close, alone and followed by
-/// digits, commas, dashes and ranges, and nested openings. Repeated, each
-/// one asks the parser to look ahead for a close that never comes.
+/// digits, commas, dashes and ranges, and nested openings; separators and
+/// heading marks with nothing they separate or mark. Repeated, each one asks
+/// the parser to look ahead for a close (or a heading, or a point) that
+/// never comes.
 pub const OPENINGS: &[&str] = &[
     "[",
     "[1",
@@ -161,6 +163,15 @@ pub const OPENINGS: &[&str] = &[
     "[【［(",
     "【[1",
     "[1[^2【3",
+    " – ",
+    " — ",
+    "——",
+    "**",
+    "__",
+    "**Key Facts",
+    "Key Facts: ",
+    "**Key Facts:** ",
+    "核心观点：",
 ];
 
 /// What each opening is repeated with: nothing, a point separator, a
