@@ -352,8 +352,9 @@ fn unclosed_ends_here(s: &str, end: usize) -> bool {
     match rest.next() {
         None | Some('\n' | '\r') => true,
         Some(c) if is_open(c) => after > end || list_follows(s, after),
-        // ` - ` or a dangling `-` at the end: the point ends here.
-        Some('-') => after > end && rest.next().is_none_or(char::is_whitespace),
+        // A separator (` - `, ` – `, ` — `) or a dangling dash at the end:
+        // the point ends here.
+        Some('-' | '–' | '—') => after > end && rest.next().is_none_or(char::is_whitespace),
         _ => false,
     }
 }
@@ -447,10 +448,14 @@ mod tests {
         };
         assert_eq!(g.ids, vec![12]);
         assert_eq!(g.problems[0].kind, ProblemKind::Unclosed);
-        let Scan::Group(g) = scan("[12 - next", 0) else {
-            panic!("not a group")
-        };
-        assert_eq!((g.start, g.end), (0, 3));
+        for line in ["[12 - next", "[12 – next", "[12 — next"] {
+            let Scan::Group(g) = scan(line, 0) else {
+                panic!("not a group: {line}")
+            };
+            assert_eq!((g.start, g.end), (0, 3), "{line}");
+        }
+        // A doubled dash is inside a sentence: the bracket is text.
+        assert!(matches!(scan("[12 —— next", 0), Scan::Text));
     }
 
     #[test]
