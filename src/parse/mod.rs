@@ -44,6 +44,12 @@ pub(crate) fn next_html_special(bytes: &[u8], from: usize) -> usize {
     scan::html_special(bytes, from)
 }
 
+/// For the HTML writer: the date of a source line as written (after the
+/// separator), when the line reads as a source line.
+pub(crate) fn source_date(raw: &str) -> Option<&str> {
+    source::parse(raw).map(|parsed| &raw[parsed.date_start..])
+}
+
 /// Parses digest text. Never fails: malformed input gives a best-effort
 /// model and [`Digest::diagnostics`] says what was guessed.
 pub fn parse(input: &str) -> Digest {
@@ -76,9 +82,9 @@ pub fn parse(input: &str) -> Digest {
                 diagnostics.push(RawDiagnostic {
                     severity: Severity::Warning,
                     code: DiagnosticCode::InvalidDate,
-                    message:
-                        "the source line's date or time is not a real one; left out of `published`"
-                            .into(),
+                    message: "the source line's date or time could not be read as a real one; \
+                              it is shown as written, without `published`"
+                        .into(),
                     start: s,
                     end: e,
                 });

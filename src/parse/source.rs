@@ -1,29 +1,53 @@
 //! The source line: who published the article, and when.
 //!
-//! Rule: a publisher, a middle dot (`·`, `•`, `・`, `‧`, `∙`) with or without
-//! spaces around it, then a date and an optional time, closing the line. A
-//! line that is only a date (and time) is a source with no publisher.
+//! Rule: an optional label (`Source:`, `来源：`), a publisher, a separator,
+//! then a date and an optional time closing the line. The separators are a
+//! middle dot (`·`, `•`, `・`, `‧`, `∙`), a bar (`|`, `｜`, `丨`), a hyphen
+//! with white space before it (` - `), a dash (`–`, `—`) or a comma (`, `,
+//! `，`); after a label, white space alone will do. A line that is only a date (and
+//! time) is a source with no publisher.
 //!
 //! ```text
 //! Coastline Courier·2025-06-09 08:30
-//! Coastline Courier · 2025-06-09
-//! 海港日报·2025年6月9日 08:30
-//! Valley Ledger • June 9, 2025
-//! 2025/06/09
+//! Coastline Courier · 2025/06/09
+//! The Coastal Times|3 June 2025
+//! Valley Ledger - Jun 9, 2025, 3:39 PM
+//! Valley Ledger, Monday, 9 June 2025
+//! Harbour Post • 09.06.2025 15:39:05
+//! 海港日报·2025年6月9日 下午3:39
+//! 来源：海港日报 2025年6月9日
+//! Source: Coastline Courier · June 9th, 2025 at 8:30 a.m.
+//! 2025.06.09
 //! ```
 //!
-//! Dates: `2025-06-09`, `2025/6/9`, `2025.06.09`, `2025年6月9日`,
-//! `June 9, 2025`, `9 June 2025`; times `08:30`, `08:30:15`, separated by a
-//! space or `T`. `published` is ISO 8601 local time, `2025-06-09T08:30`, or
-//! the date alone. A date that is not on the calendar (`2025-13-40`) still
-//! makes a source line, without `published`, and with a warning.
+//! Dates: year first (`2025-06-09`, `2025/6/9`, `2025.06.09`), day first
+//! (`09.06.2025`, `09-06-2025`; `06/09/2025` only when one reading is
+//! impossible, since day and month order differ by country), `2025年6月9日`,
+//! `9 June 2025`, `9 Jun 2025`, `June 9, 2025`, `Jun 9th 2025`, with an
+//! optional weekday before. Times: `15:39`, `15:39:05`, `3:39 PM`, `3:39
+//! p.m.`, `下午3:39` (上午 AM, 下午 PM; also 凌晨, 早上, 中午, 晚上), after
+//! white space, `T`, a comma, ` at `, or straight after `日`. `published` is
+//! ISO 8601 local time, `2025-06-09T15:39`, or the date alone.
+//!
+//! A line shaped like a source line whose date cannot be read (`Courier ·
+//! 2025-13-45`, `Coastal Times·31 Juneteenth 2025`, `Wire|06/07/2025`) is
+//! still the source line, without `published` and with a warning. Shaped
+//! means: after the separator, only date pieces (numbers, `-/.:,`, month-
+//! and weekday-like words, AM/PM, `年月日`), among them a four-digit year and
+//! a number of one or two digits. So `World Desk|Harbour reopens` and
+//! `Obituaries|1931-2025` stay titles.
+//!
+//! Every scan here reads back from the end of a line of at most 300 bytes.
 
 use super::text::{digit_value, is_space};
 
 pub struct ParsedSource<'a> {
     pub publisher: &'a str,
-    /// The date, or `Err(())` for a date-shaped value that is not a real date.
+    /// The date, or `Err(())` for a date-shaped value that cannot be read
+    /// as a real date.
     pub published: Checked,
+    /// Where the date (with its weekday) starts in the line, in bytes.
+    pub date_start: usize,
 }
 
 /// A calendar date with an optional time, already checked.
@@ -69,99 +93,338 @@ fn push_padded(out: &mut String, n: u32, width: u32) {
 
 pub type Checked = Result<Stamp, ()>;
 
-const DOTS: &[char] = &['·', '•', '・', '‧', '∙'];
+/// Separators that need nothing around them.
+const SEPARATORS: &[char] = &[
+    '·', '•', '・', '‧', '∙', '|', '｜', '丨', ',', '，', '–', '—',
+];
+const LABELS: &[&str] = &["source", "sources", "来源", "來源"];
+
+/// The longest source line, in bytes: anything longer is prose that happens
+/// to end in a date.
+const MAX_LINE: usize = 300;
 
 /// Reads `line` (trimmed) as a source line.
 pub fn parse(line: &str) -> Option<ParsedSource<'_>> {
-    // A source line is short; anything long is prose that happens to end in a date.
-    if line.is_empty() || line.len() > 300 {
+    if line.is_empty() || line.len() > MAX_LINE {
         return None;
     }
-    let (date_start, published) = trailing_datetime(line)?;
-    let before = line[..date_start].trim_end_matches(is_space);
-    let publisher = if before.is_empty() {
-        ""
-    } else {
-        let without_dot = before.strip_suffix(DOTS)?;
-        without_dot.trim_matches(is_space)
+    let (label_len, body) = strip_label(line);
+    let labelled = label_len > 0;
+    let (found, published) = match trailing_datetime(body) {
+        Some((found, date)) => (found, date),
+        None => {
+            let start = date_shaped_tail(body)?;
+            let found = Found {
+                start,
+                with_weekday: None,
+            };
+            (found, Err(()))
+        }
     };
+    // A weekday belongs to the date unless the publisher's name ends in one.
+    let (date_start, publisher) = found
+        .with_weekday
+        .and_then(|w| Some((w, publisher_before(&body[..w], labelled)?)))
+        .or_else(|| {
+            Some((
+                found.start,
+                publisher_before(&body[..found.start], labelled)?,
+            ))
+        })?;
     if publisher.contains(['[', '【']) {
         return None;
     }
     Some(ParsedSource {
         publisher,
         published,
+        date_start: label_len + date_start,
     })
 }
 
-/// Finds a date (and time) that ends `line`; returns where it starts.
-fn trailing_datetime(line: &str) -> Option<(usize, Checked)> {
-    // Try the forms from the longest reach back: date + time, then date alone.
-    let (body, time) = match split_time(line) {
-        Some((at, time)) => (&line[..at], Some(time)),
-        None => (line, None),
+/// The publisher in what comes before the date, which must end in a
+/// separator (or white space, after a label), or be empty.
+fn publisher_before(before: &str, labelled: bool) -> Option<&str> {
+    let trimmed = before.trim_end_matches(is_space);
+    let publisher = if trimmed.is_empty() {
+        ""
+    } else if let Some(p) = trimmed.strip_suffix(SEPARATORS) {
+        p
+    } else if let Some(p) = trimmed.strip_suffix('-').filter(|p| p.ends_with(is_space)) {
+        p
+    } else if labelled && trimmed.len() < before.len() {
+        trimmed
+    } else {
+        return None;
     };
-    let body = body.trim_end_matches(|c| is_space(c) || c == 'T' || c == ',');
-    let (start, date) = trailing_date(body)?;
-    let stamp = match (date, time) {
-        (Ok(d), Some(Ok(t))) => Ok(Stamp { time: Some(t), ..d }),
-        (Ok(d), None) => Ok(d),
-        _ => Err(()),
-    };
-    Some((start, stamp))
+    Some(publisher.trim_matches(is_space))
+}
+
+/// `Source:` or `来源：` at the start: its length and the rest.
+fn strip_label(line: &str) -> (usize, &str) {
+    for label in LABELS {
+        let Some(head) = line.get(..label.len()) else {
+            continue;
+        };
+        if !head.eq_ignore_ascii_case(label) {
+            continue;
+        }
+        let rest = line[label.len()..].trim_start_matches(is_space);
+        if let Some(after) = rest.strip_prefix([':', '：']) {
+            let after = after.trim_start_matches(is_space);
+            return (line.len() - after.len(), after);
+        }
+    }
+    (0, line)
+}
+
+/// Reads back from the end of `s[..at]`. Every method consumes what it
+/// matches and moves `at` back, or leaves it where it was.
+#[derive(Clone, Copy)]
+struct Back<'a> {
+    s: &'a str,
+    at: usize,
+}
+
+impl<'a> Back<'a> {
+    fn new(s: &'a str) -> Self {
+        Self { s, at: s.len() }
+    }
+
+    fn rest(&self) -> &'a str {
+        &self.s[..self.at]
+    }
+
+    fn peek(&self) -> Option<char> {
+        self.rest().chars().next_back()
+    }
+
+    fn eat(&mut self, c: char) -> bool {
+        let found = self.peek() == Some(c);
+        if found {
+            self.at -= c.len_utf8();
+        }
+        found
+    }
+
+    fn eat_any(&mut self, set: &[char]) -> bool {
+        match self.peek() {
+            Some(c) if set.contains(&c) => {
+                self.at -= c.len_utf8();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn eat_str(&mut self, suffix: &str) -> bool {
+        let found = self.rest().ends_with(suffix);
+        if found {
+            self.at -= suffix.len();
+        }
+        found
+    }
+
+    /// White space; whether there was any.
+    fn spaces(&mut self) -> bool {
+        let before = self.at;
+        self.at = self.rest().trim_end_matches(is_space).len();
+        self.at < before
+    }
+
+    /// A run of 1 to `max` digits: its value and length. A longer run is
+    /// not a date's number, and is not consumed.
+    fn number(&mut self, max: usize) -> Option<(u32, usize)> {
+        let rest = self.rest();
+        let (mut value, mut place, mut count, mut start) = (0u32, 1u32, 0usize, rest.len());
+        for (i, c) in rest.char_indices().rev() {
+            let Some(d) = digit_value(c) else { break };
+            count += 1;
+            if count > max {
+                return None;
+            }
+            value += d * place;
+            place = place.saturating_mul(10);
+            start = i;
+        }
+        if count == 0 {
+            return None;
+        }
+        self.at = start;
+        Some((value, count))
+    }
+
+    /// A word of ASCII letters (at most 12: no date word is longer).
+    fn word(&mut self) -> Option<&'a str> {
+        let rest = self.rest();
+        let letters = rest
+            .bytes()
+            .rev()
+            .take(13)
+            .take_while(u8::is_ascii_alphabetic)
+            .count();
+        if letters == 0 || letters > 12 {
+            return None;
+        }
+        self.at -= letters;
+        Some(&rest[rest.len() - letters..])
+    }
+
+    /// Whether the date that starts here stands apart from what precedes it
+    /// (no letter or digit runs into it).
+    fn at_boundary(&self) -> bool {
+        self.peek().is_none_or(|c| !c.is_alphanumeric())
+    }
+}
+
+/// Where a date found at the end of a line starts: at its first number or
+/// month, or at the weekday written before it.
+#[derive(Clone, Copy)]
+struct Found {
+    start: usize,
+    with_weekday: Option<usize>,
+}
+
+/// Finds a date (and time) that ends `line`.
+fn trailing_datetime(line: &str) -> Option<(Found, Checked)> {
+    let end = Back::new(line);
+    let mut b = end;
+    if let Some(time) = trailing_time(&mut b) {
+        if date_time_gap(&mut b) {
+            if let Some((found, date)) = trailing_date(b) {
+                let stamp = match (date, time) {
+                    (Ok(d), Ok(t)) => Ok(Stamp { time: Some(t), ..d }),
+                    _ => Err(()),
+                };
+                return Some((found, stamp));
+            }
+        }
+    }
+    trailing_date(end)
 }
 
 type CheckedTime = Result<(u32, u32, Option<u32>), ()>;
 
-/// `HH:MM` or `HH:MM:SS` at the very end, after white space or `T`.
-fn split_time(line: &str) -> Option<(usize, CheckedTime)> {
-    let colon = |c: char| c == ':' || c == '：';
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Half {
+    Am,
+    Pm,
+}
+
+/// `15:39`, `15:39:05`, `3:39 PM`, `3:39 p.m.`, `下午3:39` at the end.
+fn trailing_time(b: &mut Back) -> Option<CheckedTime> {
+    let mut c = *b;
+    let after = meridiem_after(&mut c);
+    if after.is_some() {
+        c.spaces();
+    }
     let mut parts = [0u32; 3];
     let mut count = 0;
-    let mut end = line.len();
     loop {
-        let digits_start = line[..end]
-            .char_indices()
-            .rev()
-            .take_while(|(_, c)| digit_value(*c).is_some())
-            .last()
-            .map(|(i, _)| i)?;
-        let n = number(&line[digits_start..end])?;
-        if end - digits_start > 6 {
+        let (n, len) = c.number(2)?;
+        let after_colon = c.eat(':') || c.eat('：');
+        // Minutes and seconds have two digits.
+        if after_colon && len != 2 {
             return None;
         }
         parts[count] = n;
         count += 1;
-        let before = &line[..digits_start];
-        match before.chars().next_back() {
-            Some(c) if colon(c) && count < 3 => end = digits_start - c.len_utf8(),
-            Some(c) if (is_space(c) || c == 'T') && count >= 2 => {
-                parts[..count].reverse();
-                let checked = check_time(&parts[..count]);
-                return Some((digits_start, checked));
-            }
-            _ => return None,
+        if !after_colon {
+            break;
+        }
+        if count == 3 {
+            return None;
         }
     }
+    if count < 2 {
+        return None;
+    }
+    parts[..count].reverse();
+    let half = after.or_else(|| meridiem_before(&mut c));
+    *b = c;
+    Some(check_time(&parts[..count], half))
 }
 
-fn check_time(parts: &[u32]) -> CheckedTime {
-    let (h, m) = (parts[0], parts[1]);
+/// `AM`, `pm`, `a.m.`, `P.M.` closing the text.
+fn meridiem_after(b: &mut Back) -> Option<Half> {
+    let mut c = *b;
+    let half = if c.eat('.') {
+        // `a.m.`
+        let m = c.word()?;
+        if !m.eq_ignore_ascii_case("m") || !c.eat('.') {
+            return None;
+        }
+        c.word()?
+    } else {
+        let word = c.word()?;
+        if !word.eq_ignore_ascii_case("am") && !word.eq_ignore_ascii_case("pm") {
+            return None;
+        }
+        &word[..1]
+    };
+    let half = match half.to_ascii_lowercase().as_str() {
+        "a" => Half::Am,
+        "p" => Half::Pm,
+        _ => return None,
+    };
+    *b = c;
+    Some(half)
+}
+
+/// `上午`, `下午` and their kin right before the time.
+fn meridiem_before(b: &mut Back) -> Option<Half> {
+    const WORDS: &[(&str, Half)] = &[
+        ("上午", Half::Am),
+        ("早上", Half::Am),
+        ("凌晨", Half::Am),
+        ("下午", Half::Pm),
+        ("中午", Half::Pm),
+        ("晚上", Half::Pm),
+    ];
+    let mut c = *b;
+    c.spaces();
+    let &(_, half) = WORDS.iter().find(|(w, _)| c.eat_str(w))?;
+    *b = c;
+    Some(half)
+}
+
+/// What may stand between a date and its time: white space, a comma,
+/// ` at `, a `T` after a digit, or nothing after `日` or `号`.
+fn date_time_gap(b: &mut Back) -> bool {
+    if b.spaces() {
+        let mut at = *b;
+        if at.word().is_some_and(|w| w.eq_ignore_ascii_case("at")) && at.spaces() {
+            *b = at;
+        } else if b.eat_any(&[',', '，']) {
+            b.spaces();
+        }
+        return true;
+    }
+    if b.eat_any(&[',', '，']) {
+        b.spaces();
+        return true;
+    }
+    let mut t = *b;
+    if t.eat('T') && t.peek().and_then(digit_value).is_some() {
+        *b = t;
+        return true;
+    }
+    matches!(b.peek(), Some('日' | '号'))
+}
+
+fn check_time(parts: &[u32], half: Option<Half>) -> CheckedTime {
+    let (mut h, m) = (parts[0], parts[1]);
     let s = parts.get(2).copied();
+    match half {
+        // 12 AM is midnight, 12 PM noon; `下午15:39` says 15:39 twice.
+        Some(Half::Am) if h == 12 => h = 0,
+        Some(Half::Am) if h > 12 => return Err(()),
+        Some(Half::Pm) if h < 12 => h += 12,
+        _ => {}
+    }
     if h > 23 || m > 59 || s.is_some_and(|s| s > 59) {
         return Err(());
     }
     Ok((h, m, s))
-}
-
-fn number(s: &str) -> Option<u32> {
-    let mut n: u32 = 0;
-    let mut count = 0;
-    for c in s.chars() {
-        n = n.checked_mul(10)?.checked_add(digit_value(c)?)?;
-        count += 1;
-    }
-    (count > 0 && count <= 6).then_some(n)
 }
 
 const MONTHS: [&str; 12] = [
@@ -179,8 +442,18 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    let w = word.to_ascii_lowercase();
     if w.len() < 3 {
         return None;
     }
@@ -190,98 +463,180 @@ fn month_number(word: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
-/// A date that ends `s`: numeric, CJK or English.
-fn trailing_date(s: &str) -> Option<(usize, Checked)> {
-    numeric_date(s)
-        .or_else(|| cjk_date(s))
-        .or_else(|| english_date(s))
+/// `Tuesday`, `Tue`, `Tues`, `Thurs`: any start of a weekday's name from
+/// three letters on.
+fn is_weekday(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    w.len() >= 3 && WEEKDAYS.iter().any(|d| d.starts_with(&w))
 }
 
-/// `YYYY-MM-DD`, `YYYY/M/D`, `YYYY.MM.DD` at the end of `s`.
-fn numeric_date(s: &str) -> Option<(usize, Checked)> {
-    let mut fields = [(0u32, 0usize); 3];
-    let mut count = 0;
-    let mut end = s.len();
-    let mut sep = None;
-    for _ in 0..3 {
-        let start = s[..end]
-            .char_indices()
-            .rev()
-            .take_while(|(_, c)| digit_value(*c).is_some())
-            .last()
-            .map(|(i, _)| i)?;
-        fields[count] = (number(&s[start..end])?, end - start);
-        count += 1;
-        if count == 3 {
-            end = start;
+/// A date that ends `b`: where it starts, with a weekday before it if
+/// there is one, and the date.
+fn trailing_date(b: Back) -> Option<(Found, Checked)> {
+    let (b, date) = numeric_date(b)
+        .or_else(|| cjk_date(b))
+        .or_else(|| english_date(b))?;
+    if !b.at_boundary() {
+        return None;
+    }
+    let mut w = b;
+    w.spaces();
+    w.eat(',');
+    w.spaces();
+    let with_weekday = (w.word().is_some_and(is_weekday) && w.at_boundary()).then_some(w.at);
+    let found = Found {
+        start: b.at,
+        with_weekday,
+    };
+    Some((found, date))
+}
+
+/// `2025-06-09`, `2025/6/9`, `2025.06.09`; `09.06.2025`, `09-06-2025`, and
+/// `06/09/2025` when only one order of day and month can be meant.
+fn numeric_date(mut b: Back) -> Option<(Back, Checked)> {
+    let (last, last_len) = b.number(4)?;
+    let sep = b.peek().filter(|c| matches!(c, '-' | '/' | '.'))?;
+    b.eat(sep);
+    let (middle, middle_len) = b.number(2)?;
+    if !b.eat(sep) {
+        return None;
+    }
+    let (first, first_len) = b.number(4)?;
+    let date = match (first_len, middle_len, last_len) {
+        (4, _, 1 | 2) => check_date(first, middle, last),
+        (1 | 2, _, 4) if sep != '/' => check_date(last, middle, first),
+        (1 | 2, _, 4) => match (first > 12, middle > 12) {
+            (true, false) => check_date(last, middle, first),
+            (false, true) => check_date(last, first, middle),
+            _ if first == middle => check_date(last, first, middle),
+            _ => Err(()),
+        },
+        _ => return None,
+    };
+    Some((b, date))
+}
+
+/// `2025年6月9日` (or `号`), white space allowed between the parts.
+fn cjk_date(mut b: Back) -> Option<(Back, Checked)> {
+    if !(b.eat('日') || b.eat('号')) {
+        return None;
+    }
+    b.spaces();
+    let (day, _) = b.number(2)?;
+    b.spaces();
+    if !b.eat('月') {
+        return None;
+    }
+    b.spaces();
+    let (month, _) = b.number(2)?;
+    b.spaces();
+    if !b.eat('年') {
+        return None;
+    }
+    b.spaces();
+    let (year, year_len) = b.number(4)?;
+    (year_len == 4).then(|| (b, check_date(year, month, day)))
+}
+
+/// `June 9, 2025`, `Jun 9th 2025`, `9 June 2025` or `9 Jun, 2025`.
+fn english_date(mut b: Back) -> Option<(Back, Checked)> {
+    let (year, year_len) = b.number(4)?;
+    if year_len != 4 {
+        return None;
+    }
+    let spaced = b.spaces();
+    let comma = b.eat(',');
+    b.spaces();
+    if !spaced && !comma {
+        return None;
+    }
+    let mut month_first = b;
+    if let Some(day) = day(&mut month_first) {
+        if month_first.spaces() {
+            if let Some(month) = month(&mut month_first) {
+                return Some((month_first, check_date(year, month, day)));
+            }
+        }
+    }
+    let month = month(&mut b)?;
+    if !b.spaces() {
+        return None;
+    }
+    let day = day(&mut b)?;
+    Some((b, check_date(year, month, day)))
+}
+
+/// `9`, `09`, `9th`.
+fn day(b: &mut Back) -> Option<u32> {
+    let mut c = *b;
+    let mut ordinal = c;
+    if ordinal.word().is_some_and(|w| {
+        ["st", "nd", "rd", "th"]
+            .iter()
+            .any(|o| w.eq_ignore_ascii_case(o))
+    }) {
+        c = ordinal;
+    }
+    let (day, _) = c.number(2)?;
+    *b = c;
+    Some(day)
+}
+
+/// `June`, `Jun`, `Jun.`, `Sept`.
+fn month(b: &mut Back) -> Option<u32> {
+    let mut c = *b;
+    c.eat('.');
+    let month = month_number(c.word()?)?;
+    *b = c;
+    Some(month)
+}
+
+/// Where a date-shaped end of `line` starts (see the module's rule), for a
+/// date the grammar above cannot read.
+fn date_shaped_tail(line: &str) -> Option<usize> {
+    let mut b = Back::new(line);
+    let (mut year, mut short) = (false, false);
+    let mut start = None;
+    while let Some(c) = b.peek() {
+        if digit_value(c).is_some() {
+            match b.number(4) {
+                Some((_, 4)) => year = true,
+                Some((_, 1 | 2)) => short = true,
+                Some(_) => {}
+                None => break,
+            }
+        } else if c.is_ascii_alphabetic() {
+            let mut w = b;
+            if !w.word().is_some_and(is_date_word) {
+                break;
+            }
+            b = w;
+        } else if matches!(c, '年' | '月' | '日' | '号' | '时' | '分' | '秒') {
+            b.eat(c);
+        } else if is_space(c) || matches!(c, '-' | '/' | '.' | ':' | '：' | ',' | '，') {
+            // Punctuation joins pieces; the date starts at a piece.
+            b.eat(c);
+            continue;
+        } else if meridiem_before(&mut b).is_none() {
             break;
         }
-        let c = s[..start].chars().next_back()?;
-        if !matches!(c, '-' | '/' | '.') || sep.is_some_and(|p| p != c) {
-            return None;
-        }
-        sep = Some(c);
-        end = start - 1;
+        start = Some(b.at);
     }
-    let (day, day_len) = fields[0];
-    let (month, month_len) = fields[1];
-    let (year, year_len) = fields[2];
-    if year_len != 4 || month_len > 2 || day_len > 2 {
-        return None;
-    }
-    if !s[..end].is_empty() && !s[..end].ends_with(|c: char| is_space(c) || DOTS.contains(&c)) {
-        return None;
-    }
-    Some((end, check_date(year, month, day)))
+    let start = start.filter(|_| year && short)?;
+    Back { s: line, at: start }.at_boundary().then_some(start)
 }
 
-/// `2025年6月9日` at the end of `s`.
-fn cjk_date(s: &str) -> Option<(usize, Checked)> {
-    let body = s.strip_suffix(['日', '号'])?;
-    let (rest, day) = split_trailing_number(body)?;
-    let rest = rest.strip_suffix('月')?;
-    let (rest, month) = split_trailing_number(rest)?;
-    let rest = rest.strip_suffix('年')?;
-    let (rest, year) = split_trailing_number(rest)?;
-    if !(1000..=9999).contains(&year) {
-        return None;
-    }
-    Some((rest.len(), check_date(year, month, day)))
-}
-
-fn split_trailing_number(s: &str) -> Option<(&str, u32)> {
-    let start = s
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| digit_value(*c).is_some())
-        .last()
-        .map(|(i, _)| i)?;
-    Some((&s[..start], number(&s[start..])?))
-}
-
-/// `June 9, 2025`, `Jun 9 2025` or `9 June 2025` at the end of `s`.
-fn english_date(s: &str) -> Option<(usize, Checked)> {
-    let (c_at, c) = last_word(s)?;
-    let (b_at, b) = last_word(&s[..c_at])?;
-    let (a_at, a) = last_word(&s[..b_at])?;
-    let year = number(c).filter(|y| (1000..=9999).contains(y))?;
-    let (month, day) = if let Some(m) = month_number(a) {
-        (m, number(b.trim_end_matches(','))?)
-    } else {
-        (month_number(b.trim_end_matches(','))?, number(a)?)
-    };
-    Some((a_at, check_date(year, month, day)))
-}
-
-/// The last white-space-separated word of `s` and where it starts.
-fn last_word(s: &str) -> Option<(usize, &str)> {
-    let t = s.trim_end_matches(is_space);
-    let start = t
-        .char_indices()
-        .rev()
-        .find(|(_, c)| is_space(*c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    (start < t.len()).then(|| (start, &t[start..]))
+/// A word a date may contain: a month or weekday (or what looks like the
+/// start of one), AM/PM, `at`, `T`, an ordinal's ending.
+fn is_date_word(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    let starts_like = |names: &[&str]| w.len() >= 3 && names.iter().any(|n| w.starts_with(&n[..3]));
+    starts_like(&MONTHS)
+        || starts_like(&WEEKDAYS)
+        || matches!(
+            w.as_str(),
+            "am" | "pm" | "a" | "p" | "m" | "at" | "t" | "st" | "nd" | "rd" | "th"
+        )
 }
 
 fn check_date(year: u32, month: u32, day: u32) -> Checked {
@@ -312,42 +667,215 @@ mod tests {
         parse(line).map(|p| (p.publisher, p.published.map(|s| s.iso())))
     }
 
+    fn ok(publisher: &str, iso: &str) -> Option<(String, Result<String, ()>)> {
+        Some((publisher.to_string(), Ok(iso.to_string())))
+    }
+
+    fn owned(line: &str) -> Option<(String, Result<String, ()>)> {
+        read(line).map(|(p, d)| (p.to_string(), d))
+    }
+
     #[test]
     fn every_written_form() {
-        let ok = |s: &str| Ok(s.to_string());
         assert_eq!(
-            read("Coastline Courier·2025-06-09 08:30"),
-            Some(("Coastline Courier", ok("2025-06-09T08:30")))
+            owned("Coastline Courier·2025-06-09 08:30"),
+            ok("Coastline Courier", "2025-06-09T08:30")
         );
         assert_eq!(
-            read("Coastline Courier · 2025-06-09"),
-            Some(("Coastline Courier", ok("2025-06-09")))
+            owned("Coastline Courier · 2025-06-09"),
+            ok("Coastline Courier", "2025-06-09")
         );
         assert_eq!(
-            read("海港日报·2025年6月9日 08:30"),
-            Some(("海港日报", ok("2025-06-09T08:30")))
+            owned("海港日报·2025年6月9日 08:30"),
+            ok("海港日报", "2025-06-09T08:30")
         );
         assert_eq!(
-            read("Valley Ledger • June 9, 2025"),
-            Some(("Valley Ledger", ok("2025-06-09")))
+            owned("Valley Ledger • June 9, 2025"),
+            ok("Valley Ledger", "2025-06-09")
         );
         assert_eq!(
-            read("Valley Ledger · 9 Sept 2025 7:05"),
-            Some(("Valley Ledger", ok("2025-09-09T07:05")))
+            owned("Valley Ledger · 9 Sept 2025 7:05"),
+            ok("Valley Ledger", "2025-09-09T07:05")
         );
-        assert_eq!(read("2025/6/9"), Some(("", ok("2025-06-09"))));
+        assert_eq!(owned("2025/6/9"), ok("", "2025-06-09"));
         assert_eq!(
-            read("Wire・2025.06.09T23:59:30"),
-            Some(("Wire", ok("2025-06-09T23:59:30")))
+            owned("Wire・2025.06.09T23:59:30"),
+            ok("Wire", "2025-06-09T23:59:30")
+        );
+    }
+
+    #[test]
+    fn every_date_form_with_and_without_a_time() {
+        // (date as written, its ISO date)
+        let dates = [
+            ("2025-06-03", "2025-06-03"),
+            ("2025/06/03", "2025-06-03"),
+            ("2025.06.03", "2025-06-03"),
+            ("2025/6/3", "2025-06-03"),
+            ("03.06.2025", "2025-06-03"),
+            ("3.6.2025", "2025-06-03"),
+            ("03-06-2025", "2025-06-03"),
+            ("3 June 2025", "2025-06-03"),
+            ("3 Jun 2025", "2025-06-03"),
+            ("3 Jun. 2025", "2025-06-03"),
+            ("3 June, 2025", "2025-06-03"),
+            ("3rd June 2025", "2025-06-03"),
+            ("June 3, 2025", "2025-06-03"),
+            ("Jun 3, 2025", "2025-06-03"),
+            ("June 3 2025", "2025-06-03"),
+            ("June 3rd, 2025", "2025-06-03"),
+            ("JUNE 3, 2025", "2025-06-03"),
+            ("Tuesday, 3 June 2025", "2025-06-03"),
+            ("Tue, Jun 3, 2025", "2025-06-03"),
+            ("2025年6月3日", "2025-06-03"),
+            ("2025年06月03日", "2025-06-03"),
+            ("2025 年 6 月 3 日", "2025-06-03"),
+            ("2025年6月3号", "2025-06-03"),
+            ("２０２５年６月３日", "2025-06-03"),
+        ];
+        // (time as written with what joins it to the date, ISO time)
+        let times = [
+            ("", ""),
+            (" 15:39", "T15:39"),
+            (" 15:39:05", "T15:39:05"),
+            (" 3:39 PM", "T15:39"),
+            (" 3:39PM", "T15:39"),
+            (" 3:39 pm", "T15:39"),
+            (" 3:39 p.m.", "T15:39"),
+            (" 9:05 AM", "T09:05"),
+            (" 12:10 AM", "T00:10"),
+            (" 12:10 PM", "T12:10"),
+            (", 3:39 PM", "T15:39"),
+            (" at 3:39 PM", "T15:39"),
+            (" 下午3:39", "T15:39"),
+            (" 上午9:05", "T09:05"),
+            ("T15:39", "T15:39"),
+        ];
+        for (date, iso_date) in dates {
+            for (time, iso_time) in times {
+                // `T` follows only a date that ends in a digit.
+                if time.starts_with('T') && !date.ends_with(|c: char| c.is_ascii_digit()) {
+                    continue;
+                }
+                let want = [iso_date, iso_time].concat();
+                for line in [
+                    format!("Coastline Courier·{date}{time}"),
+                    format!("Coastline Courier | {date}{time}"),
+                    format!("Coastline Courier - {date}{time}"),
+                    format!("Coastline Courier, {date}{time}"),
+                    format!("Source: Coastline Courier • {date}{time}"),
+                ] {
+                    assert_eq!(owned(&line), ok("Coastline Courier", &want), "{line}");
+                }
+                assert_eq!(
+                    owned(&format!("{date}{time}")),
+                    ok("", &want),
+                    "{date}{time}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn chinese_source_lines() {
+        assert_eq!(
+            owned("来源：海港日报·2025年6月3日 15:39"),
+            ok("海港日报", "2025-06-03T15:39")
+        );
+        // After a label white space alone separates publisher and date.
+        assert_eq!(
+            owned("来源：海港日报 2025年6月3日下午3:39"),
+            ok("海港日报", "2025-06-03T15:39")
+        );
+        assert_eq!(
+            owned("海港日报｜2025年6月3日 下午3:39"),
+            ok("海港日报", "2025-06-03T15:39")
+        );
+        assert_eq!(
+            owned("海港日报，2025-06-03 15:39"),
+            ok("海港日报", "2025-06-03T15:39")
+        );
+        assert_eq!(
+            owned("海港日报·2025年6月3日 晚上8:05"),
+            ok("海港日报", "2025-06-03T20:05")
+        );
+    }
+
+    #[test]
+    fn the_label_is_not_the_publisher() {
+        let p = parse("Source: The Coastal Times · 3 June 2025").unwrap();
+        assert_eq!(p.publisher, "The Coastal Times");
+        assert_eq!(
+            &"Source: The Coastal Times · 3 June 2025"[p.date_start..],
+            "3 June 2025"
+        );
+        assert_eq!(
+            owned("SOURCES : Coastline Courier 3 June 2025"),
+            ok("Coastline Courier", "2025-06-03")
+        );
+        assert_eq!(owned("Source: 2025-06-03"), ok("", "2025-06-03"));
+        // Without a label, white space is no separator.
+        assert_eq!(read("Coastline Courier 3 June 2025"), None);
+    }
+
+    #[test]
+    fn the_date_starts_at_its_weekday_unless_the_publisher_ends_in_one() {
+        let line = "Valley Ledger, Monday, 9 June 2025";
+        let p = parse(line).unwrap();
+        assert_eq!(
+            (p.publisher, &line[p.date_start..]),
+            ("Valley Ledger", "Monday, 9 June 2025")
+        );
+        let line = "Post on Sunday, 8 June 2025";
+        let p = parse(line).unwrap();
+        assert_eq!(
+            (p.publisher, &line[p.date_start..]),
+            ("Post on Sunday", "8 June 2025")
         );
     }
 
     #[test]
     fn impossible_dates_keep_the_line_but_not_the_date() {
         assert_eq!(read("Courier·2025-13-40"), Some(("Courier", Err(()))));
+        assert_eq!(read("Courier·2025-13-45"), Some(("Courier", Err(()))));
         assert_eq!(read("Courier·2023-02-29 10:00"), Some(("Courier", Err(()))));
         assert_eq!(read("Courier·2024-02-29 24:00"), Some(("Courier", Err(()))));
         assert!(read("Courier·2024-02-29").unwrap().1.is_ok());
+        assert_eq!(read("Courier·31 June 2025"), Some(("Courier", Err(()))));
+        assert_eq!(
+            read("Courier·3 June 2025 13:05 PM"),
+            Some(("Courier", Ok("2025-06-03T13:05".into())))
+        );
+        assert_eq!(
+            read("Courier·3 June 2025 13:05 AM"),
+            Some(("Courier", Err(())))
+        );
+        assert_eq!(read("Courier·2025年2月30日"), Some(("Courier", Err(()))));
+    }
+
+    #[test]
+    fn date_shaped_but_unreadable_is_still_a_source_line() {
+        for line in [
+            "Coastal Times·31 Juneteenth 2025",
+            "Coastal Times|31 Juneteenth 2025",
+            "Coastal Times - 2025-13-45 10:00",
+            "Courier·2025-06-03 25:99",
+            // Day and month order depends on the country.
+            "Wire|06/07/2025",
+            "Courier, Mon 2025/13/45",
+        ] {
+            let (publisher, date) = read(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(date, Err(()), "{line}");
+            assert!(!publisher.is_empty(), "{line}");
+        }
+        let line = "Coastal Times·31 Juneteenth 2025";
+        assert_eq!(
+            &line[parse(line).unwrap().date_start..],
+            "31 Juneteenth 2025"
+        );
+        // One reading impossible: the other is meant.
+        assert_eq!(owned("Wire|13/07/2025"), ok("Wire", "2025-07-13"));
+        assert_eq!(owned("Wire|07/13/2025"), ok("Wire", "2025-07-13"));
     }
 
     #[test]
@@ -357,5 +885,48 @@ mod tests {
         assert_eq!(read("Apple · The Next Decade"), None);
         assert_eq!(read("Costs rose by 12.5"), None);
         assert_eq!(read("·"), None);
+        assert_eq!(read("World Desk|Harbour reopens"), None);
+        assert_eq!(read("World Desk|Harbour reopens in 2025"), None);
+        assert_eq!(read("Obituaries|1931-2025"), None);
+        assert_eq!(read("Film|Juneteenth 2025"), None);
+        assert_eq!(read("Archive|Storm of 12 March 2025"), None);
+        assert_eq!(read("Courier·12:30"), None);
+        assert_eq!(read("Courier · 2025-06-09 8:30 CET"), None);
+        assert_eq!(read("Courier-2025-06-09"), None);
+        assert_eq!(read("Courier·x2025-06-09"), None);
+        assert_eq!(read("Courier·12025-06-09"), None);
+        assert_eq!(read("Courier [1]·2025-06-09"), None);
+        assert_eq!(read(&format!("{}·2025-06-09", "Courier ".repeat(40))), None);
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        for line in [
+            "",
+            ":",
+            "Source:",
+            "来源：",
+            "年月日",
+            "2025年",
+            "日",
+            "·3",
+            "3 .",
+            "a.m.",
+            ".m.",
+            "3:39 p.m",
+            "上午",
+            "下午3:",
+            ":39",
+            "T",
+            "1:02:03:04",
+            "2025-06-09T",
+            "Mon,",
+            "０９.０６.２０２５",
+            "😀·2025-06-09",
+            "é 3 June 2025",
+            "·\u{301}2025-06-09",
+        ] {
+            let _ = parse(line);
+        }
     }
 }

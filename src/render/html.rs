@@ -645,8 +645,13 @@ pub fn human_date(iso: &str, labels: &Labels) -> String {
     }
 }
 
-/// The date part of a source line whose date could not be read.
+/// The date part of a source line whose date could not be read: where the
+/// parser found it, or, in a model built elsewhere, what follows the
+/// publisher.
 fn raw_date<'r>(raw: &'r str, publisher: &str) -> &'r str {
+    if let Some(date) = crate::parse::source_date(raw) {
+        return date;
+    }
     let rest = raw.strip_prefix(publisher).unwrap_or(raw).trim_start();
     rest.trim_start_matches(['·', '•', '・', '‧', '∙'])
         .trim_start()
