@@ -19,7 +19,7 @@
 //   allows; where those are missing, with a <link> to the package's
 //   stylesheet. Theme it with the --digest-*
 //   custom properties and ::part(digest | header | headline | section |
-//   heading | point | cite | references | tooltip).
+//   heading | point | cite | note | references | tooltip).
 // - Errors show in the element and fire an `error` event; a `render` event
 //   follows every successful render.
 import init, { render } from "./digest_render.js";
@@ -65,6 +65,7 @@ const PARTS = {
   "digest-heading": "heading",
   "digest-point": "point",
   "digest-cite": "cite",
+  "digest-note": "note",
   "digest-references": "references",
   "digest-tooltip": "tooltip",
 };

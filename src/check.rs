@@ -5,7 +5,7 @@
 //!   that match its byte offsets;
 //! - every non-white-space character lies in the span of some node or
 //!   diagnostic (nothing lost);
-//! - headings, points and inlines are never empty; the citation index
+//! - headings, points, inlines and notes are never empty; the citation index
 //!   agrees with the points;
 //! - HTML output is well-formed, made only of the renderer's own elements
 //!   and attributes, with only `#…` or `http(s):` links.
@@ -51,6 +51,12 @@ pub fn invariants(input: &str, digest: &Digest) -> Result<(), String> {
                 }
             }
         }
+    }
+    for note in &digest.notes {
+        if note.text.trim().is_empty() {
+            return Err("empty note".into());
+        }
+        spans.push((note.span, "note"));
     }
     if let Some(h) = &digest.references_heading {
         spans.push((h.span, "references heading"));

@@ -10,8 +10,8 @@
 pub mod read;
 
 use crate::model::{
-    Citation, Diagnostic, Digest, Heading, Inline, Point, Reference, Section, Severity, Source,
-    Span, Title,
+    Citation, Diagnostic, Digest, Heading, Inline, Note, Point, Reference, Section, Severity,
+    Source, Span, Title,
 };
 
 /// Compact JSON, or indented by two spaces when `pretty`.
@@ -234,6 +234,7 @@ impl Writer {
             self.source(s);
         }
         self.list("sections", &d.sections, Self::section);
+        self.list("notes", &d.notes, Self::note);
         if let Some(h) = &d.references_heading {
             self.key("referencesHeading");
             self.heading(h);
@@ -276,6 +277,13 @@ impl Writer {
         self.open('{');
         self.string_field("text", &h.text);
         self.span(&h.span);
+        self.close('}');
+    }
+
+    fn note(&mut self, n: &Note) {
+        self.open('{');
+        self.string_field("text", &n.text);
+        self.span(&n.span);
         self.close('}');
     }
 
@@ -366,6 +374,6 @@ mod tests {
             "{compact}"
         );
         let pretty = to_string(&Digest::default(), true);
-        assert_eq!(pretty, "{\n  \"sections\": [],\n  \"references\": [],\n  \"citations\": [],\n  \"diagnostics\": []\n}");
+        assert_eq!(pretty, "{\n  \"sections\": [],\n  \"notes\": [],\n  \"references\": [],\n  \"citations\": [],\n  \"diagnostics\": []\n}");
     }
 }

@@ -24,6 +24,11 @@ pub struct Digest {
     pub source: Option<Source>,
     /// The body, in document order.
     pub sections: Vec<Section>,
+    /// Lines after the body that are none of title, source line or
+    /// references (a byline, a photo credit, an editor's note), in document
+    /// order: kept as written so that nothing is dropped, shown after the
+    /// points, each with an `unplaced-text` diagnostic.
+    pub notes: Vec<Note>,
     /// The heading of the references block (`References`, `参考资料`), if the
     /// text has one; the renderer shows it as the list's caption.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -108,6 +113,16 @@ pub enum Inline {
     Cite { ids: Vec<u32>, span: Span },
 }
 
+/// A line the parser could place nowhere: see [`Digest::notes`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Note {
+    /// The line with white space folded.
+    pub text: String,
+    pub span: Span,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "camelCase")]
@@ -181,7 +196,8 @@ pub enum DiagnosticCode {
     DuplicateReference,
     /// A source line whose date is not a real calendar date or time.
     InvalidDate,
-    /// Text after the references, title or source that belongs to none of them.
+    /// A line after the body that belongs to none of the references, title
+    /// or source (it becomes a note), or separators with no text between them.
     UnplacedText,
 }
 

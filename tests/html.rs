@@ -36,7 +36,24 @@ fn every_fixture_renders_well_formed_markup_with_all_its_text() {
         if let Some(t) = &digest.title {
             assert!(text.contains(&t.headline), "{name}: headline");
         }
+        for note in &digest.notes {
+            assert!(text.contains(&note.text), "{name}: note {:?}", note.text);
+        }
     }
+}
+
+#[test]
+fn lines_placed_nowhere_are_shown_as_text_after_the_points() {
+    let attack = "<img src=x onerror=alert(1)>\"'&";
+    let out = html(&format!(
+        "Key Facts - Point [1]\nDesk|Headline\nCourier·2025-06-09\nPhoto: {attack}\nReferences\n[1] Report"
+    ));
+    let text = check_html(&out);
+    assert!(text.contains(&format!("Photo: {attack}")), "{text}");
+    assert!(!out.contains("<img"));
+    let note = out.find("<p class=\"digest-note\">").expect("a note");
+    assert!(out.find("digest-point").unwrap() < note);
+    assert!(note < out.find("digest-references").unwrap());
 }
 
 #[test]

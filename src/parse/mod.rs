@@ -12,6 +12,21 @@
 //! Coastline Courier·2025-06-09 08:30                             ← source
 //! ```
 //!
+//! Lines after the body that are none of these become notes
+//! ([`Digest::notes`](crate::model::Digest::notes)): shown after the points
+//! as written, each with an `unplaced-text` diagnostic, and never glued onto
+//! the last point. The rule (see `MetaContext::take`): the title and the
+//! source line are looked for among the last plain lines (no bullet,
+//! heading or citation; at most `TAIL_LINES`) before the end, the
+//! references block or its heading; any of those lines after the title or
+//! the source line that is neither is a note (`Photo: …` after the source
+//! line, a byline between a `Column|Headline` title and the source line). In
+//! a references block, a line after a blank line with no id marker is a note
+//! too. Limits: a line before the title is the body's (an uncited last point
+//! is a point), and so is everything when no title or source line is found
+//! (a source line followed by more than five lines, or a last line that is
+//! neither and follows a title without a column and no source line).
+//!
 //! The parser is total (any string gives a digest) and linear: every scan
 //! moves forward, and every look-back is bounded by a constant.
 //!
@@ -30,8 +45,8 @@ mod text;
 mod title;
 
 use crate::model::{
-    Citation, Diagnostic, DiagnosticCode, Digest, Heading, Inline, PointRef, Reference, Section,
-    Severity, Source, Span, Title,
+    Citation, Diagnostic, DiagnosticCode, Digest, Heading, Inline, Note, PointRef, Reference,
+    Section, Severity, Source, Span, Title,
 };
 use crate::render::ReferenceInput;
 use blocks::{Line, LineKind};
@@ -116,14 +131,19 @@ pub fn parse(input: &str) -> Digest {
             &mut diagnostics,
         );
     }
-    for &i in &layout.unplaced {
+    let mut notes = Vec::with_capacity(layout.notes.len());
+    for &i in &layout.notes {
         let (s, e) = lines[i].trimmed(input);
+        notes.push(Note {
+            text: text::folded(&input[s..e]),
+            span: byte_span(s, e),
+        });
         diagnostics.push(RawDiagnostic {
             severity: Severity::Warning,
             code: DiagnosticCode::UnplacedText,
-            message:
-                "this line is neither a reference, the title nor the source line; it is not shown"
-                    .into(),
+            message: "this line is not a point, a reference, the title or the source line; \
+                      it is shown as a note after the points"
+                .into(),
             start: s,
             end: e,
         });
@@ -135,6 +155,7 @@ pub fn parse(input: &str) -> Digest {
         title,
         source,
         sections,
+        notes,
         references_heading,
         references,
         citations,
@@ -163,14 +184,19 @@ pub fn parse(input: &str) -> Digest {
 /// Longest title or source line, in bytes.
 const MAX_META_LINE: usize = 2000;
 
+/// How many plain lines closing the text (or the part before or after a
+/// references block) are looked at for the title, the source line and
+/// notes. A source line followed by more notes than this is not found.
+const TAIL_LINES: usize = 6;
+
 /// Which lines are what.
 struct Layout {
     body: std::ops::Range<usize>,
     title: Option<usize>,
     source: Option<usize>,
     references: Option<ReferenceBlock>,
-    /// Lines after the references that are neither title nor source.
-    unplaced: Vec<usize>,
+    /// Lines after the body that are none of the above, in document order.
+    notes: Vec<usize>,
 }
 
 struct ReferenceBlock {
@@ -182,6 +208,8 @@ struct ReferenceBlock {
 struct Meta {
     title: Option<usize>,
     source: Option<usize>,
+    /// Lines after the first of title and source that are neither.
+    notes: Vec<usize>,
     /// First line taken by the title or source, or the range's end.
     start: usize,
 }
@@ -213,7 +241,7 @@ impl Layout {
             title: None,
             source: None,
             references: None,
-            unplaced: Vec::new(),
+            notes: Vec::new(),
         };
         let body_end = match heading {
             Some(h) => {
@@ -230,15 +258,16 @@ impl Layout {
                     };
                 layout.title = meta.title;
                 layout.source = meta.source;
+                layout.notes = meta.notes;
                 // A line with no marker continues the entry above it; after a
-                // blank line it belongs to nothing.
+                // blank line it belongs to nothing, and is a note.
                 let mut in_entry = false;
                 for (i, kind) in kinds.iter().enumerate().take(entries_end).skip(h + 1) {
                     match kind {
                         LineKind::Blank => in_entry = false,
                         _ if references::entry_marker(text(i)).is_some() => in_entry = true,
                         _ if in_entry => {}
-                        _ => layout.unplaced.push(i),
+                        _ => layout.notes.push(i),
                     }
                 }
                 layout.references = Some(ReferenceBlock {
@@ -251,10 +280,14 @@ impl Layout {
                 let meta = meta_ctx.take(0, n, false);
                 layout.title = meta.title;
                 layout.source = meta.source;
+                layout.notes = meta.notes;
                 meta.start
             }
         };
         layout.body = 0..body_end;
+        // Notes come from the tail and from the references block, which may
+        // stand in either order.
+        layout.notes.sort_unstable();
 
         // A `# Headline` opening the text is the title when none closes it.
         if layout.title.is_none() {
@@ -288,29 +321,93 @@ impl MetaContext<'_> {
             .find(|&i| self.kinds[i] != LineKind::Blank)
     }
 
-    /// Finds a source line and a title line closing `lo..hi`.
+    /// Finds the source line, the title line and notes closing `lo..hi`.
+    ///
+    /// They are looked for in the tail: the last plain lines of the range
+    /// (no bullet, heading or citation), at most [`TAIL_LINES`]. The source
+    /// line is the last tail line that reads as one; the title is the line
+    /// before it, or the one before that when it has a column and the
+    /// nearer one has none. With no source line the title is the last line
+    /// (see [`Self::is_title`]), or else the first tail line right after
+    /// the body when it has a column or is a `# Headline`. Every tail line
+    /// after the title or source that is neither is a note; tail lines
+    /// before them are the body's (an uncited last point is still a point).
     fn take(&self, lo: usize, hi: usize, after_references: bool) -> Meta {
         let mut meta = Meta {
             title: None,
             source: None,
+            notes: Vec::new(),
             start: hi,
         };
-        let Some(last) = self.prev_content(lo, hi) else {
-            return meta;
-        };
-        if self.is_source(last, after_references) {
-            meta.source = Some(last);
-            meta.start = last;
-        }
-        let candidate = match meta.source {
-            Some(s) => self.prev_content(lo, s),
-            None => Some(last),
-        };
-        if let Some(t) = candidate {
-            if self.is_title(t, meta.source.is_some(), after_references) {
-                meta.title = Some(t);
-                meta.start = t;
+        // Last line first.
+        let mut tail = [0usize; TAIL_LINES];
+        let mut count = 0;
+        let mut before = hi;
+        // Whether the tail runs back to the body (or the range's start),
+        // rather than stopping at the cap.
+        let mut reaches_body = false;
+        loop {
+            let Some(i) = self.prev_content(lo, before) else {
+                reaches_body = true;
+                break;
+            };
+            if !self.is_plain_line(i, after_references) {
+                reaches_body = true;
+                break;
             }
+            if count == TAIL_LINES {
+                break;
+            }
+            tail[count] = i;
+            count += 1;
+            before = i;
+        }
+        let tail = &tail[..count];
+        // The first (in the tail's order, the last) line the title or
+        // source takes; lines after it that are neither are notes.
+        let taken = if let Some(k) = tail
+            .iter()
+            .position(|&i| self.is_source(i, after_references))
+        {
+            meta.source = Some(tail[k]);
+            let near = tail.get(k + 1).copied();
+            let far = tail.get(k + 2).copied();
+            let title_at = match (near, far) {
+                (Some(near), Some(far))
+                    if !self.is_headline_line(near)
+                        && title::has_column(self.text(far))
+                        && self.is_title(far, true, after_references) =>
+                {
+                    Some(k + 2)
+                }
+                (Some(near), _) if self.is_title(near, true, after_references) => Some(k + 1),
+                _ => None,
+            };
+            meta.title = title_at.map(|t| tail[t]);
+            Some(title_at.unwrap_or(k))
+        } else if tail
+            .first()
+            .is_some_and(|&last| self.is_title(last, false, after_references))
+        {
+            meta.title = Some(tail[0]);
+            Some(0)
+        } else {
+            let first = count.checked_sub(1).filter(|&f| f > 0 && reaches_body);
+            first
+                .filter(|&f| {
+                    let i = tail[f];
+                    self.first_content != Some(i) && self.is_headline_line(i)
+                })
+                .inspect(|&f| meta.title = Some(tail[f]))
+        };
+        if let Some(taken) = taken {
+            meta.start = tail[taken];
+            meta.notes = tail[..taken]
+                .iter()
+                .rev()
+                .copied()
+                .filter(|&i| Some(i) != meta.source)
+                .collect();
         }
         meta
     }
@@ -336,6 +433,12 @@ impl MetaContext<'_> {
         self.is_plain_line(i, after_references) && source::parse(self.text(i)).is_some()
     }
 
+    /// `Column|Headline` or `# Headline`: a title wherever it stands.
+    fn is_headline_line(&self, i: usize) -> bool {
+        let text = self.text(i);
+        title::has_column(text) || title::is_hash_title(text)
+    }
+
     fn is_title(&self, i: usize, has_source: bool, after_references: bool) -> bool {
         if !self.is_plain_line(i, after_references) {
             return false;
@@ -350,7 +453,7 @@ impl MetaContext<'_> {
         if is_first {
             return false;
         }
-        if title::has_column(text) || title::is_hash_title(text) {
+        if self.is_headline_line(i) {
             return true;
         }
         // A line after a body that ended with a citation: a heading there
@@ -610,6 +713,9 @@ pub(crate) fn for_each_span(digest: &mut Digest, mut f: impl FnMut(&mut Span)) {
                 }
             }
         }
+    }
+    for note in &mut digest.notes {
+        f(&mut note.span);
     }
     if let Some(h) = &mut digest.references_heading {
         f(&mut h.span);

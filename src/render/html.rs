@@ -14,6 +14,7 @@
 //!         <a class="digest-cite" href="#dg-k3x9-r1" data-cite="1" aria-describedby="dg-k3x9-t1">1</a></span></li>
 //!     </ul>
 //!   </section>
+//!   <p class="digest-note">Photo: …</p>                      (lines placed nowhere)
 //!   <section class="digest-references">…<ol><li id="dg-k3x9-r1" value="1">…</li></ol></section>
 //!   <div class="digest-tooltips" hidden><div class="digest-tooltip" role="tooltip" id="dg-k3x9-t1" hidden>…</div></div>
 //! </article>
@@ -237,8 +238,13 @@ impl<'a> View<'a> {
             }
             push(out, "</section>");
         }
-        if d.title.is_none() && d.source.is_none() && d.sections.is_empty() {
+        if d.title.is_none() && d.source.is_none() && d.sections.is_empty() && d.notes.is_empty() {
             self.element(out, "", "digest-empty", &self.labels.empty, "p");
+        }
+        // Lines the parser could place nowhere: shown as written, so that
+        // nothing the author wrote disappears.
+        for note in &d.notes {
+            self.element(out, "", "digest-note", &note.text, "p");
         }
         self.references(out);
         self.tooltips(out);

@@ -13,7 +13,7 @@
 //! checks the markup is equal.
 
 use crate::json::read::{self, Value};
-use crate::model::{Digest, Heading, Inline, Point, Reference, Section, Source, Title};
+use crate::model::{Digest, Heading, Inline, Note, Point, Reference, Section, Source, Title};
 use crate::render::{Labels, ReferenceInput, RenderOptions};
 use js_sys::{Array, RangeError, TypeError};
 use wasm_bindgen::prelude::*;
@@ -349,7 +349,7 @@ fn reference_input(r: &mut Reader, entry: &At, id: u32) -> ReferenceInput {
 }
 
 /// A `Digest` object (as `parseDigest` returns), reading what rendering
-/// needs: title, source, sections and references. The citation index is
+/// needs: title, source, sections, notes and references. The citation index is
 /// rebuilt from the points; spans and diagnostics are not read. Anything but
 /// an object is a `TypeError` (text is handled before this is called).
 pub fn digest(function: &str, value: &JsValue) -> Result<Digest> {
@@ -383,6 +383,13 @@ pub fn digest(function: &str, value: &JsValue) -> Result<Digest> {
             span: Default::default(),
         }
     });
+    let notes = r.each(&at.field("notes"), |r, n| {
+        r.object(n);
+        Note {
+            text: r.string(&n.field("text")),
+            span: Default::default(),
+        }
+    });
     let references = r.each(&at.field("references"), |r, e| {
         r.object(e);
         Reference {
@@ -397,6 +404,7 @@ pub fn digest(function: &str, value: &JsValue) -> Result<Digest> {
         title,
         source,
         sections,
+        notes,
         references_heading: r.optional(&at.field("referencesHeading"), heading),
         references,
         citations: Vec::new(),

@@ -62,6 +62,9 @@ pub fn summary(d: &Digest) -> String {
             out += "\n";
         }
     }
+    for n in &d.notes {
+        out += &format!("note: {}\n", n.text);
+    }
     for r in &d.references {
         out += &format!("reference: {} | {}", r.id, r.text);
         if let Some(u) = &r.url {
