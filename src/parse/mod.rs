@@ -15,12 +15,13 @@
 //! Lines after the body that are none of these become notes
 //! ([`Digest::notes`](crate::model::Digest::notes)): shown after the points
 //! as written, each with an `unplaced-text` diagnostic, and never glued onto
-//! the last point. The rule (see `MetaContext::take`): the title and the
-//! source line are looked for among the last plain lines (no bullet,
-//! heading or citation; at most `TAIL_LINES`) before the end, the
-//! references block or its heading; any of those lines after the title or
-//! the source line that is neither is a note (`Photo: …` after the source
-//! line, a byline between a `Column|Headline` title and the source line). In
+//! the last point. The rule (see `MetaContext::take`): the source line is
+//! looked for among the last six plain lines (no bullet, heading or
+//! citation) before the end, the references block or its heading, and the
+//! title just before it (with no source line, at the end or the start of
+//! those lines); any line after the title or the source line that is
+//! neither is a note (`Photo: …` after the source line, a byline between a
+//! `Column|Headline` title and the source line). In
 //! a references block, a line after a blank line with no id marker is a note
 //! too. Limits: a line before the title is the body's (an uncited last point
 //! is a point), and so is everything when no title or source line is found
@@ -185,8 +186,9 @@ pub fn parse(input: &str) -> Digest {
 const MAX_META_LINE: usize = 2000;
 
 /// How many plain lines closing the text (or the part before or after a
-/// references block) are looked at for the title, the source line and
-/// notes. A source line followed by more notes than this is not found.
+/// references block) are looked at for the source line, or with none for
+/// the title: a source line followed by more lines than this less one is
+/// not found.
 const TAIL_LINES: usize = 6;
 
 /// Which lines are what.
@@ -325,13 +327,13 @@ impl MetaContext<'_> {
     ///
     /// They are looked for in the tail: the last plain lines of the range
     /// (no bullet, heading or citation), at most [`TAIL_LINES`]. The source
-    /// line is the last tail line that reads as one; the title is the line
-    /// before it, or the one before that when it has a column and the
+    /// line is the last tail line that reads as one; the title is the plain
+    /// line before it, or the one before that when it has a column and the
     /// nearer one has none. With no source line the title is the last line
     /// (see [`Self::is_title`]), or else the first tail line right after
-    /// the body when it has a column or is a `# Headline`. Every tail line
-    /// after the title or source that is neither is a note; tail lines
-    /// before them are the body's (an uncited last point is still a point).
+    /// the body when it has a column or is a `# Headline`. Every line after
+    /// the title or source that is neither is a note; lines before them are
+    /// the body's (an uncited last point is still a point).
     fn take(&self, lo: usize, hi: usize, after_references: bool) -> Meta {
         let mut meta = Meta {
             title: None,
@@ -363,51 +365,56 @@ impl MetaContext<'_> {
             before = i;
         }
         let tail = &tail[..count];
-        // The first (in the tail's order, the last) line the title or
-        // source takes; lines after it that are neither are notes.
-        let taken = if let Some(k) = tail
+        // The line before `i` if it is plain.
+        let plain_before = |i: usize| {
+            self.prev_content(lo, i)
+                .filter(|&p| self.is_plain_line(p, after_references))
+        };
+        if let Some(k) = tail
             .iter()
             .position(|&i| self.is_source(i, after_references))
         {
-            meta.source = Some(tail[k]);
-            let near = tail.get(k + 1).copied();
-            let far = tail.get(k + 2).copied();
-            let title_at = match (near, far) {
+            let source = tail[k];
+            meta.source = Some(source);
+            meta.start = source;
+            meta.notes.extend(tail[..k].iter().rev());
+            let near = plain_before(source);
+            let far = near.and_then(plain_before);
+            match (near, far) {
                 (Some(near), Some(far))
                     if !self.is_headline_line(near)
                         && title::has_column(self.text(far))
                         && self.is_title(far, true, after_references) =>
                 {
-                    Some(k + 2)
+                    meta.title = Some(far);
+                    meta.start = far;
+                    meta.notes.insert(0, near);
                 }
-                (Some(near), _) if self.is_title(near, true, after_references) => Some(k + 1),
-                _ => None,
-            };
-            meta.title = title_at.map(|t| tail[t]);
-            Some(title_at.unwrap_or(k))
-        } else if tail
+                (Some(near), _) if self.is_title(near, true, after_references) => {
+                    meta.title = Some(near);
+                    meta.start = near;
+                }
+                _ => {}
+            }
+            return meta;
+        }
+        let title_at = if tail
             .first()
             .is_some_and(|&last| self.is_title(last, false, after_references))
         {
-            meta.title = Some(tail[0]);
             Some(0)
         } else {
+            // The first tail line, right after the body.
             let first = count.checked_sub(1).filter(|&f| f > 0 && reaches_body);
-            first
-                .filter(|&f| {
-                    let i = tail[f];
-                    self.first_content != Some(i) && self.is_headline_line(i)
-                })
-                .inspect(|&f| meta.title = Some(tail[f]))
+            first.filter(|&f| {
+                let i = tail[f];
+                self.first_content != Some(i) && self.is_headline_line(i)
+            })
         };
-        if let Some(taken) = taken {
-            meta.start = tail[taken];
-            meta.notes = tail[..taken]
-                .iter()
-                .rev()
-                .copied()
-                .filter(|&i| Some(i) != meta.source)
-                .collect();
+        if let Some(t) = title_at {
+            meta.title = Some(tail[t]);
+            meta.start = tail[t];
+            meta.notes.extend(tail[..t].iter().rev());
         }
         meta
     }
@@ -725,5 +732,42 @@ pub(crate) fn for_each_span(digest: &mut Digest, mut f: impl FnMut(&mut Span)) {
     }
     for d in &mut digest.diagnostics {
         f(&mut d.span);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+
+    fn point_texts(d: &crate::Digest) -> Vec<&str> {
+        d.sections
+            .iter()
+            .flat_map(|s| &s.points)
+            .map(|p| p.text.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn lines_after_the_source_line_are_notes_within_the_tail() {
+        let body = "Key Facts - One [1]\nDesk|Headline\nCourier·2025-06-09\n";
+        let five: String = (1..=5).map(|i| format!("Credit line {i}\n")).collect();
+        let d = parse(&[body, &five].concat());
+        assert!(d.source.is_some() && d.title.is_some());
+        assert_eq!(d.notes.len(), 5);
+        assert_eq!(d.notes[4].text, "Credit line 5");
+        // One more and the source line is out of reach: everything is body.
+        let d = parse(&[body, &five, "Credit line 6\n"].concat());
+        assert!(d.source.is_none() && d.notes.is_empty());
+    }
+
+    #[test]
+    fn a_byline_between_title_and_source_is_a_note() {
+        let d = parse("Key Facts - One [1]\nDesk|Headline\nBy A. Writer\nCourier·2025-06-09");
+        assert_eq!(d.title.as_ref().unwrap().headline, "Headline");
+        assert_eq!(d.notes[0].text, "By A. Writer");
+        // Without a column the nearer line is the title, as before.
+        let d = parse("Key Facts - One [1]\nHeadline\nBy A. Writer\nCourier·2025-06-09");
+        assert_eq!(d.title.as_ref().unwrap().headline, "By A. Writer");
+        assert_eq!(point_texts(&d), ["One Headline"]);
     }
 }
