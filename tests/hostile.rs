@@ -160,6 +160,27 @@ fn many_short_lines() {
 }
 
 #[test]
+fn endless_footnote_definitions_are_one_references_block() {
+    let d = parse_checked(&repeat_to(
+        "[^1]: Port notice https://example.com/n\n",
+        SIZE,
+    ));
+    assert!(d.sections.is_empty());
+    assert!(d.references.len() > 10_000);
+    assert!(d.references_heading.is_none());
+}
+
+#[test]
+fn endless_source_lines_take_the_last_and_leave_the_rest_to_the_body() {
+    let d = parse_checked(&repeat_to("Courier·3 June 2025 15:39\n", SIZE));
+    assert_eq!(
+        d.source.and_then(|s| s.published).as_deref(),
+        Some("2025-06-03T15:39")
+    );
+    assert!(d.notes.is_empty());
+}
+
+#[test]
 fn nul_and_control_characters_are_text() {
     let d = parse_checked("Key Facts - a\u{0}b [1]\u{7} - \u{1b}[31mred [2]");
     assert!(d.sections[0].points[0].text.contains('\u{0}'));

@@ -137,6 +137,8 @@ pub const SHAPES: &[(&str, bool)] = &[
     ("CJK text", false),
     ("distinct ids in one list", false),
     ("distinct ids in groups", false),
+    ("source lines", false),
+    ("footnote definitions", false),
 ];
 
 /// Every construct's opening mark without its close, alone and followed by
@@ -172,6 +174,8 @@ pub const OPENINGS: &[&str] = &[
     "Key Facts: ",
     "**Key Facts:** ",
     "核心观点：",
+    "[^1]: ",
+    "[1]: ",
 ];
 
 /// What each opening is repeated with: nothing, a point separator, a
@@ -238,6 +242,8 @@ pub fn shape(name: &str, size: usize) -> String {
         "CJK text" => rep("港口于周一恢复作业【1】，"),
         "distinct ids in one list" => counted("Rates rose [", ",", "]", size),
         "distinct ids in groups" => counted("Rates rose [", "][", "]", size),
+        "source lines" => rep("Courier·Tue, Jun 3, 2025, 3:39 PM\n"),
+        "footnote definitions" => rep("[^1]: Port notice https://example.com/n\n"),
         _ => {
             for opening in OPENINGS {
                 for (setting, before, after) in SETTINGS {

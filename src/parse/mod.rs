@@ -3,8 +3,9 @@
 //! A digest is read in two passes over its lines. The first decides what
 //! each line is for, working from the end, because that is where the fixed
 //! parts sit: the source line last, the title line before it, and a
-//! references block either before them or after. What is left is the body,
-//! which [`blocks`] reads into sections and [`points`].
+//! references block (a heading and entries, or footnote definitions such
+//! as `[^1]: …` with no heading) either before them or after. What is left
+//! is the body, which [`blocks`] reads into sections and [`points`].
 //!
 //! ```text
 //! Key Facts - The harbour reopened [1][2] - … Local Impact - …   ← body
@@ -118,11 +119,13 @@ pub fn parse(input: &str) -> Digest {
     let mut references_heading = None;
     let mut references = Vec::new();
     if let Some(block) = &layout.references {
-        let (s, e) = lines[block.heading].trimmed(input);
-        references_heading = Some(Heading {
-            text: text::folded(headings::strip_marks(&input[s..e])),
-            span: byte_span(s, e),
-        });
+        if let Some(heading) = block.heading {
+            let (s, e) = lines[heading].trimmed(input);
+            references_heading = Some(Heading {
+                text: text::folded(headings::strip_marks(&input[s..e])),
+                span: byte_span(s, e),
+            });
+        }
         read_references(
             input,
             &lines,
@@ -202,8 +205,9 @@ struct Layout {
 }
 
 struct ReferenceBlock {
-    heading: usize,
-    /// Lines after the heading that hold its entries (blank lines included).
+    /// None for footnote definitions standing on their own.
+    heading: Option<usize>,
+    /// Lines that hold its entries (blank lines included).
     entries: std::ops::Range<usize>,
 }
 
@@ -245,16 +249,23 @@ impl Layout {
             references: None,
             notes: Vec::new(),
         };
-        let body_end = match heading {
-            Some(h) => {
+        // The block: a heading and the entries after it, or else footnote
+        // definitions closing the text.
+        let block = match heading {
+            Some(h) => Some((Some(h), h + 1)),
+            None => meta_ctx.trailing_definitions().map(|d| (None, d)),
+        };
+        let body_end = match block {
+            Some((heading, first_entry)) => {
+                let block_start = heading.unwrap_or(first_entry);
                 // Title and source after the references, or else before them.
-                let after = meta_ctx.take(h + 1, n, true);
+                let after = meta_ctx.take(first_entry, n, true);
                 let (meta, entries_end, body_end) =
                     if after.title.is_some() || after.source.is_some() {
                         let start = after.start;
-                        (after, start, h)
+                        (after, start, block_start)
                     } else {
-                        let before = meta_ctx.take(0, h, false);
+                        let before = meta_ctx.take(0, block_start, false);
                         let start = before.start;
                         (before, n, start)
                     };
@@ -264,7 +275,7 @@ impl Layout {
                 // A line with no marker continues the entry above it; after a
                 // blank line it belongs to nothing, and is a note.
                 let mut in_entry = false;
-                for (i, kind) in kinds.iter().enumerate().take(entries_end).skip(h + 1) {
+                for (i, kind) in kinds.iter().enumerate().take(entries_end).skip(first_entry) {
                     match kind {
                         LineKind::Blank => in_entry = false,
                         _ if references::entry_marker(text(i)).is_some() => in_entry = true,
@@ -273,8 +284,8 @@ impl Layout {
                     }
                 }
                 layout.references = Some(ReferenceBlock {
-                    heading: h,
-                    entries: h + 1..entries_end,
+                    heading,
+                    entries: first_entry..entries_end,
                 });
                 body_end
             }
@@ -321,6 +332,25 @@ impl MetaContext<'_> {
         (lo..before)
             .rev()
             .find(|&i| self.kinds[i] != LineKind::Blank)
+    }
+
+    /// The first of the footnote definitions (`[^1]: …`, `[1]: …`) that
+    /// close the text: the first definition after which every line is
+    /// another one, a continuation, or a plain line (title, source, note).
+    /// A point after a definition means it was not at the end.
+    fn trailing_definitions(&self) -> Option<usize> {
+        let mut first = None;
+        for i in 0..self.lines.len() {
+            if self.kinds[i] == LineKind::Blank {
+                continue;
+            }
+            if references::is_definition(self.text(i)) {
+                first.get_or_insert(i);
+            } else if first.is_some() && !self.is_plain_line(i, false) {
+                first = None;
+            }
+        }
+        first
     }
 
     /// Finds the source line, the title line and notes closing `lo..hi`.
@@ -745,6 +775,54 @@ mod tests {
             .flat_map(|s| &s.points)
             .map(|p| p.text.as_str())
             .collect()
+    }
+
+    #[test]
+    fn footnote_definitions_closing_the_text_are_its_references() {
+        let d = parse(
+            "Key Facts - The harbour reopened [1][2] - Delays should clear by Friday [3]\n\
+             World Desk|Harbour reopens\n\
+             Coastline Courier·2025-06-09 08:30\n\n\
+             [^1]: City transport notice, https://example.com/notice\n\
+             [^2]: Port statement",
+        );
+        assert_eq!(
+            point_texts(&d),
+            ["The harbour reopened", "Delays should clear by Friday"]
+        );
+        let refs: Vec<_> = d
+            .references
+            .iter()
+            .map(|r| (r.id, r.text.as_str(), r.url.as_deref()))
+            .collect();
+        assert_eq!(
+            refs,
+            [
+                (
+                    1,
+                    "City transport notice",
+                    Some("https://example.com/notice")
+                ),
+                (2, "Port statement", None)
+            ]
+        );
+        assert!(d.references_heading.is_none());
+        assert_eq!(d.title.unwrap().headline, "Harbour reopens");
+    }
+
+    #[test]
+    fn a_definition_with_points_after_it_is_not_at_the_end() {
+        let d = parse("Key Facts - One [1]\n[1]: Notice\nOutlook - Two [2]");
+        assert!(d.references.is_empty());
+        assert_eq!(d.sections.len(), 2);
+    }
+
+    #[test]
+    fn a_citation_opening_a_line_is_no_definition() {
+        let d = parse("Key Facts\n- One [1]\n[2] Two more\n");
+        assert!(d.references.is_empty());
+        assert_eq!(point_texts(&d), ["One Two more"]);
+        assert_eq!(d.sections[0].points[0].citations, [1, 2]);
     }
 
     #[test]

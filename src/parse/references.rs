@@ -1,7 +1,9 @@
 //! The references block.
 //!
 //! Rule: a line that is only a references heading (`References`, `Sources`,
-//! `参考资料` … with optional `#`, `**` or a colon) followed by entries. An
+//! `参考资料` … with optional `#`, `**` or a colon) followed by entries; or,
+//! with no heading, Markdown definitions (`[^1]: …`, `[1]: …`) after which
+//! no line is a point, before or after the title and source lines. An
 //! entry starts with an id marker (`[3]`, `【3】`, `[^3]:`, `3.`) and runs to
 //! the end of its line; a line right after an entry with no marker continues
 //! it. The first `http://` or `https://` URL in an entry is its link and is
@@ -13,6 +15,9 @@
 //! [1] Coastline Courier, harbour report https://example.com/harbour
 //! [2] Port authority statement:
 //!     https://example.org/statement
+//!
+//! [^1]: City transport notice, https://example.com/notice
+//! [^2]: Port authority statement
 //! ```
 //!
 //! Only `http:` and `https:` make a link: anything else stays text, so a
@@ -54,6 +59,32 @@ pub fn is_heading(line: &str) -> bool {
     }
     let text = strip_marks(line);
     HEADINGS.iter().any(|h| h.eq_ignore_ascii_case(text))
+}
+
+/// A Markdown footnote or link definition: `[^3]: text` or `[3]: text`.
+/// The colon right after the bracket is what tells it from a citation
+/// opening a point (`[3] Rates rose`), so such lines make a references
+/// block without a heading.
+pub fn is_definition(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix('[') else {
+        return false;
+    };
+    let rest = rest.strip_prefix('^').unwrap_or(rest);
+    let digits = rest
+        .chars()
+        .take(10)
+        .take_while(|c| digit_value(*c).is_some())
+        .count();
+    if digits == 0 || digits > 9 {
+        return false;
+    }
+    let after = rest
+        .char_indices()
+        .nth(digits)
+        .map_or("", |(i, _)| &rest[i..]);
+    after
+        .strip_prefix(']')
+        .is_some_and(|a| a.starts_with([':', '：']))
 }
 
 /// An entry's id and where its text starts (after the marker), if `line`
@@ -231,6 +262,30 @@ mod tests {
         assert_eq!(entry_marker("2) text"), Some((2, 2)));
         assert_eq!(entry_marker("2025 was a year"), None);
         assert_eq!(entry_marker("[sic] text"), None);
+    }
+
+    #[test]
+    fn definitions_need_the_colon() {
+        for line in [
+            "[^1]: notice",
+            "[1]: notice",
+            "[12]：通知",
+            "[^3]:https://example.com",
+        ] {
+            assert!(is_definition(line), "{line}");
+        }
+        for line in [
+            "[1] Rates rose",
+            "[1][2]: both",
+            "[^]: x",
+            "[sic]: x",
+            "[1234567890]: x",
+            "[1",
+            "[",
+            "- [1]: in a bullet",
+        ] {
+            assert!(!is_definition(line), "{line}");
+        }
     }
 
     #[test]
