@@ -361,9 +361,9 @@ fn meridiem_after(b: &mut Back) -> Option<Half> {
         }
         &word[..1]
     };
-    let half = match half.to_ascii_lowercase().as_str() {
-        "a" => Half::Am,
-        "p" => Half::Pm,
+    let half = match half.as_bytes() {
+        [b'a' | b'A'] => Half::Am,
+        [b'p' | b'P'] => Half::Pm,
         _ => return None,
     };
     *b = c;
@@ -452,22 +452,32 @@ const WEEKDAYS: [&str; 7] = [
     "sunday",
 ];
 
+/// Whether `name` (lower case) starts with `word`, in any case.
+fn starts_with_word(name: &str, word: &str) -> bool {
+    name.as_bytes()
+        .get(..word.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(word.as_bytes()))
+}
+
+/// `June`, `Jun`, `Sept`: a month's full name or its first three letters.
 fn month_number(word: &str) -> Option<u32> {
-    let w = word.to_ascii_lowercase();
-    if w.len() < 3 {
+    let n = word.len();
+    if n < 3 {
         return None;
     }
     MONTHS
         .iter()
-        .position(|m| m.starts_with(&w) && (w.len() == 3 || w.len() == m.len() || w == "sept"))
+        .position(|m| {
+            starts_with_word(m, word)
+                && (n == 3 || n == m.len() || word.eq_ignore_ascii_case("sept"))
+        })
         .map(|i| i as u32 + 1)
 }
 
 /// `Tuesday`, `Tue`, `Tues`, `Thurs`: any start of a weekday's name from
 /// three letters on.
 fn is_weekday(word: &str) -> bool {
-    let w = word.to_ascii_lowercase();
-    w.len() >= 3 && WEEKDAYS.iter().any(|d| d.starts_with(&w))
+    word.len() >= 3 && WEEKDAYS.iter().any(|d| starts_with_word(d, word))
 }
 
 /// A date that ends `b`: where it starts, with a weekday before it if
@@ -629,14 +639,14 @@ fn date_shaped_tail(line: &str) -> Option<usize> {
 /// A word a date may contain: a month or weekday (or what looks like the
 /// start of one), AM/PM, `at`, `T`, an ordinal's ending.
 fn is_date_word(word: &str) -> bool {
-    let w = word.to_ascii_lowercase();
-    let starts_like = |names: &[&str]| w.len() >= 3 && names.iter().any(|n| w.starts_with(&n[..3]));
+    // Words are ASCII letters, so the first three bytes are three letters.
+    let starts_like =
+        |names: &[&str]| word.len() >= 3 && names.iter().any(|n| starts_with_word(n, &word[..3]));
     starts_like(&MONTHS)
         || starts_like(&WEEKDAYS)
-        || matches!(
-            w.as_str(),
-            "am" | "pm" | "a" | "p" | "m" | "at" | "t" | "st" | "nd" | "rd" | "th"
-        )
+        || ["am", "pm", "a", "p", "m", "at", "t", "st", "nd", "rd", "th"]
+            .iter()
+            .any(|w| word.eq_ignore_ascii_case(w))
 }
 
 fn check_date(year: u32, month: u32, day: u32) -> Checked {
