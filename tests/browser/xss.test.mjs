@@ -64,6 +64,7 @@ const SLOTS = {
   brackets: (p) => `Facts - A point [${p}] and [1${p}] [1]`,
   title: (p) => `Facts - A point [1]\n${p}|${p}`,
   publisher: (p) => `Facts - A point [1]\n${p}·2025-06-09 08:30`,
+  note: (p) => `Facts - A point [1]\nDesk|Headline\nPublisher·2025-06-09 08:30\n${p}`,
   "reference text": (p) => `Facts - A point [1]\nReferences\n[1] ${p}`,
   "reference url": (p) => `Facts - A point [1][2]\nReferences\n[1] Report https://example.com/${p}\n[2] ${p}`,
 };
@@ -123,6 +124,7 @@ test("payloads given as references (title, text, url) and as a model's fields", 
       model.source.published = p;
       model.source.raw = p;
       model.references = [{ id: 1, title: p, text: p, url: p, span: { start: 0, end: 0 } }];
+      model.notes = [{ text: p, span: { start: 0, end: 0 } }];
       one.innerHTML = api.renderHtml(model);
       // Model strings are not parsed, so the payload must appear exactly.
       for (const problem of problems(one, p, p.trim() !== "" && !p.includes("\0"))) {
