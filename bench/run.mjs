@@ -187,11 +187,22 @@ Profiles behind the numbers (Node's \`--cpu-prof\` with a named wasm build, Chro
   content lazily in the browser instead, giving up identical server and client markup.
 - **Browser.** Chromium spent more time styling the hidden tooltips than the visible digest; the
   tooltip container is now hidden too, so nothing in it is styled until a tooltip opens.
+- **Hostile shapes.** A parser look-ahead that recursed once per repetition of \`[1[1[1…\`
+  (a stack overflow at 10 KB in the browser) and a renderer that deduplicated a group's ids
+  against a growing list (quadratic for \`[1,2,3,…]\`) are gone; every shape in the table is
+  parsed and rendered on a 64 KB stack at 1 MB by the tests. Timings of one run drift upwards
+  at 10 MB on a busy two-core machine, so linearity is checked by instruction counts too
+  (\`valgrind --tool=callgrind\` on benches/profile_once, which do not drift): for the two shapes
+  whose timings grew most in the run that added these notes, \`[[1\` with line breaks went from
+  1.057 to 4.204 billion instructions from 1 to 4 MB (3.98×), and \`(\` with line breaks from
+  1.262 to 5.043 billion (4.00×): linear.
 - **Moving the DOM layer to JavaScript.** The tooltips' behaviour (events, focus, timers,
   placement, hydrate's attach) moved from Rust through web-sys into a small JavaScript module,
   and the wasm module became two string-in/string-out functions. What a page loads went from
   57,218 to 49,797 bytes gzip: the module lost 9.2 KB (43.0 KB left), the JavaScript grew by
-  1.7 KB (5.0 KB: the behaviour, the Trusted Types policy, restarting after a trap).
+  1.7 KB (5.0 KB: the behaviour, the Trusted Types policy, restarting after a trap). The
+  parser features added after it (source-line dates, lead-in and bold headings, typographic
+  dashes, footnote references, notes) and the size limits brought it back to 54.1 KB.
 - **Size, before the DOM layer moved.** The parser and HTML writer built alone (one export taking text, no DOM behaviour,
   no object reading, no JSON) are 71 KB of wasm, 34.5 KB gzip, 37.7 KB with the glue and CSS:
   more than the 28 KB budget before anything else is added (an empty module with the same
