@@ -11,8 +11,9 @@
 //   leaves, or it is dismissed (persistent);
 // - one tooltip is open at a time, across every digest on the page;
 // - it stays inside the viewport: below the trigger, or above when there is
-//   no room below, shifted sideways near the edges. It is `position: fixed`,
-//   so opening it shifts no layout.
+//   no room below, opening towards the digest's inline end (rightwards, or
+//   leftwards in a right-to-left digest) and shifted sideways near the
+//   edges. It is `position: fixed`, so opening it shifts no layout.
 //
 // While open, the tooltip element sits right after its trigger, so Tab from
 // the trigger reaches the links inside it; it goes back when closed.
@@ -32,6 +33,7 @@ const CLOSE_DELAY_MS = 300; // grace period to move from trigger to tooltip
 const HIGHLIGHT_MS = 2000;
 const MARGIN = 8; // from the viewport's edges
 const GAP = 8; // from the trigger
+const ARROW_INSET = 20; // from the tooltip's start edge to its arrow
 
 /**
  * One attached container.
@@ -383,8 +385,13 @@ function place(trigger, tooltip) {
   const fitsAbove = above >= MARGIN;
   const onTop = !fitsBelow && (fitsAbove || r.top > vh - r.bottom);
   const top = Math.max(MARGIN, Math.min(onTop ? above : below, vh - MARGIN - h));
+  // It opens toward the digest's inline end, with its arrow near its start
+  // edge: rightwards in a left-to-right digest, leftwards in a right-to-left
+  // one (the pill itself sits in a left-to-right run, so ask the article).
   const center = r.left + r.width / 2;
-  const left = Math.max(MARGIN, Math.min(center - w / 2, vw - MARGIN - w));
+  const rtl = getComputedStyle(trigger.closest(".digest") ?? trigger).direction === "rtl";
+  const start = rtl ? center + ARROW_INSET - w : center - ARROW_INSET;
+  const left = Math.max(MARGIN, Math.min(start, vw - MARGIN - w));
 
   style.setProperty("left", px(left));
   style.setProperty("top", px(top));

@@ -132,6 +132,7 @@ const ATTRIBUTES: &[&str] = &[
     "class",
     "id",
     "lang",
+    "dir",
     "datetime",
     "href",
     "target",

@@ -134,6 +134,7 @@ fn options_set_levels_labels_and_references() {
     let digest = parse("Facts - The port reopened [1]\nDesk|Port news");
     let options = RenderOptions {
         heading_level: Some(4),
+        dir: None,
         labels: digest_render::Labels {
             source: "来源 {n}".into(),
             citation: "引用 {n}".into(),

@@ -13,6 +13,7 @@
 fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
+use digest_render::render::bidi::Direction;
 use digest_render::render::standalone::{self, Script};
 use digest_render::{json, parse, render_html, RenderOptions};
 use std::io::{Read, Write};
@@ -21,7 +22,7 @@ use std::process::ExitCode;
 
 const USAGE: &str = "\
 usage: digest-render json [--compact] [FILE]
-       digest-render html [--heading-level N] [--standalone [--no-script] [--package DIR]] [FILE]
+       digest-render html [--heading-level N] [--dir ltr|rtl] [--standalone [--no-script] [--package DIR]] [FILE]
 
 Parses news-digest text (FILE, or standard input when FILE is absent or -)
 and prints its model as JSON, or its HTML rendering.
@@ -115,6 +116,18 @@ fn run(args: Vec<String>) -> Result<(), String> {
                     .filter(|l| (2..=6).contains(l))
                     .ok_or_else(|| format!("--heading-level must be 2 to 6, not '{value}'"))?;
                 options.heading_level = Some(level);
+            }
+            ("--dir", Command::Html { options, .. }) => {
+                options.dir = match args.next().as_deref() {
+                    Some("ltr") => Some(Direction::Ltr),
+                    Some("rtl") => Some(Direction::Rtl),
+                    other => {
+                        return Err(format!(
+                            "--dir must be ltr or rtl, not '{}'",
+                            other.unwrap_or("")
+                        ))
+                    }
+                };
             }
             (flag, _) if flag.starts_with("--") => {
                 return Err(format!("unknown option '{flag}'\n{USAGE}"))

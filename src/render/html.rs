@@ -24,6 +24,7 @@
 //! they work without JavaScript; otherwise they are buttons. Tooltips are
 //! rendered once per cited id, hidden, and shown by the behaviour script.
 
+use super::bidi::{first_strong, Direction};
 use super::{safe_url, Labels, RenderOptions};
 use crate::model::{Citation, Digest, Inline, Point};
 
@@ -172,6 +173,9 @@ struct View<'a> {
     references: Vec<(u32, ReferenceView<'a>)>,
     /// For every cited id, the points that cite it, in order.
     citing: Vec<Citation>,
+    /// The digest's base direction; parts that read the other way are
+    /// isolated.
+    dir: Direction,
 }
 
 impl<'a> View<'a> {
@@ -201,6 +205,9 @@ impl<'a> View<'a> {
         let citing = crate::parse::index_citations(&digest.sections);
         let level = options.heading_level();
         Self {
+            dir: options
+                .dir
+                .unwrap_or_else(|| super::bidi::of_digest(digest)),
             digest,
             labels: &options.labels,
             level: number(usize::from(level)),
@@ -215,7 +222,13 @@ impl<'a> View<'a> {
         let d = self.digest;
         put(
             out,
-            &["<article class=\"digest\" id=\"", &self.prefix, "\">"],
+            &[
+                "<article class=\"digest\" id=\"",
+                &self.prefix,
+                "\" dir=\"",
+                self.dir.as_str(),
+                "\">",
+            ],
         );
         self.header(out);
         for (si, section) in d.sections.iter().enumerate() {
@@ -234,7 +247,7 @@ impl<'a> View<'a> {
                             "\"",
                         ],
                     );
-                    lang_attr(out, &point.text);
+                    self.text_attrs(out, &point.text);
                     push(out, ">");
                     self.point(out, point);
                     push(out, "</li>");
@@ -259,10 +272,20 @@ impl<'a> View<'a> {
     /// `<{tag}{level} class="{class}" lang?>{text}</{tag}{level}>`.
     fn element(&self, out: &mut String, level: &str, class: &str, text: &str, tag: &str) {
         put(out, &["<", tag, level, " class=\"", class, "\""]);
-        lang_attr(out, text);
+        self.text_attrs(out, text);
         push(out, ">");
         escape(out, text);
         put(out, &["</", tag, level, ">"]);
+    }
+
+    /// `lang` for CJK text, and `dir="auto"` for text whose first strong
+    /// character reads the other way from the digest, so that the browser
+    /// lays it out as its own direction inside the digest's.
+    fn text_attrs(&self, out: &mut String, text: &str) {
+        lang_attr(out, text);
+        if first_strong(text).is_some_and(|d| d != self.dir) {
+            push(out, " dir=\"auto\"");
+        }
     }
 
     fn header(&self, out: &mut String) {
@@ -294,10 +317,13 @@ impl<'a> View<'a> {
                     if !source.publisher.is_empty() {
                         push(out, DOT);
                     }
+                    let date = human_date(iso, self.labels);
                     push(out, "<time datetime=\"");
                     escape(out, iso);
-                    push(out, "\">");
-                    escape(out, &human_date(iso, self.labels));
+                    push(out, "\"");
+                    self.text_attrs(out, &date);
+                    push(out, ">");
+                    escape(out, &date);
                     push(out, "</time>");
                 }
                 None if source.raw != source.publisher => {
@@ -337,7 +363,17 @@ impl<'a> View<'a> {
                     escape(out, text);
                 }
                 Inline::Cite { ids, .. } => {
-                    push(out, "<span class=\"digest-cites\">");
+                    // In a right-to-left digest the pills still read `2 3`
+                    // from left to right, as numbers do: an isolate of their
+                    // own, which sits at the point's logical end.
+                    push(
+                        out,
+                        if self.dir == Direction::Rtl {
+                            "<span class=\"digest-cites\" dir=\"ltr\">"
+                        } else {
+                            "<span class=\"digest-cites\">"
+                        },
+                    );
                     // Each id once (`[2][2]`); linear, however many ids a
                     // group holds.
                     let first = crate::parse::first_occurrences(ids);
@@ -432,7 +468,12 @@ impl<'a> View<'a> {
     fn link(&self, out: &mut String, url: &str, class: &str) {
         put(out, &["<a class=\"", class, "\" href=\""]);
         escape(out, url);
-        push(out, "\" target=\"_blank\" rel=\"noopener noreferrer\">");
+        push(out, "\" target=\"_blank\" rel=\"noopener noreferrer\"");
+        // A URL reads left to right whatever the digest does.
+        if self.dir == Direction::Rtl {
+            push(out, " dir=\"ltr\"");
+        }
+        push(out, ">");
         escape(out, &display_url(url));
         push(out, "<span class=\"digest-visually-hidden\"> (");
         escape(out, &self.labels.opens_in_new_tab);
@@ -463,6 +504,11 @@ impl<'a> View<'a> {
                     &n,
                 ],
             );
+            // While open, a tooltip sits inside its pill's left-to-right run:
+            // in a right-to-left digest it says its own direction.
+            if self.dir == Direction::Rtl {
+                push(out, "\" dir=\"rtl");
+            }
             push(out, "\" hidden><div class=\"digest-tooltip-source\">");
             match self.reference(id) {
                 Some(r) => {
@@ -478,9 +524,7 @@ impl<'a> View<'a> {
                         "p",
                     );
                     if let Some(text) = rest {
-                        push(out, "<p class=\"digest-tooltip-text\">");
-                        escape(out, text);
-                        push(out, "</p>");
+                        self.element(out, "", "digest-tooltip-text", text, "p");
                     }
                     if let Some(url) = r.url {
                         push(out, "<p>");
@@ -491,13 +535,28 @@ impl<'a> View<'a> {
                 None => {
                     self.element(out, "", "digest-tooltip-title", &source_label, "p");
                     if let Some(source) = &self.digest.source {
-                        push(out, "<p class=\"digest-tooltip-text\">");
+                        push(out, "<p class=\"digest-tooltip-text\"");
+                        self.text_attrs(out, &source.publisher);
+                        push(out, ">");
                         escape(out, &source.publisher);
                         if let Some(iso) = &source.published {
                             if !source.publisher.is_empty() {
                                 push(out, " · ");
                             }
-                            escape(out, &human_date(iso, self.labels));
+                            // Isolated when it reads the other way from the
+                            // publisher (English months in an Arabic digest),
+                            // or the two would mix into one run.
+                            let date = human_date(iso, self.labels);
+                            let own = first_strong(&date);
+                            let isolate = own.is_some()
+                                && own != first_strong(&source.publisher).or(Some(self.dir));
+                            if isolate {
+                                push(out, "<span dir=\"auto\">");
+                            }
+                            escape(out, &date);
+                            if isolate {
+                                push(out, "</span>");
+                            }
                         }
                         push(out, "</p>");
                     }

@@ -6,6 +6,7 @@
 //! attaches the tooltips' behaviour, so the server and the client cannot
 //! drift apart.
 
+pub mod bidi;
 pub mod html;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod standalone;
@@ -30,6 +31,8 @@ pub struct RenderOptions {
     /// Prefix for element ids. Default: derived from the digest's content, so
     /// a server and a browser rendering the same digest agree.
     pub id_prefix: Option<String>,
+    /// The digest's base direction. Default: from its text (see [`bidi`]).
+    pub dir: Option<bidi::Direction>,
 }
 
 /// A reference given by the caller instead of (or besides) the text's own

@@ -14,6 +14,7 @@
 
 use crate::json::read::{self, Value};
 use crate::model::{Digest, Heading, Inline, Note, Point, Reference, Section, Source, Title};
+use crate::render::bidi::Direction;
 use crate::render::{Labels, ReferenceInput, RenderOptions};
 use js_sys::{Array, RangeError, TypeError};
 use wasm_bindgen::prelude::*;
@@ -250,8 +251,19 @@ pub fn options(function: &str, js: &JsValue) -> Result<RenderOptions> {
             None
         }
     };
+    let dir_at = at.field("dir");
+    let dir = match dir_at.present() {
+        None => None,
+        Some(Value::String(d)) if d == "ltr" => Some(Direction::Ltr),
+        Some(Value::String(d)) if d == "rtl" => Some(Direction::Rtl),
+        Some(_) => {
+            r.wrong(&dir_at, "\"ltr\" or \"rtl\"");
+            None
+        }
+    };
     let options = RenderOptions {
         heading_level,
+        dir,
         id_prefix: r.optional_string(&at.field("idPrefix")),
         labels: labels(&mut r, &at.field("labels")),
         references: references(&mut r, &at.field("references")),

@@ -30,7 +30,7 @@ const s = session({
     });
     await page.evaluate(() => {
       const TAGS = new Set(["ARTICLE", "HEADER", "P", "H1", "H2", "H3", "H4", "H5", "H6", "SPAN", "TIME", "SECTION", "UL", "OL", "LI", "A", "BUTTON", "DIV"]);
-      const ATTRS = new Set(["class", "id", "lang", "datetime", "href", "target", "rel", "data-cite", "data-point", "aria-describedby", "aria-label", "aria-hidden", "role", "hidden", "type", "value", "style", "data-placement", "tabindex", "part"]);
+      const ATTRS = new Set(["class", "id", "lang", "dir", "datetime", "href", "target", "rel", "data-cite", "data-point", "aria-describedby", "aria-label", "aria-hidden", "role", "hidden", "type", "value", "data-placement", "tabindex", "part"]);
       const fold = (s) => s.replace(/\r\n?/g, "\n").replace(/\0/g, "\uFFFD").replace(/\s+/g, " ").trim();
       // Text that digest syntax would reshape (markers, separators, title
       // bars, list marks, a reference's URL made a link) is checked only for

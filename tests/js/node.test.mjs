@@ -67,6 +67,7 @@ test("wrong argument types throw a TypeError naming the argument, and the module
     [() => api.renderHtml("x", { references: { abc: {} } }), TypeError, /keys must be citation numbers, not "abc"/],
     [() => api.renderHtml("x", { references: [{ id: -1 }] }), TypeError, /options\.references\[0\]\.id must be a whole number/],
     [() => api.renderHtml("x", { labels: { source: 7 } }), TypeError, /options\.labels\.source must be a string/],
+    [() => api.renderHtml("x", { dir: "up" }), TypeError, /options\.dir must be "ltr" or "rtl", not string/],
     [() => api.renderHtml("x", { labels: { months: ["Jan"] } }), TypeError, /options\.labels\.months must be a list of 12 names/],
     [() => api.renderHtml({ sections: [{ points: [{ text: "a", inlines: [{ type: "cite", ids: [1.5] }] }] }] }), TypeError, /input\.sections\[0\]\.points\[0\]\.inlines\[0\]\.ids\[0\] must be a whole number from 0, not number/],
     [() => api.renderHtml({ title: { headline: "x" }, sections: [{ points: [{ text: "a", inlines: [{ type: "note" }] }] }] }), TypeError, /inlines\[0\]\.type must be "text" or "cite", not string/],
