@@ -5,10 +5,13 @@
 //!   that match its byte offsets;
 //! - every non-white-space character lies in the span of some node or
 //!   diagnostic (nothing lost);
-//! - headings, points, inlines and notes are never empty; the citation index
-//!   agrees with the points;
+//! - headings, points, inlines and notes are never empty; an inline lies inside
+//!   its parent's span and never inside one of its own kind, a link holds
+//!   no citation group, links are `http(s):`; the citation index agrees
+//!   with the points;
 //! - HTML output is well-formed, made only of the renderer's own elements
-//!   and attributes, with only `#…` or `http(s):` links.
+//!   and attributes, with only `#…` or `http(s):` links, and no link or
+//!   button inside another.
 
 use crate::model::{Digest, Inline, Span};
 
@@ -34,22 +37,7 @@ pub fn invariants(input: &str, digest: &Digest) -> Result<(), String> {
             if point.inlines.is_empty() {
                 return Err("point with no inlines".into());
             }
-            for inline in &point.inlines {
-                match inline {
-                    Inline::Text { span, text } => {
-                        if text.is_empty() {
-                            return Err("empty text inline".into());
-                        }
-                        spans.push((*span, "text"));
-                    }
-                    Inline::Cite { span, ids } => {
-                        if ids.is_empty() {
-                            return Err("citation group with no ids".into());
-                        }
-                        spans.push((*span, "cite"));
-                    }
-                }
-            }
+            inlines(&point.inlines, point.span, Inside::default(), &mut spans)?;
         }
     }
     for note in &digest.notes {
@@ -122,11 +110,91 @@ pub fn invariants(input: &str, digest: &Digest) -> Result<(), String> {
     Ok(())
 }
 
+/// The containers an inline sits in.
+#[derive(Clone, Copy, Default)]
+struct Inside {
+    strong: bool,
+    emphasis: bool,
+    link: bool,
+}
+
+/// Checks `list` (inside `parent`, whose span holds them) and collects
+/// their spans. Recursive: the checks themselves bound the depth, since an
+/// inline of a kind already open is an error.
+fn inlines(
+    list: &[Inline],
+    parent: Span,
+    inside: Inside,
+    spans: &mut Vec<(Span, &'static str)>,
+) -> Result<(), String> {
+    for inline in list {
+        let span = inline.span();
+        if span.byte_start < parent.byte_start || span.byte_end > parent.byte_end {
+            return Err(format!("inline {:?} outside its parent", span.bytes()));
+        }
+        let mut within = inside;
+        let what = match inline {
+            Inline::Text { text, .. } => {
+                if text.is_empty() {
+                    return Err("empty text inline".into());
+                }
+                "text"
+            }
+            Inline::Cite { ids, .. } => {
+                if ids.is_empty() {
+                    return Err("citation group with no ids".into());
+                }
+                if inside.link {
+                    return Err("citation group inside a link".into());
+                }
+                "cite"
+            }
+            Inline::Code { text, .. } => {
+                if text.is_empty() {
+                    return Err("empty code".into());
+                }
+                "code"
+            }
+            Inline::Strong { .. } => {
+                if std::mem::replace(&mut within.strong, true) {
+                    return Err("strong inside strong".into());
+                }
+                "strong"
+            }
+            Inline::Emphasis { .. } => {
+                if std::mem::replace(&mut within.emphasis, true) {
+                    return Err("emphasis inside emphasis".into());
+                }
+                "emphasis"
+            }
+            Inline::Link { url, .. } => {
+                if std::mem::replace(&mut within.link, true) {
+                    return Err("link inside a link".into());
+                }
+                if crate::render::safe_url(url) != Some(url.as_str()) {
+                    return Err(format!("link to {url:?}"));
+                }
+                "link"
+            }
+        };
+        if matches!(
+            inline,
+            Inline::Strong { .. } | Inline::Emphasis { .. } | Inline::Link { .. }
+        ) && inline.children().is_empty()
+        {
+            return Err(format!("empty {what}"));
+        }
+        spans.push((span, what));
+        inlines(inline.children(), span, within, spans)?;
+    }
+    Ok(())
+}
+
 /// Elements and attributes the renderer writes; anything else in its output
 /// came from the input, which must never happen.
 const ELEMENTS: &[&str] = &[
     "article", "header", "p", "h1", "h2", "h3", "h4", "h5", "h6", "span", "time", "section", "ul",
-    "ol", "li", "a", "button", "div",
+    "ol", "li", "a", "button", "div", "strong", "em", "code",
 ];
 const ATTRIBUTES: &[&str] = &[
     "class",
@@ -173,6 +241,10 @@ pub fn html(html: &str) -> Result<String, String> {
         if !ELEMENTS.contains(&name) {
             return Err(format!("unexpected element <{name}>"));
         }
+        let interactive = |n: &&str| matches!(*n, "a" | "button");
+        if interactive(&name) && stack.iter().any(interactive) {
+            return Err(format!("<{name}> inside a link or button"));
+        }
         let mut attrs = &tag[name_end..];
         while !attrs.trim().is_empty() {
             attrs = attrs.trim_start();
@@ -215,4 +287,50 @@ fn decode(s: &str) -> String {
         .replace("&quot;", "\"")
         .replace("&#39;", "'")
         .replace("&amp;", "&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inlines_nested_in_their_own_kind_or_citations_in_links_are_errors() {
+        let input = "- **a **b** c** [x [1]](https://e.org)";
+        let mut digest = crate::parse(input);
+        assert_eq!(invariants(input, &digest), Ok(()));
+        let point = &mut digest.sections[0].points[0];
+        let span = point.span;
+        let nested = Inline::Strong {
+            children: vec![Inline::Strong {
+                children: vec![Inline::Text {
+                    text: "b".into(),
+                    span,
+                }],
+                span,
+            }],
+            span,
+        };
+        point.inlines = vec![nested];
+        assert_eq!(
+            invariants(input, &digest),
+            Err("strong inside strong".into())
+        );
+        let point = &mut digest.sections[0].points[0];
+        point.inlines = vec![Inline::Link {
+            url: "https://e.org".into(),
+            children: vec![Inline::Cite { ids: vec![1], span }],
+            span,
+        }];
+        assert_eq!(
+            invariants(input, &digest),
+            Err("citation group inside a link".into())
+        );
+    }
+
+    #[test]
+    fn links_and_buttons_never_nest_in_markup() {
+        assert!(html("<a href=\"#x\"><strong>a</strong></a>").is_ok());
+        assert!(html("<a href=\"#x\"><button type=\"button\">1</button></a>").is_err());
+        assert!(html("<a href=\"#x\"><em><a href=\"#y\">b</a></em></a>").is_err());
+    }
 }

@@ -34,8 +34,6 @@ pub fn size_hint(digest: &Digest) -> usize {
     // Fixed JSON around each node, spans included.
     const SECTION: usize = 70;
     const POINT: usize = 75;
-    const TEXT: usize = 50;
-    const CITE: usize = 50;
     const ID: usize = 4;
     const CITED_AT: usize = 25;
     const DIAGNOSTIC: usize = 180;
@@ -44,18 +42,35 @@ pub fn size_hint(digest: &Digest) -> usize {
         size += SECTION + section.heading.as_ref().map_or(0, |h| h.text.len() + 40);
         for point in &section.points {
             size += POINT + point.text.len() + (ID + CITED_AT) * point.citations.len();
-            for inline in &point.inlines {
-                size += match inline {
-                    Inline::Text { text, .. } => TEXT + text.len(),
-                    Inline::Cite { ids, .. } => CITE + ID * ids.len(),
-                };
-            }
+            size += inlines_size(&point.inlines);
         }
     }
     for r in &digest.references {
         size += 80 + r.text.len() + r.url.as_ref().map_or(0, String::len);
     }
     size + 40 * digest.citations.len() + DIAGNOSTIC * digest.diagnostics.len()
+}
+
+/// [`size_hint`] of some inlines. Recursive, to the constant depth inlines
+/// nest to (see [`Inline`]).
+fn inlines_size(inlines: &[Inline]) -> usize {
+    // `{"type":"…","span":{"start":…,"end":…}}` and the member's name.
+    const INLINE: usize = 50;
+    const ID: usize = 4;
+    inlines
+        .iter()
+        .map(|inline| {
+            INLINE
+                + match inline {
+                    Inline::Text { text, .. } | Inline::Code { text, .. } => text.len(),
+                    Inline::Cite { ids, .. } => ID * ids.len(),
+                    Inline::Strong { children, .. } | Inline::Emphasis { children, .. } => {
+                        inlines_size(children)
+                    }
+                    Inline::Link { url, children, .. } => url.len() + inlines_size(children),
+                }
+        })
+        .sum()
 }
 
 /// `s` as a JSON string literal, safe inside a `<script>` too once `</` is
@@ -296,6 +311,8 @@ impl Writer {
         self.close('}');
     }
 
+    /// Recursive through `children`, to the constant depth inlines nest to
+    /// (see [`Inline`]).
     fn inline(&mut self, inline: &Inline) {
         self.open('{');
         let span = match inline {
@@ -307,6 +324,31 @@ impl Writer {
             Inline::Cite { ids, span } => {
                 self.string_field("type", "cite");
                 self.numbers("ids", ids);
+                span
+            }
+            Inline::Strong { children, span } => {
+                self.string_field("type", "strong");
+                self.list("children", children, Self::inline);
+                span
+            }
+            Inline::Emphasis { children, span } => {
+                self.string_field("type", "emphasis");
+                self.list("children", children, Self::inline);
+                span
+            }
+            Inline::Code { text, span } => {
+                self.string_field("type", "code");
+                self.string_field("text", text);
+                span
+            }
+            Inline::Link {
+                url,
+                children,
+                span,
+            } => {
+                self.string_field("type", "link");
+                self.string_field("url", url);
+                self.list("children", children, Self::inline);
                 span
             }
         };
@@ -360,6 +402,64 @@ mod tests {
             string_literal("a\"b\\c\n\u{1}\u{2028}é"),
             r#""a\"b\\c\n\u0001\u2028é""#
         );
+    }
+
+    #[test]
+    fn nested_inlines_are_written_as_serde_writes_them() {
+        let span = Span {
+            start: 1,
+            end: 9,
+            ..Span::default()
+        };
+        let text = |t: &str| Inline::Text {
+            text: t.into(),
+            span,
+        };
+        let inlines = vec![
+            Inline::Link {
+                url: "https://example.com/a".into(),
+                children: vec![Inline::Strong {
+                    children: vec![
+                        text("a"),
+                        Inline::Emphasis {
+                            children: vec![text("b")],
+                            span,
+                        },
+                    ],
+                    span,
+                }],
+                span,
+            },
+            Inline::Code {
+                text: "x  \"y\"".into(),
+                span,
+            },
+            Inline::Emphasis {
+                children: vec![text("c"), Inline::Cite { ids: vec![3], span }],
+                span,
+            },
+        ];
+        let digest = Digest {
+            sections: vec![Section {
+                heading: None,
+                points: vec![Point {
+                    text: "a b x y c".into(),
+                    citations: vec![3],
+                    inlines,
+                    span,
+                }],
+                span,
+            }],
+            ..Digest::default()
+        };
+        for pretty in [false, true] {
+            let ours: serde_json::Value =
+                serde_json::from_str(&to_string(&digest, pretty)).unwrap();
+            assert_eq!(ours, serde_json::to_value(&digest).unwrap());
+        }
+        assert!(to_string(&digest, false).contains(
+            r#"{"type":"link","url":"https://example.com/a","children":[{"type":"strong","children":[{"type":"text""#
+        ));
     }
 
     #[test]

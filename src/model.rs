@@ -94,13 +94,19 @@ pub struct Point {
     pub text: String,
     /// Cited ids in order of first appearance, each once, ranges expanded.
     pub citations: Vec<u32>,
-    /// Text and citation groups in source order, so a renderer can put each
-    /// marker where it stood.
+    /// Text, citation groups and Markdown marks (strong, emphasis, code,
+    /// links) in source order, so a renderer can put each marker where it
+    /// stood.
     pub inlines: Vec<Inline>,
     pub span: Span,
 }
 
 /// A piece of a point.
+///
+/// An inline never contains one of its own kind (no strong in a strong, at
+/// any depth), a link holds no citation group, and code holds nothing: so
+/// inlines nest at most three deep (link > strong > emphasis, say) whatever
+/// the input, and walks over them may recurse.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(tag = "type", rename_all = "camelCase")]
@@ -111,6 +117,44 @@ pub enum Inline {
     Text { text: String, span: Span },
     /// One citation group: `[1][2]`, `[1, 2]`, `[3-5]`, `【1】`.
     Cite { ids: Vec<u32>, span: Span },
+    /// `**strong**` or `__strong__`; the span covers the marks.
+    Strong { children: Vec<Inline>, span: Span },
+    /// `*emphasis*` or `_emphasis_`; the span covers the marks.
+    Emphasis { children: Vec<Inline>, span: Span },
+    /// `` `code` ``: the text as written between the backticks, white space
+    /// not folded.
+    Code { text: String, span: Span },
+    /// `[text](https://…)`: only an `http:` or `https:` URL makes one. The
+    /// children are the link text's inlines.
+    Link {
+        url: String,
+        children: Vec<Inline>,
+        span: Span,
+    },
+}
+
+impl Inline {
+    /// The inline's source, marks included.
+    pub fn span(&self) -> Span {
+        match self {
+            Inline::Text { span, .. }
+            | Inline::Cite { span, .. }
+            | Inline::Strong { span, .. }
+            | Inline::Emphasis { span, .. }
+            | Inline::Code { span, .. }
+            | Inline::Link { span, .. } => *span,
+        }
+    }
+
+    /// The inlines inside a strong, an emphasis or a link; none for the rest.
+    pub fn children(&self) -> &[Inline] {
+        match self {
+            Inline::Strong { children, .. }
+            | Inline::Emphasis { children, .. }
+            | Inline::Link { children, .. } => children,
+            Inline::Text { .. } | Inline::Cite { .. } | Inline::Code { .. } => &[],
+        }
+    }
 }
 
 /// A line the parser could place nowhere: see [`Digest::notes`].

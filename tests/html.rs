@@ -4,6 +4,7 @@
 mod common;
 
 use common::{check_html, fixtures};
+use digest_render::model::{Digest, Inline, Point, Section, Span};
 use digest_render::{parse, render_html, ReferenceInput, RenderOptions};
 
 fn html(text: &str) -> String {
@@ -181,4 +182,108 @@ fn an_empty_digest_says_so() {
 fn cjk_text_is_marked_with_its_language() {
     let out = html("市场反应 - 港口于周一恢复作业【1】\n港航动态|南湾港复航");
     assert!(out.contains("<h2 class=\"digest-heading\" lang=\"zh\">市场反应</h2>"));
+}
+
+/// A one-point digest whose point holds `inlines`, as a caller might build it.
+fn with_inlines(inlines: Vec<Inline>) -> Digest {
+    Digest {
+        sections: vec![Section {
+            heading: None,
+            points: vec![Point {
+                text: "built by hand".into(),
+                citations: Vec::new(),
+                inlines,
+                span: Span::default(),
+            }],
+            span: Span::default(),
+        }],
+        ..Default::default()
+    }
+}
+
+fn text(t: &str) -> Inline {
+    Inline::Text {
+        text: t.into(),
+        span: Span::default(),
+    }
+}
+
+/// The rendered point, from `<li …>` to `</li>`.
+fn point_markup(digest: &Digest) -> String {
+    let out = render_html(digest, &RenderOptions::default());
+    check_html(&out);
+    let li = out.split("<li class=\"digest-point\"").nth(1).unwrap();
+    let body = &li[li.find('>').unwrap() + 1..];
+    body[..body.find("</li>").unwrap()].to_string()
+}
+
+#[test]
+fn marks_render_as_strong_em_code_and_links_in_a_new_tab() {
+    let span = Span::default();
+    let digest = with_inlines(vec![
+        Inline::Strong {
+            children: vec![
+                text("Rates <rose> "),
+                Inline::Emphasis {
+                    children: vec![text("fast")],
+                    span,
+                },
+                text(" "),
+                Inline::Cite { ids: vec![1], span },
+            ],
+            span,
+        },
+        text(" in "),
+        Inline::Code {
+            text: "a < b && c".into(),
+            span,
+        },
+        text(" per "),
+        Inline::Link {
+            url: "https://example.com/r?a=1&b=2".into(),
+            children: vec![text("the report")],
+            span,
+        },
+    ]);
+    let got = point_markup(&digest);
+    assert!(
+        got.starts_with("<strong>Rates &lt;rose&gt; <em>fast</em><span class=\"digest-cites\">"),
+        "{got}"
+    );
+    assert!(got.contains("</span></strong> in <code>a &lt; b &amp;&amp; c</code> per <a class=\"digest-link\" href=\"https://example.com/r?a=1&amp;b=2\" target=\"_blank\" rel=\"noopener noreferrer\">the report<span class=\"digest-visually-hidden\"> (opens in a new tab)</span></a>"), "{got}");
+}
+
+#[test]
+fn models_that_break_the_nesting_rules_still_render_valid_markup() {
+    let span = Span::default();
+    // A strong in a strong, an unsafe link, and a citation in a link.
+    let digest = with_inlines(vec![
+        Inline::Strong {
+            children: vec![Inline::Strong {
+                children: vec![text("twice")],
+                span,
+            }],
+            span,
+        },
+        Inline::Link {
+            url: "javascript:alert(1)".into(),
+            children: vec![text("unsafe")],
+            span,
+        },
+        Inline::Link {
+            url: "https://example.com".into(),
+            children: vec![text("cites"), Inline::Cite { ids: vec![2], span }],
+            span,
+        },
+    ]);
+    let got = point_markup(&digest);
+    assert!(
+        got.starts_with("<strong>twice</strong>unsafecites"),
+        "{got}"
+    );
+    assert!(
+        !got.contains("javascript") && !got.contains("digest-link"),
+        "{got}"
+    );
+    assert!(got.contains("data-cite=\"2\""), "{got}");
 }

@@ -573,11 +573,9 @@ pub fn index_citations(sections: &[Section]) -> Vec<Citation> {
                 point: pi as u32,
             });
             if point.citations.is_empty() {
-                for inline in &point.inlines {
-                    if let Inline::Cite { ids, .. } = inline {
-                        pairs.extend(ids.iter().map(|&id| (id, n)));
-                    }
-                }
+                for_each_cite(&point.inlines, &mut |ids, _| {
+                    pairs.extend(ids.iter().map(|&id| (id, n)));
+                });
             } else {
                 pairs.extend(point.citations.iter().map(|&id| (id, n)));
             }
@@ -677,14 +675,13 @@ fn check_references(digest: &mut Digest) {
         let Some(point) = citation.points.first().and_then(|&at| digest.point(at)) else {
             continue;
         };
-        let span = point
-            .inlines
-            .iter()
-            .find_map(|inline| match inline {
-                Inline::Cite { ids, span } if ids.contains(&citation.id) => Some(*span),
-                _ => None,
-            })
-            .unwrap_or(point.span);
+        let mut span = None;
+        for_each_cite(&point.inlines, &mut |ids, at| {
+            if span.is_none() && ids.contains(&citation.id) {
+                span = Some(at);
+            }
+        });
+        let span = span.unwrap_or(point.span);
         found.push(Diagnostic {
             severity: Severity::Warning,
             code: DiagnosticCode::MissingReference,
@@ -744,11 +741,7 @@ pub(crate) fn for_each_span(digest: &mut Digest, mut f: impl FnMut(&mut Span)) {
         }
         for point in &mut section.points {
             f(&mut point.span);
-            for inline in &mut point.inlines {
-                match inline {
-                    Inline::Text { span, .. } | Inline::Cite { span, .. } => f(span),
-                }
-            }
+            inline_spans(&mut point.inlines, &mut f);
         }
     }
     for note in &mut digest.notes {
@@ -762,6 +755,37 @@ pub(crate) fn for_each_span(digest: &mut Digest, mut f: impl FnMut(&mut Span)) {
     }
     for d in &mut digest.diagnostics {
         f(&mut d.span);
+    }
+}
+
+/// Calls `f` on the span of every inline in `inlines`, nested ones too.
+/// Recursive: inlines nest at most three deep whatever the input (see
+/// [`Inline`]), so the depth is that constant.
+fn inline_spans(inlines: &mut [Inline], f: &mut impl FnMut(&mut Span)) {
+    for inline in inlines {
+        match inline {
+            Inline::Text { span, .. } | Inline::Cite { span, .. } | Inline::Code { span, .. } => {
+                f(span)
+            }
+            Inline::Strong { children, span }
+            | Inline::Emphasis { children, span }
+            | Inline::Link { children, span, .. } => {
+                f(span);
+                inline_spans(children, f);
+            }
+        }
+    }
+}
+
+/// Calls `f` with the ids and span of every citation group in `inlines`, in
+/// order, nested ones too (inside strong and emphasis). Recursive, to the
+/// constant depth inlines nest to (see [`Inline`]).
+pub(crate) fn for_each_cite(inlines: &[Inline], f: &mut impl FnMut(&[u32], Span)) {
+    for inline in inlines {
+        match inline {
+            Inline::Cite { ids, span } => f(ids, *span),
+            other => for_each_cite(other.children(), f),
+        }
     }
 }
 

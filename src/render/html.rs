@@ -23,6 +23,8 @@
 //! Citation triggers link to their reference entry when there is one, so
 //! they work without JavaScript; otherwise they are buttons. Tooltips are
 //! rendered once per cited id, hidden, and shown by the behaviour script.
+//! Marks inside points are `<strong>`, `<em>`, `<code>` and links like the
+//! references' (`<a class="digest-link" … target="_blank">`).
 
 use super::bidi::{first_strong, Direction};
 use super::{safe_url, Labels, RenderOptions};
@@ -56,18 +58,20 @@ pub fn size_hint(digest: &Digest) -> usize {
     const TOOLTIP: usize = 220;
     const ALSO: usize = 120;
     const REFERENCE: usize = 150;
+    // `<strong></strong>`; a link also has its URL and hidden label.
+    const MARK: usize = 20;
+    const LINK: usize = 150;
     let mut size = 1024;
     for section in &digest.sections {
         let heading = section.heading.as_ref().map_or(0, |h| h.text.len());
         size += SECTION + heading;
         for point in &section.points {
             size += POINT + point.text.len();
-            for inline in &point.inlines {
-                if let Inline::Cite { ids, .. } = inline {
-                    // A group shows each id once (`[1-32] [1-32]`).
-                    size += GROUP + TRIGGER * ids.len().min(point.citations.len());
-                }
-            }
+            crate::parse::for_each_cite(&point.inlines, &mut |ids, _| {
+                // A group shows each id once (`[1-32] [1-32]`).
+                size += GROUP + TRIGGER * ids.len().min(point.citations.len());
+            });
+            size += marks_size(&point.inlines, MARK, LINK);
             // Each id's tooltip lists the point with its heading and an
             // excerpt of at most 80 characters.
             let listed = ALSO + heading + point.text.len().min(100);
@@ -85,6 +89,25 @@ pub fn size_hint(digest: &Digest) -> usize {
         }
     }
     size
+}
+
+/// Bytes of markup the marks among `inlines` add: `mark` for each, `link`
+/// and the URL for a link. Recursive, to the constant depth inlines nest to
+/// (see [`Inline`]).
+fn marks_size(inlines: &[Inline], mark: usize, link: usize) -> usize {
+    inlines
+        .iter()
+        .map(|inline| match inline {
+            Inline::Text { .. } | Inline::Cite { .. } => 0,
+            Inline::Code { .. } => mark,
+            Inline::Strong { children, .. } | Inline::Emphasis { children, .. } => {
+                mark + marks_size(children, mark, link)
+            }
+            Inline::Link { url, children, .. } => {
+                link + url.len() + marks_size(children, mark, link)
+            }
+        })
+        .sum()
 }
 
 /// Appends the pieces in order. The writer's primitives are these two
@@ -152,6 +175,14 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     }
     push(&mut out, rest);
     out
+}
+
+/// The containers an inline is written inside.
+#[derive(Clone, Copy, Default)]
+struct Inside {
+    strong: bool,
+    emphasis: bool,
+    link: bool,
 }
 
 /// A reference as the renderer shows it: trimmed, with only a safe URL.
@@ -345,22 +376,67 @@ impl<'a> View<'a> {
             escape(out, &point.text);
             return;
         }
-        let count = point.inlines.len();
-        for (i, inline) in point.inlines.iter().enumerate() {
+        self.inlines(out, &point.inlines, true, Inside::default());
+    }
+
+    /// Writes `inlines`; the `top` list (the point's own) is trimmed at its
+    /// two ends. Recursive: the parser and the wasm reader never nest an
+    /// inline in one of its own kind, so inlines nest at most three deep
+    /// (see [`Inline`]). A model built by hand that does gets the inner
+    /// one's content without its element, so the markup stays valid.
+    fn inlines(&self, out: &mut String, inlines: &[Inline], top: bool, inside: Inside) {
+        let count = inlines.len();
+        for (i, inline) in inlines.iter().enumerate() {
             match inline {
                 Inline::Text { text, .. } => {
                     let mut text = text.as_str();
                     // The marker hugs the word before it.
-                    if matches!(point.inlines.get(i + 1), Some(Inline::Cite { .. })) {
+                    if matches!(inlines.get(i + 1), Some(Inline::Cite { .. })) {
                         text = text.trim_end();
                     }
-                    if i == 0 {
+                    if top && i == 0 {
                         text = text.trim_start();
                     }
-                    if i + 1 == count {
+                    if top && i + 1 == count {
                         text = text.trim_end();
                     }
                     escape(out, text);
+                }
+                Inline::Code { text, .. } => {
+                    push(out, "<code>");
+                    escape(out, text);
+                    push(out, "</code>");
+                }
+                Inline::Strong { children, .. } => {
+                    let within = Inside {
+                        strong: true,
+                        ..inside
+                    };
+                    self.wrapped(out, children, "strong", inside.strong, within);
+                }
+                Inline::Emphasis { children, .. } => {
+                    let within = Inside {
+                        emphasis: true,
+                        ..inside
+                    };
+                    self.wrapped(out, children, "em", inside.emphasis, within);
+                }
+                Inline::Link { url, children, .. } => {
+                    let within = Inside {
+                        link: true,
+                        ..inside
+                    };
+                    // No link or trigger inside a link: the text alone.
+                    let mut nested = inside.link;
+                    crate::parse::for_each_cite(children, &mut |_, _| nested = true);
+                    match safe_url(url).filter(|_| !nested) {
+                        Some(url) => {
+                            self.link_open(out, url, "digest-link", false);
+                            self.inlines(out, children, false, within);
+                            self.link_close(out);
+                        }
+                        None => self.inlines(out, children, false, within),
+                    }
                 }
                 Inline::Cite { ids, .. } => {
                     // In a right-to-left digest the pills still read `2 3`
@@ -465,16 +541,48 @@ impl<'a> View<'a> {
         push(out, "</ol></section>");
     }
 
+    /// `<{tag}>children</{tag}>`, or the children alone when `nested` (a
+    /// hand-built model with an inline inside one of its own kind).
+    fn wrapped(
+        &self,
+        out: &mut String,
+        children: &[Inline],
+        tag: &str,
+        nested: bool,
+        within: Inside,
+    ) {
+        if !nested {
+            put(out, &["<", tag, ">"]);
+        }
+        self.inlines(out, children, false, within);
+        if !nested {
+            put(out, &["</", tag, ">"]);
+        }
+    }
+
+    /// A link showing its shortened URL, which reads left to right whatever
+    /// the digest does.
     fn link(&self, out: &mut String, url: &str, class: &str) {
+        self.link_open(out, url, class, self.dir == Direction::Rtl);
+        escape(out, &display_url(url));
+        self.link_close(out);
+    }
+
+    /// A link's start: it opens in a new tab, without handing the page to
+    /// the target. `url` must be one [`safe_url`] accepted; `ltr` says its
+    /// text reads left to right in a digest that does not.
+    fn link_open(&self, out: &mut String, url: &str, class: &str, ltr: bool) {
         put(out, &["<a class=\"", class, "\" href=\""]);
         escape(out, url);
         push(out, "\" target=\"_blank\" rel=\"noopener noreferrer\"");
-        // A URL reads left to right whatever the digest does.
-        if self.dir == Direction::Rtl {
+        if ltr {
             push(out, " dir=\"ltr\"");
         }
         push(out, ">");
-        escape(out, &display_url(url));
+    }
+
+    /// A link's end: the hidden label saying it opens a new tab.
+    fn link_close(&self, out: &mut String) {
         push(out, "<span class=\"digest-visually-hidden\"> (");
         escape(out, &self.labels.opens_in_new_tab);
         push(out, ")</span></a>");

@@ -117,10 +117,15 @@ struct Reader<'f> {
 impl Reader<'_> {
     #[inline(never)]
     fn wrong(&mut self, at: &At, expected: &str) {
+        self.wrong_as(at, expected, at.value.map_or("undefined", Value::kind));
+    }
+
+    /// Like [`Self::wrong`], saying what the value is as `what`.
+    #[inline(never)]
+    fn wrong_as(&mut self, at: &At, expected: &str, what: &str) {
         if self.error.is_none() {
             let mut path = String::new();
             at.path(&mut path);
-            let what = at.value.map_or("undefined", Value::kind);
             self.error = Some(wrong(self.function, &path, expected, what));
         }
     }
@@ -435,31 +440,85 @@ fn heading(r: &mut Reader, h: &At) -> Heading {
 
 fn point(r: &mut Reader, p: &At) -> Point {
     r.object(p);
-    let inlines = r.each(&p.field("inlines"), |r, inline| {
+    Point {
+        inlines: inlines(r, &p.field("inlines"), 0),
+        text: r.string(&p.field("text")),
+        citations: r.numbers(&p.field("citations")),
+        span: Default::default(),
+    }
+}
+
+/// The inline kinds by their `type`, and which ones may not sit inside each
+/// (as bits over this list): an inline never inside its own kind, nothing
+/// but text and marks inside a link. Code holds no inlines.
+const KINDS: [(&str, u8); 6] = [
+    ("text", 0),
+    ("cite", LINK),
+    ("strong", STRONG | LINK),
+    ("emphasis", EMPHASIS | LINK),
+    ("code", 0),
+    ("link", LINK),
+];
+const STRONG: u8 = 1;
+const EMPHASIS: u8 = 2;
+const LINK: u8 = 4;
+
+/// An array of inlines inside the containers `inside` (bits of [`KINDS`]).
+/// Recursive: an inline of a kind already open is refused, not read, so the
+/// depth is at most the three containers.
+fn inlines(r: &mut Reader, at: &At, inside: u8) -> Vec<Inline> {
+    r.each(at, |r, inline| {
         r.object(inline);
         let kind = inline.field("type");
-        match kind.value.and_then(Value::as_str) {
-            Some("cite") => Inline::Cite {
-                ids: r.numbers(&inline.field("ids")),
-                span: Default::default(),
-            },
-            Some("text") => Inline::Text {
+        let name = kind.value.and_then(Value::as_str).unwrap_or("");
+        let known = KINDS.iter().position(|&(n, _)| n == name);
+        match known.filter(|&k| KINDS[k].1 & inside == 0) {
+            Some(0) => Inline::Text {
                 text: r.string(&inline.field("text")),
                 span: Default::default(),
             },
-            _ => {
-                r.wrong(&kind, "\"text\" or \"cite\"");
+            Some(1) => Inline::Cite {
+                ids: r.numbers(&inline.field("ids")),
+                span: Default::default(),
+            },
+            Some(2) => Inline::Strong {
+                children: inlines(r, &inline.field("children"), inside | STRONG),
+                span: Default::default(),
+            },
+            Some(3) => Inline::Emphasis {
+                children: inlines(r, &inline.field("children"), inside | EMPHASIS),
+                span: Default::default(),
+            },
+            Some(4) => Inline::Code {
+                text: r.string(&inline.field("text")),
+                span: Default::default(),
+            },
+            Some(_) => Inline::Link {
+                url: r.string(&inline.field("url")),
+                children: inlines(r, &inline.field("children"), inside | LINK),
+                span: Default::default(),
+            },
+            None => {
+                // `"text", "cite", … or "link"`: the kinds allowed here.
+                let allowed: Vec<String> = KINDS
+                    .iter()
+                    .filter(|&&(_, not_inside)| not_inside & inside == 0)
+                    .map(|&(n, _)| ["\"", n, "\""].concat())
+                    .collect();
+                let expected = match allowed.split_last() {
+                    Some((last, rest)) => [&rest.join(", "), " or ", last].concat(),
+                    None => String::new(),
+                };
+                match known {
+                    // A known kind where it may not be: name it.
+                    Some(_) => r.wrong_as(&kind, &expected, &["\"", name, "\""].concat()),
+                    None => r.wrong(&kind, &expected),
+                }
                 Inline::Text {
                     text: String::new(),
                     span: Default::default(),
                 }
             }
         }
-    });
-    Point {
-        text: r.string(&p.field("text")),
-        citations: r.numbers(&p.field("citations")),
-        inlines,
-        span: Default::default(),
-    }
+    })
 }

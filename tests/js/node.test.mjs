@@ -70,7 +70,9 @@ test("wrong argument types throw a TypeError naming the argument, and the module
     [() => api.renderHtml("x", { dir: "up" }), TypeError, /options\.dir must be "ltr" or "rtl", not string/],
     [() => api.renderHtml("x", { labels: { months: ["Jan"] } }), TypeError, /options\.labels\.months must be a list of 12 names/],
     [() => api.renderHtml({ sections: [{ points: [{ text: "a", inlines: [{ type: "cite", ids: [1.5] }] }] }] }), TypeError, /input\.sections\[0\]\.points\[0\]\.inlines\[0\]\.ids\[0\] must be a whole number from 0, not number/],
-    [() => api.renderHtml({ title: { headline: "x" }, sections: [{ points: [{ text: "a", inlines: [{ type: "note" }] }] }] }), TypeError, /inlines\[0\]\.type must be "text" or "cite", not string/],
+    [() => api.renderHtml({ title: { headline: "x" }, sections: [{ points: [{ text: "a", inlines: [{ type: "note" }] }] }] }), TypeError, /inlines\[0\]\.type must be "text", "cite", "strong", "emphasis", "code" or "link", not string/],
+    [() => api.renderHtml({ sections: [{ points: [{ text: "a", inlines: [{ type: "strong", children: [{ type: "strong", children: [] }] }] }] }] }), TypeError, /inlines\[0\]\.children\[0\]\.type must be "text", "cite", "emphasis", "code" or "link", not "strong"/],
+    [() => api.renderHtml({ sections: [{ points: [{ text: "a", inlines: [{ type: "link", url: "https://example.com", children: [{ type: "cite", ids: [1] }] }] }] }] }), TypeError, /inlines\[0\]\.children\[0\]\.type must be "text", "strong", "emphasis" or "code", not "cite"/],
     // Objects JSON cannot express: the engine's own error, as a TypeError.
     [() => { const o = { sections: [] }; o.self = o; return api.renderHtml(o); }, TypeError, /circular/i],
     [() => api.renderHtml("x", { idPrefix: 1n }), TypeError, /BigInt/],

@@ -27,7 +27,10 @@ await init();
 const digest: Digest = parseDigest("Key Facts - The port reopened [1]");
 const firstHeading: string | undefined = digest.sections[0]?.heading?.text;
 const ids: number[] = digest.sections.flatMap((s) => s.points.flatMap((p) => p.citations));
-const kinds = digest.sections[0].points[0].inlines.map((i: Inline) => (i.type === "cite" ? i.ids.length : i.text.length));
+const size = (i: Inline): number =>
+  i.type === "cite" ? i.ids.length : i.type === "text" || i.type === "code" ? i.text.length : i.children.length;
+const kinds = digest.sections[0].points[0].inlines.map(size);
+const links: string[] = digest.sections[0].points[0].inlines.flatMap((i) => (i.type === "link" ? [i.url] : []));
 const published: string | undefined = digest.source?.published;
 const codes: string[] = digest.diagnostics.map((d) => d.code + d.severity + d.span.start);
 const options: Options = {
@@ -43,7 +46,7 @@ view.append(" - More [3]");
 view.finish();
 view.destroy();
 hydrate(document.body).destroy();
-export { firstHeading, ids, kinds, published, codes, html };
+export { firstHeading, ids, kinds, links, published, codes, html };
 `;
 
 const bad = `
