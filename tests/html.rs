@@ -287,3 +287,23 @@ fn models_that_break_the_nesting_rules_still_render_valid_markup() {
     );
     assert!(got.contains("data-cite=\"2\""), "{got}");
 }
+
+#[test]
+fn markdown_in_points_becomes_markup_and_tooltips_show_the_words() {
+    let out =
+        html("Facts - The reservoir rose **sharply** [1] - Towns *prepared* with `sandbags` [1]");
+    check_html(&out);
+    assert!(
+        out.contains("The reservoir rose <strong>sharply</strong><span class=\"digest-cites\">")
+    );
+    assert!(out.contains("Towns <em>prepared</em> with <code>sandbags</code>"));
+    // Excerpts carry the words without the marks.
+    assert!(
+        out.contains("</span> The reservoir rose sharply</a>"),
+        "{out}"
+    );
+    assert!(
+        out.contains("</span> Towns prepared with sandbags</a>"),
+        "{out}"
+    );
+}

@@ -455,7 +455,7 @@ impl<'a> Body<'a> {
         let Some(point) = self.point.take() else {
             return;
         };
-        let (finished, items) = point.finish(self.src);
+        let (finished, items) = point.finish(self.src, &mut self.diagnostics);
         self.items = items;
         if let Some((model, start, end)) = finished {
             if self.sections.is_empty() {

@@ -38,6 +38,7 @@
 mod blocks;
 mod citations;
 mod headings;
+mod inlines;
 mod offsets;
 mod points;
 mod references;

@@ -35,12 +35,14 @@
 //!
 //! A point's `text` is its text with citation markers removed and white
 //! space folded; no space is kept before punctuation that followed a marker
-//! (`rose [2], then` gives `rose, then`).
+//! (`rose [2], then` gives `rose, then`). Markdown marks inside it (strong,
+//! emphasis, code, links) are read by [`super::inlines`].
 
 use super::citations::{self, Group, ProblemKind, Scan};
 use super::headings::{self, Likeness};
-use super::text::{is_cjk, is_closing_punct, is_space, push_folded, trim_range};
-use crate::model::{DiagnosticCode, Inline, Point, Severity, Span};
+use super::inlines;
+use super::text::{is_cjk, is_space, trim_range};
+use crate::model::{DiagnosticCode, Point, Severity, Span};
 
 /// A piece of one line's content.
 #[derive(Debug)]
@@ -367,94 +369,76 @@ impl OpenPoint {
     }
 
     /// The model's point; `start` of the span is `self.start`.
-    /// The point, and the emptied item buffer for the next one.
-    pub fn finish(mut self, src: &str) -> (Option<(Point, usize, usize)>, Vec<Item>) {
-        let point = self.build(src);
+    /// The point, and the emptied item buffer for the next one. Citation
+    /// problems reported inside the point's code spans are withdrawn from
+    /// `diagnostics`: there the brackets are code, not citations.
+    pub fn finish(
+        mut self,
+        src: &str,
+        diagnostics: &mut Vec<RawDiagnostic>,
+    ) -> (Option<(Point, usize, usize)>, Vec<Item>) {
+        let point = self.build(src, diagnostics);
         self.items.clear();
         (point, self.items)
     }
 
-    fn build(&mut self, src: &str) -> Option<(Point, usize, usize)> {
-        let count = self.items.len();
-        if count == 0 {
+    fn build(
+        &mut self,
+        src: &str,
+        diagnostics: &mut Vec<RawDiagnostic>,
+    ) -> Option<(Point, usize, usize)> {
+        if self.items.is_empty() {
             return None;
         }
-        let text_len: usize = self
-            .items
-            .iter()
-            .map(|item| match item {
-                Item::Text { start, end } => end - start,
-                Item::Cite(_) => 0,
-            })
-            .sum();
-        let id_count: usize = self
-            .items
-            .iter()
-            .map(|item| match item {
-                Item::Cite(g) => g.ids.len(),
-                Item::Text { .. } => 0,
-            })
-            .sum();
-        let mut text = String::with_capacity(text_len);
-        let mut inlines = Vec::with_capacity(count);
-        let mut ids = Vec::with_capacity(id_count);
-        let mut end = self.start;
-        for (i, item) in self.items.drain(..).enumerate() {
-            match item {
-                Item::Text {
-                    start,
-                    end: item_end,
-                } => {
-                    let mut s = start;
-                    let mut e = item_end;
-                    if i == 0 || i + 1 == count {
-                        let (ts, te) = trim_range(src, start, item_end);
-                        if i == 0 {
-                            s = ts;
-                        }
-                        if i + 1 == count {
-                            e = te;
-                        }
-                    }
-                    if s >= e {
-                        continue;
-                    }
-                    let mut piece = String::with_capacity(e - s);
-                    push_folded(&mut piece, &src[s..e]);
-                    join_text(&mut text, &piece);
-                    end = e;
-                    inlines.push(Inline::Text {
-                        text: piece,
-                        span: byte_span(s, e),
-                    });
-                }
-                Item::Cite(group) => {
-                    ids.extend_from_slice(&group.ids);
-                    end = group.end;
-                    inlines.push(Inline::Cite {
-                        ids: group.ids,
-                        span: byte_span(group.start, group.end),
-                    });
-                }
-            }
-        }
-        if text.ends_with(' ') {
-            text.pop();
-        }
-        if text.starts_with(' ') {
-            text.remove(0);
-        }
+        let built = inlines::build(src, &mut self.items);
+        withdraw_inside(diagnostics, &built.code);
+        let end = built.end.unwrap_or(self.start);
         Some((
             Point {
-                text,
-                citations: super::text::dedup_in_order(ids),
-                inlines,
+                text: built.text,
+                citations: super::text::dedup_in_order(built.ids),
+                inlines: built.inlines,
                 span: byte_span(self.start, end),
             },
             self.start,
             end,
         ))
     }
+}
+
+/// Removes the citation problems (reported while the line was read) that
+/// lie inside `ranges` (sorted). They were the last ones reported, so only
+/// the tail of `diagnostics` is looked at.
+fn withdraw_inside(diagnostics: &mut Vec<RawDiagnostic>, ranges: &[(usize, usize)]) {
+    let Some(&(first, _)) = ranges.first() else {
+        return;
+    };
+    let tail = diagnostics
+        .iter()
+        .rposition(|d| d.start < first)
+        .map_or(0, |i| i + 1);
+    let mut range = 0;
+    let mut kept = tail;
+    for i in tail..diagnostics.len() {
+        let d = &diagnostics[i];
+        while ranges.get(range).is_some_and(|&(_, end)| end <= d.start) {
+            range += 1;
+        }
+        let inside = ranges
+            .get(range)
+            .is_some_and(|&(start, end)| start <= d.start && d.end <= end);
+        let about_citations = matches!(
+            d.code,
+            DiagnosticCode::UnclosedCitation
+                | DiagnosticCode::InvalidRange
+                | DiagnosticCode::InvalidCitation
+        );
+        if !(inside && about_citations) {
+            diagnostics.swap(kept, i);
+            kept += 1;
+        }
+    }
+    diagnostics.truncate(kept);
 }
 
 /// The heading in `src[start..end]`: its words without white space and marks.
@@ -469,22 +453,6 @@ fn heading_at(src: &str, start: usize, end: usize) -> DashMeaning {
         marks_start,
         start,
         end,
-    }
-}
-
-/// Appends a text piece to a point's text across a removed marker: white
-/// space folds with what is already there, and none is kept before closing
-/// punctuation (`rose [2], then` gives `rose, then`).
-fn join_text(text: &mut String, piece: &str) {
-    let body = piece.trim_start_matches(' ');
-    if text.ends_with(' ') && (body.len() < piece.len() || body.starts_with(is_closing_punct)) {
-        text.pop();
-        if !body.starts_with(is_closing_punct) {
-            text.push(' ');
-        }
-        text.push_str(body);
-    } else {
-        text.push_str(piece);
     }
 }
 

@@ -99,6 +99,31 @@ pub fn bracket_start(bytes: &[u8], from: usize) -> usize {
     )
 }
 
+/// The next byte at or after `from` (before `end`) that may begin a
+/// Markdown mark inside a point: `` ` ``, `*`, `_`, `[`, or the `:` of a
+/// bare URL's `://`.
+pub fn inline_mark(bytes: &[u8], from: usize, end: usize) -> usize {
+    let bytes = &bytes[..end];
+    find(
+        bytes,
+        from,
+        |w| {
+            eq_bytes(w, b'`')
+                | eq_bytes(w, b'*')
+                | eq_bytes(w, b'_')
+                | eq_bytes(w, b'[')
+                | eq_bytes(w, b':')
+        },
+        |b| matches!(b, b'`' | b'*' | b'_' | b'[' | b':'),
+    )
+}
+
+/// The next backtick at or after `from` (before `end`).
+pub fn backtick(bytes: &[u8], from: usize, end: usize) -> usize {
+    let bytes = &bytes[..end];
+    find(bytes, from, |w| eq_bytes(w, b'`'), |b| b == b'`')
+}
+
 /// The next byte at or after `from` that HTML escaping must replace:
 /// `&`, `<`, `>`, `"`, `'` or NUL.
 pub fn html_special(bytes: &[u8], from: usize) -> usize {
@@ -195,6 +220,8 @@ mod tests {
         "abcdefg  hijklmn",
         "abcdefgh ijklmnop",
         "abcdefg\u{a0}x",
+        "**strong** and _emphasis_ and `code` in [a link](https://x.com/a_b)",
+        "abcdefgh`ijklmno*pqrstuv_wxyz:",
     ];
 
     #[test]
@@ -210,6 +237,12 @@ mod tests {
                     .find(|&i| b[i] == b'[' || b[i] == b'-' || b[i] >= 0x80)
                     .unwrap_or(b.len());
                 assert_eq!(token_start(b, from, b.len()), naive, "{s:?} from {from}");
+                let naive = (from..b.len())
+                    .find(|&i| matches!(b[i], b'`' | b'*' | b'_' | b'[' | b':'))
+                    .unwrap_or(b.len());
+                assert_eq!(inline_mark(b, from, b.len()), naive, "{s:?} from {from}");
+                let naive = (from..b.len()).find(|&i| b[i] == b'`').unwrap_or(b.len());
+                assert_eq!(backtick(b, from, b.len()), naive, "{s:?} from {from}");
             }
             let units: usize = s.chars().map(char::len_utf16).sum();
             assert_eq!(utf16_len(b) as usize, units, "{s:?}");

@@ -29,14 +29,14 @@ const s = session({
       await d.dismiss();
     });
     await page.evaluate(() => {
-      const TAGS = new Set(["ARTICLE", "HEADER", "P", "H1", "H2", "H3", "H4", "H5", "H6", "SPAN", "TIME", "SECTION", "UL", "OL", "LI", "A", "BUTTON", "DIV"]);
+      const TAGS = new Set(["ARTICLE", "HEADER", "P", "H1", "H2", "H3", "H4", "H5", "H6", "SPAN", "TIME", "SECTION", "UL", "OL", "LI", "A", "BUTTON", "DIV", "STRONG", "EM", "CODE"]);
       const ATTRS = new Set(["class", "id", "lang", "dir", "datetime", "href", "target", "rel", "data-cite", "data-point", "aria-describedby", "aria-label", "aria-hidden", "role", "hidden", "type", "value", "data-placement", "tabindex", "part"]);
       const fold = (s) => s.replace(/\r\n?/g, "\n").replace(/\0/g, "\uFFFD").replace(/\s+/g, " ").trim();
       // Text that digest syntax would reshape (markers, separators, title
-      // bars, list marks, a reference's URL made a link) is checked only for
-      // safety, not for being verbatim.
+      // bars, list marks, emphasis and code marks, a reference's URL made a
+      // link) is checked only for safety, not for being verbatim.
       window.plain = (p) =>
-        !/[\[\]【】［］〔〕|｜丨·•・‧∙\n\r\u2028\u2029]/.test(p) &&
+        !/[\[\]【】［］〔〕|｜丨·•・‧∙*_`\n\r\u2028\u2029]/.test(p) &&
         !/(^|\s)[-–—](\s|$)/.test(p) &&
         !/^\s*([#*+•>-]|\d+[.)、])/.test(p) &&
         !/https?:\/\//i.test(p) &&
@@ -67,6 +67,7 @@ const SLOTS = {
   note: (p) => `Facts - A point [1]\nDesk|Headline\nPublisher·2025-06-09 08:30\n${p}`,
   "reference text": (p) => `Facts - A point [1]\nReferences\n[1] ${p}`,
   "reference url": (p) => `Facts - A point [1][2]\nReferences\n[1] Report https://example.com/${p}\n[2] ${p}`,
+  "link in a point": (p) => `Facts - See [the report](${p}) and [${p}](https://example.com/${p}) **${p}** \`${p}\` [1]`,
 };
 const VERBATIM = new Set(["point", "reference text"]);
 
