@@ -143,7 +143,8 @@ pub const SHAPES: &[(&str, bool)] = &[
 
 /// Every construct's opening mark without its close, alone and followed by
 /// digits, commas, dashes and ranges, and nested openings; separators and
-/// heading marks with nothing they separate or mark. Repeated, each one asks
+/// heading marks with nothing they separate or mark; emphasis, code and
+/// link marks inside points with no partner. Repeated, each one asks
 /// the parser to look ahead for a close (or a heading, or a point) that
 /// never comes.
 pub const OPENINGS: &[&str] = &[
@@ -170,6 +171,12 @@ pub const OPENINGS: &[&str] = &[
     "——",
     "**",
     "__",
+    "*",
+    "_",
+    "`",
+    "[text](",
+    "[text](https://x",
+    "**_*",
     "**Key Facts",
     "Key Facts: ",
     "**Key Facts:** ",

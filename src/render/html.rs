@@ -58,9 +58,6 @@ pub fn size_hint(digest: &Digest) -> usize {
     const TOOLTIP: usize = 220;
     const ALSO: usize = 120;
     const REFERENCE: usize = 150;
-    // `<strong></strong>`; a link also has its URL and hidden label.
-    const MARK: usize = 20;
-    const LINK: usize = 150;
     let mut size = 1024;
     for section in &digest.sections {
         let heading = section.heading.as_ref().map_or(0, |h| h.text.len());
@@ -71,7 +68,7 @@ pub fn size_hint(digest: &Digest) -> usize {
                 // A group shows each id once (`[1-32] [1-32]`).
                 size += GROUP + TRIGGER * ids.len().min(point.citations.len());
             });
-            size += marks_size(&point.inlines, MARK, LINK);
+            size += marks_size(&point.inlines);
             // Each id's tooltip lists the point with its heading and an
             // excerpt of at most 80 characters.
             let listed = ALSO + heading + point.text.len().min(100);
@@ -91,21 +88,24 @@ pub fn size_hint(digest: &Digest) -> usize {
     size
 }
 
-/// Bytes of markup the marks among `inlines` add: `mark` for each, `link`
-/// and the URL for a link. Recursive, to the constant depth inlines nest to
-/// (see [`Inline`]).
-fn marks_size(inlines: &[Inline], mark: usize, link: usize) -> usize {
+/// Bytes of markup the marks among `inlines` add (their text is counted in
+/// the point's). Recursive, to the constant depth inlines nest to (see
+/// [`Inline`]).
+fn marks_size(inlines: &[Inline]) -> usize {
+    // `<strong></strong>`, `<em></em>`, `<code></code>`; a link's start,
+    // URL and hidden label.
+    const STRONG: usize = 17;
+    const EMPHASIS: usize = 9;
+    const CODE: usize = 13;
+    const LINK: usize = 150;
     inlines
         .iter()
         .map(|inline| match inline {
             Inline::Text { .. } | Inline::Cite { .. } => 0,
-            Inline::Code { .. } => mark,
-            Inline::Strong { children, .. } | Inline::Emphasis { children, .. } => {
-                mark + marks_size(children, mark, link)
-            }
-            Inline::Link { url, children, .. } => {
-                link + url.len() + marks_size(children, mark, link)
-            }
+            Inline::Code { .. } => CODE,
+            Inline::Strong { children, .. } => STRONG + marks_size(children),
+            Inline::Emphasis { children, .. } => EMPHASIS + marks_size(children),
+            Inline::Link { url, children, .. } => LINK + url.len() + marks_size(children),
         })
         .sum()
 }
