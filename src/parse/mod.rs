@@ -780,8 +780,9 @@ fn inline_spans(inlines: &mut [Inline], f: &mut impl FnMut(&mut Span)) {
 
 /// Calls `f` with the ids and span of every citation group in `inlines`, in
 /// order, nested ones too (inside strong and emphasis). Recursive, to the
-/// constant depth inlines nest to (see [`Inline`]).
-pub(crate) fn for_each_cite(inlines: &[Inline], f: &mut impl FnMut(&[u32], Span)) {
+/// constant depth inlines nest to (see [`Inline`]). (`dyn`: one copy in the
+/// wasm module for its three callers.)
+pub(crate) fn for_each_cite(inlines: &[Inline], f: &mut dyn FnMut(&[u32], Span)) {
     for inline in inlines {
         match inline {
             Inline::Cite { ids, span } => f(ids, *span),

@@ -500,15 +500,19 @@ fn inlines(r: &mut Reader, at: &At, inside: u8) -> Vec<Inline> {
             },
             None => {
                 // `"text", "cite", … or "link"`: the kinds allowed here.
-                let allowed: Vec<String> = KINDS
-                    .iter()
-                    .filter(|&&(_, not_inside)| not_inside & inside == 0)
-                    .map(|&(n, _)| ["\"", n, "\""].concat())
-                    .collect();
-                let expected = match allowed.split_last() {
-                    Some((last, rest)) => [&rest.join(", "), " or ", last].concat(),
-                    None => String::new(),
-                };
+                // (Written out by hand: `join` costs the module a kilobyte.)
+                let mut expected = String::new();
+                let mut allowed = KINDS.iter().filter(|&&(_, not)| not & inside == 0);
+                let mut next = allowed.next();
+                while let Some(&(n, _)) = next {
+                    next = allowed.next();
+                    if !expected.is_empty() {
+                        expected.push_str(if next.is_some() { ", " } else { " or " });
+                    }
+                    expected.push('"');
+                    expected.push_str(n);
+                    expected.push('"');
+                }
                 match known {
                     // A known kind where it may not be: name it.
                     Some(_) => r.wrong_as(&kind, &expected, &["\"", name, "\""].concat()),
