@@ -448,14 +448,15 @@ fn point(r: &mut Reader, p: &At) -> Point {
     }
 }
 
-/// The inline kinds by their `type`, and which ones may not sit inside each
-/// (as bits over this list): an inline never inside its own kind, nothing
-/// but text and marks inside a link. Code holds no inlines.
+/// The inline kinds by their `type`, and the containers each may not sit
+/// inside (bits): an inline never inside its own kind, and no citation
+/// group inside a link (whose text may hold strong, emphasis and code, as
+/// the parser writes `[**bold** words](https://…)`). Code holds no inlines.
 const KINDS: [(&str, u8); 6] = [
     ("text", 0),
     ("cite", LINK),
-    ("strong", STRONG | LINK),
-    ("emphasis", EMPHASIS | LINK),
+    ("strong", STRONG),
+    ("emphasis", EMPHASIS),
     ("code", 0),
     ("link", LINK),
 ];
