@@ -7,9 +7,12 @@
 // environment sets the port (default 8080; 0 picks a free one). Imported by
 // tests as `serve({ root, mounts, port, headers })`, which resolves to the
 // server; `headers(urlPath)` may return extra response headers for a path
-// (the CSP tests serve their pages with a Content-Security-Policy this way).
+// (the CSP tests serve their pages with a Content-Security-Policy this way);
+// `rewriteHtml(text, urlPath)`, if given, rewrites every HTML page served and
+// `onRequest(req)` sees every request (the browser tests' WebDriver engines
+// use both: tests/browser/engines/index.mjs).
 import { createServer } from "node:http";
-import { createReadStream, statSync } from "node:fs";
+import { createReadStream, readFileSync, statSync } from "node:fs";
 import { extname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -54,12 +57,13 @@ function resolveFile(roots, urlPath) {
   return null;
 }
 
-export function serve({ root, mounts = {}, port = 8080, quiet = true, headers } = {}) {
+export function serve({ root, mounts = {}, port = 8080, quiet = true, headers, rewriteHtml, onRequest } = {}) {
   const roots = Object.entries(mounts)
     .map(([prefix, dir]) => [prefix.replace(/\/$/, ""), resolve(dir)])
     .sort((a, b) => b[0].length - a[0].length);
   roots.push(["/", resolve(root)]);
   const server = createServer((req, res) => {
+    onRequest?.(req);
     const file = resolveFile(roots, req.url || "/");
     const extra = headers?.((req.url || "/").split("?")[0].split("#")[0]) ?? {};
     if (!file || (req.method !== "GET" && req.method !== "HEAD")) {
@@ -74,6 +78,9 @@ export function serve({ root, mounts = {}, port = 8080, quiet = true, headers } 
       "cache-control": "no-store",
     });
     if (req.method === "HEAD") return res.end();
+    if (rewriteHtml && extname(file) === ".html") {
+      return res.end(rewriteHtml(readFileSync(file, "utf8"), (req.url || "/").split("?")[0]));
+    }
     createReadStream(file).pipe(res);
   });
   return new Promise((done, fail) => {

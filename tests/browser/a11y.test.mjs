@@ -1,9 +1,8 @@
 // axe-core finds no accessibility violations on the demo, in light and in
 // dark, with a tooltip closed and open.
-import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { open, openTooltips, repo, session, settled } from "./support.mjs";
+import { open, openTooltips, repo, session, settled, test } from "./support.mjs";
 
 const s = session();
 

@@ -1,8 +1,7 @@
 // DigestView in a page: update, append (streaming), finish, destroy, several
 // digests on one page, and bad calls from a page.
-import { test } from "node:test";
 import assert from "node:assert/strict";
-import { open, openTooltips, out, session } from "./support.mjs";
+import { open, openTooltips, out, session, test } from "./support.mjs";
 
 let context, page;
 const s = session({

@@ -3,11 +3,10 @@
 // all (no innerHTML without the `digest-render` policy, no style attributes
 // for tooltip placement), and the tooltips must still open on hover, focus
 // and tap, close on Escape, and sit next to their citation.
-import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { open, out, repo, session, site } from "./support.mjs";
+import { describe, open, out, repo, session, site, test, unsupported } from "./support.mjs";
 
 const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
@@ -178,7 +177,8 @@ for (const surface of surfaces) {
       });
     });
 
-    test("a tap opens a citation's tooltip on a touch screen", async () => {
+    test("a tap opens a citation's tooltip on a touch screen", async (t) => {
+      if (unsupported(t, "touch")) return;
       await withPage(surface.path, { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true }, async (page) => {
         await assertRendered(page, surface);
         const cite = surface.scope(page).locator(".digest-cite").nth(1);

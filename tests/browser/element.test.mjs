@@ -1,8 +1,7 @@
 // <digest-view>: text content, src, attributes, references, late upgrade,
 // errors, disconnect, theming through custom properties and ::part.
-import { test } from "node:test";
 import assert from "node:assert/strict";
-import { open, session } from "./support.mjs";
+import { open, session, test } from "./support.mjs";
 
 const s = session();
 

@@ -1,12 +1,11 @@
 // Server rendering then hydration: renderHtml in Node gives exactly the
 // markup render gives in the browser, and hydrate attaches the tooltips to
 // it without rebuilding anything.
-import { test } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fixtures } from "../js/support.mjs";
-import { open, out, repo, session } from "./support.mjs";
+import { open, out, repo, session, test } from "./support.mjs";
 
 let renderHtml;
 const s = session({

@@ -1,11 +1,10 @@
 // Without JavaScript, server-rendered markup stays readable: citations are
 // links to the references list, and nothing is hidden that only script
 // could show.
-import { test } from "node:test";
 import assert from "node:assert/strict";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { out, repo, session } from "./support.mjs";
+import { out, repo, session, test } from "./support.mjs";
 
 const s = session();
 

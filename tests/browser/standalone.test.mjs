@@ -1,12 +1,11 @@
 // `digest-render html --standalone`: one self-contained file whose
 // tooltips work with nothing else loaded; without the script it stays
 // readable with JavaScript off.
-import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { out, repo, session } from "./support.mjs";
+import { out, repo, session, test } from "./support.mjs";
 
 const s = session();
 

@@ -1,15 +1,67 @@
 // Shared set-up for the browser tests: the demo and test pages served from
-// the working tree (with pkg/ and the fixtures mounted), and helpers to look
-// at tooltips the way a reader would.
-import { after, before } from "node:test";
+// the working tree (with pkg/ and the fixtures mounted), the browser engine
+// this run tests (ENGINE: engines/index.mjs), and helpers to look at
+// tooltips the way a reader would.
+//
+// Tests use playwright's API whatever the engine (Firefox and WebKit through
+// adapters), and take `test` and `describe` from here: an engine may run
+// only the tests marked `legacy`, and a test skips, saying why, where its
+// engine cannot do what it needs (`unsupported`).
+import * as nodeTest from "node:test";
 import { join } from "node:path";
 import { mkdirSync } from "node:fs";
-import { launch, repo, serve } from "../js/support.mjs";
+import { repo, serve } from "../js/support.mjs";
+import { selectedEngine, serverHelp } from "./engines/index.mjs";
 
-export { launch, repo };
+export { repo };
+
+/** The engine under test: { name, label, unsupported, legacy? }. */
+export const engine = selectedEngine();
 
 export const out = join(repo, "target", "browser");
 mkdirSync(out, { recursive: true });
+
+const help = engine.webdriver ? serverHelp(out) : null;
+
+/** Test options that put a test in the small set the older WebKit (WPE, about Safari 16) runs too. */
+export const legacy = Object.freeze({ legacy: true });
+
+let registered = 0;
+const suites = [];
+
+/** node:test's `test`, registered only where this engine runs it. */
+export function test(name, options, fn) {
+  if (typeof options === "function") [options, fn] = [{}, options];
+  const { legacy: inLegacySet, ...rest } = options;
+  if (engine.legacy && !inLegacySet) return;
+  registered++;
+  return nodeTest.test(suites.length ? `${suites.join(" > ")} > ${name}` : name, rest, fn);
+}
+
+/**
+ * node:test's `describe`; where only the legacy set runs, its tests are
+ * registered on their own (named after the suite), so that no empty suite
+ * is reported as passing.
+ */
+export function describe(name, fn) {
+  if (!engine.legacy) return nodeTest.describe(name, fn);
+  suites.push(name);
+  try {
+    fn();
+  } finally {
+    suites.pop();
+  }
+}
+
+/**
+ * Skips test `t`, printing why, where this engine cannot do `feature`
+ * (engines/index.mjs lists them); returns whether it did.
+ */
+export function unsupported(t, feature) {
+  const reason = engine.unsupported[feature];
+  if (reason) t.skip(`${engine.name}: ${reason}`);
+  return Boolean(reason);
+}
 
 /**
  * Serves www/ at /, the test pages at /test/, pkg/ (and the trap-test build
@@ -25,30 +77,38 @@ export async function site({ headers } = {}) {
       "/samples": join(repo, "tests", "fixtures"),
       "/test": join(repo, "tests", "browser", "pages"),
       "/out": out,
+      ...help?.serve.mounts,
     },
     port: 0,
     headers,
+    rewriteHtml: help?.serve.rewriteHtml,
+    onRequest: help?.serve.onRequest,
   });
   return { server, url: `http://127.0.0.1:${server.address().port}` };
 }
 
 /**
- * For a test file: serves the site and starts Chromium before its tests,
- * then runs `setup(state)` if given; stops both after them. The returned
- * object gets `browser` and `base`. (A file's own top-level `before` would
- * not wait for this one, so set-up that needs the browser goes in `setup`.)
- * `headers` is passed to site().
+ * For a test file: serves the site and starts the engine's browser before
+ * its tests, then runs `setup(state)` if given; stops both after them. The
+ * returned object gets `browser` and `base`. (A file's own top-level
+ * `before` would not wait for this one, so set-up that needs the browser
+ * goes in `setup`.) `headers` is passed to site(); `args` are Chromium's
+ * command-line arguments (the other engines have none to take).
  */
 export function session({ args = [], setup, headers } = {}) {
   const state = {};
-  before(async () => {
+  nodeTest.before(async () => {
+    // This hook starts while the file is still registering its tests: count
+    // them once it has finished.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (registered === 0) return; // none of this file's tests runs in this engine
     const { server, url } = await site({ headers });
     state.server = server;
     state.base = url;
-    state.browser = await launch(args);
+    state.browser = await engine.launch({ args, server: help });
     await setup?.(state);
   });
-  after(async () => {
+  nodeTest.after(async () => {
     await state.browser?.close();
     state.server?.close();
   });

@@ -4,9 +4,8 @@
 // on the same page: parseDigest, renderHtml, a view from render (update and
 // append), a view from hydrate (its tooltips and update), <digest-view>
 // (re-rendering when its text changes) and a new render.
-import { test } from "node:test";
 import assert from "node:assert/strict";
-import { open, openTooltips, session } from "./support.mjs";
+import { open, openTooltips, session, test } from "./support.mjs";
 
 const s = session();
 

