@@ -10,11 +10,16 @@ NODE_TEST := node --test --test-reporter=spec
 # Everything the npm package is built from: pkg/ is rebuilt when one changes.
 PKG_SOURCES := $(shell find src npm -type f) Cargo.toml Cargo.lock scripts/build-pkg scripts/wasm-features scripts/short-imports.mjs scripts/glue-restart.mjs scripts/package-types.mjs package-lock.json
 
-.PHONY: test lint test-rust test-js test-browser test-stable fuzz fuzz-smoke pkg pkg-trap demo size bench tools tools-pkg tools-browser tools-fuzz
+.PHONY: test lint test-rust test-js test-browser test-stable fuzz fuzz-smoke pkg pkg-trap demo size bench tools tools-pkg tools-browser tools-chromium tools-fuzz
+
+# The browser engines `make test-browser` runs the browser tests in, each in
+# turn (tests/browser/engines/): ENGINES="chromium firefox" runs fewer.
+ENGINES ?= chromium firefox webkitgtk wpe
 
 ## test: formatting, lints (warnings are errors), Rust tests, then the
 ## package in Node, TypeScript, Vite and a plain page (headless Chromium),
-## the tooltips, demo, element and XSS corpus in headless Chromium, the
+## the tooltips, demo, element and XSS corpus in Chromium, Firefox and
+## WebKitGTK (and a smaller set in the older WPE WebKit), the
 ## stable-toolchain build, and a minute of fuzzing per target.
 test: lint test-rust test-js test-browser test-stable fuzz-smoke
 
@@ -45,15 +50,22 @@ target/js/.packed: pkg/package.json
 	cd pkg && npm pack --silent --pack-destination ../target/js >/dev/null
 	touch $@
 
-test-js: target/js/.packed pkg-trap tools-browser
+test-js: target/js/.packed pkg-trap tools-chromium
 	$(CARGO) build --locked --quiet
 	$(NODE_TEST) tests/js/
 
-# Tooltips, the demo page and the DigestView API in headless Chromium. The
-# screenshot of the demo with a tooltip open lands in target/browser/.
+# Tooltips, the demo page and the DigestView API in each of ENGINES, one
+# run per engine (ENGINE=name picks it: tests/browser/engines/); every
+# engine runs even when one fails. The screenshot of the demo with a tooltip
+# open lands in target/browser/demo-tooltip-ENGINE.png.
 test-browser: pkg pkg-trap tools-browser
 	$(CARGO) build --locked --quiet
-	$(NODE_TEST) tests/browser/
+	@failed=""; \
+	for engine in $(ENGINES); do \
+	  echo "== browser tests in $$engine =="; \
+	  ENGINE=$$engine $(NODE_TEST) tests/browser/ || failed="$$failed $$engine"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "browser tests failed in:$$failed" >&2; exit 1; fi
 
 # The stable toolchain must keep building a working package (the nightly
 # size build is what ships).
@@ -86,7 +98,7 @@ size: pkg
 ## bench: native parse throughput and hostile-shape linearity, then the
 ## package against its peers in Node and Chromium, and sizes; writes
 ## bench/results.json and BENCHMARKS.md.
-bench: pkg tools-browser
+bench: pkg tools-chromium
 	$(CARGO) bench --locked --bench parse
 	$(CARGO) bench --locked --bench shapes
 	node bench/run.mjs
@@ -99,6 +111,9 @@ tools-pkg:
 	@scripts/ensure-tools rust wasm nightly node
 
 tools-browser:
+	@scripts/ensure-tools node $(ENGINES)
+
+tools-chromium:
 	@scripts/ensure-tools node chromium
 
 tools-fuzz:
