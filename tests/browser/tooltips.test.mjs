@@ -207,6 +207,43 @@ describe("content and motion", () => {
     await context.close();
   });
 
+  // The stylesheet's own colours (src/render/style.css), as computed.
+  const THEMES = {
+    light: { fg: "rgb(31, 35, 40)", citeFg: "rgb(10, 79, 184)", citeBg: "rgb(231, 240, 253)", tipBg: "rgb(255, 255, 255)", border: "rgb(208, 215, 222)" },
+    dark: { fg: "rgb(230, 237, 243)", citeFg: "rgb(158, 203, 255)", citeBg: "rgb(29, 45, 68)", tipBg: "rgb(22, 27, 34)", border: "rgb(61, 68, 77)" },
+  };
+  for (const [scheme, colours] of Object.entries(THEMES)) {
+    // Light stands for the browsers without light-dark() too (WPE): there,
+    // every colour of the stylesheet used to be lost, leaving pills and the
+    // tooltip without background, border or shadow, its text over the list.
+    test(`in ${scheme}, citation pills and the open tooltip have the theme's colours, a border and a shadow`, scheme === "light" ? legacy : {}, async () => {
+      const { context, page } = await demo({ colorScheme: scheme });
+      await page.locator('.digest-cite[data-cite="1"]').first().focus();
+      await settled(page);
+      const styles = await page.evaluate(() => {
+        const style = (selector) => getComputedStyle(document.querySelector(selector));
+        const cite = style(".digest-cite");
+        const tip = style('[role="tooltip"]:not([hidden])');
+        return {
+          text: style(".digest-point").color,
+          cite: { color: cite.color, background: cite.backgroundColor },
+          tooltip: {
+            color: tip.color,
+            background: tip.backgroundColor,
+            border: `${tip.borderTopWidth} ${tip.borderTopStyle} ${tip.borderTopColor}`,
+            shadow: tip.boxShadow !== "none",
+          },
+        };
+      });
+      assert.deepEqual(styles, {
+        text: colours.fg,
+        cite: { color: colours.citeFg, background: colours.citeBg },
+        tooltip: { color: colours.fg, background: colours.tipBg, border: `1px solid ${colours.border}`, shadow: true },
+      });
+      await context.close();
+    });
+  }
+
   test("a screenshot of the demo with a tooltip open", async () => {
     const { context, page } = await demo();
     await page.locator('.digest-cite[data-cite="1"]').first().hover();
