@@ -1,7 +1,7 @@
 // DigestView in a page: update, append (streaming), finish, destroy, several
 // digests on one page, and bad calls from a page.
 import assert from "node:assert/strict";
-import { open, openTooltips, out, session, test } from "./support.mjs";
+import { legacy, open, openTooltips, out, session, test } from "./support.mjs";
 
 let context, page;
 const s = session({
@@ -23,7 +23,7 @@ const s = session({
 const A = "Key Facts - The bridge reopened on Monday [1][2] - Traffic is light [2]\nRoads|Bridge reopens\nValley Ledger·2025-04-01 10:00";
 const B = "Outlook - Repairs continue next month [3] - A detour stays in place [1]";
 
-test("update renders new text; the markup is what renderHtml writes", async () => {
+test("update renders new text; the markup is what renderHtml writes", legacy, async () => {
   const same = await page.evaluate(([a, b]) => {
     const el = document.getElementById("one");
     const view = api.render(el, a);

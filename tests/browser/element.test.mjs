@@ -1,7 +1,7 @@
 // <digest-view>: text content, src, attributes, references, late upgrade,
 // errors, disconnect, theming through custom properties and ::part.
 import assert from "node:assert/strict";
-import { open, session, test } from "./support.mjs";
+import { legacy, open, session, test } from "./support.mjs";
 
 const s = session();
 
@@ -24,7 +24,7 @@ async function elementPage() {
 const shadowText = (page, id, selector) =>
   page.evaluate(([id, selector]) => document.getElementById(id).shadowRoot.querySelector(selector)?.textContent ?? null, [id, selector]);
 
-test("one script tag: text content and src render, with working tooltips", async () => {
+test("one script tag: text content and src render, with working tooltips", legacy, async () => {
   const { context, page } = await elementPage();
   assert.equal(await shadowText(page, "inline", ".digest-headline"), "Ferry timetable changes");
   assert.match(await shadowText(page, "remote", ".digest-headline"), /Port Selwick harbour reopens/);
@@ -41,7 +41,7 @@ test("one script tag: text content and src render, with working tooltips", async
   await context.close();
 });
 
-test("references from a child script, heading-level, and theming through custom properties and ::part", async () => {
+test("references from a child script, heading-level, and theming through custom properties and ::part", legacy, async () => {
   const { context, page } = await elementPage();
   assert.equal(await shadowText(page, "themed", "h3.digest-heading"), "Outlook");
   assert.equal(await shadowText(page, "themed", ".digest-reference-title"), "Roads office notice");

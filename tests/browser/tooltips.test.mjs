@@ -22,7 +22,7 @@ function inside(g, margin = 0) {
 }
 
 describe("pointer", () => {
-  test("hover opens the tooltip, which names the source and its date", async () => {
+  test("hover opens the tooltip, which names the source and its date", legacy, async () => {
     const { context, page } = await demo();
     const trigger = page.locator(".digest-cite").first();
     await trigger.hover();
@@ -36,7 +36,7 @@ describe("pointer", () => {
     await context.close();
   });
 
-  test("the pointer can move into the tooltip without it closing; leaving closes it", async () => {
+  test("the pointer can move into the tooltip without it closing; leaving closes it", legacy, async () => {
     const { context, page } = await demo();
     await page.locator(".digest-cite").first().hover();
     const tip = openTooltips(page);
@@ -46,7 +46,8 @@ describe("pointer", () => {
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 8 });
     await page.waitForTimeout(700); // longer than the close grace period
     assert.equal(await openTooltips(page).count(), 1, "closed while the pointer was on it");
-    await page.mouse.move(5, 880, { steps: 4 });
+    // To the page's bottom-left corner, where nothing is (any viewport size).
+    await page.mouse.move(5, (await page.evaluate(() => innerHeight)) - 20, { steps: 4 });
     await openTooltips(page).waitFor({ state: "detached", timeout: 3000 }).catch(() => {});
     await page.waitForFunction(() => !document.querySelector('[role="tooltip"]:not([hidden])'));
     await context.close();
@@ -70,7 +71,7 @@ describe("pointer", () => {
 });
 
 describe("keyboard", () => {
-  test("focus opens at once, Tab reaches the tooltip's links, Escape closes and returns focus", async () => {
+  test("focus opens at once, Tab reaches the tooltip's links, Escape closes and returns focus", legacy, async () => {
     const { context, page } = await demo();
     // [1] is cited in two points, so its tooltip has an "Also cited in" link.
     const trigger = page.locator('.digest-cite[data-cite="1"]').first();
@@ -244,7 +245,7 @@ describe("content and motion", () => {
     });
   }
 
-  test("a screenshot of the demo with a tooltip open", async () => {
+  test("a screenshot of the demo with a tooltip open", legacy, async () => {
     const { context, page } = await demo();
     await page.locator('.digest-cite[data-cite="1"]').first().hover();
     await openTooltips(page).waitFor({ state: "visible" });
