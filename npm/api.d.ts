@@ -38,6 +38,7 @@ export function hydrate(container: Element, options?: Options | null): DigestVie
 /** A rendered digest in the page. */
 export class DigestView {
     private constructor();
+    /** Where the engine has Symbol.dispose (explicit resource management): `using`. */
     [Symbol.dispose](): void;
     /**
      * Adds `chunk` to the text (streaming); the page catches up at the next

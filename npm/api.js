@@ -110,10 +110,6 @@ export class DigestView {
     this.#behaviour = null;
   }
 
-  [Symbol.dispose]() {
-    this.destroy();
-  }
-
   #live(method) {
     if (!this.#behaviour) throw new Error(`DigestView.${method}: the view was destroyed`);
   }
@@ -128,6 +124,20 @@ export class DigestView {
     this.#behaviour.closeOwn();
     setMarkup(caller, this.#root, html, this.#options);
   }
+}
+
+// `using view = render(…)` where the engine has explicit resource
+// management. Feature-tested: where Symbol.dispose is missing (Safari,
+// Chrome before 134, Firefox before 141) a computed [Symbol.dispose] key
+// would be the string "undefined", giving every view a stray method.
+if (typeof Symbol.dispose === "symbol") {
+  Object.defineProperty(DigestView.prototype, Symbol.dispose, {
+    value: function dispose() {
+      this.destroy();
+    },
+    writable: true,
+    configurable: true,
+  });
 }
 
 function markup(caller, input, options) {

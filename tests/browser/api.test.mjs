@@ -99,6 +99,26 @@ test("destroy keeps the markup, removes the behaviour, and later calls say so", 
   assert.equal(await openTooltips(page).count(), 0);
 });
 
+test("a view is disposable where the engine has Symbol.dispose, and has no stray method where it has not", legacy, async () => {
+  const result = await page.evaluate((text) => {
+    const view = api.render(document.getElementById("one"), text);
+    const symbol = typeof Symbol.dispose === "symbol";
+    // Without the symbol, a computed [Symbol.dispose] key is "undefined".
+    const stray = "undefined" in view;
+    if (symbol) view[Symbol.dispose]();
+    let disposed = false;
+    try {
+      view.update("x");
+    } catch {
+      disposed = true;
+    }
+    view.destroy();
+    return { symbol, stray, disposed };
+  }, A);
+  assert.equal(result.stray, false, "a method named 'undefined'");
+  assert.equal(result.disposed, result.symbol, "Symbol.dispose did not destroy the view");
+});
+
 test("bad calls throw TypeErrors and the module keeps working", async () => {
   const messages = await page.evaluate(() => {
     const out = [];
