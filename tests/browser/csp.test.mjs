@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, open, out, repo, session, site, test, unsupported } from "./support.mjs";
+import { describe, legacy, open, out, repo, session, site, test, unsupported } from "./support.mjs";
 
 const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
@@ -117,10 +117,19 @@ async function assertClosed(surface, page, how) {
   });
 }
 
-/** No style attribute anywhere on the page (shadow roots included). */
+/**
+ * No style attribute anywhere on the page (shadow roots included). Where
+ * constructed stylesheets are missing (Safari before 16.4: the WPE run) the
+ * tooltip's place is written to its own style through CSSOM, which no CSP
+ * blocks (it stays when the tooltip closes): tooltips with only their
+ * placement are expected there.
+ */
 async function assertNoStyleAttributes(page, when) {
   const styled = await page.locator("[style]").evaluateAll((els) => els.map((e) => `<${e.localName} class="${e.className}" style="${e.getAttribute("style")}">`));
-  assert.deepEqual(styled, [], `elements with a style attribute ${when}`);
+  const constructed = await page.evaluate(() => "adoptedStyleSheets" in document);
+  const placement = /^<div class="digest-tooltip( digest-tooltip-open)?" style="left: \d+px; top: \d+px; --digest-arrow-x: \d+px;">$/;
+  const unexpected = constructed ? styled : styled.filter((s) => !placement.test(s));
+  assert.deepEqual(unexpected, [], `elements with a style attribute ${when}`);
 }
 
 /** While a tooltip is open: no violation (placing it must not need a style attribute), no style attribute. */
@@ -149,7 +158,7 @@ async function placement(page, trigger) {
 
 for (const surface of surfaces) {
   describe(`${surface.name} under a strict CSP with Trusted Types`, () => {
-    test("renders the digest with no CSP violation and no page error", async () => {
+    test("renders the digest with no CSP violation and no page error", legacy, async () => {
       await withPage(surface.path, {}, async (page) => {
         await assertRendered(page, surface);
         await assertClean(page);
@@ -157,7 +166,7 @@ for (const surface of surfaces) {
       });
     });
 
-    test("hover and keyboard focus open a citation's tooltip, Escape closes it", async () => {
+    test("hover and keyboard focus open a citation's tooltip, Escape closes it", legacy, async () => {
       await withPage(surface.path, {}, async (page) => {
         await assertRendered(page, surface);
         const cites = surface.scope(page).locator(".digest-cite");
