@@ -1,4 +1,4 @@
-// Citation tooltips in headless Chromium, on the demo page: hover, keyboard,
+// Citation tooltips in each engine (ENGINE), on the demo page: hover, keyboard,
 // touch, Escape, hoverable, one at a time, placement at 360 and 1280 px and
 // in a scrolled container, "Also cited in", reduced motion, no layout shift.
 import assert from "node:assert/strict";

