@@ -7,7 +7,7 @@
 // test that needs it prints when it skips there (support.mjs: unsupported()).
 // `legacy` marks the engine that runs only the tests marked as standing for
 // older browsers (support.mjs: legacy).
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { launch as launchChromium } from "../../js/support.mjs";
 import { launchFirefox } from "./firefox.mjs";
@@ -17,23 +17,23 @@ const TOUCH_AS_MOUSE = 'its WebDriver performs touch actions as mouse input (poi
 
 export const ENGINES = {
   chromium: {
-    label: "Chromium (playwright-core)",
+    // playwright-core, as the suite always was.
     unsupported: {},
     launch: ({ args }) => launchChromium(args),
   },
   firefox: {
-    label: "Firefox ESR (puppeteer-core, WebDriver BiDi)",
+    // Debian's firefox-esr through puppeteer-core, WebDriver BiDi (firefox.mjs).
     unsupported: {},
     launch: () => launchFirefox(),
   },
   webkitgtk: {
-    label: "WebKitGTK MiniBrowser (selenium-webdriver, WebKitWebDriver)",
+    // Debian's WebKitGTK MiniBrowser through WebKitWebDriver (webkit.mjs).
     unsupported: { touch: TOUCH_AS_MOUSE },
     webdriver: true,
     launch: ({ server }) => launchWebKit("webkitgtk", server),
   },
   wpe: {
-    label: "WPE WebKit 2.38, cog (selenium-webdriver, WPEWebDriver)",
+    // Debian's WPE WebKit 2.38 (Safari 16.0's engine), cog through WPEWebDriver.
     unsupported: { touch: TOUCH_AS_MOUSE },
     webdriver: true,
     legacy: true,
@@ -58,6 +58,7 @@ export function selectedEngine() {
 export function serverHelp(out) {
   const dir = join(out, "engine", String(process.pid));
   mkdirSync(dir, { recursive: true });
+  process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
   let listener = null;
   const setInitScript = (source) => writeFileSync(join(dir, "init.js"), `${RECORDER}\n${source}\n`);
   setInitScript("");

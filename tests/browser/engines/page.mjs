@@ -9,7 +9,7 @@
 // tap, press keys, take a screenshot. Finding elements, waiting and the
 // checks before a pointer action (visible, still, not covered) are done
 // here, the same way for both, by in-page.mjs.
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import { inPage } from "./in-page.mjs";
 
@@ -305,7 +305,7 @@ export class Page {
   }
 
   waitForSelector(selector) {
-    return this.locator(selector).waitFor({ state: "attached" });
+    return this.locator(selector).waitFor({ state: "visible" });
   }
 
   async waitForFunction(fn, arg, { timeout = TIMEOUT } = {}) {
@@ -330,7 +330,7 @@ export class Page {
 
   /** A script element; `url` waits until it ran (a module's load event), `path` is inlined. */
   async addScriptTag({ url, path, content, type }) {
-    if (path) content = (await import("node:fs")).readFileSync(path, "utf8");
+    if (path) content = readFileSync(path, "utf8");
     await this.evaluate(
       ({ url, content, type }) =>
         new Promise((resolve, reject) => {
