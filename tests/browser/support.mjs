@@ -15,7 +15,7 @@ import { selectedEngine, serverHelp } from "./engines/index.mjs";
 
 export { repo };
 
-/** The engine under test: { name, label, unsupported, legacy? }. */
+/** The engine under test: { name, unsupported, legacy?, webdriver? }. */
 export const engine = selectedEngine();
 
 export const out = join(repo, "target", "browser");
