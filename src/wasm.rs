@@ -110,9 +110,10 @@ pub fn markup(caller: &str, input: JsValue, options: JsValue) -> Result<String> 
     test_trap::check();
     let options = input::options(caller, &options)?;
     let digest = digest_arg(caller, input, &options)?;
-    check_size(caller, crate::render::html::size_hint(&digest), "markup")?;
+    let size = crate::render::html::size_hint(&digest);
+    check_size(caller, size, "markup")?;
     // References were merged into the digest already.
-    Ok(crate::render::html::render(&digest, &options))
+    Ok(crate::render::html::render_sized(&digest, &options, size))
 }
 
 /// For the trap-recovery tests only (`--features test-trap`, never in the

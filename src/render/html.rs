@@ -32,12 +32,19 @@ use crate::model::{Citation, Digest, Inline, Point};
 
 /// Renders `digest` as an HTML fragment (one `<article>`).
 pub fn render(digest: &Digest, options: &RenderOptions) -> String {
+    render_sized(digest, options, size_hint(digest))
+}
+
+/// [`render`] for a caller that has the [`size_hint`] already (the wasm
+/// boundary checks it against its limit first): the hint walks the whole
+/// model, so it is counted once.
+pub fn render_sized(digest: &Digest, options: &RenderOptions, size_hint: usize) -> String {
     let prefix = match &options.id_prefix {
         Some(p) => sanitize_prefix(p),
         None => default_prefix(digest),
     };
     let view = View::new(digest, options, prefix);
-    let mut out = String::with_capacity(size_hint(digest));
+    let mut out = String::with_capacity(size_hint);
     view.article(&mut out);
     out
 }
