@@ -83,8 +83,9 @@ export class DigestView {
   append(chunk) {
     checkString("DigestView.append", "chunk", chunk);
     this.#live("append");
-    checkLength("DigestView.append", "the text with this chunk", this.#text + chunk);
-    this.#text += chunk;
+    const text = this.#text + chunk;
+    checkLength("DigestView.append", "the text with this chunk", text);
+    this.#text = text;
     if (!this.#frame) {
       this.#frame = requestAnimationFrame(() => {
         this.#frame = 0;
@@ -120,7 +121,7 @@ export class DigestView {
   }
 
   #render(caller) {
-    const html = markup(caller, this.#text, this.#options);
+    const html = markup(caller, this.#text, this.#options, "text");
     this.#behaviour.closeOwn();
     setMarkup(caller, this.#root, html, this.#options);
   }
@@ -140,8 +141,9 @@ if (typeof Symbol.dispose === "symbol") {
   });
 }
 
-function markup(caller, input, options) {
-  checkLength(caller, caller.startsWith("DigestView") ? "text" : "input", input);
+/** The markup for `input`; `name` is how the caller's errors name it. */
+function markup(caller, input, options, name = "input") {
+  checkLength(caller, name, input);
   return guarded(caller, () => glue.markup(caller, input, options));
 }
 
