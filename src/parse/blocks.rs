@@ -196,6 +196,36 @@ fn bullet(text: &str) -> Option<usize> {
     Some(marker_len + space)
 }
 
+/// Lines of `src[from..end]`, `from` being a line's start.
+fn split_lines_in(src: &str, from: usize, end: usize) -> Vec<Line> {
+    let bytes = &src.as_bytes()[..end];
+    let mut lines = Vec::with_capacity(8);
+    let mut start = from;
+    loop {
+        let line_end = super::scan::line_break(bytes, start);
+        lines.push(Line {
+            start,
+            end: line_end,
+        });
+        start = next_line_start(src, line_end, end);
+        if start >= end {
+            break;
+        }
+    }
+    lines
+}
+
+/// The start of the line after the one ending at `line_end` (past its
+/// break), or `end`.
+fn next_line_start(src: &str, line_end: usize, end: usize) -> usize {
+    let bytes = src.as_bytes();
+    if line_end >= end {
+        return end;
+    }
+    let crlf = bytes[line_end] == b'\r' && line_end + 1 < end && bytes[line_end + 1] == b'\n';
+    (line_end + if crlf { 2 } else { 1 }).min(end)
+}
+
 /// A section being read.
 struct OpenSection {
     heading: Option<(usize, usize)>,
@@ -216,6 +246,48 @@ pub struct Body<'a> {
     pub diagnostics: Vec<RawDiagnostic>,
     /// A buffer reused from point to point.
     items: Vec<points::Item>,
+    after_blank: bool,
+    after_heading: bool,
+    /// For the stream ([`Body::read_from`]): the last place reading can
+    /// resume from. `None` in a whole-text parse, which never records one.
+    checkpoint: Option<Checkpoint>,
+    recording: bool,
+}
+
+/// A place between points where the stream can resume reading, with the
+/// reader's state there, and how much of what it read lies before it.
+#[derive(Clone, Debug)]
+pub struct Checkpoint {
+    pub resume: Resume,
+    /// Sections (counting one the read continued) and points in the last
+    /// of them that lie before this place.
+    pub sections: usize,
+    pub points: usize,
+}
+
+/// The reader's state between two points: enough to read on from `at`
+/// exactly as a whole-text parse would.
+#[derive(Clone, Debug, Default)]
+pub struct Resume {
+    pub at: usize,
+    /// `at` is inside a line, right after a separator that closed a point.
+    mid_line: bool,
+    after_blank: bool,
+    after_heading: bool,
+    loose: Option<(usize, usize)>,
+    /// The open section's heading and span, which later points join.
+    section: Option<(Option<(usize, usize)>, usize, usize)>,
+}
+
+/// What [`Body::read_from`] read.
+pub struct Progress {
+    /// The sections read; the first continues the resumed one when
+    /// `continues`.
+    pub sections: Vec<Section>,
+    pub continues: bool,
+    /// The last place between points whose every decision before it is
+    /// final, whatever text follows.
+    pub checkpoint: Option<Checkpoint>,
 }
 
 impl<'a> Body<'a> {
@@ -228,6 +300,10 @@ impl<'a> Body<'a> {
             loose_end: 0,
             diagnostics: Vec::new(),
             items: Vec::new(),
+            after_blank: true,
+            after_heading: false,
+            checkpoint: None,
+            recording: false,
         }
     }
 
@@ -237,66 +313,8 @@ impl<'a> Body<'a> {
         lines: &[Line],
         kinds: &[LineKind],
     ) -> (Vec<Section>, Vec<RawDiagnostic>) {
-        let mut after_blank = true;
-        let mut after_heading = false;
-        for (i, (&line, &kind)) in lines.iter().zip(kinds).enumerate() {
-            let mut heading_now = false;
-            match kind {
-                LineKind::Blank => {
-                    self.close_point();
-                    after_blank = true;
-                    continue;
-                }
-                LineKind::Rule => {
-                    self.close_point();
-                    let (s, e) = line.trimmed(self.src);
-                    self.absorb(s, e);
-                }
-                LineKind::MarkedHeading { start, end } => {
-                    self.close_point();
-                    let (s, e) = line.trimmed(self.src);
-                    self.open_section(Some((start, end)), s);
-                    self.absorb(s, e); // the marks around the words
-                    heading_now = true;
-                }
-                LineKind::Bullet { marker, start, end } => {
-                    self.close_point();
-                    self.read_content(start, end, Some(marker), false);
-                }
-                LineKind::Text { start, end } => {
-                    let continues = self.point.is_some() && !after_blank;
-                    let apart = after_blank || after_heading;
-                    let heading_line = self.is_heading_line(start, end, &kinds[i + 1..], apart);
-                    // A heading line that ends in a colon is one heading
-                    // (`Key Facts: Harbour:`); otherwise a lead-in comes first,
-                    // so `Key Facts: The bridge reopened` before a bullet is
-                    // a heading and a point, not one long heading.
-                    let lead_in = if heading_line && self.src[start..end].ends_with([':', '：']) {
-                        None
-                    } else {
-                        self.lead_in(start, end, apart)
-                    };
-                    if let Some(lead) = lead_in {
-                        self.close_point();
-                        self.open_section(Some((lead.start, lead.end)), start);
-                        self.absorb(start, lead.rest); // marks and the colon
-                        self.read_content(lead.rest, end, None, false);
-                    } else if heading_line {
-                        self.close_point();
-                        let (s, e) = headings::strip_marks_range(self.src, start, end);
-                        self.open_section(Some((s, e)), start);
-                        self.absorb(start, end);
-                        heading_now = true;
-                    } else if continues {
-                        self.read_content(start, end, None, false);
-                    } else {
-                        self.close_point();
-                        self.read_content(start, end, None, true);
-                    }
-                }
-            }
-            after_blank = false;
-            after_heading = heading_now;
+        for i in 0..lines.len() {
+            self.line(lines[i], kinds[i], &kinds[i + 1..]);
         }
         self.close_point();
         if let Some(start) = self.loose_start.take() {
@@ -308,8 +326,94 @@ impl<'a> Body<'a> {
                 end: self.loose_end,
             });
         }
-        let sections = self
-            .sections
+        let sections = self.sections();
+        (sections, self.diagnostics)
+    }
+
+    /// For the stream: reads `src[resume.at..end]` as the body goes on from
+    /// `resume` (the start of the text for a new stream), where `end` is as
+    /// far as the text has come. A line reaching `end` is unfinished, so
+    /// decisions about it are provisional; the returned checkpoint lies
+    /// before all of those. The point open at `end` is closed and returned
+    /// as it stands.
+    pub fn read_from(src: &'a str, resume: &Resume, end: usize) -> Progress {
+        let mut body = Body::new(src);
+        body.recording = true;
+        body.after_blank = resume.after_blank;
+        body.after_heading = resume.after_heading;
+        if let Some((start, loose_end)) = resume.loose {
+            body.loose_start = Some(start);
+            body.loose_end = loose_end;
+        }
+        let continues = resume.section.is_some();
+        if let Some((heading, start, end)) = resume.section {
+            body.sections.push(OpenSection {
+                heading,
+                points: Vec::new(),
+                start,
+                end,
+            });
+        }
+        let mut from = resume.at.min(end);
+        if resume.mid_line {
+            let line_end = super::scan::line_break(src.as_bytes(), from).min(end);
+            body.read_content_from(from, line_end, None, false, Some(from));
+            body.after_blank = false;
+            body.after_heading = false;
+            from = next_line_start(src, line_end, end);
+        }
+        if from < end {
+            let lines = split_lines_in(src, from, end);
+            let kinds: Vec<LineKind> = lines.iter().map(|l| classify(src, *l)).collect();
+            for i in 0..lines.len() {
+                // A line followed by a break is finished: its kind is final,
+                // and so is every decision about the lines before it.
+                let finished = lines[i].end < end;
+                if finished && kinds[i] != LineKind::Blank {
+                    if matches!(
+                        kinds[i],
+                        LineKind::Bullet { .. } | LineKind::Rule | LineKind::MarkedHeading { .. }
+                    ) {
+                        body.close_point(); // as reading the line would first
+                    }
+                    if body.point.is_none() {
+                        body.record(lines[i].start, false);
+                    }
+                }
+                body.line(lines[i], kinds[i], &kinds[i + 1..]);
+            }
+        }
+        body.close_point();
+        let checkpoint = body.checkpoint.take();
+        Progress {
+            sections: body.sections(),
+            continues,
+            checkpoint,
+        }
+    }
+
+    /// Notes that reading can resume at `at` with the state as it is.
+    fn record(&mut self, at: usize, mid_line: bool) {
+        if !self.recording || self.point.is_some() {
+            return;
+        }
+        let points = self.sections.last().map_or(0, |s| s.points.len());
+        self.checkpoint = Some(Checkpoint {
+            resume: Resume {
+                at,
+                mid_line,
+                after_blank: self.after_blank,
+                after_heading: self.after_heading,
+                loose: self.loose_start.map(|s| (s, self.loose_end)),
+                section: self.sections.last().map(|s| (s.heading, s.start, s.end)),
+            },
+            sections: self.sections.len(),
+            points,
+        });
+    }
+
+    fn sections(&mut self) -> Vec<Section> {
+        std::mem::take(&mut self.sections)
             .into_iter()
             .map(|s| Section {
                 heading: s.heading.map(|(hs, he)| Heading {
@@ -319,8 +423,68 @@ impl<'a> Body<'a> {
                 points: s.points,
                 span: points::byte_span(s.start, s.end),
             })
-            .collect();
-        (sections, self.diagnostics)
+            .collect()
+    }
+
+    /// Reads one line; `rest` are the kinds of the lines after it.
+    fn line(&mut self, line: Line, kind: LineKind, rest: &[LineKind]) {
+        let mut heading_now = false;
+        match kind {
+            LineKind::Blank => {
+                self.close_point();
+                self.after_blank = true;
+                return;
+            }
+            LineKind::Rule => {
+                self.close_point();
+                let (s, e) = line.trimmed(self.src);
+                self.absorb(s, e);
+            }
+            LineKind::MarkedHeading { start, end } => {
+                self.close_point();
+                let (s, e) = line.trimmed(self.src);
+                self.open_section(Some((start, end)), s);
+                self.absorb(s, e); // the marks around the words
+                heading_now = true;
+            }
+            LineKind::Bullet { marker, start, end } => {
+                self.close_point();
+                self.read_content(start, end, Some(marker), false);
+            }
+            LineKind::Text { start, end } => {
+                let continues = self.point.is_some() && !self.after_blank;
+                let apart = self.after_blank || self.after_heading;
+                let heading_line = self.is_heading_line(start, end, rest, apart);
+                // A heading line that ends in a colon is one heading
+                // (`Key Facts: Harbour:`); otherwise a lead-in comes first,
+                // so `Key Facts: The bridge reopened` before a bullet is
+                // a heading and a point, not one long heading.
+                let lead_in = if heading_line && self.src[start..end].ends_with([':', '：']) {
+                    None
+                } else {
+                    self.lead_in(start, end, apart)
+                };
+                if let Some(lead) = lead_in {
+                    self.close_point();
+                    self.open_section(Some((lead.start, lead.end)), start);
+                    self.absorb(start, lead.rest); // marks and the colon
+                    self.read_content(lead.rest, end, None, false);
+                } else if heading_line {
+                    self.close_point();
+                    let (s, e) = headings::strip_marks_range(self.src, start, end);
+                    self.open_section(Some((s, e)), start);
+                    self.absorb(start, end);
+                    heading_now = true;
+                } else if continues {
+                    self.read_content(start, end, None, false);
+                } else {
+                    self.close_point();
+                    self.read_content(start, end, None, true);
+                }
+            }
+        }
+        self.after_blank = false;
+        self.after_heading = heading_now;
     }
 
     /// A text line with no separators is a heading when it is heading-like and
@@ -365,7 +529,26 @@ impl<'a> Body<'a> {
 
     /// Reads one line's content into points and inline headings.
     fn read_content(&mut self, start: usize, end: usize, marker: Option<usize>, line_start: bool) {
-        let mut tokens = points::Tokens::new(self.src, start, end);
+        self.read_content_from(start, end, marker, line_start, None);
+    }
+
+    /// [`Self::read_content`], resuming inside the line at `resumed` (right
+    /// after a separator) when given.
+    fn read_content_from(
+        &mut self,
+        start: usize,
+        end: usize,
+        marker: Option<usize>,
+        line_start: bool,
+        resumed: Option<usize>,
+    ) {
+        let mut tokens = match resumed {
+            Some(at) => points::Tokens::resume(self.src, at, end),
+            None => points::Tokens::new(self.src, start, end),
+        };
+        // The line goes on past what the stream has: no decision that looks
+        // at the next character is final there.
+        let line_finished = matches!(self.src.as_bytes().get(end), Some(b'\n' | b'\r'));
         // Until the first separator, new text opens a point that may be a
         // heading (rule 3) and starts at the bullet marker if there is one.
         let mut marker = marker;
@@ -415,6 +598,9 @@ impl<'a> Body<'a> {
                             // A marker with no text before this separator: `- - -`.
                             let from = marker.take().unwrap_or(s);
                             self.absorb(from, e);
+                            if self.recording && (line_finished || tokens.next_char(e).is_some()) {
+                                self.record(e, true);
+                            }
                         }
                         DashMeaning::Heading {
                             marks_start,
@@ -434,6 +620,14 @@ impl<'a> Body<'a> {
                             self.close_point();
                             self.open_section(Some((hs, he)), heading_start);
                             self.absorb(s, e);
+                            // A bullet's marker still to be absorbed would be
+                            // lost on resuming: no checkpoint then.
+                            if self.recording
+                                && marker.is_none()
+                                && (line_finished || tokens.next_char(e).is_some())
+                            {
+                                self.record(e, true);
+                            }
                         }
                         DashMeaning::Text => {
                             if let Some(point) = &mut self.point {

@@ -40,6 +40,7 @@ mod citations;
 mod headings;
 mod inlines;
 mod offsets;
+mod partial;
 mod points;
 mod references;
 mod scan;
@@ -66,6 +67,18 @@ pub(crate) fn next_html_special(bytes: &[u8], from: usize) -> usize {
 /// separator), when the line reads as a source line.
 pub(crate) fn source_date(raw: &str) -> Option<&str> {
     source::parse(raw).map(|parsed| &raw[parsed.date_start..])
+}
+
+pub use blocks::{Checkpoint, Progress, Resume};
+
+/// For the stream ([`crate::stream`]): reads the body of `text`, which is
+/// still being written, on from `resume` (a default one at the start), as
+/// far as it can be read without guessing (see [`partial`]). The title, the
+/// source line and the references are left for the whole-text parse at
+/// the end.
+pub fn read_unfinished(text: &str, resume: &Resume) -> Progress {
+    let end = partial::readable_end(text, resume.at);
+    blocks::Body::read_from(text, resume, end)
 }
 
 /// Parses digest text. Never fails: malformed input gives a best-effort
@@ -187,13 +200,13 @@ pub fn parse(input: &str) -> Digest {
 }
 
 /// Longest title or source line, in bytes.
-const MAX_META_LINE: usize = 2000;
+pub(crate) const MAX_META_LINE: usize = 2000;
 
 /// How many plain lines closing the text (or the part before or after a
 /// references block) are looked at for the source line, or with none for
 /// the title: a source line followed by more lines than this less one is
 /// not found.
-const TAIL_LINES: usize = 6;
+pub(crate) const TAIL_LINES: usize = 6;
 
 /// Which lines are what.
 struct Layout {

@@ -28,7 +28,12 @@
 
 use super::bidi::{first_strong, Direction};
 use super::{safe_url, Labels, RenderOptions};
-use crate::model::{Citation, Digest, Inline, Point};
+use crate::model::{Citation, Digest, Inline, Point, PointRef};
+
+/// The tooltips' container. Hidden too, so the browser does not even style
+/// the tooltips until one is moved out to open (a large share of the page's
+/// style work otherwise).
+const TOOLTIPS_START: &str = "<div class=\"digest-tooltips\" hidden>";
 
 /// Renders `digest` as an HTML fragment (one `<article>`).
 pub fn render(digest: &Digest, options: &RenderOptions) -> String {
@@ -258,6 +263,26 @@ impl<'a> View<'a> {
 
     fn article(&self, out: &mut String) {
         let d = self.digest;
+        self.article_start(out, false);
+        self.header(out);
+        for si in 0..d.sections.len() {
+            self.section(out, si);
+        }
+        for piece in self.after_sections() {
+            push(out, &piece);
+        }
+        if !self.citing.is_empty() {
+            push(out, TOOLTIPS_START);
+            for citation in &self.citing {
+                self.tooltip(out, citation.id, &citation.points);
+            }
+            push(out, "</div>");
+        }
+        push(out, "</article>");
+    }
+
+    /// `<article …>`; `busy` while a stream is still writing it.
+    fn article_start(&self, out: &mut String, busy: bool) {
         put(
             out,
             &[
@@ -265,46 +290,68 @@ impl<'a> View<'a> {
                 &self.prefix,
                 "\" dir=\"",
                 self.dir.as_str(),
-                "\">",
+                if busy { "\" aria-busy=\"true\">" } else { "\">" },
             ],
         );
-        self.header(out);
-        for (si, section) in d.sections.iter().enumerate() {
-            push(out, "<section class=\"digest-section\">");
-            if let Some(h) = &section.heading {
-                self.element(out, &self.level, "digest-heading", &h.text, "h");
-            }
-            if !section.points.is_empty() {
-                push(out, "<ul class=\"digest-points\">");
-                for (pi, point) in section.points.iter().enumerate() {
-                    put(
-                        out,
-                        &[
-                            "<li class=\"digest-point\" id=\"",
-                            &self.point_id(si, pi),
-                            "\"",
-                        ],
-                    );
-                    self.text_attrs(out, &point.text);
-                    push(out, ">");
-                    self.point(out, point);
-                    push(out, "</li>");
-                }
-                push(out, "</ul>");
-            }
-            push(out, "</section>");
+    }
+
+    /// One section with its points.
+    fn section(&self, out: &mut String, si: usize) {
+        let section = &self.digest.sections[si];
+        push(out, "<section class=\"digest-section\">");
+        if let Some(h) = &section.heading {
+            self.element(out, &self.level, "digest-heading", &h.text, "h");
         }
+        if !section.points.is_empty() {
+            push(out, "<ul class=\"digest-points\">");
+            for pi in 0..section.points.len() {
+                self.point_item(out, si, pi);
+            }
+            push(out, "</ul>");
+        }
+        push(out, "</section>");
+    }
+
+    /// One point's `<li>`.
+    fn point_item(&self, out: &mut String, si: usize, pi: usize) {
+        let point = &self.digest.sections[si].points[pi];
+        put(
+            out,
+            &[
+                "<li class=\"digest-point\" id=\"",
+                &self.point_id(si, pi),
+                "\"",
+            ],
+        );
+        self.text_attrs(out, &point.text);
+        push(out, ">");
+        self.point(out, point);
+        push(out, "</li>");
+    }
+
+    /// The elements between the sections and the tooltips, one string
+    /// each: the empty message, the notes, the references.
+    fn after_sections(&self) -> Vec<String> {
+        let d = self.digest;
+        let mut pieces = Vec::new();
         if d.title.is_none() && d.source.is_none() && d.sections.is_empty() && d.notes.is_empty() {
-            self.element(out, "", "digest-empty", &self.labels.empty, "p");
+            let mut out = String::new();
+            self.element(&mut out, "", "digest-empty", &self.labels.empty, "p");
+            pieces.push(out);
         }
         // Lines the parser could place nowhere: shown as written, so that
         // nothing the author wrote disappears.
         for note in &d.notes {
-            self.element(out, "", "digest-note", &note.text, "p");
+            let mut out = String::new();
+            self.element(&mut out, "", "digest-note", &note.text, "p");
+            pieces.push(out);
         }
-        self.references(out);
-        self.tooltips(out);
-        push(out, "</article>");
+        let mut out = String::new();
+        self.references(&mut out);
+        if !out.is_empty() {
+            pieces.push(out);
+        }
+        pieces
     }
 
     /// `<{tag}{level} class="{class}" lang?>{text}</{tag}{level}>`.
@@ -595,17 +642,10 @@ impl<'a> View<'a> {
         push(out, ")</span></a>");
     }
 
-    fn tooltips(&self, out: &mut String) {
-        if self.citing.is_empty() {
-            return;
-        }
-        let p = &self.prefix;
-        // The container is hidden too, so the browser does not even style
-        // the tooltips until one is moved out to open (a large share of the
-        // page's style work otherwise).
-        push(out, "<div class=\"digest-tooltips\" hidden>");
-        for Citation { id, points } in &self.citing {
-            let id = *id;
+    /// The tooltip of citation `id`, cited by `points`.
+    fn tooltip(&self, out: &mut String, id: u32, points: &[PointRef]) {
+        {
+            let p = &self.prefix;
             let n = number(id as usize);
             let source_label = fill(&self.labels.source, &[("n", &n)]);
             put(
@@ -711,7 +751,6 @@ impl<'a> View<'a> {
             }
             push(out, "</div>");
         }
-        push(out, "</div>");
     }
 
     fn reference(&self, id: u32) -> Option<&ReferenceView<'a>> {

@@ -1,0 +1,302 @@
+//! How much of a digest still being written can be read now.
+//!
+//! Rule: a stream shows its text as the whole-text parser will read it,
+//! never a guess it must take back. So two things wait:
+//!
+//! 1. Lines that may belong to the end of the digest: the title, the source
+//!    line, a references block or footnote definitions are decided from the
+//!    end (see [`super`]), so a run of such candidates closing the text
+//!    (plain lines with no citation, references headings, entries) waits
+//!    until a body line follows it or the stream finishes. The first line
+//!    with content is the body's, and at most [`super::TAIL_LINES`] plain
+//!    lines wait.
+//! 2. In the unfinished last line, whatever may still turn into something
+//!    else: a spaced dash at the end (a separator or a dash in a
+//!    sentence?), an unclosed bracket (`[1`, `【`, `[text](htt`), an
+//!    unmatched emphasis or code mark (`**`, `_`, `` ` ``), heading-like
+//!    words where a heading may stand (`… [2] Local Imp`, the first words
+//!    of a line), a lone `#` or bullet number forming.
+//!
+//! ```text
+//! Key Facts - The port reopened [1] - Ships are **back   → up to "Ships are"
+//! … reopened [1][2] Local Imp                             → up to "[2]"
+//! Harbour Desk|Port reopens                               → waits (a title?)
+//! ```
+//!
+//! Each look is bounded: the waiting lines by their count, the marks by
+//! [`MARK_WINDOW`] bytes before the end.
+
+use super::blocks::{classify, LineKind};
+use super::headings::{self, Likeness};
+use super::text::is_space;
+use super::{citations, references, title};
+
+/// How far back from the end unmatched marks are looked for: emphasis,
+/// code and link text are short, and a scan per frame must not grow with
+/// the point.
+const MARK_WINDOW: usize = 1024;
+
+/// The end of what may be read of `text` now, at or after `from` (a
+/// checkpoint, where everything before is read already).
+pub fn readable_end(text: &str, from: usize) -> usize {
+    let end = waiting_lines_start(text, from);
+    if end < text.len() {
+        return end; // the last line readable is finished
+    }
+    let line_start = text[..end]
+        .rfind(['\n', '\r'])
+        .map_or(0, |i| i + 1)
+        .max(from.min(end));
+    settled_line_end(text, line_start.max(line_start_of(text, from)), end).max(from.min(end))
+}
+
+fn line_start_of(text: &str, at: usize) -> usize {
+    text[..at.min(text.len())]
+        .rfind(['\n', '\r'])
+        .map_or(0, |i| i + 1)
+}
+
+/// Where the run of possible end-of-digest lines closing `text` starts
+/// (`text.len()` when there is none).
+fn waiting_lines_start(text: &str, from: usize) -> usize {
+    let mut start = text.len();
+    let mut plain = 0;
+    let mut line_end = text.len();
+    // Last line first, back to the line holding `from`.
+    loop {
+        let line_start = line_start_of(text, line_end);
+        let line = super::blocks::Line {
+            start: line_start,
+            end: line_end,
+        };
+        let kind = classify(text, line);
+        if kind != LineKind::Blank {
+            let (s, e) = line.trimmed(text);
+            let words = &text[s..e];
+            let first_content = text[..line_start].trim_matches(is_space).is_empty();
+            let entry = references::entry_marker(words).is_some()
+                || references::is_definition(words)
+                || references::is_heading(words);
+            let is_plain = matches!(kind, LineKind::Text { .. })
+                && words.len() <= super::MAX_META_LINE
+                && !citations::contains_group(words)
+                || matches!(kind, LineKind::MarkedHeading { .. }) && title::is_hash_title(words);
+            if first_content || !(entry || is_plain) {
+                break;
+            }
+            if is_plain && !entry {
+                plain += 1;
+                if plain > super::TAIL_LINES {
+                    break;
+                }
+            }
+            start = line_start;
+        }
+        if line_start == 0 || line_start <= from {
+            break;
+        }
+        // Past the break before this line (`\r\n` counts once).
+        line_end = line_start - 1;
+        if line_end > 0 && text.as_bytes()[line_end] == b'\n' && text.as_bytes()[line_end - 1] == b'\r' {
+            line_end -= 1;
+        }
+    }
+    start.max(from.min(text.len()))
+}
+
+/// The end of the settled part of the unfinished line `text[start..end]`.
+fn settled_line_end(text: &str, start: usize, end: usize) -> usize {
+    let line = &text[start..end];
+    let trimmed = line.trim_start_matches(is_space);
+    let indent = line.len() - trimmed.len();
+    // A heading or bullet still forming: `#`, `##`, `12`.
+    if (!trimmed.is_empty() && trimmed.len() <= 6 && trimmed.bytes().all(|b| b == b'#'))
+        || (!trimmed.is_empty() && trimmed.len() <= 3 && trimmed.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return start;
+    }
+    let mut cut = end;
+    cut = cut.min(start + trailing_dash(line));
+    let window = cut.saturating_sub(MARK_WINDOW).max(start);
+    let window = (window..=cut).find(|&i| text.is_char_boundary(i)).unwrap_or(cut);
+    cut = cut.min(unmatched_mark(text, window, cut));
+    // Heading-like words where a heading may stand.
+    let kind = classify(text, super::blocks::Line { start, end });
+    let content_start = match kind {
+        LineKind::Bullet { start: s, .. } => s,
+        LineKind::MarkedHeading { .. } => return cut,
+        _ => start + indent,
+    };
+    if cut <= content_start {
+        return cut;
+    }
+    let piece = &text[content_start..cut];
+    let after_bracket = piece.rfind([']', '】', '］', '〕']).map(|i| i + 1);
+    let after_dash = last_spaced_dash(piece);
+    let (segment_start, heading_may_stand) = match (after_bracket, after_dash) {
+        (Some(b), Some(d)) if d > b => (d, false),
+        (Some(b), _) => (b, true),
+        (None, Some(d)) => (d, false),
+        // The first words of a text line may be its heading.
+        (None, None) => (0, matches!(kind, LineKind::Text { .. })),
+    };
+    let segment = &piece[segment_start..];
+    let words = segment.trim_matches(is_space);
+    if words.is_empty() {
+        return cut;
+    }
+    if heading_may_stand && headings::likeness(words) != Likeness::No {
+        return content_start + segment_start;
+    }
+    if let Some(at) = headings::trailing_heading_start(segment) {
+        if at > 0 {
+            return content_start + segment_start + at;
+        }
+    }
+    cut
+}
+
+/// The length of `line` without a spaced dash (and white space) at its end.
+fn trailing_dash(line: &str) -> usize {
+    let body = line.trim_end_matches(is_space);
+    for dash in ['-', '–', '—'] {
+        if let Some(before) = body.strip_suffix(dash) {
+            if before.is_empty() || before.ends_with(is_space) {
+                return before.trim_end_matches(is_space).len();
+            }
+        }
+    }
+    line.len()
+}
+
+/// Where the text after the last spaced dash of `piece` starts.
+fn last_spaced_dash(piece: &str) -> Option<usize> {
+    [" - ", " – ", " — "]
+        .iter()
+        .filter_map(|d| piece.rfind(d).map(|i| i + d.len()))
+        .max()
+}
+
+/// The start of the first mark in `text[from..end]` that is opened and not
+/// yet closed (`end` when every mark is closed).
+fn unmatched_mark(text: &str, from: usize, end: usize) -> usize {
+    let s = &text[from..end];
+    let b = s.as_bytes();
+    let mut cut = end;
+    let mut earliest = |at: usize| cut = cut.min(from + at);
+    // Code first: inside a code span nothing else is a mark.
+    let ticks: Vec<usize> = (0..b.len()).filter(|&i| b[i] == b'`').collect();
+    if ticks.len() % 2 == 1 {
+        earliest(ticks[ticks.len() - 1]);
+    }
+    let code_end = if ticks.len() % 2 == 1 { ticks[ticks.len() - 1] } else { b.len() };
+    let outside = |i: usize| {
+        let before = ticks.iter().filter(|&&t| t < i).count();
+        before % 2 == 0 && i < code_end
+    };
+    for mark in ["**", "__"] {
+        let mark = mark.as_bytes();
+        let mut at = Vec::new();
+        let mut i = 0;
+        while i + 1 < b.len() {
+            if b[i..].starts_with(mark) && outside(i) {
+                at.push(i);
+                i += 2; // `****` is two marks, not three
+            } else {
+                i += 1;
+            }
+        }
+        if at.len() % 2 == 1 {
+            earliest(at[at.len() - 1]);
+        }
+    }
+    for mark in [b'*', b'_'] {
+        // A single mark opening a word (after white space or the start, before
+        // a non-space), with no closing one after it.
+        let single = |i: usize| {
+            b[i] == mark
+                && b.get(i + 1) != Some(&mark)
+                && (i == 0 || b[i - 1] != mark)
+                && outside(i)
+        };
+        let opener = (0..b.len()).rev().find(|&i| {
+            single(i)
+                && (i == 0 || b[i - 1] == b' ' || b"([\"'".contains(&b[i - 1]))
+                && b.get(i + 1).is_some_and(|c| !c.is_ascii_whitespace())
+        });
+        if let Some(o) = opener {
+            let closed = (o + 1..b.len()).any(|i| single(i) && b[i - 1] != b' ');
+            if !closed {
+                earliest(o);
+            }
+        }
+    }
+    // Brackets: a citation, a link's text or its URL still open.
+    for (open, close) in [('[', ']'), ('【', '】'), ('［', '］'), ('〔', '〕'), ('(', ')')] {
+        if let Some(o) = s.rfind(open) {
+            if !s[o..].contains(close) {
+                let at = if open == '(' {
+                    // Only a link's URL: `](`.
+                    if o > 0 && b[o - 1] == b']' {
+                        s[..o - 1].rfind('[').unwrap_or(o)
+                    } else {
+                        continue;
+                    }
+                } else {
+                    o
+                };
+                earliest(at);
+            }
+        }
+    }
+    cut
+}
+
+#[cfg(test)]
+mod tests {
+    use super::readable_end;
+
+    fn shown(text: &str) -> &str {
+        &text[..readable_end(text, 0)]
+    }
+
+    #[test]
+    fn unfinished_marks_wait() {
+        for (text, want) in [
+            ("Ships are back [1", "Ships are back "),
+            ("Ships are **back", "Ships are "),
+            ("Ships are **back** now", "Ships are **back** now"),
+            ("See [the report](https://exa", "See "),
+            ("Ships are back 【", "Ships are back "),
+            ("Ships use `code", "Ships use "),
+            ("Ships are _back", "Ships are "),
+            ("snake_case stays", "snake_case stays"),
+            ("Ships are back [1] -", "Ships are back [1]"),
+        ] {
+            // After a heading: the first words of the line are decided.
+            let text = format!("Key Facts - {text}");
+            assert_eq!(shown(&text), format!("Key Facts - {want}"), "{text}");
+        }
+    }
+
+    #[test]
+    fn heading_like_words_wait_where_a_heading_may_stand() {
+        assert_eq!(shown("Key Fac"), "");
+        // Sentence case may be a heading too, until it reads as a sentence.
+        assert_eq!(shown("Ships are back"), "");
+        assert_eq!(shown("Ships are back, officials said"), "Ships are back, officials said");
+        assert_eq!(shown("Key Facts - Ships are back [1][2] Local Imp"), "Key Facts - Ships are back [1][2]");
+        assert_eq!(shown("Ships are back [1] and more came"), "Ships are back [1] and more came");
+        assert_eq!(shown("- Ships are back"), "- Ships are back");
+    }
+
+    #[test]
+    fn possible_end_lines_wait() {
+        let body = "Key Facts - Ships are back [1] - Ferries run [2]\n";
+        assert_eq!(shown(&format!("{body}World Desk|Ships return")), body);
+        assert_eq!(shown(&format!("{body}World Desk|Ships return\nCourier·2025-06-09")), body);
+        assert_eq!(shown(&format!("{body}References\n[1] A report")), body);
+        let more = format!("{body}Plain line\n- Ferries run [2]\n");
+        assert_eq!(shown(&more), more);
+    }
+}
