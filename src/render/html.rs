@@ -924,9 +924,11 @@ fn sanitize_prefix(p: &str) -> String {
     }
 }
 
-/// `dg-` and a hash of what the digest says, so the same digest gets the
+/// `dg-` and a hash of how the digest begins, so the same digest gets the
 /// same ids on a server and in a browser, and different digests on one page
-/// rarely collide.
+/// rarely collide. Only the first section's heading and the first point
+/// count (the title when there is no point): a stream knows them early, so
+/// the ids it writes never change afterwards.
 fn default_prefix(d: &Digest) -> String {
     let mut hash: u32 = 0x811c_9dc5;
     // A bounded prefix of each text is enough to tell digests apart.
@@ -936,15 +938,20 @@ fn default_prefix(d: &Digest) -> String {
             hash = hash.wrapping_mul(0x0100_0193);
         }
     };
-    if let Some(t) = &d.title {
-        feed(&t.headline);
+    if let Some(h) = d.sections.first().and_then(|s| s.heading.as_ref()) {
+        feed(&h.text);
     }
-    for section in &d.sections {
-        if let Some(h) = &section.heading {
-            feed(&h.text);
-        }
-        for p in &section.points {
-            feed(&p.text);
+    match d.sections.iter().find_map(|s| s.points.first()) {
+        Some(p) => feed(&p.text),
+        None => {
+            if let Some(t) = &d.title {
+                feed(&t.headline);
+            }
+            for section in &d.sections {
+                if let Some(h) = &section.heading {
+                    feed(&h.text);
+                }
+            }
         }
     }
     let mut n = hash;
