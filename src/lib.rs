@@ -25,6 +25,7 @@ pub mod json;
 pub mod model;
 pub mod parse;
 pub mod render;
+pub mod stream;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 

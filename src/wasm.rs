@@ -116,6 +116,67 @@ pub fn markup(caller: &str, input: JsValue, options: JsValue) -> Result<String> 
     Ok(crate::render::html::render_sized(&digest, &options, size))
 }
 
+/// Streams open in this instance, by handle (`None`: closed). A new
+/// instance (after a restart) has none: the JavaScript layer keeps each
+/// stream's text and opens it again.
+struct Streams(std::cell::RefCell<Vec<Option<crate::stream::Stream>>>);
+
+// The module runs on one thread.
+unsafe impl Sync for Streams {}
+
+static STREAMS: Streams = Streams(std::cell::RefCell::new(Vec::new()));
+
+/// Opens a stream (see [`crate::stream`]) with the render options; returns
+/// its handle.
+#[wasm_bindgen(js_name = streamOpen)]
+pub fn stream_open(caller: &str, options: JsValue) -> Result<u32> {
+    test_trap::check();
+    let options = input::options(caller, &options)?;
+    let mut streams = STREAMS.0.borrow_mut();
+    let stream = crate::stream::Stream::new(options, "");
+    let free = streams.iter().position(Option::is_none);
+    Ok(match free {
+        Some(i) => {
+            streams[i] = Some(stream);
+            i as u32
+        }
+        None => {
+            streams.push(Some(stream));
+            (streams.len() - 1) as u32
+        }
+    })
+}
+
+/// Adds `chunk` to stream `handle`; the page's changes (JSON, see
+/// [`crate::stream::Ops`]), or with `finish` the last ones, after which
+/// the stream is closed.
+#[wasm_bindgen(js_name = streamPush)]
+pub fn stream_push(caller: &str, handle: u32, chunk: &str, finish: bool) -> Result<String> {
+    test_trap::check();
+    let mut streams = STREAMS.0.borrow_mut();
+    let Some(Some(stream)) = streams.get_mut(handle as usize) else {
+        return Err(type_error(&[caller, ": the stream is closed"].concat()));
+    };
+    let pushed = stream.push(chunk);
+    if !finish {
+        return Ok(pushed);
+    }
+    let last = stream.finish(MAX_OUTPUT);
+    streams[handle as usize] = None;
+    match last {
+        Ok(last) => Ok(crate::stream::join(&pushed, &last)),
+        Err(size) => check_size(caller, size, "markup").map(|()| pushed),
+    }
+}
+
+/// Closes stream `handle` (nothing if it is closed).
+#[wasm_bindgen(js_name = streamClose)]
+pub fn stream_close(handle: u32) {
+    if let Some(slot) = STREAMS.0.borrow_mut().get_mut(handle as usize) {
+        *slot = None;
+    }
+}
+
 /// For the trap-recovery tests only (`--features test-trap`, never in the
 /// shipped package): a way to make the module trap on purpose, the way an
 /// undiscovered bug or memory exhaustion would.

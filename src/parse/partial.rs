@@ -74,9 +74,14 @@ fn waiting_lines_start(text: &str, from: usize) -> usize {
             let (s, e) = line.trimmed(text);
             let words = &text[s..e];
             let first_content = text[..line_start].trim_matches(is_space).is_empty();
+            let unfinished = line_end == text.len();
             let entry = references::entry_marker(words).is_some()
                 || references::is_definition(words)
-                || references::is_heading(words);
+                || references::is_heading(words)
+                // An entry's marker still being written: `[`, `[^1`, `【2`.
+                || unfinished
+                    && words.starts_with(['[', '【', '［', '〔'])
+                    && !words.contains([']', '】', '］', '〕']);
             let is_plain = matches!(kind, LineKind::Text { .. })
                 && words.len() <= super::MAX_META_LINE
                 && !citations::contains_group(words)
@@ -131,7 +136,11 @@ fn settled_line_end(text: &str, start: usize, end: usize) -> usize {
         return cut;
     }
     let piece = &text[content_start..cut];
-    let after_bracket = piece.rfind([']', '】', '］', '〕']).map(|i| i + 1);
+    let after_bracket = piece
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, ']' | '】' | '］' | '〕'))
+        .map(|(i, c)| i + c.len_utf8());
     let after_dash = last_spaced_dash(piece);
     let (segment_start, heading_may_stand) = match (after_bracket, after_dash) {
         (Some(b), Some(d)) if d > b => (d, false),

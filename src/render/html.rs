@@ -44,14 +44,110 @@ pub fn render(digest: &Digest, options: &RenderOptions) -> String {
 /// boundary checks it against its limit first): the hint walks the whole
 /// model, so it is counted once.
 pub fn render_sized(digest: &Digest, options: &RenderOptions, size_hint: usize) -> String {
-    let prefix = match &options.id_prefix {
-        Some(p) => sanitize_prefix(p),
-        None => default_prefix(digest),
-    };
-    let view = View::new(digest, options, prefix);
+    let prefix = prefix(digest, options);
+    let citing = crate::parse::index_citations(&digest.sections);
+    let view = View::new(digest, options, prefix, citing);
     let mut out = String::with_capacity(size_hint);
     view.article(&mut out);
     out
+}
+
+/// The prefix of the ids in `digest`'s markup.
+fn prefix(digest: &Digest, options: &RenderOptions) -> String {
+    match &options.id_prefix {
+        Some(p) => sanitize_prefix(p),
+        None => default_prefix(digest),
+    }
+}
+
+/// The markup in the pieces a stream replaces one at a time (see
+/// [`crate::stream`]): [`render`] writes the same pieces in one go, so a
+/// stream's last state equals the markup of the whole text.
+pub struct Pieces<'a>(View<'a>);
+
+/// The tooltips' container, empty.
+pub const TOOLTIPS_CONTAINER: &str = "<div class=\"digest-tooltips\" hidden></div>";
+
+impl<'a> Pieces<'a> {
+    /// `citing`: for every cited id, the points citing it, as far as the
+    /// caller needs tooltips.
+    pub fn new(digest: &'a Digest, options: &'a RenderOptions, citing: Vec<Citation>) -> Self {
+        Self(View::new(digest, options, prefix(digest, options), citing))
+    }
+
+    pub fn prefix(&self) -> &str {
+        &self.0.prefix
+    }
+
+    pub fn dir(&self) -> Direction {
+        self.0.dir
+    }
+
+    pub fn citing(&self) -> &[Citation] {
+        &self.0.citing
+    }
+
+    /// `<article …>`, with `aria-busy` while `busy`.
+    pub fn article_start(&self, busy: bool) -> String {
+        let mut out = String::new();
+        self.0.article_start(&mut out, busy);
+        out
+    }
+
+    /// The header, when there is a title or a source line.
+    pub fn header(&self) -> Option<String> {
+        let mut out = String::new();
+        self.0.header(&mut out);
+        (!out.is_empty()).then_some(out)
+    }
+
+    /// How many sections the digest has.
+    pub fn sections(&self) -> usize {
+        self.0.digest.sections.len()
+    }
+
+    /// How many points section `si` has.
+    pub fn points(&self, si: usize) -> usize {
+        self.0.digest.sections[si].points.len()
+    }
+
+    /// What of section `si` is not its points: its heading, and whether it
+    /// has a list.
+    pub fn section_shell(&self, si: usize) -> String {
+        let section = &self.0.digest.sections[si];
+        let mut out = String::new();
+        if let Some(h) = &section.heading {
+            self.0.element(&mut out, &self.0.level, "digest-heading", &h.text, "h");
+        }
+        if !section.points.is_empty() {
+            push(&mut out, "<ul>");
+        }
+        out
+    }
+
+    /// Section `si` around its points' markup, `points` (from [`Self::point`]).
+    pub fn section(&self, si: usize, points: &[String]) -> String {
+        let mut out = String::new();
+        self.0
+            .section_with(&mut out, si, &mut |_, out, pi| push(out, &points[pi]));
+        out
+    }
+
+    pub fn point(&self, si: usize, pi: usize) -> String {
+        let mut out = String::new();
+        self.0.point_item(&mut out, si, pi);
+        out
+    }
+
+    pub fn after_sections(&self) -> Vec<String> {
+        self.0.after_sections()
+    }
+
+    pub fn tooltip(&self, id: u32, points: &[PointRef]) -> String {
+        let mut out = String::new();
+        self.0.tooltip(&mut out, id, points);
+        out
+    }
 }
 
 /// About how many bytes [`render`] writes for `digest`, counted from the
@@ -222,7 +318,14 @@ struct View<'a> {
 }
 
 impl<'a> View<'a> {
-    fn new(digest: &'a Digest, options: &'a RenderOptions, prefix: String) -> Self {
+    /// `citing`: for every cited id, the points citing it (see
+    /// [`crate::parse::index_citations`]).
+    fn new(
+        digest: &'a Digest,
+        options: &'a RenderOptions,
+        prefix: String,
+        citing: Vec<Citation>,
+    ) -> Self {
         // By id; the first entry of a repeated id comes first and stays.
         let mut order: Vec<(u32, u32)> = (0..)
             .zip(&digest.references)
@@ -242,10 +345,6 @@ impl<'a> View<'a> {
                 (id, view)
             })
             .collect();
-        // Recomputed rather than read from `digest.citations`: a model that
-        // came from JavaScript or was built by hand may not carry a
-        // consistent index.
-        let citing = crate::parse::index_citations(&digest.sections);
         let level = options.heading_level();
         Self {
             dir: options
@@ -297,6 +396,17 @@ impl<'a> View<'a> {
 
     /// One section with its points.
     fn section(&self, out: &mut String, si: usize) {
+        self.section_with(out, si, &mut |view, out, pi| view.point_item(out, si, pi));
+    }
+
+    /// One section, its points written by `point` (the stream has them
+    /// written already).
+    fn section_with(
+        &self,
+        out: &mut String,
+        si: usize,
+        point: &mut dyn FnMut(&Self, &mut String, usize),
+    ) {
         let section = &self.digest.sections[si];
         push(out, "<section class=\"digest-section\">");
         if let Some(h) = &section.heading {
@@ -305,7 +415,7 @@ impl<'a> View<'a> {
         if !section.points.is_empty() {
             push(out, "<ul class=\"digest-points\">");
             for pi in 0..section.points.len() {
-                self.point_item(out, si, pi);
+                point(self, out, pi);
             }
             push(out, "</ul>");
         }

@@ -1,0 +1,603 @@
+//! A digest rendered while it is still being written.
+//!
+//! Text arrives in chunks ([`Stream::push`]); each push answers with the
+//! changes to make to the page, as a list of operations on the markup the
+//! last ones built (see [`Ops`]). The page's JavaScript layer applies them
+//! and keeps every element they do not touch, so finished points, their
+//! open tooltips and any selection in them stay as they are.
+//!
+//! Rule: a point is final once the reader has passed a place after it that
+//! no later text can change (a [`Checkpoint`]); final points are never read
+//! or written again, so a push costs the unfinished tail, not the digest.
+//! The tail is read again each push, as far as it can be read without
+//! guessing (`parse::partial`: half-written citations, marks, headings and
+//! possible title or source lines wait). [`Stream::finish`] parses the
+//! whole text once and changes what differs, so the page ends exactly as
+//! the markup of the whole text, with the title, source line and
+//! references, which only the end of a digest decides.
+//!
+//! ```text
+//! push("Key Facts - The port reopened [1] - Ships ")  → section, point 1
+//! push("are back [2] Local Imp")                       → point 2 ("Ships are back")
+//! push("act - Ferries run [1]")                        → section 2, point 1; tooltip 1 grows
+//! finish()                                              → header, references; aria-busy off
+//! ```
+
+use crate::model::{Citation, Digest, PointRef, Section};
+use crate::parse::{self, Checkpoint, Progress, Resume};
+use crate::render::bidi::Direction;
+use crate::render::html::{Pieces, TOOLTIPS_CONTAINER};
+use crate::RenderOptions;
+
+/// A digest being written, and what the page shows of it.
+pub struct Stream {
+    options: RenderOptions,
+    text: String,
+    /// The final part: every section and point before `resume.at`.
+    digest: Digest,
+    resume: Resume,
+    /// For every id the final points cite, those points; by id.
+    citing: Vec<Citation>,
+    /// Where the final points not yet in `citing` start.
+    indexed: Position,
+    /// Final points the page showed as final at the last push: sections
+    /// before `.section` and points of that one before `.point`. The page's
+    /// markup for them cannot change until `finish`.
+    settled: Position,
+    /// Ids cited only by unfinished points at the last push.
+    tail_ids: Vec<u32>,
+    shown: Shown,
+}
+
+/// A place among the points: before point `point` of section `section`.
+#[derive(Clone, Copy, Default)]
+struct Position {
+    section: usize,
+    point: usize,
+}
+
+/// The markup the page holds, piece by piece, to compare new pieces with.
+#[derive(Default)]
+struct Shown {
+    started: bool,
+    prefix: String,
+    dir: Option<Direction>,
+    header: Option<String>,
+    sections: Vec<ShownSection>,
+    after: Vec<String>,
+    container: bool,
+    /// By id.
+    tooltips: Vec<(u32, String)>,
+}
+
+struct ShownSection {
+    shell: String,
+    points: Vec<String>,
+}
+
+impl Stream {
+    /// A stream whose text so far is `text` (often empty).
+    pub fn new(options: RenderOptions, text: &str) -> Self {
+        Self {
+            options,
+            text: text.to_string(),
+            digest: Digest::default(),
+            resume: Resume::default(),
+            citing: Vec::new(),
+            indexed: Position::default(),
+            settled: Position::default(),
+            tail_ids: Vec::new(),
+            shown: Shown::default(),
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Adds `chunk`; returns the changes to make to the page (see [`Ops`]).
+    pub fn push(&mut self, chunk: &str) -> String {
+        self.text.push_str(chunk);
+        let progress = parse::read_unfinished(&self.text, &self.resume);
+        let (tail, continues) = self.commit(progress);
+        let mut ops = Ops::default();
+        self.show_unfinished(&mut ops, tail, continues);
+        ops.finish()
+    }
+
+    /// The changes that make the page show the markup of the whole text,
+    /// as [`crate::render_html`] writes it; aria-busy goes.
+    ///
+    /// `Err` with the size of the markup it would make, in bytes, when that
+    /// is over `max_markup` (nothing changes then).
+    pub fn finish(&mut self, max_markup: usize) -> Result<String, usize> {
+        let digest = parse::parse_with_references(&self.text, &self.options.references);
+        let size = crate::render::html::size_hint(&digest);
+        if size > max_markup {
+            return Err(size);
+        }
+        let citing = parse::index_citations(&digest.sections);
+        let tooltips: Vec<(u32, Vec<PointRef>)> =
+            citing.iter().map(|c| (c.id, c.points.clone())).collect();
+        let pieces = Pieces::new(&digest, &self.options, citing);
+        let mut ops = Ops::default();
+        if same_article(&self.shown, &pieces) {
+            ops.attr("aria-busy", None);
+            let mut check = tooltips;
+            for (id, _) in &self.shown.tooltips {
+                if check.binary_search_by_key(id, |(i, _)| *i).is_err() {
+                    check.push((*id, Vec::new()));
+                }
+            }
+            show(&mut self.shown, &mut ops, &pieces, Position::default(), &check, true);
+        } else {
+            reset(&mut self.shown, &mut ops, &pieces, &tooltips, false);
+        }
+        Ok(ops.finish())
+    }
+
+    /// Moves what the reader made final into `self.digest`; returns the
+    /// rest, and whether its first section goes on with the last final one.
+    fn commit(&mut self, progress: Progress) -> (Vec<Section>, bool) {
+        let Progress {
+            mut sections,
+            continues,
+            checkpoint,
+        } = progress;
+        let Some(Checkpoint {
+            resume,
+            sections: k,
+            points: m,
+        }) = checkpoint
+        else {
+            return (sections, continues);
+        };
+        let mut tail = sections.split_off(k.min(sections.len()));
+        let mut tail_continues = k == 0 && continues;
+        if let Some(last) = sections.last_mut() {
+            if last.points.len() > m {
+                let open = Section {
+                    heading: last.heading.clone(),
+                    points: last.points.split_off(m),
+                    span: last.span,
+                };
+                tail.insert(0, open);
+                tail_continues = true;
+            }
+        }
+        for (i, section) in sections.into_iter().enumerate() {
+            match self.digest.sections.last_mut() {
+                Some(last) if i == 0 && continues => {
+                    last.points.extend(section.points);
+                    last.span.byte_end = section.span.byte_end;
+                }
+                _ => self.digest.sections.push(section),
+            }
+        }
+        self.resume = resume;
+        self.index_final_points();
+        (tail, tail_continues)
+    }
+
+    /// Adds the points made final since the last call to `self.citing`.
+    fn index_final_points(&mut self) {
+        let Position { section, point } = self.indexed;
+        for si in section..self.digest.sections.len() {
+            let points = &self.digest.sections[si].points;
+            let from = if si == section { point } else { 0 };
+            for (pi, p) in points.iter().enumerate().skip(from) {
+                let at = PointRef {
+                    section: si as u32,
+                    point: pi as u32,
+                };
+                for &id in &p.citations {
+                    add_citation(&mut self.citing, id, at);
+                }
+            }
+        }
+        self.indexed = end_of(&self.digest);
+    }
+
+    /// Shows the final points and `tail` (the unfinished ones; its first
+    /// section goes on with the last final one when `continues`).
+    fn show_unfinished(&mut self, ops: &mut Ops, tail: Vec<Section>, continues: bool) {
+        let final_end = end_of(&self.digest);
+        // The tail joins the final part for as long as it is written out.
+        let mut tail = tail.into_iter();
+        if continues {
+            if let (Some(last), Some(open)) = (self.digest.sections.last_mut(), tail.next()) {
+                last.points.extend(open.points);
+            }
+        }
+        self.digest.sections.extend(tail);
+
+        // Every id cited after the settled points: their tooltips may change.
+        let mut tail_refs: Vec<(u32, PointRef)> = Vec::new();
+        let mut check: Vec<u32> = std::mem::take(&mut self.tail_ids);
+        for_points_from(&self.digest, self.settled, |at, ids| {
+            let is_final = before(at, final_end);
+            for &id in ids {
+                check.push(id);
+                if !is_final {
+                    tail_refs.push((id, at));
+                }
+            }
+        });
+        check.sort_unstable();
+        check.dedup();
+        let tooltips: Vec<(u32, Vec<PointRef>)> = check
+            .iter()
+            .map(|&id| {
+                let mut points = match self.citing.binary_search_by_key(&id, |c| c.id) {
+                    Ok(i) => self.citing[i].points.clone(),
+                    Err(_) => Vec::new(),
+                };
+                points.extend(tail_refs.iter().filter(|(i, _)| *i == id).map(|(_, at)| *at));
+                (id, points)
+            })
+            .collect();
+        self.tail_ids = tail_refs.iter().map(|(id, _)| *id).collect();
+        self.tail_ids.sort_unstable();
+        self.tail_ids.dedup();
+
+        {
+            let pieces = Pieces::new(&self.digest, &self.options, Vec::new());
+            if same_article(&self.shown, &pieces) {
+                let from = self.settled;
+                show(&mut self.shown, ops, &pieces, from, &tooltips, false);
+            } else {
+                // Every id, then: the ids in the markup changed.
+                let mut all: Vec<(u32, Vec<PointRef>)> =
+                    self.citing.iter().map(|c| (c.id, c.points.clone())).collect();
+                for (id, at) in &tail_refs {
+                    match all.binary_search_by_key(id, |(i, _)| *i) {
+                        Ok(i) => all[i].1.push(*at),
+                        Err(i) => all.insert(i, (*id, vec![*at])),
+                    }
+                }
+                reset(&mut self.shown, ops, &pieces, &all, true);
+            }
+        }
+
+        // The tail goes back out; the final part stays.
+        self.digest.sections.truncate(final_end.section);
+        if let Some(last) = self.digest.sections.last_mut() {
+            last.points.truncate(final_end.point);
+        }
+        // Only a section with points is settled: a heading alone may still
+        // gain its list.
+        self.settled = final_end;
+    }
+}
+
+/// The position after the last point of `digest`.
+fn end_of(digest: &Digest) -> Position {
+    Position {
+        section: digest.sections.len(),
+        point: digest.sections.last().map_or(0, |s| s.points.len()),
+    }
+}
+
+/// Calls `f` with every point at or after `from` (in the last section
+/// before `from.section`, from `from.point`) and its ids.
+fn for_points_from(digest: &Digest, from: Position, mut f: impl FnMut(PointRef, &[u32])) {
+    let first = from.section.saturating_sub(1);
+    for (si, section) in digest.sections.iter().enumerate().skip(first) {
+        let skip = if si + 1 == from.section { from.point } else { 0 };
+        for (pi, point) in section.points.iter().enumerate().skip(skip) {
+            let at = PointRef {
+                section: si as u32,
+                point: pi as u32,
+            };
+            f(at, &point.citations);
+        }
+    }
+}
+
+/// Whether the point at `at` comes before `end`.
+fn before(at: PointRef, end: Position) -> bool {
+    let section = at.section as usize + 1;
+    section < end.section || (section == end.section && (at.point as usize) < end.point)
+}
+
+fn add_citation(citing: &mut Vec<Citation>, id: u32, at: PointRef) {
+    match citing.binary_search_by_key(&id, |c| c.id) {
+        Ok(i) => {
+            if citing[i].points.last() != Some(&at) {
+                citing[i].points.push(at);
+            }
+        }
+        Err(i) => citing.insert(i, Citation { id, points: vec![at] }),
+    }
+}
+
+/// Whether the page's article has the ids and direction `pieces` writes.
+fn same_article(shown: &Shown, pieces: &Pieces) -> bool {
+    shown.started && shown.prefix == pieces.prefix() && shown.dir == Some(pieces.dir())
+}
+
+/// The whole article anew (the ids or the direction changed, or nothing is
+/// shown yet): the page morphs its article into this one.
+fn reset(
+    shown: &mut Shown,
+    ops: &mut Ops,
+    pieces: &Pieces,
+    tooltips: &[(u32, Vec<PointRef>)],
+    busy: bool,
+) {
+    *shown = Shown {
+        started: true,
+        prefix: pieces.prefix().to_string(),
+        dir: Some(pieces.dir()),
+        ..Shown::default()
+    };
+    let mut html = pieces.article_start(busy);
+    let mut silent = Ops::default();
+    show(shown, &mut silent, pieces, Position::default(), tooltips, true);
+    if let Some(header) = &shown.header {
+        html.push_str(header);
+    }
+    for (si, section) in shown.sections.iter().enumerate() {
+        html.push_str(&pieces.section(si, &section.points));
+    }
+    for piece in &shown.after {
+        html.push_str(piece);
+    }
+    if shown.container {
+        html.push_str(&TOOLTIPS_CONTAINER[..TOOLTIPS_CONTAINER.len() - "</div>".len()]);
+        for (_, tooltip) in &shown.tooltips {
+            html.push_str(tooltip);
+        }
+        html.push_str("</div>");
+    }
+    html.push_str("</article>");
+    ops.article(&html);
+}
+
+/// Brings `shown` (and, through `ops`, the page) up to `pieces`: the points
+/// from `from` on, the parts after the sections, the tooltips in
+/// `tooltips` (no points: remove it), and the header when `whole`.
+fn show(
+    shown: &mut Shown,
+    ops: &mut Ops,
+    pieces: &Pieces,
+    from: Position,
+    tooltips: &[(u32, Vec<PointRef>)],
+    whole: bool,
+) {
+    if whole {
+        let header = pieces.header();
+        match (&shown.header, &header) {
+            (None, Some(h)) => ops.child(INSERT, 0, h),
+            (Some(old), Some(h)) if old != h => ops.child(REPLACE, 0, h),
+            (Some(_), None) => ops.remove(0),
+            _ => {}
+        }
+        shown.header = header;
+    }
+    let offset = usize::from(shown.header.is_some());
+    let count = pieces.sections();
+    let first = from.section.saturating_sub(1);
+    for si in first..count {
+        let shell = pieces.section_shell(si);
+        let points = pieces.points(si);
+        let index = offset + si;
+        if si >= shown.sections.len() || shown.sections[si].shell != shell {
+            let markup: Vec<String> = (0..points).map(|pi| pieces.point(si, pi)).collect();
+            let html = pieces.section(si, &markup);
+            let section = ShownSection {
+                shell,
+                points: markup,
+            };
+            if si >= shown.sections.len() {
+                ops.child(INSERT, index, &html);
+                shown.sections.push(section);
+            } else {
+                ops.child(REPLACE, index, &html);
+                shown.sections[si] = section;
+            }
+            continue;
+        }
+        let skip = if si + 1 == from.section { from.point } else { 0 };
+        let had = &mut shown.sections[si].points;
+        for pi in skip..points {
+            let html = pieces.point(si, pi);
+            if pi < had.len() && had[pi] == html {
+                continue;
+            }
+            ops.point(index, pi, &html);
+            if pi < had.len() {
+                had[pi] = html;
+            } else {
+                had.push(html);
+            }
+        }
+        if had.len() > points {
+            had.truncate(points);
+            ops.truncate(index, points);
+        }
+    }
+    while shown.sections.len() > count {
+        shown.sections.pop();
+        ops.remove(offset + shown.sections.len());
+    }
+    let after = pieces.after_sections();
+    let base = offset + count;
+    for (j, piece) in after.iter().enumerate() {
+        match shown.after.get(j) {
+            Some(old) if old == piece => {}
+            Some(_) => ops.child(REPLACE, base + j, piece),
+            None => ops.child(INSERT, base + j, piece),
+        }
+    }
+    for j in (after.len()..shown.after.len()).rev() {
+        ops.remove(base + j);
+    }
+    shown.after = after;
+
+    let end = base + shown.after.len();
+    let wanted = tooltips.iter().any(|(_, points)| !points.is_empty());
+    if wanted && !shown.container {
+        ops.child(INSERT, end, TOOLTIPS_CONTAINER);
+        shown.container = true;
+    }
+    for (id, points) in tooltips {
+        let at = shown.tooltips.binary_search_by_key(id, |(i, _)| *i);
+        if points.is_empty() {
+            if let Ok(i) = at {
+                shown.tooltips.remove(i);
+                ops.remove_tooltip(&tooltip_id(pieces, *id));
+            }
+            continue;
+        }
+        let html = pieces.tooltip(*id, points);
+        match at {
+            Ok(i) if shown.tooltips[i].1 == html => {}
+            Ok(i) => {
+                ops.tooltip(&tooltip_id(pieces, *id), &html, None);
+                shown.tooltips[i].1 = html;
+            }
+            Err(i) => {
+                let before = shown.tooltips.get(i).map(|(next, _)| tooltip_id(pieces, *next));
+                ops.tooltip(&tooltip_id(pieces, *id), &html, before.as_deref());
+                shown.tooltips.insert(i, (*id, html));
+            }
+        }
+    }
+    if whole && shown.container && shown.tooltips.is_empty() {
+        ops.remove(end);
+        shown.container = false;
+    }
+}
+
+fn tooltip_id(pieces: &Pieces, id: u32) -> String {
+    let mut out = String::new();
+    out.push_str(pieces.prefix());
+    out.push_str("-t");
+    crate::render::html::push_decimal(&mut out, u64::from(id));
+    out
+}
+
+/// Two lists of operations as one.
+pub fn join(first: &str, then: &str) -> String {
+    match (first.len() > 2, then.len() > 2) {
+        (true, true) => [&first[..first.len() - 1], ",", &then[1..]].concat(),
+        (true, false) => first.to_string(),
+        _ => then.to_string(),
+    }
+}
+
+const REPLACE: u8 = 1;
+const INSERT: u8 = 2;
+
+/// The changes to make to the page, as a JSON array of operations, each an
+/// array starting with its code. Indices count the article's element
+/// children (header, sections, notes and references, the tooltips'
+/// container) as they stand when the operation is applied, in order.
+///
+/// | op | arguments | meaning |
+/// |----|-----------|---------|
+/// | 0 | name, value or null | set or remove an attribute of the article |
+/// | 1 | index, html | the child at index becomes html (kept where it matches) |
+/// | 2 | index, html | html goes before the child at index (or last) |
+/// | 3 | index | the child at index goes |
+/// | 4 | index, point, html | that point (`li`) of the section at index becomes html, or is added |
+/// | 5 | index, count | the section at index keeps its first count points |
+/// | 6 | id, html, next id or null | the tooltip with that id becomes html, or is added before the next one |
+/// | 7 | id | the tooltip with that id goes |
+/// | 8 | html | the article becomes html (kept where it matches) |
+#[derive(Default)]
+pub struct Ops {
+    out: String,
+}
+
+impl Ops {
+    fn start(&mut self, code: u8) {
+        self.out.push(if self.out.is_empty() { '[' } else { ',' });
+        self.out.push('[');
+        self.out.push(char::from(b'0' + code));
+    }
+
+    fn number(&mut self, n: usize) {
+        self.out.push(',');
+        crate::render::html::push_decimal(&mut self.out, n as u64);
+    }
+
+    fn string(&mut self, s: &str) {
+        self.out.push(',');
+        self.out.push_str(&crate::json::string_literal(s));
+    }
+
+    fn end(&mut self) {
+        self.out.push(']');
+    }
+
+    fn attr(&mut self, name: &str, value: Option<&str>) {
+        self.start(0);
+        self.string(name);
+        match value {
+            Some(v) => self.string(v),
+            None => self.out.push_str(",null"),
+        }
+        self.end();
+    }
+
+    fn child(&mut self, code: u8, index: usize, html: &str) {
+        self.start(code);
+        self.number(index);
+        self.string(html);
+        self.end();
+    }
+
+    fn remove(&mut self, index: usize) {
+        self.start(3);
+        self.number(index);
+        self.end();
+    }
+
+    fn point(&mut self, section: usize, point: usize, html: &str) {
+        self.start(4);
+        self.number(section);
+        self.number(point);
+        self.string(html);
+        self.end();
+    }
+
+    fn truncate(&mut self, section: usize, count: usize) {
+        self.start(5);
+        self.number(section);
+        self.number(count);
+        self.end();
+    }
+
+    fn tooltip(&mut self, id: &str, html: &str, before: Option<&str>) {
+        self.start(6);
+        self.string(id);
+        self.string(html);
+        match before {
+            Some(b) => self.string(b),
+            None => self.out.push_str(",null"),
+        }
+        self.end();
+    }
+
+    fn remove_tooltip(&mut self, id: &str) {
+        self.start(7);
+        self.string(id);
+        self.end();
+    }
+
+    fn article(&mut self, html: &str) {
+        self.start(8);
+        self.string(html);
+        self.end();
+    }
+
+    fn finish(mut self) -> String {
+        if self.out.is_empty() {
+            return "[]".into();
+        }
+        self.out.push(']');
+        self.out
+    }
+}
