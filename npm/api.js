@@ -3,7 +3,8 @@
 // package's one Trusted Types policy and attaches the tooltips' behaviour
 // (tooltips.js). Every call into the module goes through module.js, which
 // restarts the module if a call ever fails inside it.
-import { guarded, glue, init, initSync } from "./module.js";
+import { guarded, glue, init, initSync, instance } from "./module.js";
+import { applyOps } from "./patch.js";
 import { attach } from "./tooltips.js";
 
 export { init as default, initSync };
@@ -58,6 +59,12 @@ export class DigestView {
   #frame = 0;
   /** @type {ReturnType<typeof attach> | null} */
   #behaviour;
+  /**
+   * While streaming: the module's stream (its handle, in which instance),
+   * the article it writes, and the text not yet given to it.
+   * @type {{ handle: number, instance: number, article: Element | null, pending: string } | null}
+   */
+  #stream = null;
 
   /** @internal Made by `render` and `hydrate`. */
   constructor(root, options, text) {
@@ -72,13 +79,16 @@ export class DigestView {
     checkString("DigestView.update", "text", text);
     this.#live("update");
     this.#cancelFrame();
+    this.#closeStream();
     this.#text = text;
     this.#render("DigestView.update");
   }
 
   /**
    * Adds `chunk` to the text (streaming); the page catches up at the next
-   * animation frame.
+   * animation frame, changing only what the chunk changed: finished points
+   * keep their elements (and an open tooltip stays open). The article has
+   * `aria-busy="true"` until `finish()`.
    */
   append(chunk) {
     checkString("DigestView.append", "chunk", chunk);
@@ -86,19 +96,24 @@ export class DigestView {
     const text = this.#text + chunk;
     checkLength("DigestView.append", "the text with this chunk", text);
     this.#text = text;
+    if (this.#stream) this.#stream.pending += chunk;
     if (!this.#frame) {
       this.#frame = requestAnimationFrame(() => {
         this.#frame = 0;
-        if (this.#behaviour) this.#render("DigestView.append");
+        if (this.#behaviour) this.#streamOn("DigestView.append", false);
       });
     }
   }
 
-  /** Renders any appended text now. */
+  /**
+   * Renders any appended text now; after a stream, the page then holds
+   * exactly what `render` makes of the whole text, and `aria-busy` goes.
+   */
   finish() {
     this.#live("finish");
     this.#cancelFrame();
-    this.#render("DigestView.finish");
+    if (this.#stream || this.#frame) this.#streamOn("DigestView.finish", true);
+    else this.#render("DigestView.finish");
   }
 
   /**
@@ -107,6 +122,7 @@ export class DigestView {
    */
   destroy() {
     this.#cancelFrame();
+    this.#closeStream();
     this.#behaviour?.detach();
     this.#behaviour = null;
   }
@@ -124,6 +140,39 @@ export class DigestView {
     const html = markup(caller, this.#text, this.#options, "text");
     this.#behaviour.closeOwn();
     setMarkup(caller, this.#root, html, this.#options);
+  }
+
+  /**
+   * Gives the stream the text it has not had (a new stream, with all of
+   * the text, when there is none or the module was restarted since) and
+   * applies its changes; with `finish`, the last ones.
+   */
+  #streamOn(caller, finish) {
+    let stream = this.#stream;
+    if (!stream || stream.instance !== instance()) {
+      const handle = guarded(caller, () => glue.streamOpen(caller, this.#options));
+      const article = stream?.article ?? this.#root.querySelector(":scope > article.digest");
+      stream = this.#stream = { handle, instance: instance(), article, pending: this.#text };
+    }
+    const chunk = stream.pending;
+    stream.pending = "";
+    let ops;
+    try {
+      ops = guarded(caller, () => glue.streamPush(caller, stream.handle, chunk, finish));
+    } catch (error) {
+      // The next call starts a new stream from the whole text.
+      this.#stream = null;
+      throw error;
+    }
+    if (finish) this.#stream = null;
+    const root = this.#root;
+    stream.article = applyOps(root, stream.article, ops, (html) => parseMarkup(caller, root, html, this.#options));
+  }
+
+  #closeStream() {
+    const stream = this.#stream;
+    this.#stream = null;
+    if (stream && stream.instance === instance()) guarded("DigestView", () => glue.streamClose(stream.handle));
   }
 }
 
@@ -168,15 +217,31 @@ function checkLength(caller, name, text) {
 let policy;
 
 /**
- * Puts the renderer's markup into `container`: the one HTML sink the
- * package writes to, and only ever with `markup()`'s output.
+ * Puts the renderer's markup into `container`. The package's HTML sinks
+ * are this and `parseMarkup`'s template, only ever given the module's
+ * markup (from `markup()` or a stream's changes).
  */
 function setMarkup(caller, container, html, options) {
+  container.innerHTML = /** @type {string} */ (policyFor(caller, options)?.createHTML(html) ?? html);
+}
+
+/**
+ * The first element of the renderer's markup `html`, parsed in a
+ * `<template>` of `container`'s document (inert: nothing in it loads or
+ * runs) through the same policy as `setMarkup`.
+ */
+function parseMarkup(caller, container, html, options) {
+  const template = container.ownerDocument.createElement("template");
+  template.innerHTML = /** @type {string} */ (policyFor(caller, options)?.createHTML(html) ?? html);
+  return /** @type {Element} */ (template.content.firstElementChild);
+}
+
+function policyFor(caller, options) {
   const own = options?.trustedTypesPolicy;
   if (own != null && typeof own.createHTML !== "function") {
     throw new TypeError(`${caller}: options.trustedTypesPolicy must be a Trusted Types policy`);
   }
-  container.innerHTML = /** @type {string} */ ((own ?? packagePolicy(caller))?.createHTML(html) ?? html);
+  return own ?? packagePolicy(caller);
 }
 
 /**

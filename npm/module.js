@@ -19,16 +19,29 @@ const RELEASE_ABOVE = 64 << 20;
 /** The instance's exports, once instantiated. */
 let exports;
 
+/**
+ * How many instances there have been: state kept inside one (a stream)
+ * is gone when this changes.
+ */
+let instances = 0;
+
+/** Which instance is current (see `instances`). */
+export function instance() {
+  return instances;
+}
+
 /** Loads and instantiates the module (browsers: fetches the .wasm file). */
 export function init(input) {
-  return glue.default(input).then((instance) => {
-    exports = instance;
+  return glue.default(input).then((made) => {
+    exports = made;
+    instances++;
   });
 }
 
 /** Instantiates the module from its bytes or a compiled module, at once. */
 export function initSync(input) {
   exports = glue.initSync(input);
+  instances++;
 }
 
 /**
@@ -77,6 +90,7 @@ function describeFailure(error) {
 
 function restart() {
   exports = glue.__wbg_restart();
+  instances++;
 }
 
 export { glue };

@@ -284,7 +284,18 @@ function show(state, trigger, via) {
   if (!tooltip) return;
   close(false);
 
-  // "Also cited in": every point but this one.
+  alsoCitedIn(trigger, tooltip);
+  const home = tooltip.parentNode;
+  const next = tooltip.nextSibling;
+  trigger.after(tooltip);
+  tooltip.hidden = false;
+  tooltip.classList.add("digest-tooltip-open");
+  place(trigger, tooltip);
+  open = { state, trigger, tooltip, home, next, via };
+}
+
+/** "Also cited in": every point but the trigger's own. */
+function alsoCitedIn(trigger, tooltip) {
   const here = trigger.closest(".digest-point")?.id;
   let shown = 0;
   for (const item of tooltip.querySelectorAll("li[data-point]")) {
@@ -293,25 +304,54 @@ function show(state, trigger, via) {
   }
   const also = tooltip.querySelector(".digest-tooltip-also");
   if (also) also.hidden = shown === 0;
+}
 
-  const home = tooltip.parentNode;
-  trigger.after(tooltip);
+/** Whether `node` is the open tooltip (which a stream's changes leave where it is). */
+export function isOpenTooltip(node) {
+  return open !== null && open.tooltip === node;
+}
+
+/** Closes the open tooltip if it is inside `root`, before `root` is rebuilt. */
+export function closeWithin(root) {
+  if (open && root?.contains(open.tooltip)) close(false);
+}
+
+/**
+ * After a stream changed `article`: the open tooltip in it follows its
+ * pill (which may have been replaced by a link to the reference) and its
+ * new content, or closes if its point went.
+ */
+export function afterPatch(article) {
+  if (!open || !article?.contains(open.trigger.isConnected ? open.trigger : open.tooltip)) return;
+  const { tooltip } = open;
+  if (!tooltip.isConnected) {
+    open = null;
+    return;
+  }
+  if (!open.trigger.isConnected) {
+    const pill = tooltip.previousElementSibling;
+    if (!pill?.matches(".digest-cite") || pill.getAttribute("data-cite") !== tooltip.getAttribute("data-cite")) {
+      return close(false);
+    }
+    open.trigger = pill;
+  }
   tooltip.hidden = false;
   tooltip.classList.add("digest-tooltip-open");
-  place(trigger, tooltip);
-  open = { state, trigger, tooltip, home, via };
+  alsoCitedIn(open.trigger, tooltip);
+  place(open.trigger, tooltip);
 }
 
 /** Closes the open tooltip; `restoreFocus` returns focus to its trigger when it was inside. */
 function close(restoreFocus) {
   if (!open) return;
-  const { trigger, tooltip, home } = open;
+  const { trigger, tooltip, home, next } = open;
   open = null;
   const active = /** @type {Document | ShadowRoot} */ (tooltip.getRootNode()).activeElement;
   const hadFocus = Boolean(active && tooltip.contains(active));
   tooltip.hidden = true;
   tooltip.classList.remove("digest-tooltip-open");
-  if (home?.isConnected) home.append(tooltip);
+  // Back where it was, so the hidden tooltips stay in the markup's order.
+  if (home?.isConnected) home.insertBefore(tooltip, next?.parentNode === home ? next : null);
   if (restoreFocus && hadFocus) {
     restoringFocus = true;
     try {
