@@ -100,7 +100,8 @@ size: pkg
 	@scripts/size
 
 ## bench: native parse throughput and hostile-shape linearity, then the
-## package against its peers in Node and Chromium, and sizes; writes
+## package against its peers in Node and Chromium, streaming's main-thread
+## cost in Chromium (bench/stream.mjs), and sizes; writes
 ## bench/results.json and BENCHMARKS.md.
 bench: pkg tools-chromium
 	$(CARGO) bench --locked --bench parse

@@ -7,6 +7,9 @@
 //            marked-footnote; parseDigest against JSON.parse of its model
 //   browser  100 digests to a rendered DOM with tooltips ready, against
 //            markdown-it + markdown-it-footnote + tippy.js
+//   stream   main-thread time of a 5 and a 20 KB digest streamed in
+//            32-character chunks, a frame between them, against the same
+//            chunks appended as plain text (bench/stream.mjs)
 //   sizes    what a page loads, minified and gzipped (esbuild bundles the peers)
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -15,6 +18,7 @@ import { join } from "node:path";
 import { repo } from "../tests/js/support.mjs";
 import { browserBench } from "./browser.mjs";
 import { nodeBench } from "./node.mjs";
+import { streamBench, streamTable } from "./stream.mjs";
 
 const out = join(repo, "target", "bench");
 mkdirSync(out, { recursive: true });
@@ -72,6 +76,8 @@ console.log("node…");
 const node = await nodeBench();
 console.log("browser…");
 const browser = await browserBench();
+console.log("stream…");
+const stream = await streamBench();
 console.log("sizes…");
 const size = sizes();
 // The linearity table from \`cargo bench --bench shapes\`, which make bench runs first.
@@ -92,6 +98,7 @@ const results = {
   native: nativeResult,
   node,
   browser,
+  stream,
   sizes: size,
 };
 writeFileSync(join(repo, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");
@@ -106,6 +113,8 @@ const targets = [
   ["parseDigest ≥ 1 × markdown-wasm (digests/s)", pd.perSecond / mw.perSecond, 1],
   ["browser ≥ 3 × markdown-it + tippy.js", browser.peerMs / browser.oursMs, 3],
   ["parseDigest within 1.5 × JSON.parse (time ratio)", pd.seconds / jp.seconds, 1.5, true],
+  [`streamed 20 KB within ${stream.targets.growth} × streamed 5 KB (main-thread time)`, stream.growth, stream.targets.growth, true],
+  [`streamed 20 KB within ${stream.targets.plain} × the same as plain text`, stream.overPlain, stream.targets.plain, true],
 ];
 const fmt = (n, d = 0) => n.toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d });
 
@@ -148,6 +157,18 @@ parseDigest takes ${fmt(pd.seconds / jp.seconds, 2)} times as long as \`JSON.par
 | markdown-it + markdown-it-footnote + tippy.js | ${fmt(browser.peerMs, 1)} |
 
 digest-render is ${fmt(browser.peerMs / browser.oursMs, 2)}× as fast.
+
+## Browser: streaming
+
+A ${fmt(stream.rows.streamSmall.chars)}- and a ${fmt(stream.rows.streamLarge.chars)}-character digest (the corpus's sections, a title and
+source line, a references block) streamed into \`render(el, "")\` in ${stream.chunk}-character chunks,
+one \`view.append\` and one animation frame each, then \`view.finish()\`; against the same chunks
+appended to one text node, a frame after each, the cheapest way to show streamed text at all.
+Each cost is the main thread's task time over the whole stream (CDP \`Performance.getMetrics\`
+TaskDuration: script, style, layout, paint and commit), less that of as many idle frames;
+median of ${stream.rounds} interleaved rounds.
+
+${streamTable(stream)}
 
 ## Native parser
 

@@ -14,6 +14,13 @@ for (const { file, label } of samples) {
 let view = null;
 let viewOptions = null;
 let frame = 0;
+/**
+ * The Stream button's replay while it runs: its timer, and whether the
+ * text or references changed meanwhile (the normal render then runs when
+ * it ends).
+ * @type {{ timer: number, edited: boolean } | null}
+ */
+let stream = null;
 
 /** References from the editor rows: [{ id, title, url }], skipping rows with no id. */
 function referenceOptions() {
@@ -65,12 +72,73 @@ function update() {
   document.body.dataset.ready = "1";
 }
 
-/** Re-render at the next frame, once however fast the typing. */
+/** Re-render at the next frame, once however fast the typing; after the stream, if one runs. */
 function schedule() {
-  if (!frame) frame = requestAnimationFrame(update);
+  if (stream) stream.edited = true;
+  else if (!frame) frame = requestAnimationFrame(update);
+}
+
+/** Characters a second the pace control asks for. */
+const pace = () => Number($("pace").value);
+
+function showPace() {
+  const value = pace();
+  $("pace-value").textContent = `${value} chars/s`;
+  $("pace").setAttribute("aria-valuetext", `${value} characters a second`);
+}
+
+/**
+ * Replays the text into the Rendered panel as a stream would bring it:
+ * an empty view, then chunks of 1 to 12 characters at the chosen pace,
+ * then `finish()`, which leaves the DOM a normal render gives.
+ */
+function startStream() {
+  const text = $("text").value;
+  const options = { references: referenceOptions() };
+  cancelAnimationFrame(frame);
+  frame = 0;
+  try {
+    view?.destroy();
+    view = render($("digest"), "", options);
+    viewOptions = JSON.stringify(options);
+  } catch (e) {
+    view = null;
+    $("error").textContent = String(e.message || e);
+    $("error").hidden = false;
+    return;
+  }
+  stream = { timer: 0, edited: false };
+  $("stream").textContent = "Stop";
+  $("digest").setAttribute("aria-busy", "true");
+  let at = 0;
+  const step = () => {
+    if (at >= text.length) return endStream();
+    let end = Math.min(text.length, at + 1 + Math.floor(Math.random() * 12));
+    // Never split a surrogate pair: a half would show as a stray glyph until the next chunk.
+    if (end < text.length && /[\uD800-\uDBFF]/.test(text[end - 1])) end++;
+    const chunk = text.slice(at, end);
+    at = end;
+    view.append(chunk);
+    // The pace is read at every chunk, so moving the slider changes it at once.
+    stream.timer = setTimeout(step, (chunk.length / pace()) * 1000);
+  };
+  step();
+}
+
+/** Ends the stream where it is (Stop, or the end of the text): what was appended is rendered now. */
+function endStream() {
+  if (!stream) return;
+  clearTimeout(stream.timer);
+  const { edited } = stream;
+  stream = null;
+  $("stream").textContent = "Stream";
+  $("digest").removeAttribute("aria-busy");
+  view.finish();
+  if (edited) schedule();
 }
 
 async function loadSample(file) {
+  endStream();
   const response = await fetch(`/samples/${file}.txt`);
   $("text").value = response.ok ? await response.text() : "";
   $("sample").value = file;
@@ -110,6 +178,9 @@ $("add-reference").addEventListener("click", () => {
   addReferenceRow();
   $("references").lastElementChild.querySelector("input").focus();
 });
+$("stream").addEventListener("click", () => (stream ? endStream() : startStream()));
+$("pace").addEventListener("input", showPace);
+showPace(); // a reload may have kept another value
 $("theme").addEventListener("change", (e) => {
   if (e.target.value === "auto") delete document.documentElement.dataset.theme;
   else document.documentElement.dataset.theme = e.target.value;
