@@ -42,7 +42,9 @@ export class DigestView {
     [Symbol.dispose](): void;
     /**
      * Adds `chunk` to the text (streaming); the page catches up at the next
-     * animation frame.
+     * animation frame, changing only what the chunk changed: complete points
+     * keep their elements (and an open tooltip stays open). The article has
+     * `aria-busy="true"` until `finish()`.
      */
     append(chunk: string): void;
     /**
@@ -50,7 +52,10 @@ export class DigestView {
      * stays. Calling it again does nothing.
      */
     destroy(): void;
-    /** Renders any appended text now. */
+    /**
+     * Renders any appended text now; after a stream the page then holds
+     * exactly what `render` makes of the whole text, and `aria-busy` goes.
+     */
     finish(): void;
     /** Renders `text` in place of the current digest. */
     update(text: string): void;

@@ -20,8 +20,13 @@
 //   stylesheet. Theme it with the --digest-*
 //   custom properties and ::part(digest | header | headline | section |
 //   heading | point | cite | note | references | tooltip).
+// - Streaming: `stream(chunk)` adds text to the element's content (so the
+//   light DOM holds the text too) and the digest catches up at the next
+//   frame, keeping finished points; text appended to the content any other
+//   way streams the same. `finish()` ends it (aria-busy goes), resolving
+//   when the shadow DOM holds what the whole text renders to.
 // - Errors show in the element and fire an `error` event; a `render` event
-//   follows every successful render.
+//   follows every successful render, and a stream's finish.
 import init, { render } from "./digest_render.js";
 import css from "./stylesheet.js";
 
@@ -70,6 +75,14 @@ const PARTS = {
   "digest-tooltip": "tooltip",
 };
 
+/** Sets the `part` of `root` and the digest's elements in it. */
+function parts(root) {
+  for (const [name, part] of Object.entries(PARTS)) {
+    if (root.classList?.contains(name)) root.setAttribute("part", part);
+    for (const el of root.querySelectorAll(`.${name}`)) el.setAttribute("part", part);
+  }
+}
+
 export class DigestViewElement extends HTMLElement {
   static observedAttributes = ["src", "heading-level", "id-prefix", "crossorigin", ...Object.keys(LABELS)];
 
@@ -79,6 +92,10 @@ export class DigestViewElement extends HTMLElement {
   #abort = null;
   #scheduled = false;
   #generation = 0;
+  /** What the view shows: its text and options (as JSON), to tell an append from an edit. */
+  #rendered = null;
+  /** Set by `finish()` until an update has finished the stream. */
+  #finished = null;
 
   constructor() {
     super();
@@ -91,6 +108,32 @@ export class DigestViewElement extends HTMLElement {
     this.status.setAttribute("role", "alert");
     this.status.hidden = true;
     root.append(this.status, this.container);
+    // Elements a stream adds get their `part` as they arrive.
+    new MutationObserver((records) => {
+      for (const record of records) for (const node of record.addedNodes) if (node.nodeType === 1) parts(node);
+    }).observe(this.container, { childList: true, subtree: true });
+  }
+
+  /** Adds `chunk` to the digest's text, streaming (see the file's comment). */
+  stream(chunk) {
+    if (typeof chunk !== "string") {
+      throw new TypeError(`digest-view: stream(chunk) takes a string, not ${chunk === null ? "null" : typeof chunk}`);
+    }
+    this.append(chunk);
+  }
+
+  /** Ends a stream; resolves once the whole text is rendered. */
+  finish() {
+    this.#observer?.takeRecords(); // read by the update below
+    return new Promise((resolve) => {
+      const earlier = this.#finished;
+      this.#finished = () => {
+        earlier?.();
+        resolve();
+      };
+      // Whichever update runs last (a newer one wins) finishes.
+      this.#update().catch((error) => this.#fail(error));
+    });
   }
 
   /** References that override or fill the text's own (see the package README). */
@@ -122,6 +165,10 @@ export class DigestViewElement extends HTMLElement {
     this.#abort = null;
     this.#view?.destroy();
     this.#view = null;
+    this.#rendered = null;
+    const finished = this.#finished;
+    this.#finished = null;
+    finished?.();
   }
 
   attributeChangedCallback() {
@@ -200,16 +247,34 @@ export class DigestViewElement extends HTMLElement {
     // A newer change started while this one waited: let it win.
     if (generation !== this.#generation || !this.isConnected) return;
     const options = this.#options();
+    const key = JSON.stringify(options);
+    const finished = this.#finished;
+    this.#finished = null;
+    const shown = this.#rendered;
+    if (src === null && this.#view && shown?.key === key && text.startsWith(shown.text)) {
+      // Text appended: stream it.
+      if (text.length > shown.text.length) this.#view.append(text.slice(shown.text.length));
+      shown.text = text;
+      if (finished) {
+        this.#view.finish();
+        this.dispatchEvent(new CustomEvent("render"));
+        finished();
+      }
+      return;
+    }
     this.#view?.destroy();
     this.#view = render(this.container, text, options);
-    for (const [name, part] of Object.entries(PARTS)) {
-      for (const el of this.container.querySelectorAll(`.${name}`)) el.setAttribute("part", part);
-    }
+    this.#rendered = { text, key };
+    parts(this.container);
     this.status.hidden = true;
     this.dispatchEvent(new CustomEvent("render"));
+    finished?.();
   }
 
   #fail(error) {
+    const finished = this.#finished;
+    this.#finished = null;
+    finished?.();
     this.status.textContent = error.message || String(error);
     this.status.hidden = false;
     this.dispatchEvent(new CustomEvent("error", { detail: error }));

@@ -126,9 +126,14 @@ function morphChildren(node, fresh) {
   for (const extra of old.slice(wanted.length)) extra.remove();
 }
 
-function sameAttributeNames(a, b) {
-  const x = a.attributes;
-  const y = b.attributes;
+/**
+ * Whether `node` (in the page) has the attributes `fresh` has, in order.
+ * `part`, which `<digest-view>` adds for ::part() styling, is the page's
+ * own and stays.
+ */
+function sameAttributeNames(node, fresh) {
+  const x = [...node.attributes].filter((a) => a.name !== "part");
+  const y = fresh.attributes;
   if (x.length !== y.length) return false;
   for (let i = 0; i < x.length; i++) if (x[i].name !== y[i].name) return false;
   return true;
