@@ -45,13 +45,27 @@ test("append streams text in; finish renders it at once; an animation frame catc
     const beforeFinish = same(el, api.renderHtml(text));
     view.finish();
     const afterFinish = same(el, api.renderHtml(text));
-    view.append(" - One more point [4]");
+    // Appending after finish streams again from the whole text.
+    const first = el.querySelector(".digest-point");
+    view.append("\nKey Facts - One more point [4] - And ");
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    const afterFrame = same(el, api.renderHtml(text + " - One more point [4]"));
+    const afterFrame = {
+      shown: [...el.querySelectorAll(".digest-point")].some((p) => p.textContent.startsWith("One more point")),
+      busy: el.querySelector("article").getAttribute("aria-busy"),
+      kept: el.querySelector(".digest-point") === first,
+    };
+    view.append("another [1]");
+    view.finish();
+    const afterSecondFinish = same(el, api.renderHtml(text + "\nKey Facts - One more point [4] - And another [1]"));
     view.destroy();
-    return { beforeFinish, afterFinish, afterFrame };
+    return { beforeFinish, afterFinish, afterFrame, afterSecondFinish };
   }, A);
-  assert.deepEqual(result, { beforeFinish: false, afterFinish: true, afterFrame: true });
+  assert.deepEqual(result, {
+    beforeFinish: false,
+    afterFinish: true,
+    afterFrame: { shown: true, busy: "true", kept: true },
+    afterSecondFinish: true,
+  });
 });
 
 test("render accepts a model from parseDigest, with options", async () => {
