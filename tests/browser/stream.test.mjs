@@ -80,29 +80,36 @@ async function streamPage(options = {}) {
           points.some((p) => p !== el && !el.contains(p) && el.compareDocumentPosition(p) & Node.DOCUMENT_POSITION_FOLLOWING),
         );
       },
-      /**
-       * Where markup `a` and `b` first differ, with 60 characters either
-       * side of it. The default id prefix is a hash of the whole digest, so
-       * it differs whenever anything does: it is compared on its own and
-       * left out of the search, which then finds the difference itself.
-       */
-      diff(a, b) {
-        const prefix = (html) => /^<article [^>]*id="([^"]+)"/.exec(html)?.[1];
-        const [pa, pb] = [prefix(a), prefix(b)];
-        const ids = pa && pb && pa !== pb ? `, and its ids are ${pa}-… against ${pb}-…` : "";
-        if (ids) {
-          a = a.replaceAll(pa, "ID");
-          b = b.replaceAll(pb, "ID");
-        }
-        let i = 0;
-        while (i < a.length && i < b.length && a[i] === b[i]) i++;
-        const near = (s) => s.slice(Math.max(0, i - 60), i + 60);
-        if (a === b) return { ids, at: -1, got: "", want: "", gotLength: a.length, wantLength: b.length };
-        return { ids, at: i, got: near(a), want: near(b), gotLength: a.length, wantLength: b.length };
-      },
     };
   });
+  await page.evaluate((source) => (window.kit.diff = new Function(`return (${source})`)()), diffMarkup.toString());
   return { context, page };
+}
+
+/** Fails with every problem found, one a line, when there is any. */
+function none(problems, what) {
+  if (problems.length) assert.fail(`${what}:\n  ${problems.join("\n  ")}`);
+}
+
+/**
+ * Where markup `a` and `b` first differ, with 60 characters either side of
+ * it. The default id prefix is a hash of the whole digest, so it differs
+ * whenever anything does: it is compared on its own and left out of the
+ * search, which then finds the difference itself. (Runs in the page too.)
+ */
+function diffMarkup(a, b) {
+  const prefix = (html) => /<article [^>]*id="([^"]+)"/.exec(html)?.[1];
+  const [pa, pb] = [prefix(a), prefix(b)];
+  const ids = pa && pb && pa !== pb ? `, and its ids are ${pa}-… against ${pb}-…` : "";
+  if (ids) {
+    a = a.replaceAll(pa, "ID");
+    b = b.replaceAll(pb, "ID");
+  }
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const near = (s) => s.slice(Math.max(0, i - 60), i + 60);
+  if (a === b) return { ids, at: -1, got: "", want: "", gotLength: a.length, wantLength: b.length };
+  return { ids, at: i, got: near(a), want: near(b), gotLength: a.length, wantLength: b.length };
 }
 
 // ---------------------------------------------------------------------------
@@ -205,23 +212,21 @@ function streamEverything() {
 }
 
 function report(mismatches) {
-  return mismatches
-    .map((m) =>
+  return mismatches.map((m) =>
       m.error
         ? `${m.name} at chunk size ${m.size}: ${m.error}`
         : m.at < 0
           ? `${m.name} at chunk size ${m.size}: the same markup${m.ids}`
           : `${m.name} at chunk size ${m.size}: differs at ${m.at} (${m.gotLength} against ${m.wantLength} characters)${m.ids}\n` +
-            `    streamed: …${JSON.stringify(m.got)}…\n    whole:    …${JSON.stringify(m.want)}…`,
-    )
-    .join("\n");
+            `      streamed: …${JSON.stringify(m.got)}…\n      whole:    …${JSON.stringify(m.want)}…`,
+  );
 }
 
 test(`every fixture streamed in chunks of ${SIZES.join(", ")} characters ends as the whole text renders`, async (t) => {
   const result = await streamEverything();
   t.diagnostic(`${result.streams} streams side by side, ${result.frames} frames, ${result.ms} ms`);
   const mismatches = result.mismatches.filter((m) => m.name !== "shared seed digest");
-  assert.equal(mismatches.length, 0, `${mismatches.length} streams differ from the whole text:\n${report(mismatches)}`);
+  none(report(mismatches), `${mismatches.length} streams differ from the whole text`);
   assert.deepEqual(result.errors, []);
 });
 
@@ -230,5 +235,387 @@ test(`the shared seed digest streamed in chunks of ${SIZES.join(", ")} character
   const result = await streamEverything();
   assert.ok(result.seed, "the seed was not streamed");
   const mismatches = result.mismatches.filter((m) => m.name === "shared seed digest");
-  assert.equal(mismatches.length, 0, `${mismatches.length} streams differ from the whole text:\n${report(mismatches)}`);
+  none(report(mismatches), `${mismatches.length} streams differ from the whole text`);
+});
+
+// ---------------------------------------------------------------------------
+// 2. Identity: what is complete is never rebuilt
+
+const KINDS = [".digest-point", ".digest-heading", ".digest-section"];
+
+/** Lists, for each stream, the complete elements that did not survive to the end. */
+function identityProblems(runs) {
+  const lines = [];
+  for (const r of runs) {
+    if (!r.lost.length) continue;
+    lines.push(`${r.name} in chunks of ${r.size}: ${r.lost.length} of ${r.keptTotal} complete elements were replaced:`);
+    for (const l of r.lost.slice(0, 6)) {
+      lines.push(`  ${l.kind} #${l.index} ${JSON.stringify(l.text)}: complete at frame ${l.keptAt}, replaced by ${l.lostAt === "finish" ? "finish()" : `frame ${l.lostAt}`}`);
+    }
+    if (r.lost.length > 6) lines.push(`  … and ${r.lost.length - 6} more`);
+  }
+  return lines;
+}
+
+/**
+ * Streams each of `texts` at each of `sizes` side by side into containers
+ * that `make(box)` returns ({ el, root, append(chunk), finish() }), a frame
+ * after each chunk. After each frame it keeps, per position, the first
+ * point, heading and section that is complete (a later point has started
+ * after it), and notes when one is no longer the element at its position;
+ * after finish() it checks them all once more.
+ */
+const trackIdentity = async ({ texts, sizes, element }) => {
+  const { frame, chunks: split, complete } = window.kit;
+  const KINDS = [".digest-point", ".digest-heading", ".digest-section"];
+  const box = document.getElementById("live");
+  const runs = [];
+  for (const [name, text] of texts) {
+    for (const size of sizes) {
+      let root, append, finish, el;
+      if (element) {
+        el = document.createElement("digest-view");
+        const rendered = new Promise((resolve) => el.addEventListener("render", resolve, { once: true }));
+        box.append(el);
+        await rendered;
+        if (typeof el.stream !== "function" || typeof el.finish !== "function") {
+          el.remove();
+          return { missing: `<digest-view> has no ${typeof el.stream !== "function" ? "stream(chunk)" : "finish()"} method` };
+        }
+        root = el.shadowRoot;
+        append = (chunk) => el.stream(chunk);
+        finish = () => el.finish();
+      } else {
+        el = box.appendChild(document.createElement("div"));
+        const view = api.render(el, "");
+        root = el;
+        append = (chunk) => view.append(chunk);
+        finish = () => view.finish();
+        el.view = view;
+      }
+      runs.push({ name, size, text, el, root, append, finish, chunks: split(text, size), next: 0, kept: new Map(), lost: new Map() });
+    }
+  }
+  const look = (r, when) => {
+    const article = r.root.querySelector("article.digest");
+    if (!article) return;
+    for (const kind of KINDS) {
+      const done = complete(article, kind);
+      article.querySelectorAll(kind).forEach((el, index) => {
+        const key = `${kind} ${index}`;
+        if (done[index] && !r.kept.has(key)) r.kept.set(key, { kind, index, el, keptAt: when, text: el.textContent.slice(0, 40) });
+      });
+    }
+    for (const [key, k] of r.kept) {
+      if (r.lost.has(key)) continue;
+      if (!k.el.isConnected || article.querySelectorAll(k.kind)[k.index] !== k.el) r.lost.set(key, when);
+    }
+  };
+  let frames = 0;
+  let active = runs;
+  while (active.length) {
+    for (const r of active) r.append(r.chunks[r.next++]);
+    await frame();
+    frames++;
+    for (const r of active) {
+      look(r, frames);
+      if (r.next === r.chunks.length) {
+        r.finish();
+        look(r, "finish");
+      }
+    }
+    active = active.filter((r) => r.next < r.chunks.length);
+  }
+  return {
+    frames,
+    runs: runs.map((r) => {
+      const out = {
+        name: r.name,
+        size: r.size,
+        kept: Object.fromEntries(KINDS.map((kind) => [kind, [...r.kept.values()].filter((k) => k.kind === kind).length])),
+        keptTotal: r.kept.size,
+        lost: [...r.lost].map(([key, lostAt]) => {
+          const { kind, index, keptAt, text } = r.kept.get(key);
+          return { kind, index, keptAt, text, lostAt };
+        }),
+        html: r.root.innerHTML,
+        text: r.text,
+      };
+      r.el.view?.destroy();
+      r.el.remove();
+      return out;
+    }),
+  };
+};
+
+test("streamed, a complete point, heading or section stays the same element to the end", async () => {
+  const { context, page } = await streamPage();
+  const result = await page.evaluate(trackIdentity, { texts: [["headings inline", INLINE], ["headings on lines", LINES]], sizes: [2, 5] });
+  for (const r of result.runs) {
+    for (const kind of KINDS) assert.ok(r.kept[kind] > 0, `${r.name} in chunks of ${r.size}: no ${kind} was ever complete, so nothing was checked`);
+  }
+  none(identityProblems(result.runs), "complete elements were rebuilt while streaming");
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+// ---------------------------------------------------------------------------
+// 3. An open tooltip stays open while the digest streams
+
+// The first point cites [1], and so does a later one; the title and source
+// lines come last, adding the header above the points while the tooltip is
+// open.
+const TOOLTIP =
+  "Key Facts - The harbour reopened after the storm [1] - Ferries resume on Monday [2] - Pilots are back on duty [1][3] " +
+  "- Cranes are being tested [3] Outlook - Dredging starts in June [4]\n" +
+  "Ports|Harbour reopens after the storm\nCoast Post·2025-05-01 08:00";
+
+test("a tooltip opened while the digest streams stays open by its pill, and lists later points citing it", async () => {
+  const { context, page } = await streamPage();
+  // Stream until the first point is complete (the second has started).
+  const before = await page.evaluate(async (text) => {
+    const { frame, chunks } = window.kit;
+    const el = document.getElementById("live");
+    const run = (window.run = { el, view: api.render(el, ""), chunks: chunks(text, 4), next: 0 });
+    while (run.next < run.chunks.length) {
+      run.view.append(run.chunks[run.next++]);
+      await frame();
+      if (el.querySelectorAll(".digest-point").length >= 2) break;
+    }
+    return { streamed: run.chunks.slice(0, run.next).join(""), pills: el.querySelectorAll('.digest-point .digest-cite[data-cite="1"]').length };
+  }, TOOLTIP);
+  assert.equal(before.pills, 1, `after ${JSON.stringify(before.streamed)}, the first point has no pill for [1]`);
+
+  // Keyboard focus opens the tooltip at once.
+  await page.locator('#live .digest-cite[data-cite="1"]').focus();
+  const opened = await page.evaluate(() => {
+    const open = document.querySelectorAll(".digest-tooltip-open");
+    window.run.tip = open[0];
+    window.run.pill = document.querySelector('#live .digest-cite[data-cite="1"]');
+    return { open: open.length, after: open[0]?.previousElementSibling === window.run.pill };
+  });
+  assert.deepEqual(opened, { open: 1, after: true }, "focusing the pill did not open its tooltip");
+
+  // Stream the rest, a frame after each chunk, and look after each frame.
+  const result = await page.evaluate(async () => {
+    const { frame } = window.kit;
+    const run = window.run;
+    const { tip, pill } = run;
+    const problems = new Map();
+    const check = (when) => {
+      const note = (key, message) => problems.has(key) || problems.set(key, `${message} (${when}, after ${JSON.stringify(run.chunks.slice(0, run.next).join("").slice(-30))})`);
+      if (!tip.isConnected) note("gone", "the open tooltip was removed from the page");
+      else if (!tip.classList.contains("digest-tooltip-open") || tip.hidden) note("closed", "the tooltip closed");
+      if (!pill.isConnected) note("pill", "its pill was removed from the page");
+      else if (tip.isConnected && tip.previousElementSibling !== pill) note("moved", "the tooltip is no longer right after its pill");
+      const open = document.querySelectorAll(".digest-tooltip-open").length;
+      if (open !== 1) note("count", `${open} tooltips are open`);
+      if (document.activeElement !== pill) note("focus", `focus left the pill for <${document.activeElement?.localName}>`);
+      if (tip.isConnected && pill.isConnected && !tip.hidden) {
+        const r = tip.getBoundingClientRect();
+        const p = pill.getBoundingClientRect();
+        const below = r.top >= p.bottom - 1 && r.top <= p.bottom + 12;
+        const above = r.bottom <= p.top + 1 && r.bottom >= p.top - 12;
+        const centre = p.left + p.width / 2;
+        if (!(below || above) || centre < r.left || centre > r.right) {
+          note("place", `the tooltip (top ${Math.round(r.top)}, left ${Math.round(r.left)}) is no longer next to its pill (top ${Math.round(p.top)}, bottom ${Math.round(p.bottom)})`);
+        }
+      }
+    };
+    /** The points the tooltip shows under "Also cited in", and the ones it should. */
+    const also = () => {
+      const article = document.querySelector("#live article.digest");
+      const points = [...article.querySelectorAll(".digest-point")];
+      const later = points.slice(1).filter((p) => p.querySelector('.digest-cite[data-cite="1"]')).map((p) => p.id);
+      const shown = [...tip.querySelectorAll(".digest-tooltip-also li[data-point]")].filter((li) => li.getClientRects().length > 0).map((li) => li.dataset.point);
+      return { shown, want: later };
+    };
+    let frames = 0;
+    while (run.next < run.chunks.length) {
+      run.view.append(run.chunks[run.next++]);
+      await frame();
+      check(`frame ${++frames}`);
+    }
+    const streamed = also();
+    run.view.finish();
+    check("after finish()");
+    const finished = also();
+    run.view.destroy();
+    return { frames, problems: [...problems.values()], streamed, finished };
+  });
+  assert.ok(result.frames > 5, "too little was streamed while the tooltip was open");
+  const problems = [...result.problems];
+  for (const [when, also] of [["at the end of the stream", result.streamed], ["after finish()", result.finished]]) {
+    assert.equal(also.want.length, 1, `${when}: expected one later point citing [1]`);
+    if (also.shown.join() !== also.want.join()) {
+      problems.push(`${when}, "Also cited in" shows ${JSON.stringify(also.shown)}, not the later point ${JSON.stringify(also.want)}`);
+    }
+  }
+  none(problems, "the open tooltip did not stay as it was while the digest streamed");
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+// ---------------------------------------------------------------------------
+// 4. Half-written marks and headings are never shown
+
+// A two-digit citation, bold, a link, a full-width citation, and an inline
+// heading. No word in the points starts with a heading's first letter (H,
+// L), so that only a half-written heading can end a point with a prefix of
+// one.
+const MARKS =
+  "Harbour News - The harbour reopened after a long closure [12] - Crews worked **through the night** to clear the channel [2] " +
+  "- Details are in [the report](https://example.com/r) published today [3] - Ferry operators resumed sailings at once 【4】 " +
+  "Local Impact - Boats returned to the quay [2]\nPorts|Shipping resumes at the quay\nCoast Post·2025-05-01 08:00";
+const RAW = ["[1", "**", "](", "【"];
+
+test("while streaming, half-written marks and inline headings are never shown", async () => {
+  const { context, page } = await streamPage();
+  const result = await page.evaluate(
+    async ({ text, sizes, raw }) => {
+      const { frame, chunks, shownText } = window.kit;
+      const box = document.getElementById("live");
+      const runs = sizes.map((size) => {
+        const el = box.appendChild(document.createElement("div"));
+        return { size, el, view: api.render(el, ""), chunks: chunks(text, size), next: 0, shown: [], points: [], pills: new Map() };
+      });
+      let active = runs;
+      while (active.length) {
+        for (const r of active) r.view.append(r.chunks[r.next++]);
+        await frame();
+        for (const r of active) {
+          const article = r.el.querySelector("article.digest");
+          const streamed = r.chunks.slice(0, r.next).join("");
+          r.shown.push({ streamed, text: article ? shownText(article) : "" });
+          r.points.push({ streamed, texts: article ? [...article.querySelectorAll(".digest-point")].map((p) => p.textContent) : [] });
+          for (const pill of article?.querySelectorAll(".digest-cite") ?? []) r.pills.set(pill.dataset.cite, r.pills.get(pill.dataset.cite) ?? streamed);
+        }
+        active = active.filter((r) => r.next < r.chunks.length);
+      }
+      return runs.map((r) => {
+        r.view.finish();
+        const article = r.el.querySelector("article.digest");
+        const headings = [...article.querySelectorAll(".digest-heading")].map((h) => h.textContent);
+        const final = shownText(article);
+        const cited = new Set([...article.querySelectorAll(".digest-cite")].map((pill) => pill.dataset.cite));
+        r.view.destroy();
+        r.el.remove();
+        // The first frame each raw mark showed in.
+        const marks = [];
+        for (const mark of raw) {
+          const at = r.shown.find((f) => f.text.includes(mark));
+          if (at) {
+            const i = at.text.indexOf(mark);
+            marks.push(`${JSON.stringify(mark)} showed after ${JSON.stringify(at.streamed.slice(-30))}: …${JSON.stringify(at.text.slice(Math.max(0, i - 30), i + 30))}…`);
+          }
+        }
+        // Points that ended with the start of a heading (at a word's
+        // start): the first time for each heading, and how many frames.
+        const halfHeadings = [];
+        for (const heading of headings) {
+          let firstSeen = null;
+          let frames = 0;
+          for (const { streamed, texts } of r.points) {
+            const point = texts.find((text) => {
+              const t = text.trimEnd();
+              for (let n = Math.min(heading.length, t.length); n >= 1; n--) {
+                if (t.endsWith(heading.slice(0, n)) && !/\p{L}/u.test(t.charAt(t.length - n - 1))) return true;
+              }
+              return false;
+            });
+            if (point === undefined) continue;
+            frames++;
+            firstSeen ??= `after ${JSON.stringify(streamed.slice(-30))}, a point showed …${JSON.stringify(point.trimEnd().slice(-40))}`;
+          }
+          if (firstSeen) halfHeadings.push(`heading ${JSON.stringify(heading)} was half-written at the end of a point at ${frames} frames; first ${firstSeen}`);
+        }
+        // Pills for a citation the text never makes: a half-written one ([1 of [12]).
+        for (const [id, streamed] of r.pills) {
+          if (!cited.has(id)) marks.push(`a pill for [${id}], which the text never cites, showed after ${JSON.stringify(streamed.slice(-30))}`);
+        }
+        return { size: r.size, frames: r.shown.length, headings, final, marks, halfHeadings };
+      });
+    },
+    { text: MARKS, sizes: [1, 5], raw: RAW },
+  );
+  const problems = [];
+  for (const r of result) {
+    // The whole text has every mark closed: none of them shows at the end.
+    assert.deepEqual(r.headings, ["Harbour News", "Local Impact"], "the whole text's headings");
+    for (const mark of RAW) assert.ok(!r.final.includes(mark), `the whole text shows ${mark}: ${r.final}`);
+    problems.push(...r.marks.map((m) => `in chunks of ${r.size}, ${m.startsWith('"') ? "raw " : ""}${m}`));
+    problems.push(...r.halfHeadings.map((h) => `in chunks of ${r.size}, ${h}`));
+  }
+  none(problems, "half-written marks or headings showed while streaming");
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+// ---------------------------------------------------------------------------
+// 5. aria-busy while streaming
+
+test("the article is aria-busy from the first streamed frame until finish(), and nothing in it is aria-live", async () => {
+  const { context, page } = await streamPage();
+  const result = await page.evaluate(async (text) => {
+    const { frame, chunks } = window.kit;
+    const el = document.getElementById("live");
+    const view = api.render(el, "");
+    const frames = [];
+    for (const chunk of chunks(text, 7)) {
+      view.append(chunk);
+      await frame();
+      const article = el.querySelector("article.digest");
+      frames.push({ busy: article ? article.getAttribute("aria-busy") : "(no article)", live: el.querySelectorAll("[aria-live]").length });
+    }
+    view.finish();
+    const article = el.querySelector("article.digest");
+    const after = { busy: article.getAttribute("aria-busy"), live: el.querySelectorAll("[aria-live]").length };
+    view.destroy();
+    return { frames, after };
+  }, INLINE);
+  const problems = [];
+  const notBusy = result.frames.map((f, i) => `frame ${i + 1}: ${f.busy === null ? "no aria-busy" : `aria-busy=${JSON.stringify(f.busy)}`}`).filter((_, i) => result.frames[i].busy !== "true");
+  if (notBusy.length) problems.push(`the article was not aria-busy="true" at ${notBusy.length} of ${result.frames.length} frames (${notBusy.slice(0, 3).join(", ")}${notBusy.length > 3 ? ", …" : ""})`);
+  if (result.after.busy !== null) problems.push(`after finish(), the article still has aria-busy=${JSON.stringify(result.after.busy)}`);
+  const live = result.frames.filter((f) => f.live).length;
+  if (live) problems.push(`an element had aria-live at ${live} frames`);
+  if (result.after.live) problems.push("after finish(), an element has aria-live");
+  none(problems, "aria-busy and aria-live while streaming");
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+// ---------------------------------------------------------------------------
+// 6. <digest-view> streams
+
+test("<digest-view> stream(chunk) then finish() gives the shadow DOM of the whole text, keeping complete elements", async () => {
+  const { context, page } = await streamPage();
+  const texts = [["headings inline", INLINE], ["headings on lines", LINES]];
+  const result = await page.evaluate(trackIdentity, { texts, sizes: [4], element: true });
+  if (result.missing) assert.fail(result.missing);
+  const problems = [];
+  for (const r of result.runs) {
+    const whole = await page.evaluate(async (text) => {
+      const el = document.createElement("digest-view");
+      el.textContent = text;
+      const rendered = new Promise((resolve) => el.addEventListener("render", resolve, { once: true }));
+      document.getElementById("live").append(el);
+      await rendered;
+      const html = el.shadowRoot.innerHTML;
+      el.remove();
+      return html;
+    }, r.text);
+    const d = diffMarkup(r.html, whole);
+    if (d.at >= 0) {
+      problems.push(
+        `${r.name}: the streamed shadow DOM differs from the whole text's at ${d.at}${d.ids}\n` +
+          `      streamed: …${JSON.stringify(d.got)}…\n      whole:    …${JSON.stringify(d.want)}…`,
+      );
+    } else if (d.ids) problems.push(`${r.name}: the streamed shadow DOM is the whole text's but for its ids${d.ids}`);
+    assert.ok(r.kept[".digest-point"] > 0, `${r.name}: no point was ever complete, so nothing was checked`);
+  }
+  problems.push(...identityProblems(result.runs));
+  none(problems, "<digest-view> streamed differs from <digest-view> given the whole text");
+  assert.deepEqual(page.errors, []);
+  await context.close();
 });
