@@ -104,7 +104,7 @@ function none(problems, what) {
 function diffMarkup(a, b) {
   const prefix = (html) => /<article [^>]*id="([^"]+)"/.exec(html)?.[1];
   const [pa, pb] = [prefix(a), prefix(b)];
-  const ids = pa && pb && pa !== pb ? `, and its ids are ${pa}-… against ${pb}-…` : "";
+  const ids = pa && pb && pa !== pb ? `; id prefix ${pa} against ${pb}` : "";
   if (ids) {
     a = a.replaceAll(pa, "ID");
     b = b.replaceAll(pb, "ID");
@@ -215,14 +215,17 @@ function streamEverything() {
   return equality;
 }
 
+/** One line (and the two excerpts) per stream that differs from the whole text. */
 function report(mismatches) {
-  return mismatches.map((m) =>
-      m.error
-        ? `${m.name} at chunk size ${m.size}: ${m.error}`
-        : m.at < 0
-          ? `${m.name} at chunk size ${m.size}: the same markup${m.ids}`
-          : `${m.name} at chunk size ${m.size}: differs at ${m.at} (${m.gotLength} against ${m.wantLength} characters)${m.ids}\n` +
-            `      streamed: …${JSON.stringify(m.got)}…\n      whole:    …${JSON.stringify(m.want)}…`,
+  return mismatches.map((m) => `${m.name} at chunk size ${m.size}: ${m.error ?? describeDiff(m)}`);
+}
+
+/** What diffMarkup found, in words, with the excerpts on lines of their own. */
+function describeDiff(d) {
+  if (d.at < 0) return `the same markup but for its ids${d.ids}`;
+  return (
+    `differs at ${d.at} (${d.gotLength} against ${d.wantLength} characters)${d.ids}\n` +
+    `      streamed: …${JSON.stringify(d.got)}…\n      whole:    …${JSON.stringify(d.want)}…`
   );
 }
 
@@ -612,12 +615,7 @@ test("<digest-view> stream(chunk) then finish() gives the shadow DOM of the whol
       return html;
     }, r.text);
     const d = diffMarkup(r.html, whole);
-    if (d.at >= 0) {
-      problems.push(
-        `${r.name}: the streamed shadow DOM differs from the whole text's at ${d.at}${d.ids}\n` +
-          `      streamed: …${JSON.stringify(d.got)}…\n      whole:    …${JSON.stringify(d.want)}…`,
-      );
-    } else if (d.ids) problems.push(`${r.name}: the streamed shadow DOM is the whole text's but for its ids${d.ids}`);
+    if (d.at >= 0 || d.ids) problems.push(`${r.name}: the streamed shadow DOM ${describeDiff(d)}`);
     assert.ok(r.kept[".digest-point"] > 0, `${r.name}: no point was ever complete, so nothing was checked`);
   }
   problems.push(...identityProblems(result.runs));
