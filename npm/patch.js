@@ -114,25 +114,45 @@ export function morph(node, fresh) {
   return node;
 }
 
-/** Makes `node`'s children equal to `fresh`'s; an open tooltip (which the DOM layer moved there) stays. */
+/**
+ * Makes `node`'s children equal to `fresh`'s; an open tooltip (which the
+ * DOM layer moved there) stays. Children are matched in order, and a child
+ * gone from the middle (a header or a section before the rest) or new
+ * there is seen one place ahead, so the elements after it still match.
+ */
 function morphChildren(node, fresh) {
   const old = [];
   for (const child of node.childNodes) if (!isOpenTooltip(child)) old.push(child);
   const wanted = [...fresh.childNodes];
-  wanted.forEach((child, i) => {
-    if (i < old.length) morph(old[i], child);
+  let o = 0;
+  for (let w = 0; w < wanted.length; w++) {
+    const child = wanted[w];
+    if (o < old.length && !sameKind(old[o], child)) {
+      if (o + 1 < old.length && sameKind(old[o + 1], child)) old[o++].remove();
+      else if (w + 1 < wanted.length && sameKind(old[o], wanted[w + 1])) {
+        node.insertBefore(child, old[o]);
+        continue;
+      }
+    }
+    if (o < old.length) morph(old[o++], child);
     else node.append(child);
-  });
-  for (const extra of old.slice(wanted.length)) extra.remove();
+  }
+  for (const extra of old.slice(o)) extra.remove();
+}
+
+/** Same node name and, for elements, the same class. */
+function sameKind(a, b) {
+  return a.nodeName === b.nodeName && (a.nodeType !== 1 || a.getAttribute("class") === b.getAttribute("class"));
 }
 
 /**
  * Whether `node` (in the page) has the attributes `fresh` has, in order.
- * `part`, which `<digest-view>` adds for ::part() styling, is the page's
- * own and stays.
+ * Two are set apart and stay: `part`, which `<digest-view>` adds for
+ * ::part() styling, and the article's `aria-busy`, which a stream sets on
+ * its own (operation 0).
  */
 function sameAttributeNames(node, fresh) {
-  const x = [...node.attributes].filter((a) => a.name !== "part");
+  const x = [...node.attributes].filter((a) => a.name !== "part" && a.name !== "aria-busy");
   const y = fresh.attributes;
   if (x.length !== y.length) return false;
   for (let i = 0; i < x.length; i++) if (x[i].name !== y[i].name) return false;

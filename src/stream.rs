@@ -182,9 +182,9 @@ impl Stream {
     /// Adds the points made final since the last call to `self.citing`.
     fn index_final_points(&mut self) {
         let Position { section, point } = self.indexed;
-        for si in section..self.digest.sections.len() {
+        for si in section.saturating_sub(1)..self.digest.sections.len() {
             let points = &self.digest.sections[si].points;
-            let from = if si == section { point } else { 0 };
+            let from = if si + 1 == section { point } else { 0 };
             for (pi, p) in points.iter().enumerate().skip(from) {
                 let at = PointRef {
                     section: si as u32,
@@ -331,7 +331,9 @@ fn reset(
         dir: Some(pieces.dir()),
         ..Shown::default()
     };
-    let mut html = pieces.article_start(busy);
+    // Busy comes as an attribute of its own, so that the page's article
+    // keeps its element (a morph needs the same attribute names).
+    let mut html = pieces.article_start(false);
     let mut silent = Ops::default();
     show(shown, &mut silent, pieces, Position::default(), tooltips, true);
     if let Some(header) = &shown.header {
@@ -352,6 +354,7 @@ fn reset(
     }
     html.push_str("</article>");
     ops.article(&html);
+    ops.attr("aria-busy", busy.then_some("true"));
 }
 
 /// Brings `shown` (and, through `ops`, the page) up to `pieces`: the points

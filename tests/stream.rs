@@ -230,10 +230,17 @@ fn stream(text: &str, size: usize) -> Page {
         let ops = s.push(chunk);
         page.apply(&ops);
         let shown = page.html();
-        assert!(
-            !shown.contains("aria-busy") || shown.contains("aria-busy=\"true\""),
-            "busy while streaming"
-        );
+        assert!(shown.contains("aria-busy=\"true\""), "busy while streaming");
+        // Every pill's tooltip is there to open.
+        for (i, _) in shown.match_indices("aria-describedby=\"") {
+            let id_start = i + "aria-describedby=\"".len();
+            let id = &shown[id_start..id_start + shown[id_start..].find('"').unwrap()];
+            assert!(
+                shown.contains(&format!(" id=\"{id}\" data-cite")),
+                "no tooltip {id} for a pill after {:?}",
+                &text[..text.len().min(shown.len())]
+            );
+        }
     }
     page.finishing = true;
     page.apply(&s.finish(usize::MAX).unwrap());

@@ -327,7 +327,8 @@ const trackIdentity = async ({ texts, sizes, element }) => {
     for (const r of active) {
       look(r, frames);
       if (r.next === r.chunks.length) {
-        r.finish();
+        // The element's finish() resolves once it has rendered.
+        await r.finish();
         look(r, "finish");
       }
     }
