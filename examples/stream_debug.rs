@@ -1,14 +1,19 @@
 use digest_render::stream::Stream;
+use std::time::Instant;
 fn main() {
-    let path = std::env::args().nth(1).unwrap();
-    let size: usize = std::env::args().nth(2).unwrap().parse().unwrap();
-    let text = std::fs::read_to_string(path).unwrap();
-    let mut s = Stream::new(Default::default(), "");
-    let chars: Vec<char> = text.chars().collect();
-    for c in chars.chunks(size) {
-        let chunk: String = c.iter().collect();
-        let ops = s.push(&chunk);
-        if ops != "[]" { println!("push {:?}\n  {}", chunk, ops); }
+    for path in std::env::args().skip(1) {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let chars: Vec<char> = text.chars().collect();
+        let t = Instant::now();
+        let mut bytes = 0;
+        for _ in 0..20 {
+            let mut s = Stream::new(Default::default(), "");
+            for c in chars.chunks(32) {
+                let chunk: String = c.iter().collect();
+                bytes += s.push(&chunk).len();
+            }
+            bytes += s.finish(usize::MAX).unwrap().len();
+        }
+        println!("{path}: {} chars, {:?} per stream, {} op bytes per stream", chars.len(), t.elapsed() / 20, bytes / 20);
     }
-    println!("FINISH {}", s.finish(usize::MAX).unwrap());
 }

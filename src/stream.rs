@@ -67,7 +67,16 @@ struct Shown {
     after: Vec<String>,
     container: bool,
     /// By id.
-    tooltips: Vec<(u32, String)>,
+    tooltips: Vec<(u32, ShownTooltip)>,
+}
+
+/// A tooltip as its shell and its "Also cited in" entries, so that a point
+/// citing a source adds one entry rather than rewriting the list.
+struct ShownTooltip {
+    shell: String,
+    entries: Vec<String>,
+    /// Entries for final points: they never change until `finish`.
+    settled: usize,
 }
 
 struct ShownSection {
@@ -117,16 +126,15 @@ impl Stream {
             return Err(size);
         }
         let citing = parse::index_citations(&digest.sections);
-        let tooltips: Vec<(u32, Vec<PointRef>)> =
-            citing.iter().map(|c| (c.id, c.points.clone())).collect();
+        let tooltips: Vec<Cited> = citing.iter().map(|c| (c.id, c.points.clone(), 0)).collect();
         let pieces = Pieces::new(&digest, &self.options, citing);
         let mut ops = Ops::default();
         if same_article(&self.shown, &pieces) {
             ops.attr("aria-busy", None);
             let mut check = tooltips;
             for (id, _) in &self.shown.tooltips {
-                if check.binary_search_by_key(id, |(i, _)| *i).is_err() {
-                    check.push((*id, Vec::new()));
+                if check.binary_search_by_key(id, |(i, _, _)| *i).is_err() {
+                    check.push((*id, Vec::new(), 0));
                 }
             }
             show(&mut self.shown, &mut ops, &pieces, Position::default(), &check, true);
@@ -225,15 +233,16 @@ impl Stream {
         });
         check.sort_unstable();
         check.dedup();
-        let tooltips: Vec<(u32, Vec<PointRef>)> = check
+        let tooltips: Vec<Cited> = check
             .iter()
             .map(|&id| {
                 let mut points = match self.citing.binary_search_by_key(&id, |c| c.id) {
                     Ok(i) => self.citing[i].points.clone(),
                     Err(_) => Vec::new(),
                 };
+                let settled = points.len();
                 points.extend(tail_refs.iter().filter(|(i, _)| *i == id).map(|(_, at)| *at));
-                (id, points)
+                (id, points, settled)
             })
             .collect();
         self.tail_ids = tail_refs.iter().map(|(id, _)| *id).collect();
@@ -247,12 +256,15 @@ impl Stream {
                 show(&mut self.shown, ops, &pieces, from, &tooltips, false);
             } else {
                 // Every id, then: the ids in the markup changed.
-                let mut all: Vec<(u32, Vec<PointRef>)> =
-                    self.citing.iter().map(|c| (c.id, c.points.clone())).collect();
+                let mut all: Vec<Cited> = self
+                    .citing
+                    .iter()
+                    .map(|c| (c.id, c.points.clone(), c.points.len()))
+                    .collect();
                 for (id, at) in &tail_refs {
-                    match all.binary_search_by_key(id, |(i, _)| *i) {
+                    match all.binary_search_by_key(id, |(i, _, _)| *i) {
                         Ok(i) => all[i].1.push(*at),
-                        Err(i) => all.insert(i, (*id, vec![*at])),
+                        Err(i) => all.insert(i, (*id, vec![*at], 0)),
                     }
                 }
                 reset(&mut self.shown, ops, &pieces, &all, true);
@@ -318,13 +330,7 @@ fn same_article(shown: &Shown, pieces: &Pieces) -> bool {
 
 /// The whole article anew (the ids or the direction changed, or nothing is
 /// shown yet): the page morphs its article into this one.
-fn reset(
-    shown: &mut Shown,
-    ops: &mut Ops,
-    pieces: &Pieces,
-    tooltips: &[(u32, Vec<PointRef>)],
-    busy: bool,
-) {
+fn reset(shown: &mut Shown, ops: &mut Ops, pieces: &Pieces, tooltips: &[Cited], busy: bool) {
     *shown = Shown {
         started: true,
         prefix: pieces.prefix().to_string(),
@@ -348,7 +354,7 @@ fn reset(
     if shown.container {
         html.push_str(&TOOLTIPS_CONTAINER[..TOOLTIPS_CONTAINER.len() - "</div>".len()]);
         for (_, tooltip) in &shown.tooltips {
-            html.push_str(tooltip);
+            html.push_str(&Pieces::tooltip_from(&tooltip.shell, &tooltip.entries));
         }
         html.push_str("</div>");
     }
@@ -356,6 +362,10 @@ fn reset(
     ops.article(&html);
     ops.attr("aria-busy", busy.then_some("true"));
 }
+
+/// A tooltip to show: its id, the points citing it, and how many of those
+/// were final at the last push (their entries are on the page already).
+type Cited = (u32, Vec<PointRef>, usize);
 
 /// Brings `shown` (and, through `ops`, the page) up to `pieces`: the points
 /// from `from` on, the parts after the sections, the tooltips in
@@ -365,7 +375,7 @@ fn show(
     ops: &mut Ops,
     pieces: &Pieces,
     from: Position,
-    tooltips: &[(u32, Vec<PointRef>)],
+    tooltips: &[Cited],
     whole: bool,
 ) {
     if whole {
@@ -439,31 +449,67 @@ fn show(
     shown.after = after;
 
     let end = base + shown.after.len();
-    let wanted = tooltips.iter().any(|(_, points)| !points.is_empty());
+    let wanted = tooltips.iter().any(|(_, points, _)| !points.is_empty());
     if wanted && !shown.container {
         ops.child(INSERT, end, TOOLTIPS_CONTAINER);
         shown.container = true;
     }
-    for (id, points) in tooltips {
+    for (id, points, settled) in tooltips {
         let at = shown.tooltips.binary_search_by_key(id, |(i, _)| *i);
+        let tid = tooltip_id(pieces, *id);
         if points.is_empty() {
             if let Ok(i) = at {
                 shown.tooltips.remove(i);
-                ops.remove_tooltip(&tooltip_id(pieces, *id));
+                ops.remove_tooltip(&tid);
             }
             continue;
         }
-        let html = pieces.tooltip(*id, points);
+        let shell = pieces.tooltip_shell(*id, points.len());
+        let listed = if points.len() > 1 { points.len() } else { 0 };
         match at {
-            Ok(i) if shown.tooltips[i].1 == html => {}
-            Ok(i) => {
-                ops.tooltip(&tooltip_id(pieces, *id), &html, None);
-                shown.tooltips[i].1 = html;
+            Ok(i) if shown.tooltips[i].1.shell == shell => {
+                // Only entries after the final ones shown can differ.
+                let tooltip = &mut shown.tooltips[i].1;
+                let from = if whole { 0 } else { tooltip.settled.min(listed) };
+                for k in from..listed {
+                    let entry = pieces.also_entry(points[k]);
+                    if tooltip.entries.get(k) != Some(&entry) {
+                        ops.entry(&tid, k, &entry);
+                        if k < tooltip.entries.len() {
+                            tooltip.entries[k] = entry;
+                        } else {
+                            tooltip.entries.push(entry);
+                        }
+                    }
+                }
+                if tooltip.entries.len() > listed {
+                    tooltip.entries.truncate(listed);
+                    ops.truncate_entries(&tid, listed);
+                }
+                tooltip.settled = *settled;
             }
-            Err(i) => {
-                let before = shown.tooltips.get(i).map(|(next, _)| tooltip_id(pieces, *next));
-                ops.tooltip(&tooltip_id(pieces, *id), &html, before.as_deref());
-                shown.tooltips.insert(i, (*id, html));
+            _ => {
+                let entries: Vec<String> = points[..listed]
+                    .iter()
+                    .map(|&p| pieces.also_entry(p))
+                    .collect();
+                let html = Pieces::tooltip_from(&shell, &entries);
+                let tooltip = ShownTooltip {
+                    shell,
+                    entries,
+                    settled: *settled,
+                };
+                match at {
+                    Ok(i) => {
+                        ops.tooltip(&tid, &html, None);
+                        shown.tooltips[i].1 = tooltip;
+                    }
+                    Err(i) => {
+                        let before = shown.tooltips.get(i).map(|(next, _)| tooltip_id(pieces, *next));
+                        ops.tooltip(&tid, &html, before.as_deref());
+                        shown.tooltips.insert(i, (*id, tooltip));
+                    }
+                }
             }
         }
     }
@@ -509,6 +555,8 @@ const INSERT: u8 = 2;
 /// | 6 | id, html, next id or null | the tooltip with that id becomes html, or is added before the next one |
 /// | 7 | id | the tooltip with that id goes |
 /// | 8 | html | the article becomes html (kept where it matches) |
+/// | 9 | id, entry, html | that entry (`li`) of the tooltip's "Also cited in" list becomes html, or is added |
+/// | 10 | id, count | the tooltip's "Also cited in" list keeps its first count entries |
 #[derive(Default)]
 pub struct Ops {
     out: String,
@@ -518,7 +566,7 @@ impl Ops {
     fn start(&mut self, code: u8) {
         self.out.push(if self.out.is_empty() { '[' } else { ',' });
         self.out.push('[');
-        self.out.push(char::from(b'0' + code));
+        crate::render::html::push_decimal(&mut self.out, u64::from(code));
     }
 
     fn number(&mut self, n: usize) {
@@ -581,6 +629,21 @@ impl Ops {
             Some(b) => self.string(b),
             None => self.out.push_str(",null"),
         }
+        self.end();
+    }
+
+    fn entry(&mut self, tooltip: &str, index: usize, html: &str) {
+        self.start(9);
+        self.string(tooltip);
+        self.number(index);
+        self.string(html);
+        self.end();
+    }
+
+    fn truncate_entries(&mut self, tooltip: &str, count: usize) {
+        self.start(10);
+        self.string(tooltip);
+        self.number(count);
         self.end();
     }
 

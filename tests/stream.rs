@@ -194,6 +194,34 @@ impl Page {
                     }
                     self.children[at] = format!("{start}{}</div>", tips.concat());
                 }
+                9 | 10 => {
+                    let at = self
+                        .children
+                        .iter()
+                        .position(|c| c.starts_with("<div class=\"digest-tooltips\""))
+                        .expect("an entry needs the container");
+                    let (start, inner) = split_element(&self.children[at]);
+                    let start = start.to_string();
+                    let mut tips = elements(inner);
+                    let id = format!("id=\"{}\"", s(1));
+                    let tip = tips.iter_mut().find(|t| t.contains(&id)).expect("the tooltip is there");
+                    let list = tip.find("<ul>").expect("the tooltip has a list") + "<ul>".len();
+                    let list_end = tip.rfind("</ul>").unwrap();
+                    let mut entries = elements(&tip[list..list_end]);
+                    if op[0].as_u64() == Some(9) {
+                        let i = n(2);
+                        if i < entries.len() {
+                            entries[i] = s(3);
+                        } else {
+                            assert_eq!(i, entries.len(), "entries are added in order");
+                            entries.push(s(3));
+                        }
+                    } else {
+                        entries.truncate(n(2));
+                    }
+                    *tip = format!("{}{}{}", &tip[..list], entries.concat(), &tip[list_end..]);
+                    self.children[at] = format!("{start}{}</div>", tips.concat());
+                }
                 8 => {
                     let html = s(1);
                     let (start, inner) = split_element(&html);

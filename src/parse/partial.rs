@@ -37,34 +37,37 @@ use super::{citations, references, title};
 const MARK_WINDOW: usize = 1024;
 
 /// The end of what may be read of `text` now, at or after `from` (a
-/// checkpoint, where everything before is read already).
+/// checkpoint, where everything before is read already). Looks only at
+/// the text after `from`, so a push costs the unfinished tail.
 pub fn readable_end(text: &str, from: usize) -> usize {
+    let from = from.min(text.len());
     let end = waiting_lines_start(text, from);
     if end < text.len() {
         return end; // the last line readable is finished
     }
-    let line_start = text[..end]
-        .rfind(['\n', '\r'])
-        .map_or(0, |i| i + 1)
-        .max(from.min(end));
-    settled_line_end(text, line_start.max(line_start_of(text, from)), end).max(from.min(end))
+    // The unfinished line, or the part of it after the checkpoint.
+    let (start, at_line_start) = match last_break(text, from, end) {
+        Some(b) => (b + 1, true),
+        None => (from, from == 0 || matches!(text.as_bytes()[from - 1], b'\n' | b'\r')),
+    };
+    settled_line_end(text, start, end, at_line_start).max(from)
 }
 
-fn line_start_of(text: &str, at: usize) -> usize {
-    text[..at.min(text.len())]
-        .rfind(['\n', '\r'])
-        .map_or(0, |i| i + 1)
+/// The last line break in `text[from..end]`.
+fn last_break(text: &str, from: usize, end: usize) -> Option<usize> {
+    text[from..end].rfind(['\n', '\r']).map(|i| from + i)
 }
 
 /// Where the run of possible end-of-digest lines closing `text` starts
-/// (`text.len()` when there is none).
+/// (`text.len()` when there is none). Lines starting at or before `from`
+/// were read as the body already, and stay so.
 fn waiting_lines_start(text: &str, from: usize) -> usize {
     let mut start = text.len();
     let mut plain = 0;
     let mut line_end = text.len();
-    // Last line first, back to the line holding `from`.
-    loop {
-        let line_start = line_start_of(text, line_end);
+    // Last line first.
+    while let Some(b) = last_break(text, from, line_end) {
+        let line_start = b + 1;
         let line = super::blocks::Line {
             start: line_start,
             end: line_end,
@@ -97,27 +100,27 @@ fn waiting_lines_start(text: &str, from: usize) -> usize {
             }
             start = line_start;
         }
-        if line_start == 0 || line_start <= from {
-            break;
-        }
         // Past the break before this line (`\r\n` counts once).
-        line_end = line_start - 1;
-        if line_end > 0 && text.as_bytes()[line_end] == b'\n' && text.as_bytes()[line_end - 1] == b'\r' {
+        line_end = b;
+        if line_end > from && text.as_bytes()[line_end] == b'\n' && text.as_bytes()[line_end - 1] == b'\r' {
             line_end -= 1;
         }
     }
-    start.max(from.min(text.len()))
+    start
 }
 
-/// The end of the settled part of the unfinished line `text[start..end]`.
-fn settled_line_end(text: &str, start: usize, end: usize) -> usize {
+/// The end of the settled part of the unfinished line `text[start..end]`
+/// (or of its part after a checkpoint, when not `at_line_start`: its kind
+/// and first words are decided then).
+fn settled_line_end(text: &str, start: usize, end: usize, at_line_start: bool) -> usize {
     let line = &text[start..end];
     let trimmed = line.trim_start_matches(is_space);
     let indent = line.len() - trimmed.len();
     // A heading or bullet still forming: `#`, `##`, `12`.
-    if (!trimmed.is_empty() && trimmed.len() <= 6 && trimmed.bytes().all(|b| b == b'#'))
-        || (!trimmed.is_empty() && trimmed.len() <= 3 && trimmed.bytes().all(|b| b.is_ascii_digit()))
-    {
+    let forming = |max: usize, byte: fn(u8) -> bool| {
+        !trimmed.is_empty() && trimmed.len() <= max && trimmed.bytes().all(byte)
+    };
+    if at_line_start && (forming(6, |b| b == b'#') || forming(3, |b| b.is_ascii_digit())) {
         return start;
     }
     let mut cut = end;
@@ -126,7 +129,16 @@ fn settled_line_end(text: &str, start: usize, end: usize) -> usize {
     let window = (window..=cut).find(|&i| text.is_char_boundary(i)).unwrap_or(cut);
     cut = cut.min(unmatched_mark(text, window, cut));
     // Heading-like words where a heading may stand.
-    let kind = classify(text, super::blocks::Line { start, end });
+    let kind = if at_line_start {
+        classify(text, super::blocks::Line { start, end })
+    } else {
+        // Going on after a separator: content, whatever its first words.
+        LineKind::Bullet {
+            marker: start,
+            start,
+            end,
+        }
+    };
     let content_start = match kind {
         LineKind::Bullet { start: s, .. } => s,
         LineKind::MarkedHeading { .. } => return cut,

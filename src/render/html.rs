@@ -65,6 +65,11 @@ fn prefix(digest: &Digest, options: &RenderOptions) -> String {
 /// stream's last state equals the markup of the whole text.
 pub struct Pieces<'a>(View<'a>);
 
+/// The end of a tooltip's "Also cited in" list, after its entries.
+const ALSO_CLOSE: &str = "</ul></div>";
+/// The same, and the tooltip's own end.
+const ALSO_CLOSE_DIV: &str = "</ul></div></div>";
+
 /// The tooltips' container, empty.
 pub const TOOLTIPS_CONTAINER: &str = "<div class=\"digest-tooltips\" hidden></div>";
 
@@ -147,6 +152,37 @@ impl<'a> Pieces<'a> {
         let mut out = String::new();
         self.0.tooltip(&mut out, id, points);
         out
+    }
+
+    /// Tooltip `id` with an empty "Also cited in" list when `cited` (the
+    /// number of points citing it) is over one: what stays the same as
+    /// entries are added to it.
+    pub fn tooltip_shell(&self, id: u32, cited: usize) -> String {
+        let mut out = String::new();
+        self.0.tooltip(&mut out, id, &[]);
+        if cited > 1 {
+            out.truncate(out.len() - "</div>".len());
+            self.0.also_open(&mut out);
+            push(&mut out, ALSO_CLOSE);
+            push(&mut out, "</div>");
+        }
+        out
+    }
+
+    /// An entry of a tooltip's "Also cited in" list.
+    pub fn also_entry(&self, at: PointRef) -> String {
+        let mut out = String::new();
+        self.0.also_entry(&mut out, at);
+        out
+    }
+
+    /// A tooltip from its shell and entries ([`Self::tooltip_shell`],
+    /// [`Self::also_entry`]).
+    pub fn tooltip_from(shell: &str, entries: &[String]) -> String {
+        match shell.strip_suffix(ALSO_CLOSE_DIV) {
+            Some(start) if !entries.is_empty() => [start, &entries.concat(), ALSO_CLOSE_DIV].concat(),
+            _ => shell.to_string(),
+        }
     }
 }
 
@@ -829,38 +865,48 @@ impl<'a> View<'a> {
             }
             push(out, "</div>");
             if points.len() > 1 {
-                push(
-                    out,
-                    "<div class=\"digest-tooltip-also\"><p class=\"digest-tooltip-also-label\">",
-                );
-                escape(out, &self.labels.also_cited_in);
-                push(out, "</p><ul>");
-                for at in points {
-                    let (si, pi) = (at.section as usize, at.point as usize);
-                    let pid = self.point_id(si, pi);
-                    let section = &self.digest.sections[si];
-                    put(
-                        out,
-                        &[
-                            "<li data-point=\"",
-                            &pid,
-                            "\"><a class=\"digest-tooltip-point\" href=\"#",
-                            &pid,
-                            "\">",
-                        ],
-                    );
-                    if let Some(h) = &section.heading {
-                        push(out, "<span class=\"digest-tooltip-heading\">");
-                        escape(out, &h.text);
-                        push(out, "</span> ");
-                    }
-                    escape(out, &excerpt(&section.points[pi].text));
-                    push(out, "</a></li>");
+                self.also_open(out);
+                for &at in points {
+                    self.also_entry(out, at);
                 }
-                push(out, "</ul></div>");
+                push(out, ALSO_CLOSE);
             }
             push(out, "</div>");
         }
+    }
+
+    /// The start of a tooltip's "Also cited in" list, up to its entries.
+    fn also_open(&self, out: &mut String) {
+        push(
+            out,
+            "<div class=\"digest-tooltip-also\"><p class=\"digest-tooltip-also-label\">",
+        );
+        escape(out, &self.labels.also_cited_in);
+        push(out, "</p><ul>");
+    }
+
+    /// One entry of "Also cited in": the point at `at`, linked.
+    fn also_entry(&self, out: &mut String, at: PointRef) {
+        let (si, pi) = (at.section as usize, at.point as usize);
+        let pid = self.point_id(si, pi);
+        let section = &self.digest.sections[si];
+        put(
+            out,
+            &[
+                "<li data-point=\"",
+                &pid,
+                "\"><a class=\"digest-tooltip-point\" href=\"#",
+                &pid,
+                "\">",
+            ],
+        );
+        if let Some(h) = &section.heading {
+            push(out, "<span class=\"digest-tooltip-heading\">");
+            escape(out, &h.text);
+            push(out, "</span> ");
+        }
+        escape(out, &excerpt(&section.points[pi].text));
+        push(out, "</a></li>");
     }
 
     fn reference(&self, id: u32) -> Option<&ReferenceView<'a>> {
