@@ -131,13 +131,24 @@ impl Stream {
         let mut ops = Ops::default();
         if same_article(&self.shown, &pieces) {
             ops.attr("aria-busy", None);
+            // And every tooltip shown that the whole text has not: it goes.
+            let gone: Vec<Cited> = self
+                .shown
+                .tooltips
+                .iter()
+                .filter(|(id, _)| tooltips.binary_search_by_key(id, |(i, _, _)| *i).is_err())
+                .map(|(id, _)| (*id, Vec::new(), 0))
+                .collect();
             let mut check = tooltips;
-            for (id, _) in &self.shown.tooltips {
-                if check.binary_search_by_key(id, |(i, _, _)| *i).is_err() {
-                    check.push((*id, Vec::new(), 0));
-                }
-            }
-            show(&mut self.shown, &mut ops, &pieces, Position::default(), &check, true);
+            check.extend(gone);
+            show(
+                &mut self.shown,
+                &mut ops,
+                &pieces,
+                Position::default(),
+                &check,
+                true,
+            );
         } else {
             reset(&mut self.shown, &mut ops, &pieces, &tooltips, false);
         }
@@ -241,7 +252,12 @@ impl Stream {
                     Err(_) => Vec::new(),
                 };
                 let settled = points.len();
-                points.extend(tail_refs.iter().filter(|(i, _)| *i == id).map(|(_, at)| *at));
+                points.extend(
+                    tail_refs
+                        .iter()
+                        .filter(|(i, _)| *i == id)
+                        .map(|(_, at)| *at),
+                );
                 (id, points, settled)
             })
             .collect();
@@ -295,7 +311,11 @@ fn end_of(digest: &Digest) -> Position {
 fn for_points_from(digest: &Digest, from: Position, mut f: impl FnMut(PointRef, &[u32])) {
     let first = from.section.saturating_sub(1);
     for (si, section) in digest.sections.iter().enumerate().skip(first) {
-        let skip = if si + 1 == from.section { from.point } else { 0 };
+        let skip = if si + 1 == from.section {
+            from.point
+        } else {
+            0
+        };
         for (pi, point) in section.points.iter().enumerate().skip(skip) {
             let at = PointRef {
                 section: si as u32,
@@ -319,7 +339,13 @@ fn add_citation(citing: &mut Vec<Citation>, id: u32, at: PointRef) {
                 citing[i].points.push(at);
             }
         }
-        Err(i) => citing.insert(i, Citation { id, points: vec![at] }),
+        Err(i) => citing.insert(
+            i,
+            Citation {
+                id,
+                points: vec![at],
+            },
+        ),
     }
 }
 
@@ -341,7 +367,14 @@ fn reset(shown: &mut Shown, ops: &mut Ops, pieces: &Pieces, tooltips: &[Cited], 
     // keeps its element (a morph needs the same attribute names).
     let mut html = pieces.article_start(false);
     let mut silent = Ops::default();
-    show(shown, &mut silent, pieces, Position::default(), tooltips, true);
+    show(
+        shown,
+        &mut silent,
+        pieces,
+        Position::default(),
+        tooltips,
+        true,
+    );
     if let Some(header) = &shown.header {
         html.push_str(header);
     }
@@ -411,7 +444,11 @@ fn show(
             }
             continue;
         }
-        let skip = if si + 1 == from.section { from.point } else { 0 };
+        let skip = if si + 1 == from.section {
+            from.point
+        } else {
+            0
+        };
         let had = &mut shown.sections[si].points;
         for pi in skip..points {
             let html = pieces.point(si, pi);
@@ -470,9 +507,13 @@ fn show(
             Ok(i) if shown.tooltips[i].1.shell == shell => {
                 // Only entries after the final ones shown can differ.
                 let tooltip = &mut shown.tooltips[i].1;
-                let from = if whole { 0 } else { tooltip.settled.min(listed) };
-                for k in from..listed {
-                    let entry = pieces.also_entry(points[k]);
+                let from = if whole {
+                    0
+                } else {
+                    tooltip.settled.min(listed)
+                };
+                for (k, &at) in points.iter().enumerate().take(listed).skip(from) {
+                    let entry = pieces.also_entry(at);
                     if tooltip.entries.get(k) != Some(&entry) {
                         ops.entry(&tid, k, &entry);
                         if k < tooltip.entries.len() {
@@ -505,7 +546,10 @@ fn show(
                         shown.tooltips[i].1 = tooltip;
                     }
                     Err(i) => {
-                        let before = shown.tooltips.get(i).map(|(next, _)| tooltip_id(pieces, *next));
+                        let before = shown
+                            .tooltips
+                            .get(i)
+                            .map(|(next, _)| tooltip_id(pieces, *next));
                         ops.tooltip(&tid, &html, before.as_deref());
                         shown.tooltips.insert(i, (*id, tooltip));
                     }

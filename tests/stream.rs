@@ -34,7 +34,8 @@ fn without_pill_kinds(li: &str) -> String {
         rest = &rest[data..];
     }
     out.push_str(rest);
-    out.replace("</button>", "</pill>").replace("</a>", "</pill>")
+    out.replace("</button>", "</pill>")
+        .replace("</a>", "</pill>")
 }
 
 /// Splits markup into its top-level elements (the renderer writes no void
@@ -75,7 +76,8 @@ fn split_element(html: &str) -> (&str, &str) {
 
 fn attributes(start_tag: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    let mut rest = &start_tag[start_tag.find(' ').unwrap_or(start_tag.len() - 1)..start_tag.len() - 1];
+    let mut rest =
+        &start_tag[start_tag.find(' ').unwrap_or(start_tag.len() - 1)..start_tag.len() - 1];
     while let Some(eq) = rest.find("=\"") {
         let name = rest[..eq].trim().to_string();
         let value_end = eq + 2 + rest[eq + 2..].find('"').unwrap();
@@ -187,9 +189,9 @@ impl Page {
                     } else if let Some(i) = found {
                         tips[i] = s(2);
                     } else {
-                        let before = op[3]
-                            .as_str()
-                            .and_then(|b| tips.iter().position(|t| t.contains(&format!("id=\"{b}\""))));
+                        let before = op[3].as_str().and_then(|b| {
+                            tips.iter().position(|t| t.contains(&format!("id=\"{b}\"")))
+                        });
                         tips.insert(before.unwrap_or(tips.len()), s(2));
                     }
                     self.children[at] = format!("{start}{}</div>", tips.concat());
@@ -204,7 +206,10 @@ impl Page {
                     let start = start.to_string();
                     let mut tips = elements(inner);
                     let id = format!("id=\"{}\"", s(1));
-                    let tip = tips.iter_mut().find(|t| t.contains(&id)).expect("the tooltip is there");
+                    let tip = tips
+                        .iter_mut()
+                        .find(|t| t.contains(&id))
+                        .expect("the tooltip is there");
                     let list = tip.find("<ul>").expect("the tooltip has a list") + "<ul>".len();
                     let list_end = tip.rfind("</ul>").unwrap();
                     let mut entries = elements(&tip[list..list_end]);
@@ -280,7 +285,10 @@ fn inputs() -> Vec<(String, String)> {
     for entry in fs::read_dir("tests/fixtures").unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "txt") {
-            out.push((path.display().to_string(), fs::read_to_string(&path).unwrap()));
+            out.push((
+                path.display().to_string(),
+                fs::read_to_string(&path).unwrap(),
+            ));
         }
     }
     if let Ok(seed) = fs::read_to_string("../shared/seed/digest.txt") {
@@ -299,7 +307,11 @@ fn finished_stream_is_the_whole_text_markup() {
             let page = stream(&text, size);
             let got = page.html();
             if got != want {
-                let at = got.bytes().zip(want.bytes()).take_while(|(a, b)| a == b).count();
+                let at = got
+                    .bytes()
+                    .zip(want.bytes())
+                    .take_while(|(a, b)| a == b)
+                    .count();
                 let lo = at.saturating_sub(80);
                 failures.push(format!(
                     "{name} at {size}: differs at {at}\n  got  …{}\n  want …{}",
@@ -309,7 +321,12 @@ fn finished_stream_is_the_whole_text_markup() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 /// While streaming, never; at the end, only where references turned pills

@@ -109,7 +109,6 @@ function startStream() {
   }
   stream = { timer: 0, edited: false };
   $("stream").textContent = "Stop";
-  $("digest").setAttribute("aria-busy", "true");
   let at = 0;
   const step = () => {
     if (at >= text.length) return endStream();
@@ -132,7 +131,6 @@ function endStream() {
   const { edited } = stream;
   stream = null;
   $("stream").textContent = "Stream";
-  $("digest").removeAttribute("aria-busy");
   view.finish();
   if (edited) schedule();
 }

@@ -275,8 +275,16 @@ pub struct Resume {
     after_blank: bool,
     after_heading: bool,
     loose: Option<(usize, usize)>,
-    /// The open section's heading and span, which later points join.
-    section: Option<(Option<(usize, usize)>, usize, usize)>,
+    /// The open section, which later points join.
+    section: Option<OpenSectionState>,
+}
+
+/// An open section without its points: its heading's words and its span.
+#[derive(Clone, Copy, Debug)]
+struct OpenSectionState {
+    heading: Option<(usize, usize)>,
+    start: usize,
+    end: usize,
 }
 
 /// What [`Body::read_from`] read.
@@ -346,12 +354,12 @@ impl<'a> Body<'a> {
             body.loose_end = loose_end;
         }
         let continues = resume.section.is_some();
-        if let Some((heading, start, end)) = resume.section {
+        if let Some(open) = resume.section {
             body.sections.push(OpenSection {
-                heading,
+                heading: open.heading,
                 points: Vec::new(),
-                start,
-                end,
+                start: open.start,
+                end: open.end,
             });
         }
         let mut from = resume.at.min(end);
@@ -405,7 +413,11 @@ impl<'a> Body<'a> {
                 after_blank: self.after_blank,
                 after_heading: self.after_heading,
                 loose: self.loose_start.map(|s| (s, self.loose_end)),
-                section: self.sections.last().map(|s| (s.heading, s.start, s.end)),
+                section: self.sections.last().map(|s| OpenSectionState {
+                    heading: s.heading,
+                    start: s.start,
+                    end: s.end,
+                }),
             },
             sections: self.sections.len(),
             points,

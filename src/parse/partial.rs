@@ -48,7 +48,10 @@ pub fn readable_end(text: &str, from: usize) -> usize {
     // The unfinished line, or the part of it after the checkpoint.
     let (start, at_line_start) = match last_break(text, from, end) {
         Some(b) => (b + 1, true),
-        None => (from, from == 0 || matches!(text.as_bytes()[from - 1], b'\n' | b'\r')),
+        None => (
+            from,
+            from == 0 || matches!(text.as_bytes()[from - 1], b'\n' | b'\r'),
+        ),
     };
     settled_line_end(text, start, end, at_line_start).max(from)
 }
@@ -102,7 +105,10 @@ fn waiting_lines_start(text: &str, from: usize) -> usize {
         }
         // Past the break before this line (`\r\n` counts once).
         line_end = b;
-        if line_end > from && text.as_bytes()[line_end] == b'\n' && text.as_bytes()[line_end - 1] == b'\r' {
+        if line_end > from
+            && text.as_bytes()[line_end] == b'\n'
+            && text.as_bytes()[line_end - 1] == b'\r'
+        {
             line_end -= 1;
         }
     }
@@ -126,7 +132,9 @@ fn settled_line_end(text: &str, start: usize, end: usize, at_line_start: bool) -
     let mut cut = end;
     cut = cut.min(start + trailing_dash(line));
     let window = cut.saturating_sub(MARK_WINDOW).max(start);
-    let window = (window..=cut).find(|&i| text.is_char_boundary(i)).unwrap_or(cut);
+    let window = (window..=cut)
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(cut);
     cut = cut.min(unmatched_mark(text, window, cut));
     // Heading-like words where a heading may stand.
     let kind = if at_line_start {
@@ -210,7 +218,11 @@ fn unmatched_mark(text: &str, from: usize, end: usize) -> usize {
     if ticks.len() % 2 == 1 {
         earliest(ticks[ticks.len() - 1]);
     }
-    let code_end = if ticks.len() % 2 == 1 { ticks[ticks.len() - 1] } else { b.len() };
+    let code_end = if ticks.len() % 2 == 1 {
+        ticks[ticks.len() - 1]
+    } else {
+        b.len()
+    };
     let outside = |i: usize| {
         let before = ticks.iter().filter(|&&t| t < i).count();
         before % 2 == 0 && i < code_end
@@ -253,7 +265,13 @@ fn unmatched_mark(text: &str, from: usize, end: usize) -> usize {
         }
     }
     // Brackets: a citation, a link's text or its URL still open.
-    for (open, close) in [('[', ']'), ('【', '】'), ('［', '］'), ('〔', '〕'), ('(', ')')] {
+    for (open, close) in [
+        ('[', ']'),
+        ('【', '】'),
+        ('［', '］'),
+        ('〔', '〕'),
+        ('(', ')'),
+    ] {
         if let Some(o) = s.rfind(open) {
             if !s[o..].contains(close) {
                 let at = if open == '(' {
@@ -305,9 +323,18 @@ mod tests {
         assert_eq!(shown("Key Fac"), "");
         // Sentence case may be a heading too, until it reads as a sentence.
         assert_eq!(shown("Ships are back"), "");
-        assert_eq!(shown("Ships are back, officials said"), "Ships are back, officials said");
-        assert_eq!(shown("Key Facts - Ships are back [1][2] Local Imp"), "Key Facts - Ships are back [1][2]");
-        assert_eq!(shown("Ships are back [1] and more came"), "Ships are back [1] and more came");
+        assert_eq!(
+            shown("Ships are back, officials said"),
+            "Ships are back, officials said"
+        );
+        assert_eq!(
+            shown("Key Facts - Ships are back [1][2] Local Imp"),
+            "Key Facts - Ships are back [1][2]"
+        );
+        assert_eq!(
+            shown("Ships are back [1] and more came"),
+            "Ships are back [1] and more came"
+        );
         assert_eq!(shown("- Ships are back"), "- Ships are back");
     }
 
@@ -315,7 +342,12 @@ mod tests {
     fn possible_end_lines_wait() {
         let body = "Key Facts - Ships are back [1] - Ferries run [2]\n";
         assert_eq!(shown(&format!("{body}World Desk|Ships return")), body);
-        assert_eq!(shown(&format!("{body}World Desk|Ships return\nCourier·2025-06-09")), body);
+        assert_eq!(
+            shown(&format!(
+                "{body}World Desk|Ships return\nCourier·2025-06-09"
+            )),
+            body
+        );
         assert_eq!(shown(&format!("{body}References\n[1] A report")), body);
         let more = format!("{body}Plain line\n- Ferries run [2]\n");
         assert_eq!(shown(&more), more);

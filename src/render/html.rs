@@ -122,7 +122,8 @@ impl<'a> Pieces<'a> {
         let section = &self.0.digest.sections[si];
         let mut out = String::new();
         if let Some(h) = &section.heading {
-            self.0.element(&mut out, &self.0.level, "digest-heading", &h.text, "h");
+            self.0
+                .element(&mut out, &self.0.level, "digest-heading", &h.text, "h");
         }
         if !section.points.is_empty() {
             push(&mut out, "<ul>");
@@ -180,7 +181,9 @@ impl<'a> Pieces<'a> {
     /// [`Self::also_entry`]).
     pub fn tooltip_from(shell: &str, entries: &[String]) -> String {
         match shell.strip_suffix(ALSO_CLOSE_DIV) {
-            Some(start) if !entries.is_empty() => [start, &entries.concat(), ALSO_CLOSE_DIV].concat(),
+            Some(start) if !entries.is_empty() => {
+                [start, &entries.concat(), ALSO_CLOSE_DIV].concat()
+            }
             _ => shell.to_string(),
         }
     }
@@ -425,7 +428,11 @@ impl<'a> View<'a> {
                 &self.prefix,
                 "\" dir=\"",
                 self.dir.as_str(),
-                if busy { "\" aria-busy=\"true\">" } else { "\">" },
+                if busy {
+                    "\" aria-busy=\"true\">"
+                } else {
+                    "\">"
+                },
             ],
         );
     }
