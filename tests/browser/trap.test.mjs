@@ -3,7 +3,7 @@
 // so that every later call into it would trap too, every entry point works
 // on the same page: parseDigest, renderHtml, a view from render (update and
 // append), a view from hydrate (its tooltips and update), <digest-view>
-// (re-rendering when its text changes) and a new render.
+// (re-rendering when its text changes), a new render, and a stream.
 import assert from "node:assert/strict";
 import { open, openTooltips, session, test } from "./support.mjs";
 
@@ -110,5 +110,40 @@ test("a 10 MB hostile digest throws a RangeError about its size, and the page ke
   assert.equal(result.error?.name, "RangeError");
   assert.match(result.error.message, /^render: this digest would make about \d+ MB of markup, more than the 256 MB/);
   assert.equal(result.points, 3);
+  await context.close();
+});
+
+test("a stream goes on after a trap: the view opens a new stream from its text, keeps its points and ends equal", async () => {
+  const { context, page } = await trapPage();
+  const result = await page.evaluate(async () => {
+    const frame = () => new Promise(requestAnimationFrame);
+    const el = document.createElement("div");
+    document.querySelector("main").append(el);
+    const view = api.render(el, "");
+    const whole = text.replace("\n", " - Timetables are printed [4]\n");
+    const cut = whole.indexOf("Outlook");
+    for (const chunk of whole.slice(0, cut).match(/.{1,6}/gs)) {
+      view.append(chunk);
+      await frame();
+    }
+    const first = el.querySelector(".digest-point");
+    let threw = false;
+    try {
+      api.trapForTests(true); // poisoned: the old instance and its streams are gone
+    } catch {
+      threw = true;
+    }
+    for (const chunk of whole.slice(cut).match(/.{1,6}/gs)) {
+      view.append(chunk);
+      await frame();
+    }
+    const busy = el.querySelector("article").getAttribute("aria-busy");
+    view.finish();
+    const other = document.createElement("div");
+    api.render(other, whole);
+    return { threw, busy, kept: el.querySelector(".digest-point") === first, equal: el.innerHTML === other.innerHTML };
+  });
+  assert.deepEqual(result, { threw: true, busy: "true", kept: true, equal: true });
+  assert.deepEqual(page.errors, []);
   await context.close();
 });
