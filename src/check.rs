@@ -9,10 +9,12 @@
 //!   its parent's span and never inside one of its own kind, a link holds
 //!   no citation group, links are `http(s):`; the citation index agrees
 //!   with the points;
+//! - a stream's operations fit the page they change ([`StreamPage`]);
 //! - HTML output is well-formed, made only of the renderer's own elements
 //!   and attributes, with only `#…` or `http(s):` links, and no link or
 //!   button inside another.
 
+use crate::json::read::{self, Value};
 use crate::model::{Digest, Inline, Span};
 
 /// Whether `digest` (parsed from `input`) keeps every invariant.
@@ -287,6 +289,259 @@ fn decode(s: &str) -> String {
         .replace("&quot;", "\"")
         .replace("&#39;", "'")
         .replace("&amp;", "&")
+}
+
+/// A stream's page, modelled plainly: the article's start tag's attributes
+/// and its element children, as markup. Applies a stream's operations the
+/// way npm/patch.js does in a browser, for the tests and the fuzz target.
+#[derive(Default)]
+pub struct StreamPage {
+    attrs: Vec<(String, String)>,
+    children: Vec<String>,
+    /// How often a push rewrote a point its section had a later point after.
+    pub rewritten_after_final: usize,
+    /// Points `finish` rewrote in more than their citation pills.
+    pub rewritten_at_finish: Vec<String>,
+    pub finishing: bool,
+}
+
+/// A point's markup with its pills' element names and targets left out:
+/// pills become links to the references when `finish` finds them.
+pub fn without_pill_kinds(li: &str) -> String {
+    let mut out = String::new();
+    let mut rest = li;
+    while let Some(at) = rest.find("class=\"digest-cite\"") {
+        let open = rest[..at].rfind('<').unwrap();
+        out.push_str(&rest[..open]);
+        let data = rest[at..].find(" data-cite").unwrap() + at;
+        out.push_str("<pill");
+        rest = &rest[data..];
+    }
+    out.push_str(rest);
+    out.replace("</button>", "</pill>")
+        .replace("</a>", "</pill>")
+}
+
+/// Splits markup into its top-level elements (the renderer writes no void
+/// elements and escapes `<` everywhere else).
+fn elements(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let (mut depth, mut start) = (0usize, 0usize);
+    let b = html.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'<' {
+            let closing = b.get(i + 1) == Some(&b'/');
+            if depth == 0 && !closing {
+                start = i;
+            }
+            if closing {
+                depth -= 1;
+                let end = i + html[i..].find('>').unwrap() + 1;
+                if depth == 0 {
+                    out.push(html[start..end].to_string());
+                }
+                i = end;
+                continue;
+            }
+            depth += 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// `<tag attrs>inner</tag>` → (start tag, inner).
+fn split_element(html: &str) -> (&str, &str) {
+    let open_end = html.find('>').unwrap() + 1;
+    let close = html.rfind("</").unwrap();
+    (&html[..open_end], &html[open_end..close])
+}
+
+fn attributes(start_tag: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut rest =
+        &start_tag[start_tag.find(' ').unwrap_or(start_tag.len() - 1)..start_tag.len() - 1];
+    while let Some(eq) = rest.find("=\"") {
+        let name = rest[..eq].trim().to_string();
+        let value_end = eq + 2 + rest[eq + 2..].find('"').unwrap();
+        out.push((name, rest[eq + 2..value_end].to_string()));
+        rest = &rest[value_end + 1..];
+    }
+    out
+}
+
+impl StreamPage {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The article's markup.
+    pub fn html(&self) -> String {
+        let mut out = String::from("<article");
+        for (name, value) in &self.attrs {
+            out.push_str(&format!(" {name}=\"{value}\""));
+        }
+        out.push('>');
+        for child in &self.children {
+            out.push_str(child);
+        }
+        out.push_str("</article>");
+        out
+    }
+
+    /// Section `index`'s parts: before its points, the points, after them.
+    fn section_parts(&self, index: usize) -> (String, Vec<String>, String) {
+        let section = &self.children[index];
+        match section.find("<ul class=\"digest-points\">") {
+            Some(ul) => {
+                let inner_start = ul + "<ul class=\"digest-points\">".len();
+                let inner_end = section.rfind("</ul>").unwrap();
+                (
+                    section[..inner_start].to_string(),
+                    elements(&section[inner_start..inner_end]),
+                    section[inner_end..].to_string(),
+                )
+            }
+            None => panic!("a point for a section with no list: {section}"),
+        }
+    }
+
+    /// What holds after every push: the article is busy, and every pill's
+    /// tooltip is there to open.
+    pub fn streaming_invariants(&self) -> Result<(), String> {
+        let shown = self.html();
+        if !shown.contains("aria-busy=\"true\"") {
+            return Err("the article is not busy while streaming".into());
+        }
+        for (i, _) in shown.match_indices("aria-describedby=\"") {
+            let id_start = i + "aria-describedby=\"".len();
+            let Some(len) = shown[id_start..].find('"') else {
+                return Err("an unterminated attribute".into());
+            };
+            let id = &shown[id_start..id_start + len];
+            if !shown.contains(&format!(" id=\"{id}\" data-cite")) {
+                return Err(format!("no tooltip {id} for a pill"));
+            }
+        }
+        Ok(())
+    }
+
+    /// Applies a stream's operations (see [`crate::stream::Ops`]);
+    /// panics on one that does not fit the page, as a test would fail.
+    pub fn apply(&mut self, ops: &str) {
+        let Some(Value::Array(ops)) = read::parse(ops) else {
+            panic!("operations are a JSON array: {ops}");
+        };
+        for op in &ops {
+            let Value::Array(op) = op else {
+                panic!("an operation is an array")
+            };
+            let n = |i: usize| op[i].whole_number().expect("a number") as usize;
+            let s = |i: usize| op[i].as_str().expect("a string").to_string();
+            match op[0].whole_number().expect("an operation code") {
+                0 => {
+                    let name = s(1);
+                    match op[2].as_str() {
+                        Some(v) => match self.attrs.iter_mut().find(|(k, _)| *k == name) {
+                            Some(a) => a.1 = v.to_string(),
+                            None => self.attrs.push((name, v.to_string())),
+                        },
+                        None => self.attrs.retain(|(k, _)| *k != name),
+                    }
+                }
+                1 => self.children[n(1)] = s(2),
+                2 => self.children.insert(n(1), s(2)),
+                3 => {
+                    self.children.remove(n(1));
+                }
+                4 => {
+                    let (head, mut points, tail) = self.section_parts(n(1));
+                    let i = n(2);
+                    if i < points.len() {
+                        if self.finishing {
+                            if without_pill_kinds(&points[i]) != without_pill_kinds(&s(3)) {
+                                self.rewritten_at_finish.push(s(3));
+                            }
+                        } else if i + 1 < points.len() {
+                            self.rewritten_after_final += 1;
+                        }
+                        points[i] = s(3);
+                    } else {
+                        assert_eq!(i, points.len(), "points are added in order");
+                        points.push(s(3));
+                    }
+                    self.children[n(1)] = format!("{head}{}{tail}", points.concat());
+                }
+                5 => {
+                    let (head, mut points, tail) = self.section_parts(n(1));
+                    points.truncate(n(2));
+                    self.children[n(1)] = format!("{head}{}{tail}", points.concat());
+                }
+                6 | 7 => {
+                    let at = self
+                        .children
+                        .iter()
+                        .position(|c| c.starts_with("<div class=\"digest-tooltips\""))
+                        .expect("a tooltip needs the container");
+                    let (start, inner) = split_element(&self.children[at]);
+                    let start = start.to_string();
+                    let mut tips = elements(inner);
+                    let id = format!("id=\"{}\"", s(1));
+                    let found = tips.iter().position(|t| t.contains(&id));
+                    if op[0].whole_number() == Some(7) {
+                        tips.remove(found.expect("removing a tooltip that is there"));
+                    } else if let Some(i) = found {
+                        tips[i] = s(2);
+                    } else {
+                        let before = op[3].as_str().and_then(|b| {
+                            tips.iter().position(|t| t.contains(&format!("id=\"{b}\"")))
+                        });
+                        tips.insert(before.unwrap_or(tips.len()), s(2));
+                    }
+                    self.children[at] = format!("{start}{}</div>", tips.concat());
+                }
+                9 | 10 => {
+                    let at = self
+                        .children
+                        .iter()
+                        .position(|c| c.starts_with("<div class=\"digest-tooltips\""))
+                        .expect("an entry needs the container");
+                    let (start, inner) = split_element(&self.children[at]);
+                    let start = start.to_string();
+                    let mut tips = elements(inner);
+                    let id = format!("id=\"{}\"", s(1));
+                    let tip = tips
+                        .iter_mut()
+                        .find(|t| t.contains(&id))
+                        .expect("the tooltip is there");
+                    let list = tip.find("<ul>").expect("the tooltip has a list") + "<ul>".len();
+                    let list_end = tip.rfind("</ul>").unwrap();
+                    let mut entries = elements(&tip[list..list_end]);
+                    if op[0].whole_number() == Some(9) {
+                        let i = n(2);
+                        if i < entries.len() {
+                            entries[i] = s(3);
+                        } else {
+                            assert_eq!(i, entries.len(), "entries are added in order");
+                            entries.push(s(3));
+                        }
+                    } else {
+                        entries.truncate(n(2));
+                    }
+                    *tip = format!("{}{}{}", &tip[..list], entries.concat(), &tip[list_end..]);
+                    self.children[at] = format!("{start}{}</div>", tips.concat());
+                }
+                8 => {
+                    let html = s(1);
+                    let (start, inner) = split_element(&html);
+                    self.attrs = attributes(start);
+                    self.children = elements(inner);
+                }
+                code => panic!("unknown operation {code}"),
+            }
+        }
+    }
 }
 
 #[cfg(test)]
