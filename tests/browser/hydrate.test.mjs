@@ -44,6 +44,10 @@ test("hydrate keeps every node, shifts nothing, and the tooltips work", async ()
 <script type="module">
   const nodes = () => [...document.querySelectorAll("#digest *")];
   const boxes = () => nodes().map((n) => JSON.stringify(n.getBoundingClientRect()));
+  // Layout settled first: a fallback font arriving late moved boxes under
+  // load in WebKitGTK (once in a clean-clone run), hydrate or not.
+  await document.fonts.ready;
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   const beforeNodes = nodes(), beforeBoxes = boxes(), beforeHtml = document.getElementById("digest").innerHTML;
   const { default: init, hydrate } = await import("/pkg/digest_render.js");
   await init();
