@@ -390,6 +390,20 @@ impl StreamPage {
         out
     }
 
+    /// Runs `edit` on the tooltips in the tooltips' container, as markup.
+    fn edit_tooltips(&mut self, edit: impl FnOnce(&mut Vec<String>)) {
+        let at = self
+            .children
+            .iter()
+            .position(|c| c.starts_with("<div class=\"digest-tooltips\""))
+            .expect("a tooltip needs the container");
+        let (start, inner) = split_element(&self.children[at]);
+        let start = start.to_string();
+        let mut tips = elements(inner);
+        edit(&mut tips);
+        self.children[at] = format!("{start}{}</div>", tips.concat());
+    }
+
     /// Section `index`'s parts: before its points, the points, after them.
     fn section_parts(&self, index: usize) -> (String, Vec<String>, String) {
         let section = &self.children[index];
@@ -478,15 +492,7 @@ impl StreamPage {
                     points.truncate(n(2));
                     self.children[n(1)] = format!("{head}{}{tail}", points.concat());
                 }
-                6 | 7 => {
-                    let at = self
-                        .children
-                        .iter()
-                        .position(|c| c.starts_with("<div class=\"digest-tooltips\""))
-                        .expect("a tooltip needs the container");
-                    let (start, inner) = split_element(&self.children[at]);
-                    let start = start.to_string();
-                    let mut tips = elements(inner);
+                6 | 7 => self.edit_tooltips(|tips| {
                     let id = format!("id=\"{}\"", s(1));
                     let found = tips.iter().position(|t| t.contains(&id));
                     if op[0].whole_number() == Some(7) {
@@ -499,17 +505,8 @@ impl StreamPage {
                         });
                         tips.insert(before.unwrap_or(tips.len()), s(2));
                     }
-                    self.children[at] = format!("{start}{}</div>", tips.concat());
-                }
-                9 | 10 => {
-                    let at = self
-                        .children
-                        .iter()
-                        .position(|c| c.starts_with("<div class=\"digest-tooltips\""))
-                        .expect("an entry needs the container");
-                    let (start, inner) = split_element(&self.children[at]);
-                    let start = start.to_string();
-                    let mut tips = elements(inner);
+                }),
+                9 | 10 => self.edit_tooltips(|tips| {
                     let id = format!("id=\"{}\"", s(1));
                     let tip = tips
                         .iter_mut()
@@ -530,8 +527,7 @@ impl StreamPage {
                         entries.truncate(n(2));
                     }
                     *tip = format!("{}{}{}", &tip[..list], entries.concat(), &tip[list_end..]);
-                    self.children[at] = format!("{start}{}</div>", tips.concat());
-                }
+                }),
                 8 => {
                     let html = s(1);
                     let (start, inner) = split_element(&html);

@@ -100,10 +100,6 @@ impl Stream {
         }
     }
 
-    pub fn text(&self) -> &str {
-        &self.text
-    }
-
     /// Adds `chunk`; returns the changes to make to the page (see [`Ops`]).
     pub fn push(&mut self, chunk: &str) -> String {
         self.text.push_str(chunk);
