@@ -1,6 +1,7 @@
 // Node 20, one process: digest-render (the npm package in pkg/) against the
 // Markdown peers on the same content. Warm-up, then the median of several
 // rounds over the whole corpus. Prints a table; returns the numbers.
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { performance } from "node:perf_hooks";
 import { corpus } from "./corpus.mjs";
@@ -43,6 +44,15 @@ export async function nodeBench({ count = 300, pkg = "../pkg/node.js" } = {}) {
   await mdwasm.ready;
 
   const models = digests.map((t) => ours.parseDigest(t));
+  // Markup per byte of input, on the corpus and on the real seed when present.
+  const markupBytes = bytes(digests.map((t) => ours.renderHtml(t)));
+  let seedMarkupRatio = null;
+  try {
+    const seed = readFileSync(new URL("../../shared/seed/digest.txt", import.meta.url), "utf8");
+    seedMarkupRatio = Buffer.byteLength(ours.renderHtml(seed)) / Buffer.byteLength(seed);
+  } catch {
+    // No seed on this machine: the corpus's ratio stands alone.
+  }
   const jsons = models.map((m) => JSON.stringify(m));
 
   const rows = [
@@ -63,6 +73,8 @@ export async function nodeBench({ count = 300, pkg = "../pkg/node.js" } = {}) {
     digestBytes: bytes(digests),
     markdownBytes: bytes(markdowns),
     jsonBytesPerDigest: Math.round(bytes(jsons) / count),
+    markupRatio: markupBytes / bytes(digests),
+    seedMarkupRatio,
     rows: rows.map(({ name, seconds, perSecond, mbPerSecond }) => ({ name, seconds, perSecond, mbPerSecond })),
   };
 }

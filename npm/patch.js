@@ -62,16 +62,6 @@ export function applyOps(container, article, ops, parse) {
       case 7:
         byId(article, op[1])?.remove();
         break;
-      case 9:
-      case 10: {
-        const list = byId(article, op[1])?.querySelector(".digest-tooltip-also ul");
-        if (!list) break;
-        if (op[0] === 10) {
-          while (list.children.length > op[2]) list.lastElementChild.remove();
-        } else if (list.children[op[2]]) morph(list.children[op[2]], parse(op[3]));
-        else list.append(parse(op[3]));
-        break;
-      }
       case 8: {
         const fresh = parse(op[1]);
         closeWithin(article);

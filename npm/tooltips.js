@@ -205,9 +205,10 @@ function click(target, event) {
   const link = target.closest("a.digest-tooltip-point");
   if (link) {
     const found = containerOf(link);
+    const point = inSameDigest(link, link.getAttribute("href")?.replace(/^#/, ""));
     event.preventDefault();
-    close(false);
-    if (found) highlight(found, link);
+    close(false); // which empties the list the link is in
+    if (found && point) highlight(found, point);
     return;
   }
   const found = triggerOf(target);
@@ -294,16 +295,51 @@ function show(state, trigger, via) {
   open = { state, trigger, tooltip, home, next, via };
 }
 
-/** "Also cited in": every point but the trigger's own. */
+/**
+ * "Also cited in": the other points citing the tooltip's source. The
+ * markup writes each point once, in its section; the list is made from
+ * them here, with the digest's entry template, when the tooltip opens
+ * (and again after a stream's changes), and emptied when it closes.
+ */
 function alsoCitedIn(trigger, tooltip) {
-  const here = trigger.closest(".digest-point")?.id;
-  let shown = 0;
-  for (const item of tooltip.querySelectorAll("li[data-point]")) {
-    item.hidden = Boolean(here) && item.getAttribute("data-point") === here;
-    if (!item.hidden) shown++;
-  }
   const also = tooltip.querySelector(".digest-tooltip-also");
-  if (also) also.hidden = shown === 0;
+  const list = also?.querySelector("ul");
+  const cite = tooltip.getAttribute("data-cite");
+  const article = trigger.closest("article.digest");
+  const template = article?.querySelector(":scope > .digest-tooltips > template.digest-also-entry");
+  if (!list || !template || !/^[0-9]+$/.test(cite ?? "")) return;
+  const here = trigger.closest(".digest-point");
+  const points = new Set();
+  for (const pill of article.querySelectorAll(`.digest-point .digest-cite[data-cite="${cite}"]`)) {
+    const point = pill.closest(".digest-point");
+    if (point !== here && point.id) points.add(point);
+  }
+  list.replaceChildren(...[...points].map((point) => alsoEntry(template, point)));
+  also.hidden = points.size === 0;
+}
+
+/** An entry of "Also cited in" for `point`: a link to it, its section's heading, its text. */
+function alsoEntry(template, point) {
+  const entry = /** @type {Element} */ (template.content.firstElementChild.cloneNode(true));
+  const link = entry.querySelector(".digest-tooltip-point");
+  link.setAttribute("href", "#" + point.id);
+  const heading = point.closest(".digest-section")?.querySelector(":scope > .digest-heading");
+  const label = link.querySelector(".digest-tooltip-heading");
+  if (heading) label.textContent = heading.textContent;
+  else label.remove();
+  // The point's words: not its pills, nor a link's "(opens in a new tab)".
+  const copy = point.cloneNode(true);
+  for (const skip of copy.querySelectorAll(".digest-cites, .digest-visually-hidden, .digest-tooltip")) skip.remove();
+  link.append(copy.textContent.trim());
+  return entry;
+}
+
+/** "Also cited in" as the markup wrote it: an empty list. */
+function emptyAlso(tooltip) {
+  const also = tooltip.querySelector(".digest-tooltip-also");
+  if (!also) return;
+  also.querySelector("ul")?.replaceChildren();
+  also.hidden = false;
 }
 
 /** Whether `node` is the open tooltip (which a stream's changes leave where it is). */
@@ -350,6 +386,9 @@ function close(restoreFocus) {
   const hadFocus = Boolean(active && tooltip.contains(active));
   tooltip.hidden = true;
   tooltip.classList.remove("digest-tooltip-open");
+  // Back as the markup wrote it.
+  delete tooltip.dataset.placement;
+  emptyAlso(tooltip);
   // Back where it was, so the hidden tooltips stay in the markup's order.
   if (home?.isConnected) home.insertBefore(tooltip, next?.parentNode === home ? next : null);
   if (restoreFocus && hadFocus) {
@@ -362,9 +401,7 @@ function close(restoreFocus) {
   }
 }
 
-function highlight(state, link) {
-  const point = inSameDigest(link, link.getAttribute("href")?.replace(/^#/, ""));
-  if (!point) return;
+function highlight(state, point) {
   state.highlighted?.classList.remove("digest-point-highlight");
   const reduced = matchMedia("(prefers-reduced-motion: reduce)").matches;
   point.scrollIntoView({ block: "center", behavior: reduced ? "instant" : "smooth" });

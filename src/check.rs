@@ -196,7 +196,7 @@ fn inlines(
 /// came from the input, which must never happen.
 const ELEMENTS: &[&str] = &[
     "article", "header", "p", "h1", "h2", "h3", "h4", "h5", "h6", "span", "time", "section", "ul",
-    "ol", "li", "a", "button", "div", "strong", "em", "code",
+    "ol", "li", "a", "button", "div", "strong", "em", "code", "template",
 ];
 const ATTRIBUTES: &[&str] = &[
     "class",
@@ -505,28 +505,6 @@ impl StreamPage {
                         });
                         tips.insert(before.unwrap_or(tips.len()), s(2));
                     }
-                }),
-                9 | 10 => self.edit_tooltips(|tips| {
-                    let id = format!("id=\"{}\"", s(1));
-                    let tip = tips
-                        .iter_mut()
-                        .find(|t| t.contains(&id))
-                        .expect("the tooltip is there");
-                    let list = tip.find("<ul>").expect("the tooltip has a list") + "<ul>".len();
-                    let list_end = tip.rfind("</ul>").unwrap();
-                    let mut entries = elements(&tip[list..list_end]);
-                    if op[0].whole_number() == Some(9) {
-                        let i = n(2);
-                        if i < entries.len() {
-                            entries[i] = s(3);
-                        } else {
-                            assert_eq!(i, entries.len(), "entries are added in order");
-                            entries.push(s(3));
-                        }
-                    } else {
-                        entries.truncate(n(2));
-                    }
-                    *tip = format!("{}{}{}", &tip[..list], entries.concat(), &tip[list_end..]);
                 }),
                 8 => {
                     let html = s(1);

@@ -66,17 +66,8 @@ struct Shown {
     sections: Vec<ShownSection>,
     after: Vec<String>,
     container: bool,
-    /// By id.
-    tooltips: Vec<(u32, ShownTooltip)>,
-}
-
-/// A tooltip as its shell and its "Also cited in" entries, so that a point
-/// citing a source adds one entry rather than rewriting the list.
-struct ShownTooltip {
-    shell: String,
-    entries: Vec<String>,
-    /// Entries for final points: they never change until `finish`.
-    settled: usize,
+    /// Their markup, by id.
+    tooltips: Vec<(u32, String)>,
 }
 
 struct ShownSection {
@@ -122,7 +113,7 @@ impl Stream {
             return Err(size);
         }
         let citing = parse::index_citations(&digest.sections);
-        let tooltips: Vec<Cited> = citing.iter().map(|c| (c.id, c.points.clone(), 0)).collect();
+        let tooltips: Vec<Cited> = citing.iter().map(|c| (c.id, c.points.len())).collect();
         let pieces = Pieces::new(&digest, &self.options, citing);
         let mut ops = Ops::default();
         if same_article(&self.shown, &pieces) {
@@ -132,8 +123,8 @@ impl Stream {
                 .shown
                 .tooltips
                 .iter()
-                .filter(|(id, _)| tooltips.binary_search_by_key(id, |(i, _, _)| *i).is_err())
-                .map(|(id, _)| (*id, Vec::new(), 0))
+                .filter(|(id, _)| tooltips.binary_search_by_key(id, |(i, _)| *i).is_err())
+                .map(|(id, _)| (*id, 0))
                 .collect();
             let mut check = tooltips;
             check.extend(gone);
@@ -243,18 +234,14 @@ impl Stream {
         let tooltips: Vec<Cited> = check
             .iter()
             .map(|&id| {
-                let mut points = match self.citing.binary_search_by_key(&id, |c| c.id) {
-                    Ok(i) => self.citing[i].points.clone(),
-                    Err(_) => Vec::new(),
+                let settled = match self.citing.binary_search_by_key(&id, |c| c.id) {
+                    Ok(i) => self.citing[i].points.len(),
+                    Err(_) => 0,
                 };
-                let settled = points.len();
-                points.extend(
-                    tail_refs
-                        .iter()
-                        .filter(|(i, _)| *i == id)
-                        .map(|(_, at)| *at),
-                );
-                (id, points, settled)
+                (
+                    id,
+                    settled + tail_refs.iter().filter(|(i, _)| *i == id).count(),
+                )
             })
             .collect();
         self.tail_ids = tail_refs.iter().map(|(id, _)| *id).collect();
@@ -268,15 +255,12 @@ impl Stream {
                 show(&mut self.shown, ops, &pieces, from, &tooltips, false);
             } else {
                 // Every id, then: the ids in the markup changed.
-                let mut all: Vec<Cited> = self
-                    .citing
-                    .iter()
-                    .map(|c| (c.id, c.points.clone(), c.points.len()))
-                    .collect();
-                for (id, at) in &tail_refs {
-                    match all.binary_search_by_key(id, |(i, _, _)| *i) {
-                        Ok(i) => all[i].1.push(*at),
-                        Err(i) => all.insert(i, (*id, vec![*at], 0)),
+                let mut all: Vec<Cited> =
+                    self.citing.iter().map(|c| (c.id, c.points.len())).collect();
+                for (id, _) in &tail_refs {
+                    match all.binary_search_by_key(id, |(i, _)| *i) {
+                        Ok(i) => all[i].1 += 1,
+                        Err(i) => all.insert(i, (*id, 1)),
                     }
                 }
                 reset(&mut self.shown, ops, &pieces, &all, true);
@@ -383,7 +367,7 @@ fn reset(shown: &mut Shown, ops: &mut Ops, pieces: &Pieces, tooltips: &[Cited], 
     if shown.container {
         html.push_str(&TOOLTIPS_CONTAINER[..TOOLTIPS_CONTAINER.len() - "</div>".len()]);
         for (_, tooltip) in &shown.tooltips {
-            html.push_str(&Pieces::tooltip_from(&tooltip.shell, &tooltip.entries));
+            html.push_str(tooltip);
         }
         html.push_str("</div>");
     }
@@ -392,9 +376,8 @@ fn reset(shown: &mut Shown, ops: &mut Ops, pieces: &Pieces, tooltips: &[Cited], 
     ops.attr("aria-busy", busy.then_some("true"));
 }
 
-/// A tooltip to show: its id, the points citing it, and how many of those
-/// were final at the last push (their entries are on the page already).
-type Cited = (u32, Vec<PointRef>, usize);
+/// A tooltip to show: its id and how many points cite it.
+type Cited = (u32, usize);
 
 /// Brings `shown` (and, through `ops`, the page) up to `pieces`: the points
 /// from `from` on, the parts after the sections, the tooltips in
@@ -482,74 +465,35 @@ fn show(
     shown.after = after;
 
     let end = base + shown.after.len();
-    let wanted = tooltips.iter().any(|(_, points, _)| !points.is_empty());
+    let wanted = tooltips.iter().any(|&(_, points)| points > 0);
     if wanted && !shown.container {
         ops.child(INSERT, end, TOOLTIPS_CONTAINER);
         shown.container = true;
     }
-    for (id, points, settled) in tooltips {
-        let at = shown.tooltips.binary_search_by_key(id, |(i, _)| *i);
-        let tid = tooltip_id(pieces, *id);
-        if points.is_empty() {
+    for &(id, points) in tooltips {
+        let at = shown.tooltips.binary_search_by_key(&id, |(i, _)| *i);
+        let tid = tooltip_id(pieces, id);
+        if points == 0 {
             if let Ok(i) = at {
                 shown.tooltips.remove(i);
                 ops.remove_tooltip(&tid);
             }
             continue;
         }
-        let shell = pieces.tooltip_shell(*id, points.len());
-        let listed = if points.len() > 1 { points.len() } else { 0 };
+        let html = pieces.tooltip(id, points);
         match at {
-            Ok(i) if shown.tooltips[i].1.shell == shell => {
-                // Only entries after the final ones shown can differ.
-                let tooltip = &mut shown.tooltips[i].1;
-                let from = if whole {
-                    0
-                } else {
-                    tooltip.settled.min(listed)
-                };
-                for (k, &at) in points.iter().enumerate().take(listed).skip(from) {
-                    let entry = pieces.also_entry(at);
-                    if tooltip.entries.get(k) != Some(&entry) {
-                        ops.entry(&tid, k, &entry);
-                        if k < tooltip.entries.len() {
-                            tooltip.entries[k] = entry;
-                        } else {
-                            tooltip.entries.push(entry);
-                        }
-                    }
-                }
-                if tooltip.entries.len() > listed {
-                    tooltip.entries.truncate(listed);
-                    ops.truncate_entries(&tid, listed);
-                }
-                tooltip.settled = *settled;
+            Ok(i) if shown.tooltips[i].1 == html => {}
+            Ok(i) => {
+                ops.tooltip(&tid, &html, None);
+                shown.tooltips[i].1 = html;
             }
-            _ => {
-                let entries: Vec<String> = points[..listed]
-                    .iter()
-                    .map(|&p| pieces.also_entry(p))
-                    .collect();
-                let html = Pieces::tooltip_from(&shell, &entries);
-                let tooltip = ShownTooltip {
-                    shell,
-                    entries,
-                    settled: *settled,
-                };
-                match at {
-                    Ok(i) => {
-                        ops.tooltip(&tid, &html, None);
-                        shown.tooltips[i].1 = tooltip;
-                    }
-                    Err(i) => {
-                        let before = shown
-                            .tooltips
-                            .get(i)
-                            .map(|(next, _)| tooltip_id(pieces, *next));
-                        ops.tooltip(&tid, &html, before.as_deref());
-                        shown.tooltips.insert(i, (*id, tooltip));
-                    }
-                }
+            Err(i) => {
+                let before = shown
+                    .tooltips
+                    .get(i)
+                    .map(|(next, _)| tooltip_id(pieces, *next));
+                ops.tooltip(&tid, &html, before.as_deref());
+                shown.tooltips.insert(i, (id, html));
             }
         }
     }
@@ -595,8 +539,6 @@ const INSERT: u8 = 2;
 /// | 6 | id, html, next id or null | the tooltip with that id becomes html, or is added before the next one |
 /// | 7 | id | the tooltip with that id goes |
 /// | 8 | html | the article becomes html (kept where it matches) |
-/// | 9 | id, entry, html | that entry (`li`) of the tooltip's "Also cited in" list becomes html, or is added |
-/// | 10 | id, count | the tooltip's "Also cited in" list keeps its first count entries |
 #[derive(Default)]
 pub struct Ops {
     out: String,
@@ -669,21 +611,6 @@ impl Ops {
             Some(b) => self.string(b),
             None => self.out.push_str(",null"),
         }
-        self.end();
-    }
-
-    fn entry(&mut self, tooltip: &str, index: usize, html: &str) {
-        self.start(9);
-        self.string(tooltip);
-        self.number(index);
-        self.string(html);
-        self.end();
-    }
-
-    fn truncate_entries(&mut self, tooltip: &str, count: usize) {
-        self.start(10);
-        self.string(tooltip);
-        self.number(count);
         self.end();
     }
 

@@ -28,12 +28,27 @@
 
 use super::bidi::{first_strong, Direction};
 use super::{safe_url, Labels, RenderOptions};
-use crate::model::{Citation, Digest, Inline, Point, PointRef};
+use crate::model::{Citation, Digest, Inline, Point};
 
 /// The tooltips' container. Hidden too, so the browser does not even style
 /// the tooltips until one is moved out to open (a large share of the page's
 /// style work otherwise).
 const TOOLTIPS_START: &str = "<div class=\"digest-tooltips\" hidden>";
+
+/// One entry of a tooltip's "Also cited in" list, for the DOM layer to fill
+/// when the tooltip opens: a link to the point (its id), the section's
+/// heading and the point's text, all taken from the page, where they are
+/// already. Written once per digest: repeating every point's excerpt in
+/// the tooltip of each source it cites made the markup twice its size.
+macro_rules! also_entry_template {
+    () => {
+        concat!(
+            "<template class=\"digest-also-entry\"><li><a class=\"digest-tooltip-point\">",
+            "<span class=\"digest-tooltip-heading\"></span> </a></li></template>"
+        )
+    };
+}
+const ALSO_ENTRY_TEMPLATE: &str = also_entry_template!();
 
 /// Renders `digest` as an HTML fragment (one `<article>`).
 pub fn render(digest: &Digest, options: &RenderOptions) -> String {
@@ -65,13 +80,12 @@ fn prefix(digest: &Digest, options: &RenderOptions) -> String {
 /// stream's last state equals the markup of the whole text.
 pub struct Pieces<'a>(View<'a>);
 
-/// The end of a tooltip's "Also cited in" list, after its entries.
-const ALSO_CLOSE: &str = "</ul></div>";
-/// The same, and the tooltip's own end.
-const ALSO_CLOSE_DIV: &str = "</ul></div></div>";
-
-/// The tooltips' container, empty.
-pub const TOOLTIPS_CONTAINER: &str = "<div class=\"digest-tooltips\" hidden></div>";
+/// The tooltips' container with no tooltip yet.
+pub const TOOLTIPS_CONTAINER: &str = concat!(
+    "<div class=\"digest-tooltips\" hidden>",
+    also_entry_template!(),
+    "</div>"
+);
 
 impl<'a> Pieces<'a> {
     /// `citing`: for every cited id, the points citing it, as far as the
@@ -149,43 +163,11 @@ impl<'a> Pieces<'a> {
         self.0.after_sections()
     }
 
-    pub fn tooltip(&self, id: u32, points: &[PointRef]) -> String {
+    /// The tooltip of citation `id`, cited by `points` points.
+    pub fn tooltip(&self, id: u32, points: usize) -> String {
         let mut out = String::new();
         self.0.tooltip(&mut out, id, points);
         out
-    }
-
-    /// Tooltip `id` with an empty "Also cited in" list when `cited` (the
-    /// number of points citing it) is over one: what stays the same as
-    /// entries are added to it.
-    pub fn tooltip_shell(&self, id: u32, cited: usize) -> String {
-        let mut out = String::new();
-        self.0.tooltip(&mut out, id, &[]);
-        if cited > 1 {
-            out.truncate(out.len() - "</div>".len());
-            self.0.also_open(&mut out);
-            push(&mut out, ALSO_CLOSE);
-            push(&mut out, "</div>");
-        }
-        out
-    }
-
-    /// An entry of a tooltip's "Also cited in" list.
-    pub fn also_entry(&self, at: PointRef) -> String {
-        let mut out = String::new();
-        self.0.also_entry(&mut out, at);
-        out
-    }
-
-    /// A tooltip from its shell and entries ([`Self::tooltip_shell`],
-    /// [`Self::also_entry`]).
-    pub fn tooltip_from(shell: &str, entries: &[String]) -> String {
-        match shell.strip_suffix(ALSO_CLOSE_DIV) {
-            Some(start) if !entries.is_empty() => {
-                [start, &entries.concat(), ALSO_CLOSE_DIV].concat()
-            }
-            _ => shell.to_string(),
-        }
     }
 }
 
@@ -203,7 +185,7 @@ pub fn size_hint(digest: &Digest) -> usize {
     const GROUP: usize = 33;
     const TRIGGER: usize = 105;
     const TOOLTIP: usize = 220;
-    const ALSO: usize = 120;
+    const ALSO: usize = 100;
     const REFERENCE: usize = 150;
     let mut size = 1024;
     for section in &digest.sections {
@@ -216,14 +198,11 @@ pub fn size_hint(digest: &Digest) -> usize {
                 size += GROUP + TRIGGER * ids.len().min(point.citations.len());
             });
             size += marks_size(&point.inlines);
-            // Each id's tooltip lists the point with its heading and an
-            // excerpt of at most 80 characters.
-            let listed = ALSO + heading + point.text.len().min(100);
-            size += listed * point.citations.len();
         }
     }
     let publisher = digest.source.as_ref().map_or(0, |s| s.publisher.len());
-    size += (TOOLTIP + publisher) * digest.citations.len();
+    // A tooltip, and its "Also cited in" label when more points cite it.
+    size += (TOOLTIP + ALSO + publisher) * digest.citations.len();
     // The first entry of an id is the one shown.
     let ids: Vec<u32> = digest.references.iter().map(|r| r.id).collect();
     let first = crate::parse::first_occurrences(&ids);
@@ -411,8 +390,9 @@ impl<'a> View<'a> {
         }
         if !self.citing.is_empty() {
             push(out, TOOLTIPS_START);
+            push(out, ALSO_ENTRY_TEMPLATE);
             for citation in &self.citing {
-                self.tooltip(out, citation.id, &citation.points);
+                self.tooltip(out, citation.id, citation.points.len());
             }
             push(out, "</div>");
         }
@@ -795,8 +775,8 @@ impl<'a> View<'a> {
         push(out, ")</span></a>");
     }
 
-    /// The tooltip of citation `id`, cited by `points`.
-    fn tooltip(&self, out: &mut String, id: u32, points: &[PointRef]) {
+    /// The tooltip of citation `id`, cited by `points` points.
+    fn tooltip(&self, out: &mut String, id: u32, points: usize) {
         {
             let p = &self.prefix;
             let n = number(id as usize);
@@ -871,49 +851,18 @@ impl<'a> View<'a> {
                 }
             }
             push(out, "</div>");
-            if points.len() > 1 {
-                self.also_open(out);
-                for &at in points {
-                    self.also_entry(out, at);
-                }
-                push(out, ALSO_CLOSE);
+            if points > 1 {
+                // The entries come from the page when the tooltip opens
+                // (ALSO_ENTRY_TEMPLATE).
+                push(
+                    out,
+                    "<div class=\"digest-tooltip-also\"><p class=\"digest-tooltip-also-label\">",
+                );
+                escape(out, &self.labels.also_cited_in);
+                push(out, "</p><ul></ul></div>");
             }
             push(out, "</div>");
         }
-    }
-
-    /// The start of a tooltip's "Also cited in" list, up to its entries.
-    fn also_open(&self, out: &mut String) {
-        push(
-            out,
-            "<div class=\"digest-tooltip-also\"><p class=\"digest-tooltip-also-label\">",
-        );
-        escape(out, &self.labels.also_cited_in);
-        push(out, "</p><ul>");
-    }
-
-    /// One entry of "Also cited in": the point at `at`, linked.
-    fn also_entry(&self, out: &mut String, at: PointRef) {
-        let (si, pi) = (at.section as usize, at.point as usize);
-        let pid = self.point_id(si, pi);
-        let section = &self.digest.sections[si];
-        put(
-            out,
-            &[
-                "<li data-point=\"",
-                &pid,
-                "\"><a class=\"digest-tooltip-point\" href=\"#",
-                &pid,
-                "\">",
-            ],
-        );
-        if let Some(h) = &section.heading {
-            push(out, "<span class=\"digest-tooltip-heading\">");
-            escape(out, &h.text);
-            push(out, "</span> ");
-        }
-        escape(out, &excerpt(&section.points[pi].text));
-        push(out, "</a></li>");
     }
 
     fn reference(&self, id: u32) -> Option<&ReferenceView<'a>> {
@@ -1044,21 +993,6 @@ fn raw_date<'r>(raw: &'r str, publisher: &str) -> &'r str {
         .trim_start()
 }
 
-/// A point's text cut to about 80 characters at a word boundary.
-fn excerpt(text: &str) -> String {
-    const LIMIT: usize = 80;
-    let Some((cut, _)) = text.char_indices().nth(LIMIT) else {
-        return text.into();
-    };
-    let head = &text[..cut];
-    // Prefer a word boundary, unless that loses most of the excerpt (CJK has none).
-    let head = match head.rfind(' ') {
-        Some(space) if space > cut / 2 => &head[..space],
-        _ => head,
-    };
-    [head.trim_end_matches([',', ';', ':', ' ', '，']), "…"].concat()
-}
-
 /// `https://www.example.com/a/b/` as `example.com/a/b`, shortened.
 fn display_url(url: &str) -> String {
     let rest = crate::parse::find_str(url, "://").map_or(url, |i| &url[i + 3..]);
@@ -1154,14 +1088,6 @@ mod tests {
             "3 June 2025, 15:39"
         );
         assert_eq!(human_date("2025-06-09", &labels), "9 June 2025");
-    }
-
-    #[test]
-    fn excerpts_cut_at_words() {
-        let long = "word ".repeat(40);
-        let e = excerpt(long.trim());
-        assert!(e.ends_with("word…") && e.chars().count() <= 81, "{e}");
-        assert_eq!(excerpt("short"), "short");
     }
 
     #[test]

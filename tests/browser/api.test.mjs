@@ -161,3 +161,38 @@ test("bad calls throw TypeErrors and the module keeps working", async () => {
   ]);
   assert.deepEqual(page.errors, []);
 });
+
+test("'Also cited in' is made from the points on the page when it opens, and goes when it closes", legacy, async () => {
+  const text =
+    "Harbour - Ferries ran **late** [1] - Crews [checked](https://example.org/a) the quay [2] before noon [1]\n" +
+    "Times - Buses keep the `winter` timetable [1][3]";
+  const opened = await page.evaluate((text) => {
+    const el = document.getElementById("one");
+    window.alsoView = api.render(el, text);
+    el.querySelector('.digest-cite[data-cite="1"]').focus();
+    const tip = document.querySelector('[role="tooltip"]:not([hidden])');
+    const entries = [...(tip?.querySelectorAll(".digest-tooltip-also li") ?? [])];
+    return {
+      id: tip?.id,
+      entries: entries.map((li) => li.textContent),
+      hrefs: entries.map((li) => li.querySelector("a.digest-tooltip-point").getAttribute("href")),
+      points: [...el.querySelectorAll(".digest-point")].map((p) => "#" + p.id),
+      clamped: entries.length > 0 && getComputedStyle(entries[0].firstElementChild).overflow === "hidden",
+    };
+  }, text);
+  assert.match(opened.id, /-t1$/);
+  // The others citing [1], in order: heading, then the words without pills,
+  // marks or a link's "(opens in a new tab)".
+  assert.deepEqual(opened.entries, ["Harbour Crews checked the quay before noon", "Times Buses keep the winter timetable"]);
+  assert.deepEqual(opened.hrefs, [opened.points[1], opened.points[2]]);
+  assert.ok(opened.clamped, "long points are not cut to their first lines");
+  await page.keyboard.press("Escape");
+  const closed = await page.evaluate((text) => {
+    const el = document.getElementById("one");
+    const result = { open: document.querySelectorAll('[role="tooltip"]:not([hidden])').length, same: same(el, api.renderHtml(text)) };
+    window.alsoView.destroy();
+    return result;
+  }, text);
+  assert.deepEqual(closed, { open: 0, same: true });
+  assert.deepEqual(page.errors, []);
+});

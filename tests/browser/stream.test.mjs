@@ -437,7 +437,7 @@ test("a tooltip opened while the digest streams stays open by its pill, and list
       const article = document.querySelector("#live article.digest");
       const points = [...article.querySelectorAll(".digest-point")];
       const later = points.slice(1).filter((p) => p.querySelector('.digest-cite[data-cite="1"]')).map((p) => p.id);
-      const shown = [...tip.querySelectorAll(".digest-tooltip-also li[data-point]")].filter((li) => li.getClientRects().length > 0).map((li) => li.dataset.point);
+      const shown = [...tip.querySelectorAll(".digest-tooltip-also li")].filter((li) => li.getClientRects().length > 0).map((li) => li.querySelector("a").getAttribute("href").slice(1));
       return { shown, want: later };
     };
     let frames = 0;

@@ -28,8 +28,8 @@ const s = session({
       await d.dismiss();
     });
     await page.evaluate(() => {
-      const TAGS = new Set(["ARTICLE", "HEADER", "P", "H1", "H2", "H3", "H4", "H5", "H6", "SPAN", "TIME", "SECTION", "UL", "OL", "LI", "A", "BUTTON", "DIV", "STRONG", "EM", "CODE"]);
-      const ATTRS = new Set(["class", "id", "lang", "dir", "datetime", "href", "target", "rel", "data-cite", "data-point", "aria-describedby", "aria-label", "aria-hidden", "role", "hidden", "type", "value", "data-placement", "tabindex", "part"]);
+      const TAGS = new Set(["ARTICLE", "HEADER", "P", "H1", "H2", "H3", "H4", "H5", "H6", "SPAN", "TIME", "SECTION", "UL", "OL", "LI", "A", "BUTTON", "DIV", "STRONG", "EM", "CODE", "TEMPLATE"]);
+      const ATTRS = new Set(["class", "id", "lang", "dir", "datetime", "href", "target", "rel", "data-cite", "aria-describedby", "aria-label", "aria-hidden", "role", "hidden", "type", "value", "data-placement", "tabindex", "part"]);
       const fold = (s) => s.replace(/\r\n?/g, "\n").replace(/\0/g, "\uFFFD").replace(/\s+/g, " ").trim();
       // Text that digest syntax would reshape (markers, separators, title
       // bars, list marks, emphasis and code marks, a reference's URL made a
@@ -43,7 +43,11 @@ const s = session({
       /** What is wrong with the rendering in `root`: unexpected markup, bad links, or the payload missing. */
       window.problems = (root, payload, verbatim) => {
         const found = [];
-        for (const el of root.querySelectorAll("*")) {
+        // And inside the "Also cited in" entry template, whose content is
+        // not among the element's descendants.
+        const all = [...root.querySelectorAll("*")];
+        for (const t of root.querySelectorAll("template")) all.push(...t.content.querySelectorAll("*"));
+        for (const el of all) {
           if (!TAGS.has(el.tagName)) found.push(`element <${el.tagName.toLowerCase()}>`);
           for (const { name, value } of el.attributes) {
             if (!ATTRS.has(name)) found.push(`attribute ${name} on <${el.tagName.toLowerCase()}>`);
