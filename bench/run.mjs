@@ -200,17 +200,19 @@ Profiles behind the numbers (Node's \`--cpu-prof\` with a named wasm build, Chro
 
 - **parseDigest.** With serde-wasm-bindgen, 80% of its time was the object being built field by
   field across the boundary (\`Reflect.set\` calls, key strings, UTF-8 decoding per string). The
-  model now crosses as one JSON string parsed by \`JSON.parse\`, which made it faster and the module
-  smaller. What remains: \`JSON.parse\` itself (the model is ${fmt(node.jsonBytesPerDigest ?? 0)} bytes of JSON per
-  digest: spans on every node, inline text beside point text), decoding that string, and the
-  parser running in wasm, which is several times slower than native here (size-optimised code,
-  \`opt-level = "z"\`). An \`opt-level = 3\` build runs parseDigest
-  and renderHtml about twice as fast but adds about 17 KB gzip; we ship the smaller one.
-- **renderHtml.** Its markup carries every tooltip (reference, and "Also cited in" with excerpts)
-  so that server-rendered pages hydrate without rebuilding and read without JavaScript; that
-  makes it about three times the size of markdown-wasm's HTML for the same content, and writing
-  and decoding it bounds the rate. Meeting 2.5× markdown-wasm would mean building tooltip
-  content lazily in the browser instead, giving up identical server and client markup.
+  model then crossed as one JSON string parsed by \`JSON.parse\`: faster, and a smaller module.
+  Profiled in Node (names kept with \`wasm-opt -g\`), JSON was still half of parseDigest's time:
+  escaping every member name (an eighth on its own), writing, decoding
+  ${fmt(node.jsonBytesPerDigest ?? 0)} bytes per digest and \`JSON.parse\`. The model now crosses as compact records
+  (src/records.rs: numbers in 32-bit words, strings in one text decoded once) that npm/model.js
+  builds the same objects from; that made parseDigest 1.5× as fast. What remains is the parser
+  itself, about two thirds of the time.
+- **renderHtml.** Its markup carries every tooltip, so that server-rendered pages hydrate without
+  rebuilding. "Also cited in" repeated every point's excerpt in the tooltip of each source it
+  cites: a fifth of the markup on the seed. The list is now filled from the page's points when a
+  tooltip opens (one entry template per digest), which took the seed's markup from 4.85× to 3.49×
+  its input. Formatting the source's date again for every tooltip was a twelfth of renderHtml's
+  time; it is formatted once.
 - **Browser.** Chromium spent more time styling the hidden tooltips than the visible digest; the
   tooltip container is now hidden too, so nothing in it is styled until a tooltip opens.
 - **Hostile shapes.** A parser look-ahead that recursed once per repetition of \`[1[1[1…\`

@@ -3,6 +3,7 @@
 // package's one Trusted Types policy and attaches the tooltips' behaviour
 // (tooltips.js). Every call into the module goes through module.js, which
 // restarts the module if a call ever fails inside it.
+import { modelFrom } from "./model.js";
 import { guarded, glue, init, initSync, instance } from "./module.js";
 import { applyOps } from "./patch.js";
 import { attach } from "./tooltips.js";
@@ -16,7 +17,7 @@ export { init as default, initSync };
  */
 export function parseDigest(text, options) {
   checkLength("parseDigest", "text", text);
-  return guarded("parseDigest", () => glue.model("parseDigest", text, options));
+  return modelFrom(guarded("parseDigest", () => glue.model("parseDigest", text, options)));
 }
 
 /**

@@ -24,6 +24,7 @@ pub mod check;
 pub mod json;
 pub mod model;
 pub mod parse;
+pub mod records;
 pub mod render;
 pub mod stream;
 #[cfg(target_arch = "wasm32")]

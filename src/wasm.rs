@@ -1,5 +1,5 @@
 //! The boundary to JavaScript, and nothing else: text and options in,
-//! the model or the markup out. The DOM (putting markup in the page, the
+//! the model (as records) or the markup out. The DOM (putting markup in the page, the
 //! tooltips' behaviour, Trusted Types) is the package's JavaScript layer
 //! (`npm/api.js`), which calls these two functions and wraps them for
 //! callers; the names callers see come from there.
@@ -51,16 +51,6 @@ fn digest_arg(function: &str, value: JsValue, options: &RenderOptions) -> Result
     Ok(digest)
 }
 
-/// The model as a JavaScript object: serialised to JSON here and parsed by
-/// the engine's `JSON.parse`. Measured (BENCHMARKS.md), this is about 4 times
-/// faster than building the object field by field across the boundary with
-/// serde-wasm-bindgen, whose calls were 80% of parseDigest's time, and it
-/// makes the module smaller. The serde attributes of the model decide the
-/// JSON either way.
-fn to_js(digest: &Digest) -> Result<JsValue> {
-    js_sys::JSON::parse(&crate::json::to_string(digest, false))
-}
-
 /// The most markup or model JSON one call writes, in bytes. Linear memory
 /// never shrinks, so a module that once held a gigabyte keeps it for the
 /// life of the page; and engines cannot make a string much longer than
@@ -90,17 +80,25 @@ fn check_size(caller: &str, hint: usize, what: &str) -> Result<()> {
     .into())
 }
 
-/// The digest model of `text`; `caller` names the public function in error
-/// messages.
-#[wasm_bindgen(unchecked_return_type = "Digest")]
-pub fn model(caller: &str, text: JsValue, options: JsValue) -> Result<JsValue> {
+/// The digest model of `text` as compact records (see [`crate::records`]), which
+/// the JavaScript layer builds its objects from; `caller` names the public
+/// function in error messages.
+///
+/// The model crossed as one JSON string for `JSON.parse` before, and as
+/// objects built field by field through serde-wasm-bindgen before that,
+/// whose calls across the boundary were 80% of parseDigest's time
+/// (BENCHMARKS.md).
+#[wasm_bindgen]
+pub fn model(caller: &str, text: JsValue, options: JsValue) -> Result<Vec<u8>> {
     test_trap::check();
     let text = string_arg(caller, "text", &text)?;
     let options = input::options(caller, &options)?;
     let digest = parse_with_references(&text, &options.references);
     drop(text);
+    // The limit is on the model's JSON, which is about the size of the
+    // objects built from the records.
     check_size(caller, crate::json::size_hint(&digest), "model JSON")?;
-    to_js(&digest)
+    Ok(crate::records::write(&digest))
 }
 
 /// Escaped, semantic HTML for text or a model: what `render` puts in the
