@@ -271,15 +271,30 @@ pub fn push_decimal(out: &mut String, mut n: u64) {
             break;
         }
     }
-    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+    // Always ASCII digits.
+    if let Ok(digits) = std::str::from_utf8(&digits[at..]) {
+        out.push_str(digits);
+    }
 }
 
 /// `template` with each `{key}` replaced by its value; unknown keys stay.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
+    fill_pieces(template, values, &mut |piece| push(&mut out, piece));
+    out
+}
+
+/// [`fill`], escaped, straight into `out`: a label on every pill, so
+/// without a string made for each.
+fn fill_escaped(out: &mut String, template: &str, values: &[(&str, &str)]) {
+    fill_pieces(template, values, &mut |piece| escape(out, piece));
+}
+
+/// [`fill`] as the pieces it is made of, in order.
+fn fill_pieces(template: &str, values: &[(&str, &str)], write: &mut dyn FnMut(&str)) {
     let mut rest = template;
     while let Some(open) = rest.find('{') {
-        push(&mut out, &rest[..open]);
+        write(&rest[..open]);
         let after = &rest[open + 1..];
         let replaced = after.find('}').and_then(|close| {
             let key = &after[..close];
@@ -290,17 +305,16 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
         });
         match replaced {
             Some((value, close)) => {
-                push(&mut out, value);
+                write(value);
                 rest = &after[close + 1..];
             }
             None => {
-                out.push('{');
+                write("{");
                 rest = after;
             }
         }
     }
-    push(&mut out, rest);
-    out
+    write(rest);
 }
 
 /// The containers an inline is written inside.
@@ -645,11 +659,20 @@ impl<'a> View<'a> {
                         },
                     );
                     // Each id once (`[2][2]`); linear, however many ids a
-                    // group holds.
-                    let first = crate::parse::first_occurrences(ids);
-                    for (&id, first) in ids.iter().zip(first) {
-                        if first {
-                            self.trigger(out, id);
+                    // group holds. A short group (nearly all) is checked
+                    // in place, without the list a long one needs.
+                    if ids.len() <= 16 {
+                        for (k, &id) in ids.iter().enumerate() {
+                            if !ids[..k].contains(&id) {
+                                self.trigger(out, id);
+                            }
+                        }
+                    } else {
+                        let first = crate::parse::first_occurrences(ids);
+                        for (&id, first) in ids.iter().zip(first) {
+                            if first {
+                                self.trigger(out, id);
+                            }
                         }
                     }
                     push(out, "</span>");
@@ -661,7 +684,6 @@ impl<'a> View<'a> {
     fn trigger(&self, out: &mut String, id: u32) {
         let n = number(id as usize);
         let p = &self.prefix;
-        let label = fill(&self.labels.citation, &[("n", &n)]);
         let has_entry = self.reference(id).is_some();
         if has_entry {
             put(
@@ -683,7 +705,7 @@ impl<'a> View<'a> {
                 "\" aria-label=\"",
             ],
         );
-        escape(out, &label);
+        fill_escaped(out, &self.labels.citation, &[("n", &n)]);
         put(out, &["\">", &n]);
         push(out, if has_entry { "</a>" } else { "</button>" });
     }
