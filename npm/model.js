@@ -20,16 +20,16 @@ export function modelFrom(bytes) {
   let i = 0;
   const str = () => text.slice(w[i++], w[i++]);
   const span = () => ({ start: w[i++], end: w[i++] });
+  // Arrays are filled by push so that they are packed, as JSON.parse makes them.
   const ids = () => {
-    const n = w[i++];
-    const out = Array.from(w.subarray(i, i + n));
-    i += n;
+    const out = [];
+    for (let n = w[i++]; n > 0; n--) out.push(w[i++]);
     return out;
   };
   // Recursive to the depth inlines nest to, which the parser bounds.
   const inlines = () => {
-    const out = new Array(w[i++]);
-    for (let k = 0; k < out.length; k++) {
+    const out = [];
+    for (let n = w[i++]; n > 0; n--) {
       const kind = w[i++];
       const inline = { type: INLINE_TYPES[kind] };
       if (kind === 0 || kind === 4) inline.text = str();
@@ -39,14 +39,14 @@ export function modelFrom(bytes) {
         inline.children = inlines();
       }
       inline.span = span();
-      out[k] = inline;
+      out.push(inline);
     }
     return out;
   };
   const heading = () => ({ text: str(), span: span() });
   const list = (item) => {
-    const out = new Array(w[i++]);
-    for (let k = 0; k < out.length; k++) out[k] = item();
+    const out = [];
+    for (let n = w[i++]; n > 0; n--) out.push(item());
     return out;
   };
 

@@ -386,8 +386,7 @@ function close(restoreFocus) {
   const hadFocus = Boolean(active && tooltip.contains(active));
   tooltip.hidden = true;
   tooltip.classList.remove("digest-tooltip-open");
-  // Back as the markup wrote it.
-  delete tooltip.dataset.placement;
+  clearPlacement(tooltip);
   emptyAlso(tooltip);
   // Back where it was, so the hidden tooltips stay in the markup's order.
   if (home?.isConnected) home.insertBefore(tooltip, next?.parentNode === home ? next : null);
@@ -437,6 +436,13 @@ function placementStyle(tooltip) {
     placementRules.set(root, style);
   }
   return style ?? tooltip.style;
+}
+
+/** A closed tooltip back as the markup wrote it. */
+function clearPlacement(tooltip) {
+  delete tooltip.dataset.placement;
+  // The fallback wrote the element's own style (engines without constructed sheets).
+  if (placementRules.get(tooltip.getRootNode()) === null) tooltip.removeAttribute("style");
 }
 
 const px = (v) => `${Math.max(0, Math.round(v))}px`;
