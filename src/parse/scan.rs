@@ -88,6 +88,11 @@ pub fn token_start(bytes: &[u8], from: usize, end: usize) -> usize {
     )
 }
 
+/// The first non-ASCII byte at or after `from`, else `bytes.len()`.
+pub fn non_ascii(bytes: &[u8], from: usize) -> usize {
+    find(bytes, from, |w| w & HI, |b| b >= 0x80)
+}
+
 /// The next byte at or after `from` that can open a citation: `[`, or the
 /// first byte of a non-ASCII character (full-width brackets).
 pub fn bracket_start(bytes: &[u8], from: usize) -> usize {
@@ -241,6 +246,8 @@ mod tests {
                     .find(|&i| matches!(b[i], b'`' | b'*' | b'_' | b'[' | b':'))
                     .unwrap_or(b.len());
                 assert_eq!(inline_mark(b, from, b.len()), naive, "{s:?} from {from}");
+                let naive = (from..b.len()).find(|&i| b[i] >= 0x80).unwrap_or(b.len());
+                assert_eq!(non_ascii(b, from), naive, "{s:?} from {from}");
                 let naive = (from..b.len()).find(|&i| b[i] == b'`').unwrap_or(b.len());
                 assert_eq!(backtick(b, from, b.len()), naive, "{s:?} from {from}");
             }
