@@ -141,7 +141,9 @@ pub fn build(src: &str, items: &mut Vec<Item>) -> Built {
             children: Vec::with_capacity(scanner.tokens.len()),
         }],
         pending: None,
-        text: String::new(),
+        // Never longer than the point's source: folding and dropping
+        // markers only shrink it. One allocation instead of a doubling run.
+        text: String::with_capacity(end.unwrap_or(0).saturating_sub(point_start)),
         after_cite: false,
         ids: Vec::new(),
     };
@@ -687,7 +689,9 @@ impl Tree<'_> {
         if self.after_cite {
             join_text(&mut self.text, &piece);
         } else {
-            push_folded(&mut self.text, &piece);
+            // `piece` is folded already: only a space at the seam can double.
+            let seam_space = self.text.ends_with(' ') && piece.starts_with(' ');
+            self.text.push_str(&piece[usize::from(seam_space)..]);
         }
         self.after_cite = false;
         self.push(Inline::Text {
