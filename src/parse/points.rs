@@ -63,9 +63,7 @@ pub enum Token {
 /// Whether `text` holds a dash that may separate points (` - `, ` – `,
 /// ` — `): a line holding one is a body line, never a heading or a title.
 pub fn contains_separator(text: &str) -> bool {
-    [" - ", " – ", " — "]
-        .iter()
-        .any(|dash| super::scan::find_str(text, dash).is_some())
+    super::scan::has_spaced_dash(text.as_bytes())
 }
 
 /// A diagnostic before its span is converted to UTF-16.

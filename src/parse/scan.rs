@@ -65,6 +65,38 @@ pub fn find_str(hay: &str, needle: &str) -> Option<usize> {
     (0..(hay.len() + 1).saturating_sub(needle.len())).find(|&i| hay[i..].starts_with(needle))
 }
 
+/// Whether `bytes` holds ` - `, ` – ` or ` — ` (ASCII spaces around a
+/// hyphen, en dash or em dash): one scan for the dashes (`-` and the lead
+/// byte 0xE2 of `–` and `—`), then a look at their two sides, instead of a
+/// substring search per dash.
+pub fn has_spaced_dash(bytes: &[u8]) -> bool {
+    let next_dash = |from: usize| {
+        find(
+            bytes,
+            from,
+            |w| eq_bytes(w, b'-') | eq_bytes(w, 0xE2),
+            |b| b == b'-' || b == 0xE2,
+        )
+    };
+    let mut at = next_dash(0);
+    while at < bytes.len() {
+        let dash_len = match bytes[at..] {
+            [b'-', ..] => 1,
+            [0xE2, 0x80, 0x93 | 0x94, ..] => 3,
+            _ => 0,
+        };
+        if dash_len > 0
+            && at > 0
+            && bytes[at - 1] == b' '
+            && bytes.get(at + dash_len) == Some(&b' ')
+        {
+            return true;
+        }
+        at = next_dash(at + 1);
+    }
+    false
+}
+
 /// The next `\n` or `\r` at or after `from`.
 pub fn line_break(bytes: &[u8], from: usize) -> usize {
     find(
@@ -227,6 +259,11 @@ mod tests {
         "abcdefg\u{a0}x",
         "**strong** and _emphasis_ and `code` in [a link](https://x.com/a_b)",
         "abcdefgh`ijklmno*pqrstuv_wxyz:",
+        "a – b",
+        "a — b and c - d",
+        "港口——码头 2025–26 well—known a- b -c",
+        "-",
+        " - ",
     ];
 
     #[test]
@@ -251,6 +288,8 @@ mod tests {
                 let naive = (from..b.len()).find(|&i| b[i] == b'`').unwrap_or(b.len());
                 assert_eq!(backtick(b, from, b.len()), naive, "{s:?} from {from}");
             }
+            let dashed = [" - ", " – ", " — "].iter().any(|d| s.contains(d));
+            assert_eq!(has_spaced_dash(b), dashed, "{s:?}");
             let units: usize = s.chars().map(char::len_utf16).sum();
             assert_eq!(utf16_len(b) as usize, units, "{s:?}");
             for after_space in [false, true] {
