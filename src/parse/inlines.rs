@@ -106,11 +106,41 @@ pub fn build(src: &str, items: &mut Vec<Item>) -> Built {
     let point_start = items.first().map_or(0, |i| bounds(i).0);
     let end = items.last().map(|i| bounds(i).1);
 
+    let mut tree = Tree {
+        src,
+        root: Vec::with_capacity(items.len()),
+        frames: Vec::new(),
+        pending: None,
+        // Never longer than the point's source: folding and dropping
+        // markers only shrink it. One allocation instead of a doubling run.
+        text: String::with_capacity(end.unwrap_or(0).saturating_sub(point_start)),
+        after_cite: false,
+        ids: Vec::new(),
+    };
+    let (code, marked) = code_spans(src, items);
+    if !marked {
+        // No mark anywhere: the tokens would be the items themselves.
+        for item in items.drain(..) {
+            match item {
+                Item::Text { start, end } => tree.add_text(start, end),
+                Item::Cite(group) => tree.cite(group),
+            }
+        }
+        let (text, inlines, ids) = tree.finish();
+        return Built {
+            text,
+            inlines,
+            ids,
+            end,
+            code: Vec::new(),
+        };
+    }
+
     let mut scanner = Scanner {
         src,
         point_start,
         point_end: end.unwrap_or(0),
-        code: code_spans(src, items),
+        code,
         next_code: 0,
         code_until: 0,
         tokens: Vec::with_capacity(items.len()),
@@ -133,20 +163,6 @@ pub fn build(src: &str, items: &mut Vec<Item>) -> Built {
         }
     }
 
-    let mut tree = Tree {
-        src,
-        frames: vec![Frame {
-            container: Container::Point,
-            start: point_start,
-            children: Vec::with_capacity(scanner.tokens.len()),
-        }],
-        pending: None,
-        // Never longer than the point's source: folding and dropping
-        // markers only shrink it. One allocation instead of a doubling run.
-        text: String::with_capacity(end.unwrap_or(0).saturating_sub(point_start)),
-        after_cite: false,
-        ids: Vec::new(),
-    };
     let runs = &scanner.runs;
     for token in scanner.tokens {
         match token {
@@ -201,25 +217,33 @@ struct CodeSpan {
 /// Pairs each run of one or two backticks with the next run of the same
 /// length, left to right: one pass from the right finds every run's next
 /// partner, one from the left takes the pairs, skipping what they enclose.
-fn code_spans(src: &str, items: &[Item]) -> Vec<CodeSpan> {
+/// Also tells whether the items hold any mark at all (`` ` ``, `*`, `_`,
+/// `[`, `:`): most points hold none, and then need no further scan.
+fn code_spans(src: &str, items: &[Item]) -> (Vec<CodeSpan>, bool) {
     let bytes = src.as_bytes();
+    let mut marked = false;
     // (start, length) of every run of one or two; longer runs are text.
     let mut runs: Vec<(usize, usize)> = Vec::new();
     for item in items {
         if let Item::Text { start, end } = *item {
-            let mut at = scan::backtick(bytes, start, end);
+            let mut at = scan::inline_mark(bytes, start, end);
             while at < end {
+                marked = true;
+                if bytes[at] != b'`' {
+                    at = scan::inline_mark(bytes, at + 1, end);
+                    continue;
+                }
                 let len = bytes[at..end].iter().take_while(|&&b| b == b'`').count();
                 if len <= 2 {
                     runs.push((at, len));
                 }
-                at = scan::backtick(bytes, at + len, end);
+                at = scan::inline_mark(bytes, at + len, end);
             }
         }
     }
     let mut spans = Vec::new();
     if runs.len() < 2 {
-        return spans;
+        return (spans, marked);
     }
     let mut partner = vec![usize::MAX; runs.len()];
     let mut next_of_len = [usize::MAX; 2];
@@ -243,7 +267,7 @@ fn code_spans(src: &str, items: &[Item]) -> Vec<CodeSpan> {
             }
         }
     }
-    spans
+    (spans, marked)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -639,7 +663,6 @@ impl Scanner<'_> {
 }
 
 enum Container {
-    Point,
     Strong,
     Emphasis,
     Link(String),
@@ -655,6 +678,10 @@ struct Frame {
 /// containers, and the point's text and ids alongside.
 struct Tree<'a> {
     src: &'a str,
+    /// The point's own inlines.
+    root: Vec<Inline>,
+    /// Open containers, innermost last (none for most points, so no
+    /// allocation for them).
     frames: Vec<Frame>,
     /// Text not yet made an inline: neighbouring pieces become one.
     pending: Option<(usize, usize)>,
@@ -675,8 +702,9 @@ impl Tree<'_> {
     }
 
     fn push(&mut self, inline: Inline) {
-        if let Some(frame) = self.frames.last_mut() {
-            frame.children.push(inline);
+        match self.frames.last_mut() {
+            Some(frame) => frame.children.push(inline),
+            None => self.root.push(inline),
         }
     }
 
@@ -733,9 +761,7 @@ impl Tree<'_> {
     /// Closes the innermost open container at `end`.
     fn close(&mut self, end: usize) {
         self.flush();
-        if self.frames.len() < 2 {
-            return; // pairs nest properly; nothing to close is a bug, not a panic
-        }
+        // Pairs nest properly; nothing to close is a bug, not a panic.
         let Some(frame) = self.frames.pop() else {
             return;
         };
@@ -749,7 +775,6 @@ impl Tree<'_> {
                 children,
                 span,
             },
-            Container::Point => return,
         };
         self.push(inline);
     }
@@ -758,14 +783,13 @@ impl Tree<'_> {
         self.flush();
         // Never left open (every opening is paired), but a container left
         // open would give its children to its parent, not lose them.
-        while self.frames.len() > 1 {
-            if let Some(frame) = self.frames.pop() {
-                if let Some(parent) = self.frames.last_mut() {
-                    parent.children.extend(frame.children);
-                }
+        while let Some(frame) = self.frames.pop() {
+            match self.frames.last_mut() {
+                Some(parent) => parent.children.extend(frame.children),
+                None => self.root.extend(frame.children),
             }
         }
-        let inlines = self.frames.pop().map(|f| f.children).unwrap_or_default();
+        let inlines = self.root;
         let mut text = self.text;
         if text.ends_with(' ') {
             text.pop();

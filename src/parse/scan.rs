@@ -155,12 +155,6 @@ pub fn inline_mark(bytes: &[u8], from: usize, end: usize) -> usize {
     )
 }
 
-/// The next backtick at or after `from` (before `end`).
-pub fn backtick(bytes: &[u8], from: usize, end: usize) -> usize {
-    let bytes = &bytes[..end];
-    find(bytes, from, |w| eq_bytes(w, b'`'), |b| b == b'`')
-}
-
 /// The next byte at or after `from` that HTML escaping must replace:
 /// `&`, `<`, `>`, `"`, `'` or NUL.
 pub fn html_special(bytes: &[u8], from: usize) -> usize {
@@ -285,8 +279,6 @@ mod tests {
                 assert_eq!(inline_mark(b, from, b.len()), naive, "{s:?} from {from}");
                 let naive = (from..b.len()).find(|&i| b[i] >= 0x80).unwrap_or(b.len());
                 assert_eq!(non_ascii(b, from), naive, "{s:?} from {from}");
-                let naive = (from..b.len()).find(|&i| b[i] == b'`').unwrap_or(b.len());
-                assert_eq!(backtick(b, from, b.len()), naive, "{s:?} from {from}");
             }
             let dashed = [" - ", " – ", " — "].iter().any(|d| s.contains(d));
             assert_eq!(has_spaced_dash(b), dashed, "{s:?}");

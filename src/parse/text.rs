@@ -159,14 +159,26 @@ pub fn first_occurrences(ids: &[u32]) -> Vec<bool> {
     first
 }
 
-/// `ids` without repeats, in order of first appearance.
-pub fn dedup_in_order(ids: Vec<u32>) -> Vec<u32> {
-    let first = first_occurrences(&ids);
-    ids.into_iter()
-        .zip(first)
-        .filter(|(_, f)| *f)
-        .map(|(id, _)| id)
-        .collect()
+/// `ids` without repeats, in order of first appearance, in place.
+pub fn dedup_in_order(mut ids: Vec<u32>) -> Vec<u32> {
+    // A point cites a handful of ids: comparing each with those kept costs
+    // less than the two vectors of `first_occurrences`.
+    const SHORT: usize = 16;
+    if ids.len() <= SHORT {
+        let mut kept = 0;
+        for i in 0..ids.len() {
+            let id = ids[i];
+            if !ids[..kept].contains(&id) {
+                ids[kept] = id;
+                kept += 1;
+            }
+        }
+        ids.truncate(kept);
+        return ids;
+    }
+    let mut first = first_occurrences(&ids).into_iter();
+    ids.retain(|_| first.next().unwrap_or(false));
+    ids
 }
 
 #[cfg(test)]
@@ -209,6 +221,7 @@ mod tests {
             seen
         };
         assert_eq!(dedup_in_order(long), expected);
+        assert_eq!(dedup_in_order(vec![5; 17]), vec![5]);
     }
 
     #[test]
