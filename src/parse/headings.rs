@@ -76,13 +76,21 @@ pub enum Likeness {
 /// the 2026 Season`), compared without regard to case.
 fn is_joiner(word: &str) -> bool {
     // A word list searched at run time: as a `match` on byte strings it
-    // compiled to 1.4 KB of comparisons in the wasm module.
-    const JOINERS: &str = "a an and as at by de for from in into of on or per the to via vs vs. \
-        with amid over after before under than versus & + / x – —";
+    // compiled to 1.4 KB of comparisons in the wasm module. Split as bytes:
+    // a `str` split calls memchr for each of the thirty words.
+    if word.is_empty() || word.len() > LONGEST_JOINER {
+        return false;
+    }
     JOINERS
-        .split(' ')
-        .any(|joiner| !joiner.is_empty() && joiner.eq_ignore_ascii_case(word))
+        .as_bytes()
+        .split(|&b| b == b' ')
+        .any(|joiner| joiner.eq_ignore_ascii_case(word.as_bytes()))
 }
+
+const JOINERS: &str = "a an and as at by de for from in into of on or per the to via vs vs. \
+    with amid over after before under than versus & + / x – —";
+/// Bytes in the longest of [`JOINERS`]: longer words need no search.
+const LONGEST_JOINER: usize = 6;
 
 /// How heading-like `text` is (already trimmed of marks).
 pub fn likeness(text: &str) -> Likeness {
@@ -90,17 +98,21 @@ pub fn likeness(text: &str) -> Likeness {
         return Likeness::No;
     }
     let text = strip_marks(text);
-    if text.is_empty() || text.chars().count() > MAX_CHARS {
-        return Likeness::No;
+    // One pass for the length, brackets and CJK, checked in that order.
+    let (mut chars, mut bracket, mut cjk) = (0, false, false);
+    for c in text.chars() {
+        chars += 1;
+        bracket |= matches!(c, '[' | ']' | '【' | '】');
+        cjk |= is_cjk(c);
     }
-    if text.chars().any(|c| matches!(c, '[' | ']' | '【' | '】')) {
+    if text.is_empty() || chars > MAX_CHARS || bracket {
         return Likeness::No;
     }
     let first = text.chars().next().unwrap_or(' ');
     if first.is_lowercase() || !(first.is_alphanumeric() || is_cjk(first) || is_opening(first)) {
         return Likeness::No;
     }
-    if text.chars().any(is_cjk) {
+    if cjk {
         return cjk_likeness(text);
     }
     let mut words = 0;
@@ -211,11 +223,8 @@ pub fn lead_in(src: &str, start: usize, end: usize) -> Option<LeadIn> {
         .unwrap_or("");
     let words_start = mark.len();
     // The colon must come within a heading's length (and its marks).
-    let (colon, colon_char) = line[words_start..]
-        .char_indices()
-        .take(MAX_CHARS + 1)
-        .find(|&(_, c)| matches!(c, ':' | '：'))
-        .map(|(i, c)| (words_start + i, c))?;
+    let (colon, colon_char) =
+        first_colon(&line.as_bytes()[words_start..]).map(|(i, c)| (words_start + i, c))?;
     let mut words_end = colon;
     let mut rest = colon + colon_char.len_utf8();
     if !mark.is_empty() {
@@ -251,6 +260,30 @@ pub fn lead_in(src: &str, start: usize, end: usize) -> Option<LeadIn> {
         end: e,
         rest: start + rest,
     })
+}
+
+/// The first `:` or `：` among the first [`MAX_CHARS`] + 1 characters of
+/// `bytes` (UTF-8): its offset and which it is. Counts characters by their
+/// first bytes instead of decoding them.
+fn first_colon(bytes: &[u8]) -> Option<(usize, char)> {
+    const FULL_WIDTH: &[u8] = "：".as_bytes();
+    let mut chars = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b & 0xC0 == 0x80 {
+            continue; // inside a character
+        }
+        chars += 1;
+        if chars > MAX_CHARS + 1 {
+            return None;
+        }
+        if b == b':' {
+            return Some((i, ':'));
+        }
+        if b == FULL_WIDTH[0] && bytes[i..].starts_with(FULL_WIDTH) {
+            return Some((i, '：'));
+        }
+    }
+    None
 }
 
 /// A CJK clause ending in a verb of saying (`部长表示`, `专家认为`): what
@@ -375,6 +408,14 @@ fn cjk_trailing_start(trimmed: &str, window_start: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_joiner_is_longer_than_the_quick_reject() {
+        let longest = JOINERS.split(' ').map(str::len).max();
+        assert_eq!(longest, Some(LONGEST_JOINER));
+        assert!(is_joiner("VERSUS") && is_joiner("vs.") && is_joiner("—"));
+        assert!(!is_joiner("") && !is_joiner("Outlook"));
+    }
 
     #[test]
     fn title_case_headings_are_strong() {
