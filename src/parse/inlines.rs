@@ -115,7 +115,15 @@ pub fn build(src: &str, items: &mut Vec<Item>) -> Built {
         // markers only shrink it. One allocation instead of a doubling run.
         text: String::with_capacity(end.unwrap_or(0).saturating_sub(point_start)),
         after_cite: false,
-        ids: Vec::new(),
+        ids: Vec::with_capacity(
+            items
+                .iter()
+                .map(|item| match item {
+                    Item::Cite(group) => group.ids.len(),
+                    Item::Text { .. } => 0,
+                })
+                .sum(),
+        ),
     };
     let (code, marked) = code_spans(src, items);
     if !marked {

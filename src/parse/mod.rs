@@ -103,10 +103,9 @@ pub fn parse(input: &str) -> Digest {
         }
     });
 
-    let source = layout.source.and_then(|i| {
+    let source = layout.source.map(|(i, parsed)| {
         let (s, e) = lines[i].trimmed(input);
         let raw = &input[s..e];
-        let parsed = source::parse(raw)?;
         let published = match parsed.published {
             Ok(stamp) => Some(stamp.iso()),
             Err(()) => {
@@ -122,12 +121,12 @@ pub fn parse(input: &str) -> Digest {
                 None
             }
         };
-        Some(Source {
+        Source {
             publisher: text::folded(parsed.publisher),
             published,
             raw: raw.to_string(),
             span: byte_span(s, e),
-        })
+        }
     });
 
     let mut references_heading = None;
@@ -209,10 +208,11 @@ pub(crate) const MAX_META_LINE: usize = 2000;
 pub(crate) const TAIL_LINES: usize = 6;
 
 /// Which lines are what.
-struct Layout {
+struct Layout<'a> {
     body: std::ops::Range<usize>,
     title: Option<usize>,
-    source: Option<usize>,
+    /// The source line, as read when it was found.
+    source: Option<(usize, source::ParsedSource<'a>)>,
     references: Option<ReferenceBlock>,
     /// Lines after the body that are none of the above, in document order.
     notes: Vec<usize>,
@@ -225,17 +225,17 @@ struct ReferenceBlock {
     entries: std::ops::Range<usize>,
 }
 
-struct Meta {
+struct Meta<'a> {
     title: Option<usize>,
-    source: Option<usize>,
+    source: Option<(usize, source::ParsedSource<'a>)>,
     /// Lines after the first of title and source that are neither.
     notes: Vec<usize>,
     /// First line taken by the title or source, or the range's end.
     start: usize,
 }
 
-impl Layout {
-    fn find(src: &str, lines: &[Line], kinds: &[LineKind]) -> Self {
+impl<'a> Layout<'a> {
+    fn find(src: &'a str, lines: &'a [Line], kinds: &'a [LineKind]) -> Self {
         let n = lines.len();
         let text = |i: usize| {
             let (s, e) = lines[i].trimmed(src);
@@ -336,8 +336,8 @@ struct MetaContext<'a> {
     first_content: Option<usize>,
 }
 
-impl MetaContext<'_> {
-    fn text(&self, i: usize) -> &str {
+impl<'a> MetaContext<'a> {
+    fn text(&self, i: usize) -> &'a str {
         let (s, e) = self.lines[i].trimmed(self.src);
         &self.src[s..e]
     }
@@ -378,7 +378,7 @@ impl MetaContext<'_> {
     /// the body when it has a column or is a `# Headline`. Every line after
     /// the title or source that is neither is a note; lines before them are
     /// the body's (an uncited last point is still a point).
-    fn take(&self, lo: usize, hi: usize, after_references: bool) -> Meta {
+    fn take(&self, lo: usize, hi: usize, after_references: bool) -> Meta<'a> {
         let mut meta = Meta {
             title: None,
             source: None,
@@ -414,12 +414,13 @@ impl MetaContext<'_> {
             self.prev_content(lo, i)
                 .filter(|&p| self.is_plain_line(p, after_references))
         };
-        if let Some(k) = tail
+        if let Some((k, parsed)) = tail
             .iter()
-            .position(|&i| self.is_source(i, after_references))
+            .enumerate()
+            .find_map(|(k, &i)| Some((k, self.source(i, after_references)?)))
         {
             let source = tail[k];
-            meta.source = Some(source);
+            meta.source = Some((source, parsed));
             meta.start = source;
             meta.notes.extend(tail[..k].iter().rev());
             let near = plain_before(source);
@@ -480,8 +481,12 @@ impl MetaContext<'_> {
         plain_kind && !is_entry && !references::is_heading(text) && !citations::contains_group(text)
     }
 
-    fn is_source(&self, i: usize, after_references: bool) -> bool {
-        self.is_plain_line(i, after_references) && source::parse(self.text(i)).is_some()
+    /// Line `i` read as a source line, if it is one.
+    fn source(&self, i: usize, after_references: bool) -> Option<source::ParsedSource<'a>> {
+        if !self.is_plain_line(i, after_references) {
+            return None;
+        }
+        source::parse(self.text(i))
     }
 
     /// `Column|Headline` or `# Headline`: a title wherever it stands.
@@ -577,8 +582,11 @@ fn read_references(
 pub fn index_citations(sections: &[Section]) -> Vec<Citation> {
     // (id, position in `at`), sorted by id: one pair type for every sort of
     // ids in the crate, so the module carries one sort.
-    let mut pairs: Vec<(u32, u32)> = Vec::new();
-    let mut at: Vec<PointRef> = Vec::new();
+    // Sized up front: growing them cost more than filling them.
+    let points = sections.iter().flat_map(|s| &s.points);
+    let cited = points.clone().map(|p| p.citations.len()).sum();
+    let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(cited);
+    let mut at: Vec<PointRef> = Vec::with_capacity(points.count());
     for (si, section) in sections.iter().enumerate() {
         for (pi, point) in section.points.iter().enumerate() {
             let n = at.len() as u32;
@@ -596,7 +604,8 @@ pub fn index_citations(sections: &[Section]) -> Vec<Citation> {
         }
     }
     sort_by_id(&mut pairs);
-    let mut citations: Vec<Citation> = Vec::new();
+    let distinct = pairs.windows(2).filter(|w| w[0].0 != w[1].0).count() + 1;
+    let mut citations: Vec<Citation> = Vec::with_capacity(distinct.min(pairs.len()));
     for (id, n) in pairs {
         let at = at[n as usize];
         match citations.last_mut() {
