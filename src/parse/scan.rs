@@ -99,12 +99,16 @@ pub fn has_spaced_dash(bytes: &[u8]) -> bool {
 
 /// The next `\n` or `\r` at or after `from`.
 pub fn line_break(bytes: &[u8], from: usize) -> usize {
-    find(
-        bytes,
-        from,
-        |w| eq_bytes(w, b'\n') | eq_bytes(w, b'\r'),
-        |b| b == b'\n' || b == b'\r',
-    )
+    let mut at = from;
+    loop {
+        // Both breaks are below 0x0E: one test finds them, and the rare
+        // other control characters, which are stepped over.
+        at = find(bytes, at, |w| lt_bytes(w, 0x0E), |b| b < 0x0E);
+        if at >= bytes.len() || matches!(bytes[at], b'\n' | b'\r') {
+            return at;
+        }
+        at += 1;
+    }
 }
 
 /// The next byte at or after `from` (before `end`) that can start a token:
@@ -145,11 +149,9 @@ pub fn inline_mark(bytes: &[u8], from: usize, end: usize) -> usize {
         bytes,
         from,
         |w| {
-            eq_bytes(w, b'`')
-                | eq_bytes(w, b'*')
-                | eq_bytes(w, b'_')
-                | eq_bytes(w, b'[')
-                | eq_bytes(w, b':')
+            // Marks one bit apart share a test: `*` (0x2A) and `:` (0x3A)
+            // differ in bit 4 only, `[` (0x5B) and `_` (0x5F) in bit 2 only.
+            eq_bytes(w | (LO * 0x10), b':') | eq_bytes(w & !(LO * 0x04), b'[') | eq_bytes(w, b'`')
         },
         |b| matches!(b, b'`' | b'*' | b'_' | b'[' | b':'),
     )
@@ -177,24 +179,25 @@ pub fn html_special(bytes: &[u8], from: usize) -> usize {
 /// that ends in a space when `after_space`): a control or non-ASCII byte,
 /// two spaces in a row, or a space where one is already.
 pub fn needs_folding(bytes: &[u8], after_space: bool) -> bool {
-    if bytes.first() == Some(&b' ') && after_space {
-        return true;
-    }
     let mut i = 0;
-    let mut prev_space = false;
+    // The previous word's space flags (only its last byte's is used): a
+    // space already written counts as one just before the first byte.
+    let mut prev_spaces = if after_space { HI } else { 0 };
     while i + 8 <= bytes.len() {
         let w = word(bytes, i);
-        if (lt_bytes(w, 0x20) | (w & HI)) != 0 {
-            return true;
-        }
+        // Bytes below 0x20 or from 0x80: `lt_bytes(w, 0x20) | (w & HI)`
+        // with the two masks merged.
+        let odd = (!((w & !HI).wrapping_add(LO * 0x60)) | w) & HI;
         let spaces = eq_bytes(w, b' ');
-        // Two spaces in a row inside the word, or across the word boundary.
-        if spaces & (spaces >> 8) != 0 || (prev_space && spaces & 0x80 != 0) {
+        // A space right after a space, inside the word or across its start.
+        let doubled = spaces & ((spaces << 8) | (prev_spaces >> 56));
+        if odd | doubled != 0 {
             return true;
         }
-        prev_space = spaces >> 56 != 0;
+        prev_spaces = spaces;
         i += 8;
     }
+    let mut prev_space = prev_spaces >> 63 != 0;
     for &b in &bytes[i..] {
         if !(0x20..0x80).contains(&b) || (b == b' ' && prev_space) {
             return true;
@@ -258,6 +261,7 @@ mod tests {
         "港口——码头 2025–26 well—known a- b -c",
         "-",
         " - ",
+        "control\x01\x0b\x0c bytes\tbefore a\rbreak:*[_` and ;+{z",
     ];
 
     #[test]
