@@ -409,15 +409,20 @@ impl<'a> MetaContext<'a> {
             before = i;
         }
         let tail = &tail[..count];
-        // The line before `i` if it is plain.
-        let plain_before = |i: usize| {
-            self.prev_content(lo, i)
-                .filter(|&p| self.is_plain_line(p, after_references))
+        // The line before `i` if it is plain: the next tail line when `i`
+        // has one, known plain already.
+        let plain_before = |i: usize| match tail.iter().position(|&t| t == i) {
+            Some(k) if k + 1 < count => Some(tail[k + 1]),
+            _ => self
+                .prev_content(lo, i)
+                .filter(|&p| self.is_plain_line(p, after_references)),
         };
+        // Tail lines are plain, and so is every line `is_title` is asked
+        // about below (a tail line or one `plain_before` gave).
         if let Some((k, parsed)) = tail
             .iter()
             .enumerate()
-            .find_map(|(k, &i)| Some((k, self.source(i, after_references)?)))
+            .find_map(|(k, &i)| Some((k, source::parse(self.text(i))?)))
         {
             let source = tail[k];
             meta.source = Some((source, parsed));
@@ -429,13 +434,13 @@ impl<'a> MetaContext<'a> {
                 (Some(near), Some(far))
                     if !self.is_headline_line(near)
                         && title::has_column(self.text(far))
-                        && self.is_title(far, true, after_references) =>
+                        && self.is_title(far, true) =>
                 {
                     meta.title = Some(far);
                     meta.start = far;
                     meta.notes.insert(0, near);
                 }
-                (Some(near), _) if self.is_title(near, true, after_references) => {
+                (Some(near), _) if self.is_title(near, true) => {
                     meta.title = Some(near);
                     meta.start = near;
                 }
@@ -443,10 +448,7 @@ impl<'a> MetaContext<'a> {
             }
             return meta;
         }
-        let title_at = if tail
-            .first()
-            .is_some_and(|&last| self.is_title(last, false, after_references))
-        {
+        let title_at = if tail.first().is_some_and(|&last| self.is_title(last, false)) {
             Some(0)
         } else {
             // The first tail line, right after the body.
@@ -481,24 +483,14 @@ impl<'a> MetaContext<'a> {
         plain_kind && !is_entry && !references::is_heading(text) && !citations::contains_group(text)
     }
 
-    /// Line `i` read as a source line, if it is one.
-    fn source(&self, i: usize, after_references: bool) -> Option<source::ParsedSource<'a>> {
-        if !self.is_plain_line(i, after_references) {
-            return None;
-        }
-        source::parse(self.text(i))
-    }
-
     /// `Column|Headline` or `# Headline`: a title wherever it stands.
     fn is_headline_line(&self, i: usize) -> bool {
         let text = self.text(i);
         title::has_column(text) || title::is_hash_title(text)
     }
 
-    fn is_title(&self, i: usize, has_source: bool, after_references: bool) -> bool {
-        if !self.is_plain_line(i, after_references) {
-            return false;
-        }
+    /// Whether plain line `i` (see [`Self::is_plain_line`]) is the title.
+    fn is_title(&self, i: usize, has_source: bool) -> bool {
         let text = self.text(i);
         let is_first = self.first_content == Some(i);
         // A one-line digest with no citations is still a body, not a title.
