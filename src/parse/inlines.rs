@@ -85,9 +85,10 @@ pub struct Built {
 /// ends is not part of it.
 pub fn build(src: &str, items: &mut Vec<Item>) -> Built {
     let count = items.len();
+    let mut cited = 0;
     for (i, item) in items.iter_mut().enumerate() {
-        if let Item::Text { start, end } = item {
-            if i == 0 || i + 1 == count {
+        match item {
+            Item::Text { start, end } if i == 0 || i + 1 == count => {
                 let (s, e) = trim_range(src, *start, *end);
                 if i == 0 {
                     *start = s;
@@ -96,6 +97,8 @@ pub fn build(src: &str, items: &mut Vec<Item>) -> Built {
                     *end = e;
                 }
             }
+            Item::Text { .. } => {}
+            Item::Cite(group) => cited += group.ids.len(),
         }
     }
     items.retain(|item| !matches!(item, Item::Text { start, end } if start >= end));
@@ -115,15 +118,7 @@ pub fn build(src: &str, items: &mut Vec<Item>) -> Built {
         // markers only shrink it. One allocation instead of a doubling run.
         text: String::with_capacity(end.unwrap_or(0).saturating_sub(point_start)),
         after_cite: false,
-        ids: Vec::with_capacity(
-            items
-                .iter()
-                .map(|item| match item {
-                    Item::Cite(group) => group.ids.len(),
-                    Item::Text { .. } => 0,
-                })
-                .sum(),
-        ),
+        ids: Vec::with_capacity(cited),
     };
     let (code, marked) = code_spans(src, items);
     if !marked {

@@ -575,10 +575,15 @@ pub fn index_citations(sections: &[Section]) -> Vec<Citation> {
     // (id, position in `at`), sorted by id: one pair type for every sort of
     // ids in the crate, so the module carries one sort.
     // Sized up front: growing them cost more than filling them.
-    let points = sections.iter().flat_map(|s| &s.points);
-    let cited = points.clone().map(|p| p.citations.len()).sum();
+    let (mut cited, mut points) = (0, 0);
+    for section in sections {
+        points += section.points.len();
+        for point in &section.points {
+            cited += point.citations.len();
+        }
+    }
     let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(cited);
-    let mut at: Vec<PointRef> = Vec::with_capacity(points.count());
+    let mut at: Vec<PointRef> = Vec::with_capacity(points);
     for (si, section) in sections.iter().enumerate() {
         for (pi, point) in section.points.iter().enumerate() {
             let n = at.len() as u32;
@@ -596,8 +601,7 @@ pub fn index_citations(sections: &[Section]) -> Vec<Citation> {
         }
     }
     sort_by_id(&mut pairs);
-    let distinct = pairs.windows(2).filter(|w| w[0].0 != w[1].0).count() + 1;
-    let mut citations: Vec<Citation> = Vec::with_capacity(distinct.min(pairs.len()));
+    let mut citations: Vec<Citation> = Vec::new();
     for (id, n) in pairs {
         let at = at[n as usize];
         match citations.last_mut() {

@@ -66,18 +66,13 @@ pub fn find_str(hay: &str, needle: &str) -> Option<usize> {
 }
 
 /// Whether `bytes` holds ` - `, ` – ` or ` — ` (ASCII spaces around a
-/// hyphen, en dash or em dash): one scan for the dashes (`-` and the lead
-/// byte 0xE2 of `–` and `—`), then a look at their two sides, instead of a
-/// substring search per dash.
+/// hyphen, en dash or em dash): one scan for the dashes (`-`, and
+/// non-ASCII bytes, among them the lead byte 0xE2 of `–` and `—`), then a
+/// look at their two sides, instead of a substring search per dash.
 pub fn has_spaced_dash(bytes: &[u8]) -> bool {
-    let next_dash = |from: usize| {
-        find(
-            bytes,
-            from,
-            |w| eq_bytes(w, b'-') | eq_bytes(w, 0xE2),
-            |b| b == b'-' || b == 0xE2,
-        )
-    };
+    // Token starts include both kinds of dash; reusing their scan keeps one
+    // copy of the word loop in the wasm module.
+    let next_dash = |from: usize| token_start(bytes, from, bytes.len());
     let mut at = next_dash(0);
     while at < bytes.len() {
         let dash_len = match bytes[at..] {
