@@ -189,16 +189,16 @@ pub fn word_is_title_case(word: &str) -> bool {
 /// Removes heading marks: `## `, `**…**`, `__…__`, a trailing colon
 /// inside the emphasis or after it (`**Key Facts:**`, `**Key Facts**:`).
 pub fn strip_marks(text: &str) -> &str {
-    let mut t = text.trim_matches(is_space);
-    t = t.trim_start_matches('#').trim_start_matches(is_space);
-    t = t.trim_end_matches([':', '：']).trim_end_matches(is_space);
+    let mut t = text.trim();
+    t = t.trim_start_matches('#').trim_start();
+    t = t.trim_end_matches([':', '：']).trim_end();
     for mark in ["**", "__"] {
         if t.len() > 2 * mark.len() && t.starts_with(mark) && t.ends_with(mark) {
             t = &t[mark.len()..t.len() - mark.len()];
         }
     }
     t = t.trim_end_matches([':', '：']);
-    t.trim_matches(is_space)
+    t.trim()
 }
 
 /// A heading that opens a line, followed by a colon and the line's first
@@ -242,7 +242,7 @@ pub fn lead_in(src: &str, start: usize, end: usize) -> Option<LeadIn> {
         return None;
     }
     // Nothing after the colon: a heading line, read as such elsewhere.
-    let next = after.trim_start_matches(is_space).chars().next()?;
+    let next = after.trim_start().chars().next()?;
     if next.is_lowercase() {
         return None;
     }
@@ -290,7 +290,7 @@ fn first_colon(bytes: &[u8]) -> Option<(usize, char)> {
 /// follows its colon is what was said, not a section.
 fn ends_in_saying(words: &str) -> bool {
     const VERBS: &str = "表示 指出 认为 强调 透露 写道 坦言 称 说";
-    let words = words.trim_end_matches(is_space);
+    let words = words.trim_end();
     VERBS.split(' ').any(|verb| words.ends_with(verb))
 }
 
@@ -315,7 +315,7 @@ pub fn strip_marks_range(src: &str, start: usize, end: usize) -> (usize, usize) 
 ///
 /// Returns the byte offset in `tail` where the heading starts.
 pub fn trailing_heading_start(tail: &str) -> Option<usize> {
-    let trimmed = tail.trim_end_matches(is_space);
+    let trimmed = tail.trim_end();
     // Look at the last MAX_BYTES only: headings are short.
     let mut window_start = trimmed.len().saturating_sub(MAX_BYTES);
     while !trimmed.is_char_boundary(window_start) {
@@ -332,7 +332,7 @@ pub fn trailing_heading_start(tail: &str) -> Option<usize> {
     // stop): a run cut off by the word limit is prose in Title Case.
     let mut bounded = false;
     loop {
-        let before = window[..end].trim_end_matches(is_space);
+        let before = window[..end].trim_end();
         let word_start = before
             .char_indices()
             .rev()
@@ -370,8 +370,7 @@ pub fn trailing_heading_start(tail: &str) -> Option<usize> {
         if word_end == rest.len() || !is_joiner(word) {
             break;
         }
-        start += word_end
-            + (rest[word_end..].len() - rest[word_end..].trim_start_matches(is_space).len());
+        start += word_end + (rest[word_end..].len() - rest[word_end..].trim_start().len());
     }
     let heading = &window[start..];
     let first = heading.trim_start_matches(is_emphasis).chars().next()?;
@@ -380,7 +379,7 @@ pub fn trailing_heading_start(tail: &str) -> Option<usize> {
     }
     // Something must be left for the point.
     let before = &trimmed[..window_start + start];
-    if before.trim_matches(is_space).is_empty() {
+    if before.trim().is_empty() {
         return None;
     }
     Some(window_start + start)
@@ -399,7 +398,7 @@ fn cjk_trailing_start(trimmed: &str, window_start: usize) -> Option<usize> {
     if heading.is_empty() || likeness(heading) == Likeness::No {
         return None;
     }
-    if trimmed[..start].trim_matches(is_space).is_empty() {
+    if trimmed[..start].trim().is_empty() {
         return None;
     }
     Some(start)

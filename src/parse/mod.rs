@@ -237,12 +237,15 @@ struct Meta<'a> {
 impl<'a> Layout<'a> {
     fn find(src: &'a str, lines: &'a [Line], kinds: &'a [LineKind]) -> Self {
         let n = lines.len();
-        let text = |i: usize| {
-            let (s, e) = lines[i].trimmed(src);
-            &src[s..e]
-        };
         let first_content = (0..n).find(|&i| kinds[i] != LineKind::Blank);
         let next_content = |from: usize| (from..n).find(|&i| kinds[i] != LineKind::Blank);
+        let meta_ctx = MetaContext {
+            src,
+            lines,
+            kinds,
+            first_content,
+        };
+        let text = |i: usize| meta_ctx.text(i);
 
         // The last references heading whose next line is an entry.
         let heading = (0..n).rev().find(|&i| {
@@ -250,12 +253,6 @@ impl<'a> Layout<'a> {
                 && next_content(i + 1).is_some_and(|j| references::entry_marker(text(j)).is_some())
         });
 
-        let meta_ctx = MetaContext {
-            src,
-            lines,
-            kinds,
-            first_content,
-        };
         let mut layout = Layout {
             body: 0..n,
             title: None,
@@ -409,13 +406,10 @@ impl<'a> MetaContext<'a> {
             before = i;
         }
         let tail = &tail[..count];
-        // The line before `i` if it is plain: the next tail line when `i`
-        // has one, known plain already.
-        let plain_before = |i: usize| match tail.iter().position(|&t| t == i) {
-            Some(k) if k + 1 < count => Some(tail[k + 1]),
-            _ => self
-                .prev_content(lo, i)
-                .filter(|&p| self.is_plain_line(p, after_references)),
+        // The line before `i` if it is plain.
+        let plain_before = |i: usize| {
+            self.prev_content(lo, i)
+                .filter(|&p| self.is_plain_line(p, after_references))
         };
         // Tail lines are plain, and so is every line `is_title` is asked
         // about below (a tail line or one `plain_before` gave).

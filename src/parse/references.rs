@@ -101,12 +101,8 @@ pub fn entry_marker(line: &str) -> Option<(u32, usize)> {
     };
     let mut rest = &line[open.len_utf8()..];
     rest = rest.strip_prefix('^').unwrap_or(rest);
-    let digits: usize = rest
-        .chars()
-        .take_while(|c| digit_value(*c).is_some())
-        .map(char::len_utf8)
-        .sum();
-    if digits == 0 || rest[..digits].chars().count() > 9 {
+    let (digits, count) = leading_digits(rest);
+    if digits == 0 || count > 9 {
         return None;
     }
     let id = rest[..digits]
@@ -117,14 +113,20 @@ pub fn entry_marker(line: &str) -> Option<(u32, usize)> {
     Some((id, line.len() - after.len()))
 }
 
+/// The decimal digits (ASCII or full-width) opening `text`: their length
+/// in bytes, and how many there are.
+fn leading_digits(text: &str) -> (usize, usize) {
+    text.chars()
+        .take_while(|c| digit_value(*c).is_some())
+        .fold((0, 0), |(bytes, count), c| {
+            (bytes + c.len_utf8(), count + 1)
+        })
+}
+
 /// `3. text`, `3) text`, `3、text`.
 fn numbered_marker(line: &str) -> Option<(u32, usize)> {
-    let digits: usize = line
-        .chars()
-        .take_while(|c| digit_value(*c).is_some())
-        .map(char::len_utf8)
-        .sum();
-    if line[..digits].chars().count() > 9 {
+    let (digits, count) = leading_digits(line);
+    if count > 9 {
         return None;
     }
     let id = line[..digits]

@@ -4,7 +4,9 @@
 //! non-breaking space (U+00A0) and the ideographic space (U+3000) that
 //! digests copied from web pages carry.
 
-/// Any Unicode white space, line breaks included.
+/// Any Unicode white space, line breaks included: what `str::trim` and its
+/// kin remove, so the parser trims with those (one copy in the wasm module,
+/// where a `trim_matches(is_space)` per call site was a copy each).
 pub fn is_space(c: char) -> bool {
     c.is_whitespace()
 }
@@ -76,8 +78,8 @@ pub fn digit_value(c: char) -> Option<u32> {
 /// `s` without leading and trailing white space, as a byte range of `s`.
 pub fn trim_range(s: &str, start: usize, end: usize) -> (usize, usize) {
     let piece = &s[start..end];
-    let lead = piece.len() - piece.trim_start_matches(is_space).len();
-    let trimmed = piece.trim_end_matches(is_space);
+    let lead = piece.len() - piece.trim_start().len();
+    let trimmed = piece.trim_end();
     (start + lead, start + trimmed.len().max(lead))
 }
 
@@ -127,7 +129,7 @@ pub fn push_folded(out: &mut String, piece: &str) {
 /// `piece` folded, then trimmed at both ends.
 pub fn folded(piece: &str) -> String {
     let mut out = String::with_capacity(piece.len());
-    push_folded(&mut out, piece.trim_matches(is_space));
+    push_folded(&mut out, piece.trim());
     out
 }
 
@@ -162,22 +164,27 @@ pub fn first_occurrences(ids: &[u32]) -> Vec<bool> {
 /// `ids` without repeats, in order of first appearance, in place.
 pub fn dedup_in_order(mut ids: Vec<u32>) -> Vec<u32> {
     // A point cites a handful of ids: comparing each with those kept costs
-    // less than the two vectors of `first_occurrences`.
+    // less than the two vectors of `first_occurrences`, which longer lists
+    // need to stay linear.
     const SHORT: usize = 16;
-    if ids.len() <= SHORT {
-        let mut kept = 0;
-        for i in 0..ids.len() {
-            let id = ids[i];
-            if !ids[..kept].contains(&id) {
-                ids[kept] = id;
-                kept += 1;
-            }
+    let first = if ids.len() > SHORT {
+        first_occurrences(&ids)
+    } else {
+        Vec::new()
+    };
+    let mut kept = 0;
+    for i in 0..ids.len() {
+        let id = ids[i];
+        let is_first = match first.get(i) {
+            Some(&flag) => flag,
+            None => ids[..kept].iter().all(|&k| k != id),
+        };
+        if is_first {
+            ids[kept] = id;
+            kept += 1;
         }
-        ids.truncate(kept);
-        return ids;
     }
-    let mut first = first_occurrences(&ids).into_iter();
-    ids.retain(|_| first.next().unwrap_or(false));
+    ids.truncate(kept);
     ids
 }
 
