@@ -595,18 +595,35 @@ pub fn index_citations(sections: &[Section]) -> Vec<Citation> {
         }
     }
     sort_by_id(&mut pairs);
-    let mut citations: Vec<Citation> = Vec::new();
-    for (id, n) in pairs {
-        let at = at[n as usize];
-        match citations.last_mut() {
+    // One run of pairs per id: each list is allocated once, at its run's
+    // length (growing them one push at a time cost more than filling them).
+    let runs = |from: usize| {
+        let id = pairs[from].0;
+        from + pairs[from..].iter().take_while(|p| p.0 == id).count()
+    };
+    let mut distinct = 0;
+    let mut i = 0;
+    while i < pairs.len() {
+        i = runs(i);
+        distinct += 1;
+    }
+    let mut citations: Vec<Citation> = Vec::with_capacity(distinct);
+    let mut i = 0;
+    while i < pairs.len() {
+        let end = runs(i);
+        let mut points = Vec::with_capacity(end - i);
+        for &(_, n) in &pairs[i..end] {
+            let at = at[n as usize];
             // The same point citing an id twice: once is enough.
-            Some(c) if c.id == id && c.points.last() == Some(&at) => {}
-            Some(c) if c.id == id => c.points.push(at),
-            _ => citations.push(Citation {
-                id,
-                points: vec![at],
-            }),
+            if points.last() != Some(&at) {
+                points.push(at);
+            }
         }
+        citations.push(Citation {
+            id: pairs[i].0,
+            points,
+        });
+        i = end;
     }
     citations
 }
