@@ -173,6 +173,11 @@ fn is_sentence_punct_but_dot(c: char) -> bool {
 
 /// A word that can sit in a Title Case heading.
 pub fn word_is_title_case(word: &str) -> bool {
+    // The common case, decided without the trims below: nothing they strip
+    // is a capital letter.
+    if word.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+        return true;
+    }
     let core = word.trim_start_matches(is_opening);
     // `**Next` opens a bold heading glued to a point: `… repairs **Next Steps** - …`.
     // Marks alone (`**`) are no word of a heading.

@@ -14,7 +14,10 @@ pub fn is_space(c: char) -> bool {
 /// Letters and marks that carry no case and need no spaces between words:
 /// Han, kana, Hangul and the CJK punctuation block.
 pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
+    // Everything below U+3000 (all of ASCII and Latin) is out at once.
+    let c = c as u32;
+    c >= 0x3000
+        && matches!(c,
         0x3000..=0x303F   // CJK symbols and punctuation
         | 0x3040..=0x30FF // kana
         | 0x3400..=0x4DBF // Han extension A
