@@ -54,7 +54,7 @@
 //! Every check looks at no more than [`MAX_CHARS`] characters, so testing a
 //! candidate costs a constant, however long the line.
 
-use super::text::{is_cjk, is_sentence_punct, is_space};
+use super::text::{is_cjk, is_sentence_punct, is_space, trim};
 
 pub const MAX_CHARS: usize = 80;
 const MAX_WORDS: usize = 10;
@@ -194,16 +194,28 @@ pub fn word_is_title_case(word: &str) -> bool {
 /// Removes heading marks: `## `, `**…**`, `__…__`, a trailing colon
 /// inside the emphasis or after it (`**Key Facts:**`, `**Key Facts**:`).
 pub fn strip_marks(text: &str) -> &str {
-    let mut t = text.trim();
-    t = t.trim_start_matches('#').trim_start();
-    t = t.trim_end_matches([':', '：']).trim_end();
+    // Trimmed again only where a mark came off: most text has none.
+    let mut t = trim(text);
+    t = trim_if_cut(t, t.trim_start_matches('#'));
+    t = trim_if_cut(t, t.trim_end_matches([':', '：']));
+    let marked = t;
     for mark in ["**", "__"] {
         if t.len() > 2 * mark.len() && t.starts_with(mark) && t.ends_with(mark) {
             t = &t[mark.len()..t.len() - mark.len()];
         }
     }
     t = t.trim_end_matches([':', '：']);
-    t.trim()
+    trim_if_cut(marked, t)
+}
+
+/// `cut`, a piece of `whole` with marks taken off, trimmed again if
+/// anything did come off.
+fn trim_if_cut<'a>(whole: &str, cut: &'a str) -> &'a str {
+    if cut.len() < whole.len() {
+        trim(cut)
+    } else {
+        cut
+    }
 }
 
 /// A heading that opens a line, followed by a colon and the line's first

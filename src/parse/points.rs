@@ -330,7 +330,7 @@ impl OpenPoint {
         let starts_sentence = next.is_none_or(|c| !c.is_lowercase());
         if self.has_cite || self.at_line_start {
             // Rules 2 and 3: all of the tail is the heading.
-            let likeness = headings::likeness(tail.trim());
+            let likeness = headings::likeness(super::text::trim(tail));
             if likeness == Likeness::Strong || (likeness == Likeness::Weak && starts_sentence) {
                 return heading_at(src, self.tail_start, end);
             }

@@ -80,10 +80,39 @@ pub fn digit_value(c: char) -> Option<u32> {
 
 /// `s` without leading and trailing white space, as a byte range of `s`.
 pub fn trim_range(s: &str, start: usize, end: usize) -> (usize, usize) {
-    let piece = &s[start..end];
-    let lead = piece.len() - piece.trim_start().len();
-    let trimmed = piece.trim_end();
-    (start + lead, start + trimmed.len().max(lead))
+    // A byte loop: ASCII ends are decided at once. A `str` trim decodes
+    // every character through a pattern searcher, several times slower; it
+    // is left only an end that reaches a non-ASCII character.
+    let bytes = s.as_bytes();
+    let mut first = start;
+    while first < end {
+        match bytes[first] {
+            b' ' | b'\t'..=b'\r' => first += 1,
+            0..=0x7F => break,
+            _ => {
+                first = end - s[first..end].trim_start().len();
+                break;
+            }
+        }
+    }
+    let mut last = end;
+    while last > first {
+        match bytes[last - 1] {
+            b' ' | b'\t'..=b'\r' => last -= 1,
+            0..=0x7F => break,
+            _ => {
+                last = first + s[first..last].trim_end().len();
+                break;
+            }
+        }
+    }
+    (first, last)
+}
+
+/// `s` without leading and trailing white space: [`trim_range`] as a slice.
+pub fn trim(s: &str) -> &str {
+    let (start, end) = trim_range(s, 0, s.len());
+    &s[start..end]
 }
 
 /// Appends `piece` to `out` with every run of white space folded to one
@@ -132,7 +161,7 @@ pub fn push_folded(out: &mut String, piece: &str) {
 /// `piece` folded, then trimmed at both ends.
 pub fn folded(piece: &str) -> String {
     let mut out = String::with_capacity(piece.len());
-    push_folded(&mut out, piece.trim());
+    push_folded(&mut out, trim(piece));
     out
 }
 
@@ -215,6 +244,17 @@ mod tests {
         let s = "  ab  ";
         assert_eq!(trim_range(s, 0, s.len()), (2, 4));
         assert_eq!(trim_range(s, 0, 2), (2, 2));
+        for s in [
+            "",
+            " ",
+            "\u{a0}\u{3000} 港口 \u{85}\t",
+            "\x0b\x0cx\r\n",
+            "é",
+            " \u{2003}a\u{2003}b\u{2029}",
+            "\u{1f600} ",
+        ] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+        }
     }
 
     #[test]
