@@ -564,7 +564,7 @@ impl<'a> Body<'a> {
                         ));
                     }
                     if let Some(point) = &mut self.point {
-                        point.push_text(self.src, s, e);
+                        point.push_text(self.src, s, e, tokens.marked(s, e));
                     }
                 }
                 Token::Cite(group) => {
@@ -625,7 +625,7 @@ impl<'a> Body<'a> {
                         }
                         DashMeaning::Text => {
                             if let Some(point) = &mut self.point {
-                                point.push_text(self.src, s, e);
+                                point.push_text(self.src, s, e, false);
                             }
                         }
                     }

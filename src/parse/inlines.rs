@@ -82,8 +82,9 @@ pub struct Built {
 
 /// Reads the point made of `items` (its text and citation groups in source
 /// order), leaving `items` empty for reuse. White space at the point's two
-/// ends is not part of it.
-pub fn build(src: &str, items: &mut Vec<Item>) -> Built {
+/// ends is not part of it. `may_be_marked`: false when reading the text
+/// found no Markdown mark in it, which spares it the scan for marks.
+pub fn build(src: &str, items: &mut Vec<Item>, may_be_marked: bool) -> Built {
     let count = items.len();
     let mut cited = 0;
     for (i, item) in items.iter_mut().enumerate() {
@@ -120,8 +121,7 @@ pub fn build(src: &str, items: &mut Vec<Item>) -> Built {
         after_cite: false,
         ids: Vec::with_capacity(cited),
     };
-    let (code, marked) = code_spans(src, items);
-    if !marked {
+    if !may_be_marked {
         // No mark anywhere: the tokens would be the items themselves.
         for item in items.drain(..) {
             match item {
@@ -143,7 +143,7 @@ pub fn build(src: &str, items: &mut Vec<Item>) -> Built {
         src,
         point_start,
         point_end: end.unwrap_or(0),
-        code,
+        code: code_spans(src, items),
         next_code: 0,
         code_until: 0,
         tokens: Vec::with_capacity(items.len()),
@@ -220,18 +220,16 @@ struct CodeSpan {
 /// Pairs each run of one or two backticks with the next run of the same
 /// length, left to right: one pass from the right finds every run's next
 /// partner, one from the left takes the pairs, skipping what they enclose.
-/// Also tells whether the items hold any mark at all (`` ` ``, `*`, `_`,
-/// `[`, `:`): most points hold none, and then need no further scan.
-fn code_spans(src: &str, items: &[Item]) -> (Vec<CodeSpan>, bool) {
+fn code_spans(src: &str, items: &[Item]) -> Vec<CodeSpan> {
     let bytes = src.as_bytes();
-    let mut marked = false;
     // (start, length) of every run of one or two; longer runs are text.
     let mut runs: Vec<(usize, usize)> = Vec::new();
     for item in items {
         if let Item::Text { start, end } = *item {
+            // The mark scan stands in for a backtick scan: one copy of the
+            // word loop less in the wasm module.
             let mut at = scan::inline_mark(bytes, start, end);
             while at < end {
-                marked = true;
                 if bytes[at] != b'`' {
                     at = scan::inline_mark(bytes, at + 1, end);
                     continue;
@@ -246,7 +244,7 @@ fn code_spans(src: &str, items: &[Item]) -> (Vec<CodeSpan>, bool) {
     }
     let mut spans = Vec::new();
     if runs.len() < 2 {
-        return (spans, marked);
+        return spans;
     }
     let mut partner = vec![usize::MAX; runs.len()];
     let mut next_of_len = [usize::MAX; 2];
@@ -270,7 +268,7 @@ fn code_spans(src: &str, items: &[Item]) -> (Vec<CodeSpan>, bool) {
             }
         }
     }
-    (spans, marked)
+    spans
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

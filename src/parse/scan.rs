@@ -108,15 +108,24 @@ pub fn line_break(bytes: &[u8], from: usize) -> usize {
 
 /// The next byte at or after `from` (before `end`) that can start a token:
 /// `[`, `-`, or the first byte of a non-ASCII character (which may be a
-/// full-width bracket).
+/// full-width bracket); or a Markdown mark, as [`inline_mark`] finds, so
+/// that reading a line also tells which of its text holds marks.
 pub fn token_start(bytes: &[u8], from: usize, end: usize) -> usize {
     let bytes = &bytes[..end];
     find(
         bytes,
         from,
-        |w| eq_bytes(w, b'[') | eq_bytes(w, b'-') | (w & HI),
-        |b| b == b'[' || b == b'-' || b >= 0x80,
+        |w| mark_bytes(w) | eq_bytes(w, b'-') | (w & HI),
+        |b| matches!(b, b'-' | b'`' | b'*' | b'_' | b'[' | b':' | 0x80..),
     )
+}
+
+/// High bit set in every byte of `w` that is `` ` ``, `*`, `_`, `[` or `:`.
+#[inline]
+fn mark_bytes(w: u64) -> u64 {
+    // Marks one bit apart share a test: `*` (0x2A) and `:` (0x3A) differ in
+    // bit 4 only, `[` (0x5B) and `_` (0x5F) in bit 2 only.
+    eq_bytes(w | (LO * 0x10), b':') | eq_bytes(w & !(LO * 0x04), b'[') | eq_bytes(w, b'`')
 }
 
 /// The first non-ASCII byte at or after `from`, else `bytes.len()`.
@@ -140,16 +149,9 @@ pub fn bracket_start(bytes: &[u8], from: usize) -> usize {
 /// bare URL's `://`.
 pub fn inline_mark(bytes: &[u8], from: usize, end: usize) -> usize {
     let bytes = &bytes[..end];
-    find(
-        bytes,
-        from,
-        |w| {
-            // Marks one bit apart share a test: `*` (0x2A) and `:` (0x3A)
-            // differ in bit 4 only, `[` (0x5B) and `_` (0x5F) in bit 2 only.
-            eq_bytes(w | (LO * 0x10), b':') | eq_bytes(w & !(LO * 0x04), b'[') | eq_bytes(w, b'`')
-        },
-        |b| matches!(b, b'`' | b'*' | b'_' | b'[' | b':'),
-    )
+    find(bytes, from, mark_bytes, |b| {
+        matches!(b, b'`' | b'*' | b'_' | b'[' | b':')
+    })
 }
 
 /// The next byte at or after `from` that HTML escaping must replace:
@@ -269,7 +271,7 @@ mod tests {
                     .unwrap_or(b.len());
                 assert_eq!(line_break(b, from), naive, "{s:?} from {from}");
                 let naive = (from..b.len())
-                    .find(|&i| b[i] == b'[' || b[i] == b'-' || b[i] >= 0x80)
+                    .find(|&i| matches!(b[i], b'[' | b'-' | b'`' | b'*' | b'_' | b':' | 0x80..))
                     .unwrap_or(b.len());
                 assert_eq!(token_start(b, from, b.len()), naive, "{s:?} from {from}");
                 let naive = (from..b.len())
