@@ -121,32 +121,18 @@ pub fn build(src: &str, items: &mut Vec<Item>, may_be_marked: bool) -> Built {
         after_cite: false,
         ids: Vec::with_capacity(cited),
     };
-    if !may_be_marked {
-        // No mark anywhere: the tokens would be the items themselves.
-        for item in items.drain(..) {
-            match item {
-                Item::Text { start, end } => tree.add_text(start, end),
-                Item::Cite(group) => tree.cite(group),
-            }
-        }
-        let (text, inlines, ids) = tree.finish();
-        return Built {
-            text,
-            inlines,
-            ids,
-            end,
-            code: Vec::new(),
-        };
-    }
-
     let mut scanner = Scanner {
         src,
         point_start,
         point_end: end.unwrap_or(0),
-        code: code_spans(src, items),
+        code: if may_be_marked {
+            code_spans(src, items)
+        } else {
+            Vec::new()
+        },
         next_code: 0,
         code_until: 0,
-        tokens: Vec::with_capacity(items.len()),
+        tokens: Vec::new(),
         runs: Vec::new(),
         last_pair_open: [None; 2],
         url_search: None,
@@ -154,6 +140,9 @@ pub fn build(src: &str, items: &mut Vec<Item>, may_be_marked: bool) -> Built {
     let mut openers = Openers::default();
     for item in items.drain(..) {
         match item {
+            // No mark anywhere: the items go to the tree as they stand.
+            Item::Text { start, end } if !may_be_marked => tree.add_text(start, end),
+            Item::Cite(group) if !may_be_marked => tree.cite(group),
             // Inside code a citation is literal text, already in the code's.
             Item::Cite(group) if group.start < scanner.code_until => {}
             Item::Cite(group) => scanner.tokens.push(Token::Cite(group)),

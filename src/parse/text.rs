@@ -112,7 +112,7 @@ pub fn trim_range(s: &str, start: usize, end: usize) -> (usize, usize) {
 /// `s` without leading and trailing white space: [`trim_range`] as a slice.
 pub fn trim(s: &str) -> &str {
     let (start, end) = trim_range(s, 0, s.len());
-    &s[start..end]
+    s.get(start..end).unwrap_or_default()
 }
 
 /// Appends `piece` to `out` with every run of white space folded to one
