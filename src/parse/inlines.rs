@@ -215,19 +215,21 @@ fn code_spans(src: &str, items: &[Item]) -> Vec<CodeSpan> {
     let mut runs: Vec<(usize, usize)> = Vec::new();
     for item in items {
         if let Item::Text { start, end } = *item {
-            // The mark scan stands in for a backtick scan: one copy of the
-            // word loop less in the wasm module.
-            let mut at = scan::inline_mark(bytes, start, end);
+            // A plain byte search: text dense with other marks (`[[[[…`)
+            // must not cost a scanner restart per byte.
+            let backtick = |from: usize| {
+                bytes[from..end]
+                    .iter()
+                    .position(|&b| b == b'`')
+                    .map_or(end, |i| from + i)
+            };
+            let mut at = backtick(start);
             while at < end {
-                if bytes[at] != b'`' {
-                    at = scan::inline_mark(bytes, at + 1, end);
-                    continue;
-                }
                 let len = bytes[at..end].iter().take_while(|&&b| b == b'`').count();
                 if len <= 2 {
                     runs.push((at, len));
                 }
-                at = scan::inline_mark(bytes, at + len, end);
+                at = backtick(at + len);
             }
         }
     }
