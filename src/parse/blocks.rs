@@ -53,26 +53,7 @@ impl Line {
 
 /// Splits at `\n`, `\r\n` and a lone `\r`.
 pub fn split_lines(src: &str) -> Vec<Line> {
-    let bytes = src.as_bytes();
-    let mut lines = Vec::with_capacity(8);
-    let mut start = 0;
-    loop {
-        let end = super::scan::line_break(bytes, start);
-        lines.push(Line { start, end });
-        if end == bytes.len() {
-            break;
-        }
-        start = end
-            + if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
-                2
-            } else {
-                1
-            };
-        if start == bytes.len() {
-            break;
-        }
-    }
-    lines
+    split_lines_in(src, 0, src.len())
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -133,8 +114,9 @@ fn is_rule(text: &str) -> bool {
     let Some(first) = text.chars().next() else {
         return false;
     };
+    // Every character is `first`, so three of them take three times its bytes.
     matches!(first, '-' | '*' | '_' | '=' | '—')
-        && text.chars().count() >= 3
+        && text.len() >= 3 * first.len_utf8()
         && text.chars().all(|c| c == first)
 }
 
@@ -172,7 +154,7 @@ fn bullet(text: &str) -> Option<usize> {
         '•' | '·' | '・' | '●' | '◦' | '▪' | '‣' => {
             let len = first.len_utf8();
             let rest = &text[len..];
-            return Some(len + rest.len() - rest.trim_start_matches(is_space).len());
+            return Some(len + rest.len() - rest.trim_start().len());
         }
         '0'..='9' => {
             let digits = text.bytes().take_while(u8::is_ascii_digit).count();
@@ -189,7 +171,7 @@ fn bullet(text: &str) -> Option<usize> {
         _ => return None,
     };
     let rest = &text[marker_len..];
-    let space = rest.len() - rest.trim_start_matches(is_space).len();
+    let space = rest.len() - rest.trim_start().len();
     if space == 0 && !rest.is_empty() {
         return None;
     }
@@ -582,7 +564,7 @@ impl<'a> Body<'a> {
                         ));
                     }
                     if let Some(point) = &mut self.point {
-                        point.push_text(self.src, s, e);
+                        point.push_text(self.src, s, e, tokens.marked(s, e));
                     }
                 }
                 Token::Cite(group) => {
@@ -643,7 +625,7 @@ impl<'a> Body<'a> {
                         }
                         DashMeaning::Text => {
                             if let Some(point) = &mut self.point {
-                                point.push_text(self.src, s, e);
+                                point.push_text(self.src, s, e, false);
                             }
                         }
                     }

@@ -377,13 +377,15 @@ pub fn contains_group(text: &str) -> bool {
         };
         let after = pos + c.len_utf8();
         if is_open(c) && may_open_list(bytes, after) {
-            match scan(text, pos) {
-                Scan::Group(_) => return true,
-                Scan::Rejected(r) => {
-                    pos = super::scan::bracket_start(bytes, r.end);
+            // The first list decides, as in `scan`; reading only it, into
+            // a draft that is thrown away, builds no group.
+            match scan_list(text, pos, &mut Draft::default(), Unclosed::Accept) {
+                List::Closed(_) | List::Unclosed(_) => return true,
+                List::TooLong(end) => {
+                    pos = super::scan::bracket_start(bytes, end);
                     continue;
                 }
-                Scan::Text => {}
+                List::Absent => {}
             }
         }
         pos = super::scan::bracket_start(bytes, after);

@@ -54,7 +54,7 @@
 //! Every check looks at no more than [`MAX_CHARS`] characters, so testing a
 //! candidate costs a constant, however long the line.
 
-use super::text::{is_cjk, is_sentence_punct, is_space};
+use super::text::{is_cjk, is_sentence_punct, is_space, trim};
 
 pub const MAX_CHARS: usize = 80;
 const MAX_WORDS: usize = 10;
@@ -76,13 +76,21 @@ pub enum Likeness {
 /// the 2026 Season`), compared without regard to case.
 fn is_joiner(word: &str) -> bool {
     // A word list searched at run time: as a `match` on byte strings it
-    // compiled to 1.4 KB of comparisons in the wasm module.
-    const JOINERS: &str = "a an and as at by de for from in into of on or per the to via vs vs. \
-        with amid over after before under than versus & + / x – —";
+    // compiled to 1.4 KB of comparisons in the wasm module. Split as bytes:
+    // a `str` split calls memchr for each of the thirty words.
+    if word.is_empty() || word.len() > LONGEST_JOINER {
+        return false;
+    }
     JOINERS
-        .split(' ')
-        .any(|joiner| !joiner.is_empty() && joiner.eq_ignore_ascii_case(word))
+        .as_bytes()
+        .split(|&b| b == b' ')
+        .any(|joiner| joiner.eq_ignore_ascii_case(word.as_bytes()))
 }
+
+const JOINERS: &str = "a an and as at by de for from in into of on or per the to via vs vs. \
+    with amid over after before under than versus & + / x – —";
+/// Bytes in the longest of [`JOINERS`]: longer words need no search.
+const LONGEST_JOINER: usize = 6;
 
 /// How heading-like `text` is (already trimmed of marks).
 pub fn likeness(text: &str) -> Likeness {
@@ -90,17 +98,21 @@ pub fn likeness(text: &str) -> Likeness {
         return Likeness::No;
     }
     let text = strip_marks(text);
-    if text.is_empty() || text.chars().count() > MAX_CHARS {
-        return Likeness::No;
+    // One pass for the length, brackets and CJK, checked in that order.
+    let (mut chars, mut bracket, mut cjk) = (0, false, false);
+    for c in text.chars() {
+        chars += 1;
+        bracket |= matches!(c, '[' | ']' | '【' | '】');
+        cjk |= is_cjk(c);
     }
-    if text.chars().any(|c| matches!(c, '[' | ']' | '【' | '】')) {
+    if text.is_empty() || chars > MAX_CHARS || bracket {
         return Likeness::No;
     }
     let first = text.chars().next().unwrap_or(' ');
     if first.is_lowercase() || !(first.is_alphanumeric() || is_cjk(first) || is_opening(first)) {
         return Likeness::No;
     }
-    if text.chars().any(is_cjk) {
+    if cjk {
         return cjk_likeness(text);
     }
     let mut words = 0;
@@ -161,6 +173,11 @@ fn is_sentence_punct_but_dot(c: char) -> bool {
 
 /// A word that can sit in a Title Case heading.
 pub fn word_is_title_case(word: &str) -> bool {
+    // The common case, decided without the trims below: nothing they strip
+    // is a capital letter.
+    if word.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+        return true;
+    }
     let core = word.trim_start_matches(is_opening);
     // `**Next` opens a bold heading glued to a point: `… repairs **Next Steps** - …`.
     // Marks alone (`**`) are no word of a heading.
@@ -177,16 +194,28 @@ pub fn word_is_title_case(word: &str) -> bool {
 /// Removes heading marks: `## `, `**…**`, `__…__`, a trailing colon
 /// inside the emphasis or after it (`**Key Facts:**`, `**Key Facts**:`).
 pub fn strip_marks(text: &str) -> &str {
-    let mut t = text.trim_matches(is_space);
-    t = t.trim_start_matches('#').trim_start_matches(is_space);
-    t = t.trim_end_matches([':', '：']).trim_end_matches(is_space);
+    // Trimmed again only where a mark came off: most text has none.
+    let mut t = trim(text);
+    t = trim_if_cut(t, t.trim_start_matches('#'));
+    t = trim_if_cut(t, t.trim_end_matches([':', '：']));
+    let marked = t;
     for mark in ["**", "__"] {
         if t.len() > 2 * mark.len() && t.starts_with(mark) && t.ends_with(mark) {
             t = &t[mark.len()..t.len() - mark.len()];
         }
     }
     t = t.trim_end_matches([':', '：']);
-    t.trim_matches(is_space)
+    trim_if_cut(marked, t)
+}
+
+/// `cut`, a piece of `whole` with marks taken off, trimmed again if
+/// anything did come off.
+fn trim_if_cut<'a>(whole: &str, cut: &'a str) -> &'a str {
+    if cut.len() < whole.len() {
+        trim(cut)
+    } else {
+        cut
+    }
 }
 
 /// A heading that opens a line, followed by a colon and the line's first
@@ -211,11 +240,8 @@ pub fn lead_in(src: &str, start: usize, end: usize) -> Option<LeadIn> {
         .unwrap_or("");
     let words_start = mark.len();
     // The colon must come within a heading's length (and its marks).
-    let (colon, colon_char) = line[words_start..]
-        .char_indices()
-        .take(MAX_CHARS + 1)
-        .find(|&(_, c)| matches!(c, ':' | '：'))
-        .map(|(i, c)| (words_start + i, c))?;
+    let (colon, colon_char) =
+        first_colon(&line.as_bytes()[words_start..]).map(|(i, c)| (words_start + i, c))?;
     let mut words_end = colon;
     let mut rest = colon + colon_char.len_utf8();
     if !mark.is_empty() {
@@ -233,7 +259,7 @@ pub fn lead_in(src: &str, start: usize, end: usize) -> Option<LeadIn> {
         return None;
     }
     // Nothing after the colon: a heading line, read as such elsewhere.
-    let next = after.trim_start_matches(is_space).chars().next()?;
+    let next = after.trim_start().chars().next()?;
     if next.is_lowercase() {
         return None;
     }
@@ -253,11 +279,35 @@ pub fn lead_in(src: &str, start: usize, end: usize) -> Option<LeadIn> {
     })
 }
 
+/// The first `:` or `：` among the first [`MAX_CHARS`] + 1 characters of
+/// `bytes` (UTF-8): its offset and which it is. Counts characters by their
+/// first bytes instead of decoding them.
+fn first_colon(bytes: &[u8]) -> Option<(usize, char)> {
+    const FULL_WIDTH: &[u8] = "：".as_bytes();
+    let mut chars = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b & 0xC0 == 0x80 {
+            continue; // inside a character
+        }
+        chars += 1;
+        if chars > MAX_CHARS + 1 {
+            return None;
+        }
+        if b == b':' {
+            return Some((i, ':'));
+        }
+        if b == FULL_WIDTH[0] && bytes[i..].starts_with(FULL_WIDTH) {
+            return Some((i, '：'));
+        }
+    }
+    None
+}
+
 /// A CJK clause ending in a verb of saying (`部长表示`, `专家认为`): what
 /// follows its colon is what was said, not a section.
 fn ends_in_saying(words: &str) -> bool {
     const VERBS: &str = "表示 指出 认为 强调 透露 写道 坦言 称 说";
-    let words = words.trim_end_matches(is_space);
+    let words = words.trim_end();
     VERBS.split(' ').any(|verb| words.ends_with(verb))
 }
 
@@ -282,7 +332,7 @@ pub fn strip_marks_range(src: &str, start: usize, end: usize) -> (usize, usize) 
 ///
 /// Returns the byte offset in `tail` where the heading starts.
 pub fn trailing_heading_start(tail: &str) -> Option<usize> {
-    let trimmed = tail.trim_end_matches(is_space);
+    let trimmed = tail.trim_end();
     // Look at the last MAX_BYTES only: headings are short.
     let mut window_start = trimmed.len().saturating_sub(MAX_BYTES);
     while !trimmed.is_char_boundary(window_start) {
@@ -299,7 +349,7 @@ pub fn trailing_heading_start(tail: &str) -> Option<usize> {
     // stop): a run cut off by the word limit is prose in Title Case.
     let mut bounded = false;
     loop {
-        let before = window[..end].trim_end_matches(is_space);
+        let before = window[..end].trim_end();
         let word_start = before
             .char_indices()
             .rev()
@@ -337,8 +387,7 @@ pub fn trailing_heading_start(tail: &str) -> Option<usize> {
         if word_end == rest.len() || !is_joiner(word) {
             break;
         }
-        start += word_end
-            + (rest[word_end..].len() - rest[word_end..].trim_start_matches(is_space).len());
+        start += word_end + (rest[word_end..].len() - rest[word_end..].trim_start().len());
     }
     let heading = &window[start..];
     let first = heading.trim_start_matches(is_emphasis).chars().next()?;
@@ -347,7 +396,7 @@ pub fn trailing_heading_start(tail: &str) -> Option<usize> {
     }
     // Something must be left for the point.
     let before = &trimmed[..window_start + start];
-    if before.trim_matches(is_space).is_empty() {
+    if before.trim().is_empty() {
         return None;
     }
     Some(window_start + start)
@@ -366,7 +415,7 @@ fn cjk_trailing_start(trimmed: &str, window_start: usize) -> Option<usize> {
     if heading.is_empty() || likeness(heading) == Likeness::No {
         return None;
     }
-    if trimmed[..start].trim_matches(is_space).is_empty() {
+    if trimmed[..start].trim().is_empty() {
         return None;
     }
     Some(start)
@@ -375,6 +424,14 @@ fn cjk_trailing_start(trimmed: &str, window_start: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_joiner_is_longer_than_the_quick_reject() {
+        let longest = JOINERS.split(' ').map(str::len).max();
+        assert_eq!(longest, Some(LONGEST_JOINER));
+        assert!(is_joiner("VERSUS") && is_joiner("vs.") && is_joiner("—"));
+        assert!(!is_joiner("") && !is_joiner("Outlook"));
+    }
 
     #[test]
     fn title_case_headings_are_strong() {

@@ -82,12 +82,14 @@ pub struct Built {
 
 /// Reads the point made of `items` (its text and citation groups in source
 /// order), leaving `items` empty for reuse. White space at the point's two
-/// ends is not part of it.
-pub fn build(src: &str, items: &mut Vec<Item>) -> Built {
+/// ends is not part of it. `may_be_marked`: false when reading the text
+/// found no Markdown mark in it, which spares it the scan for marks.
+pub fn build(src: &str, items: &mut Vec<Item>, may_be_marked: bool) -> Built {
     let count = items.len();
+    let mut cited = 0;
     for (i, item) in items.iter_mut().enumerate() {
-        if let Item::Text { start, end } = item {
-            if i == 0 || i + 1 == count {
+        match item {
+            Item::Text { start, end } if i == 0 || i + 1 == count => {
                 let (s, e) = trim_range(src, *start, *end);
                 if i == 0 {
                     *start = s;
@@ -96,6 +98,8 @@ pub fn build(src: &str, items: &mut Vec<Item>) -> Built {
                     *end = e;
                 }
             }
+            Item::Text { .. } => {}
+            Item::Cite(group) => cited += group.ids.len(),
         }
     }
     items.retain(|item| !matches!(item, Item::Text { start, end } if start >= end));
@@ -106,14 +110,29 @@ pub fn build(src: &str, items: &mut Vec<Item>) -> Built {
     let point_start = items.first().map_or(0, |i| bounds(i).0);
     let end = items.last().map(|i| bounds(i).1);
 
+    let mut tree = Tree {
+        src,
+        root: Vec::with_capacity(items.len()),
+        frames: Vec::new(),
+        pending: None,
+        // Never longer than the point's source: folding and dropping
+        // markers only shrink it. One allocation instead of a doubling run.
+        text: String::with_capacity(end.unwrap_or(0).saturating_sub(point_start)),
+        after_cite: false,
+        ids: Vec::with_capacity(cited),
+    };
     let mut scanner = Scanner {
         src,
         point_start,
         point_end: end.unwrap_or(0),
-        code: code_spans(src, items),
+        code: if may_be_marked {
+            code_spans(src, items)
+        } else {
+            Vec::new()
+        },
         next_code: 0,
         code_until: 0,
-        tokens: Vec::with_capacity(items.len()),
+        tokens: Vec::new(),
         runs: Vec::new(),
         last_pair_open: [None; 2],
         url_search: None,
@@ -121,6 +140,9 @@ pub fn build(src: &str, items: &mut Vec<Item>) -> Built {
     let mut openers = Openers::default();
     for item in items.drain(..) {
         match item {
+            // No mark anywhere: the items go to the tree as they stand.
+            Item::Text { start, end } if !may_be_marked => tree.add_text(start, end),
+            Item::Cite(group) if !may_be_marked => tree.cite(group),
             // Inside code a citation is literal text, already in the code's.
             Item::Cite(group) if group.start < scanner.code_until => {}
             Item::Cite(group) => scanner.tokens.push(Token::Cite(group)),
@@ -133,18 +155,6 @@ pub fn build(src: &str, items: &mut Vec<Item>) -> Built {
         }
     }
 
-    let mut tree = Tree {
-        src,
-        frames: vec![Frame {
-            container: Container::Point,
-            start: point_start,
-            children: Vec::with_capacity(scanner.tokens.len()),
-        }],
-        pending: None,
-        text: String::new(),
-        after_cite: false,
-        ids: Vec::new(),
-    };
     let runs = &scanner.runs;
     for token in scanner.tokens {
         match token {
@@ -205,13 +215,21 @@ fn code_spans(src: &str, items: &[Item]) -> Vec<CodeSpan> {
     let mut runs: Vec<(usize, usize)> = Vec::new();
     for item in items {
         if let Item::Text { start, end } = *item {
-            let mut at = scan::backtick(bytes, start, end);
+            // A plain byte search: text dense with other marks (`[[[[…`)
+            // must not cost a scanner restart per byte.
+            let backtick = |from: usize| {
+                bytes[from..end]
+                    .iter()
+                    .position(|&b| b == b'`')
+                    .map_or(end, |i| from + i)
+            };
+            let mut at = backtick(start);
             while at < end {
                 let len = bytes[at..end].iter().take_while(|&&b| b == b'`').count();
                 if len <= 2 {
                     runs.push((at, len));
                 }
-                at = scan::backtick(bytes, at + len, end);
+                at = backtick(at + len);
             }
         }
     }
@@ -637,7 +655,6 @@ impl Scanner<'_> {
 }
 
 enum Container {
-    Point,
     Strong,
     Emphasis,
     Link(String),
@@ -653,6 +670,10 @@ struct Frame {
 /// containers, and the point's text and ids alongside.
 struct Tree<'a> {
     src: &'a str,
+    /// The point's own inlines.
+    root: Vec<Inline>,
+    /// Open containers, innermost last (none for most points, so no
+    /// allocation for them).
     frames: Vec<Frame>,
     /// Text not yet made an inline: neighbouring pieces become one.
     pending: Option<(usize, usize)>,
@@ -673,8 +694,9 @@ impl Tree<'_> {
     }
 
     fn push(&mut self, inline: Inline) {
-        if let Some(frame) = self.frames.last_mut() {
-            frame.children.push(inline);
+        match self.frames.last_mut() {
+            Some(frame) => frame.children.push(inline),
+            None => self.root.push(inline),
         }
     }
 
@@ -687,7 +709,9 @@ impl Tree<'_> {
         if self.after_cite {
             join_text(&mut self.text, &piece);
         } else {
-            push_folded(&mut self.text, &piece);
+            // `piece` is folded already: only a space at the seam can double.
+            let seam_space = self.text.ends_with(' ') && piece.starts_with(' ');
+            self.text.push_str(&piece[usize::from(seam_space)..]);
         }
         self.after_cite = false;
         self.push(Inline::Text {
@@ -729,9 +753,7 @@ impl Tree<'_> {
     /// Closes the innermost open container at `end`.
     fn close(&mut self, end: usize) {
         self.flush();
-        if self.frames.len() < 2 {
-            return; // pairs nest properly; nothing to close is a bug, not a panic
-        }
+        // Pairs nest properly; nothing to close is a bug, not a panic.
         let Some(frame) = self.frames.pop() else {
             return;
         };
@@ -745,7 +767,6 @@ impl Tree<'_> {
                 children,
                 span,
             },
-            Container::Point => return,
         };
         self.push(inline);
     }
@@ -754,14 +775,13 @@ impl Tree<'_> {
         self.flush();
         // Never left open (every opening is paired), but a container left
         // open would give its children to its parent, not lose them.
-        while self.frames.len() > 1 {
-            if let Some(frame) = self.frames.pop() {
-                if let Some(parent) = self.frames.last_mut() {
-                    parent.children.extend(frame.children);
-                }
+        while let Some(frame) = self.frames.pop() {
+            match self.frames.last_mut() {
+                Some(parent) => parent.children.extend(frame.children),
+                None => self.root.extend(frame.children),
             }
         }
-        let inlines = self.frames.pop().map(|f| f.children).unwrap_or_default();
+        let inlines = self.root;
         let mut text = self.text;
         if text.ends_with(' ') {
             text.pop();

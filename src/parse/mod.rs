@@ -103,10 +103,9 @@ pub fn parse(input: &str) -> Digest {
         }
     });
 
-    let source = layout.source.and_then(|i| {
+    let source = layout.source.map(|(i, parsed)| {
         let (s, e) = lines[i].trimmed(input);
         let raw = &input[s..e];
-        let parsed = source::parse(raw)?;
         let published = match parsed.published {
             Ok(stamp) => Some(stamp.iso()),
             Err(()) => {
@@ -122,12 +121,12 @@ pub fn parse(input: &str) -> Digest {
                 None
             }
         };
-        Some(Source {
+        Source {
             publisher: text::folded(parsed.publisher),
             published,
             raw: raw.to_string(),
             span: byte_span(s, e),
-        })
+        }
     });
 
     let mut references_heading = None;
@@ -209,10 +208,11 @@ pub(crate) const MAX_META_LINE: usize = 2000;
 pub(crate) const TAIL_LINES: usize = 6;
 
 /// Which lines are what.
-struct Layout {
+struct Layout<'a> {
     body: std::ops::Range<usize>,
     title: Option<usize>,
-    source: Option<usize>,
+    /// The source line, as read when it was found.
+    source: Option<(usize, source::ParsedSource<'a>)>,
     references: Option<ReferenceBlock>,
     /// Lines after the body that are none of the above, in document order.
     notes: Vec<usize>,
@@ -225,24 +225,27 @@ struct ReferenceBlock {
     entries: std::ops::Range<usize>,
 }
 
-struct Meta {
+struct Meta<'a> {
     title: Option<usize>,
-    source: Option<usize>,
+    source: Option<(usize, source::ParsedSource<'a>)>,
     /// Lines after the first of title and source that are neither.
     notes: Vec<usize>,
     /// First line taken by the title or source, or the range's end.
     start: usize,
 }
 
-impl Layout {
-    fn find(src: &str, lines: &[Line], kinds: &[LineKind]) -> Self {
+impl<'a> Layout<'a> {
+    fn find(src: &'a str, lines: &'a [Line], kinds: &'a [LineKind]) -> Self {
         let n = lines.len();
-        let text = |i: usize| {
-            let (s, e) = lines[i].trimmed(src);
-            &src[s..e]
-        };
         let first_content = (0..n).find(|&i| kinds[i] != LineKind::Blank);
         let next_content = |from: usize| (from..n).find(|&i| kinds[i] != LineKind::Blank);
+        let meta_ctx = MetaContext {
+            src,
+            lines,
+            kinds,
+            first_content,
+        };
+        let text = |i: usize| meta_ctx.text(i);
 
         // The last references heading whose next line is an entry.
         let heading = (0..n).rev().find(|&i| {
@@ -250,12 +253,6 @@ impl Layout {
                 && next_content(i + 1).is_some_and(|j| references::entry_marker(text(j)).is_some())
         });
 
-        let meta_ctx = MetaContext {
-            src,
-            lines,
-            kinds,
-            first_content,
-        };
         let mut layout = Layout {
             body: 0..n,
             title: None,
@@ -336,8 +333,8 @@ struct MetaContext<'a> {
     first_content: Option<usize>,
 }
 
-impl MetaContext<'_> {
-    fn text(&self, i: usize) -> &str {
+impl<'a> MetaContext<'a> {
+    fn text(&self, i: usize) -> &'a str {
         let (s, e) = self.lines[i].trimmed(self.src);
         &self.src[s..e]
     }
@@ -378,7 +375,7 @@ impl MetaContext<'_> {
     /// the body when it has a column or is a `# Headline`. Every line after
     /// the title or source that is neither is a note; lines before them are
     /// the body's (an uncited last point is still a point).
-    fn take(&self, lo: usize, hi: usize, after_references: bool) -> Meta {
+    fn take(&self, lo: usize, hi: usize, after_references: bool) -> Meta<'a> {
         let mut meta = Meta {
             title: None,
             source: None,
@@ -414,12 +411,15 @@ impl MetaContext<'_> {
             self.prev_content(lo, i)
                 .filter(|&p| self.is_plain_line(p, after_references))
         };
-        if let Some(k) = tail
+        // Tail lines are plain, and so is every line `is_title` is asked
+        // about below (a tail line or one `plain_before` gave).
+        if let Some((k, parsed)) = tail
             .iter()
-            .position(|&i| self.is_source(i, after_references))
+            .enumerate()
+            .find_map(|(k, &i)| Some((k, source::parse(self.text(i))?)))
         {
             let source = tail[k];
-            meta.source = Some(source);
+            meta.source = Some((source, parsed));
             meta.start = source;
             meta.notes.extend(tail[..k].iter().rev());
             let near = plain_before(source);
@@ -428,13 +428,13 @@ impl MetaContext<'_> {
                 (Some(near), Some(far))
                     if !self.is_headline_line(near)
                         && title::has_column(self.text(far))
-                        && self.is_title(far, true, after_references) =>
+                        && self.is_title(far, true) =>
                 {
                     meta.title = Some(far);
                     meta.start = far;
                     meta.notes.insert(0, near);
                 }
-                (Some(near), _) if self.is_title(near, true, after_references) => {
+                (Some(near), _) if self.is_title(near, true) => {
                     meta.title = Some(near);
                     meta.start = near;
                 }
@@ -442,10 +442,7 @@ impl MetaContext<'_> {
             }
             return meta;
         }
-        let title_at = if tail
-            .first()
-            .is_some_and(|&last| self.is_title(last, false, after_references))
-        {
+        let title_at = if tail.first().is_some_and(|&last| self.is_title(last, false)) {
             Some(0)
         } else {
             // The first tail line, right after the body.
@@ -480,20 +477,14 @@ impl MetaContext<'_> {
         plain_kind && !is_entry && !references::is_heading(text) && !citations::contains_group(text)
     }
 
-    fn is_source(&self, i: usize, after_references: bool) -> bool {
-        self.is_plain_line(i, after_references) && source::parse(self.text(i)).is_some()
-    }
-
     /// `Column|Headline` or `# Headline`: a title wherever it stands.
     fn is_headline_line(&self, i: usize) -> bool {
         let text = self.text(i);
         title::has_column(text) || title::is_hash_title(text)
     }
 
-    fn is_title(&self, i: usize, has_source: bool, after_references: bool) -> bool {
-        if !self.is_plain_line(i, after_references) {
-            return false;
-        }
+    /// Whether plain line `i` (see [`Self::is_plain_line`]) is the title.
+    fn is_title(&self, i: usize, has_source: bool) -> bool {
         let text = self.text(i);
         let is_first = self.first_content == Some(i);
         // A one-line digest with no citations is still a body, not a title.
@@ -577,8 +568,16 @@ fn read_references(
 pub fn index_citations(sections: &[Section]) -> Vec<Citation> {
     // (id, position in `at`), sorted by id: one pair type for every sort of
     // ids in the crate, so the module carries one sort.
-    let mut pairs: Vec<(u32, u32)> = Vec::new();
-    let mut at: Vec<PointRef> = Vec::new();
+    // Sized up front: growing them cost more than filling them.
+    let (mut cited, mut points) = (0, 0);
+    for section in sections {
+        points += section.points.len();
+        for point in &section.points {
+            cited += point.citations.len();
+        }
+    }
+    let mut pairs: Vec<(u32, u32)> = Vec::with_capacity(cited);
+    let mut at: Vec<PointRef> = Vec::with_capacity(points);
     for (si, section) in sections.iter().enumerate() {
         for (pi, point) in section.points.iter().enumerate() {
             let n = at.len() as u32;
@@ -596,18 +595,35 @@ pub fn index_citations(sections: &[Section]) -> Vec<Citation> {
         }
     }
     sort_by_id(&mut pairs);
-    let mut citations: Vec<Citation> = Vec::new();
-    for (id, n) in pairs {
-        let at = at[n as usize];
-        match citations.last_mut() {
+    // One run of pairs per id: each list is allocated once, at its run's
+    // length (growing them one push at a time cost more than filling them).
+    let runs = |from: usize| {
+        let id = pairs[from].0;
+        from + pairs[from..].iter().take_while(|p| p.0 == id).count()
+    };
+    let mut distinct = 0;
+    let mut i = 0;
+    while i < pairs.len() {
+        i = runs(i);
+        distinct += 1;
+    }
+    let mut citations: Vec<Citation> = Vec::with_capacity(distinct);
+    let mut i = 0;
+    while i < pairs.len() {
+        let end = runs(i);
+        let mut points = Vec::with_capacity(end - i);
+        for &(_, n) in &pairs[i..end] {
+            let at = at[n as usize];
             // The same point citing an id twice: once is enough.
-            Some(c) if c.id == id && c.points.last() == Some(&at) => {}
-            Some(c) if c.id == id => c.points.push(at),
-            _ => citations.push(Citation {
-                id,
-                points: vec![at],
-            }),
+            if points.last() != Some(&at) {
+                points.push(at);
+            }
         }
+        citations.push(Citation {
+            id: pairs[i].0,
+            points,
+        });
+        i = end;
     }
     citations
 }

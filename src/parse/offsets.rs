@@ -1,61 +1,66 @@
 //! Byte offsets to UTF-16 offsets.
 //!
 //! The parser works in bytes; JavaScript indexes strings in UTF-16 code
-//! units. ASCII input needs no table at all. Otherwise a checkpoint every
-//! [`STRIDE`] bytes bounds each lookup to a short forward scan, so converting
-//! all spans stays linear in the input; the table costs a quarter of the
-//! input's size. (With 64-byte strides, converting spans took a tenth of
+//! units. Up to the first non-ASCII byte the two are the same, so that
+//! prefix (often all of the body, with only the source line's `·` after
+//! it) needs no table at all. After it a checkpoint every [`STRIDE`] bytes
+//! bounds each lookup to a short forward scan, so converting all spans
+//! stays linear in the input; the table costs a quarter of the rest's
+//! size. (With 64-byte strides, converting spans took a tenth of
 //! parseDigest's time in wasm.)
 
 const STRIDE: usize = 16;
 
 pub struct Utf16Index<'a> {
     text: &'a str,
-    /// UTF-16 offset of the first char boundary at or after `i * STRIDE`.
-    checkpoints: Option<Vec<u32>>,
+    /// Length of the ASCII prefix: offsets up to it map to themselves.
+    ascii: usize,
+    /// UTF-16 offset of the first char boundary at or after
+    /// `ascii + i * STRIDE`.
+    checkpoints: Vec<u32>,
 }
 
 impl<'a> Utf16Index<'a> {
     pub fn new(text: &'a str) -> Self {
-        if text.is_ascii() {
-            return Self {
-                text,
-                checkpoints: None,
-            };
-        }
+        let bytes = text.as_bytes();
+        let ascii = super::scan::non_ascii(bytes, 0);
         // UTF-16 units before each stride: one per char, two for a char
         // outside the BMP. Counting bytes that start a char (and the 4-byte
         // leads) gives the same without decoding.
-        let bytes = text.as_bytes();
-        let mut checkpoints = Vec::with_capacity(bytes.len() / STRIDE + 2);
-        let mut units = 0u32;
-        for chunk in bytes.chunks(STRIDE) {
-            // A stride that starts inside a char maps to the boundary after
-            // it; that char's units were counted with its first byte.
-            checkpoints.push(units);
-            units += super::scan::utf16_len(chunk);
-        }
-        if bytes.len() % STRIDE == 0 {
-            checkpoints.push(units);
+        let rest = &bytes[ascii..];
+        let mut checkpoints = Vec::new();
+        if !rest.is_empty() {
+            checkpoints.reserve(rest.len() / STRIDE + 2);
+            let mut units = ascii as u32;
+            for chunk in rest.chunks(STRIDE) {
+                // A stride that starts inside a char maps to the boundary
+                // after it; that char's units were counted with its first byte.
+                checkpoints.push(units);
+                units += super::scan::utf16_len(chunk);
+            }
+            if rest.len() % STRIDE == 0 {
+                checkpoints.push(units);
+            }
         }
         Self {
             text,
-            checkpoints: Some(checkpoints),
+            ascii,
+            checkpoints,
         }
     }
 
     /// The UTF-16 offset of byte offset `at`, which must be a char boundary.
     pub fn utf16(&self, at: usize) -> u32 {
-        let Some(checkpoints) = &self.checkpoints else {
+        if at <= self.ascii {
             return at as u32;
-        };
-        let slot = at / STRIDE;
-        let mut pos = slot * STRIDE;
+        }
+        let slot = (at - self.ascii) / STRIDE;
+        let mut pos = self.ascii + slot * STRIDE;
         // The checkpoint belongs to the first boundary at or after `pos`.
         while pos < self.text.len() && !self.text.is_char_boundary(pos) {
             pos += 1;
         }
-        let mut units = checkpoints[slot];
+        let mut units = self.checkpoints[slot];
         if pos < at {
             units += super::scan::utf16_len(&self.text.as_bytes()[pos..at]);
         }
@@ -69,11 +74,13 @@ mod tests {
 
     #[test]
     fn matches_a_direct_count_at_every_boundary() {
-        let text = "ab·2025【1】😀 — é\u{a0}".repeat(20);
-        let index = Utf16Index::new(&text);
-        for (i, _) in text.char_indices().chain([(text.len(), ' ')]) {
-            let direct: usize = text[..i].chars().map(char::len_utf16).sum();
-            assert_eq!(index.utf16(i), direct as u32, "at byte {i}");
+        for prefix in ["", "a", "plain ascii before the rest: "] {
+            let text = [prefix, &"ab·2025【1】😀 — é\u{a0}".repeat(20)].concat();
+            let index = Utf16Index::new(&text);
+            for (i, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                let direct: usize = text[..i].chars().map(char::len_utf16).sum();
+                assert_eq!(index.utf16(i), direct as u32, "at byte {i}");
+            }
         }
     }
 
@@ -81,5 +88,6 @@ mod tests {
     fn ascii_is_identity() {
         let index = Utf16Index::new("plain text");
         assert_eq!(index.utf16(5), 5);
+        assert_eq!(index.utf16(10), 10);
     }
 }

@@ -79,7 +79,7 @@ fn waiting_lines_start(text: &str, from: usize) -> usize {
         if kind != LineKind::Blank {
             let (s, e) = line.trimmed(text);
             let words = &text[s..e];
-            let first_content = text[..line_start].trim_matches(is_space).is_empty();
+            let first_content = text[..line_start].trim().is_empty();
             let unfinished = line_end == text.len();
             let entry = references::entry_marker(words).is_some()
                 || references::is_definition(words)
@@ -120,7 +120,7 @@ fn waiting_lines_start(text: &str, from: usize) -> usize {
 /// and first words are decided then).
 fn settled_line_end(text: &str, start: usize, end: usize, at_line_start: bool) -> usize {
     let line = &text[start..end];
-    let trimmed = line.trim_start_matches(is_space);
+    let trimmed = line.trim_start();
     let indent = line.len() - trimmed.len();
     // A heading or bullet still forming: `#`, `##`, `12`.
     let forming = |max: usize, byte: fn(u8) -> bool| {
@@ -170,7 +170,7 @@ fn settled_line_end(text: &str, start: usize, end: usize, at_line_start: bool) -
         (None, None) => (0, matches!(kind, LineKind::Text { .. })),
     };
     let segment = &piece[segment_start..];
-    let words = segment.trim_matches(is_space);
+    let words = segment.trim();
     if words.is_empty() {
         return cut;
     }
@@ -187,11 +187,11 @@ fn settled_line_end(text: &str, start: usize, end: usize, at_line_start: bool) -
 
 /// The length of `line` without a spaced dash (and white space) at its end.
 fn trailing_dash(line: &str) -> usize {
-    let body = line.trim_end_matches(is_space);
+    let body = line.trim_end();
     for dash in ['-', '–', '—'] {
         if let Some(before) = body.strip_suffix(dash) {
             if before.is_empty() || before.ends_with(is_space) {
-                return before.trim_end_matches(is_space).len();
+                return before.trim_end().len();
             }
         }
     }

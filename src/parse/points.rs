@@ -63,9 +63,7 @@ pub enum Token {
 /// Whether `text` holds a dash that may separate points (` - `, ` – `,
 /// ` — `): a line holding one is a body line, never a heading or a title.
 pub fn contains_separator(text: &str) -> bool {
-    [" - ", " – ", " — "]
-        .iter()
-        .any(|dash| super::scan::find_str(text, dash).is_some())
+    super::scan::has_spaced_dash(text.as_bytes())
 }
 
 /// A diagnostic before its span is converted to UTF-16.
@@ -89,6 +87,9 @@ pub struct Tokens<'a> {
     text_start: usize,
     /// A token found after pending text, handed out next.
     queued: Option<Token>,
+    /// The last Markdown mark (`` ` ``, `*`, `_`, `:`, or a `[` left as
+    /// text) passed: see [`Self::marked`].
+    last_mark: Option<usize>,
 }
 
 impl<'a> Tokens<'a> {
@@ -100,7 +101,16 @@ impl<'a> Tokens<'a> {
             pos: super::scan::token_start(src.as_bytes(), start, end),
             text_start: start,
             queued: None,
+            last_mark: None,
         }
+    }
+
+    /// Whether the text token `start..end` just handed out holds a
+    /// Markdown mark. Marks are passed in order, and the one that ended the
+    /// text is no mark but a token, so the last mark passed lies in the
+    /// text if any of its marks does.
+    pub fn marked(&self, start: usize, end: usize) -> bool {
+        self.last_mark.is_some_and(|at| start <= at && at < end)
     }
 
     /// Tokens from `at` inside a line ending at `end`, for reading on after a
@@ -155,6 +165,7 @@ impl<'a> Tokens<'a> {
                                 end: r.end,
                             });
                             // The digits are text; skip them instead of rescanning.
+                            self.last_mark = Some(pos);
                             self.pos = super::scan::token_start(bytes, r.end, end);
                             continue;
                         }
@@ -162,6 +173,9 @@ impl<'a> Tokens<'a> {
                     }
                 }
                 if found.is_none() {
+                    if b == b'[' {
+                        self.last_mark = Some(pos); // a link's, or text
+                    }
                     self.pos = super::scan::token_start(bytes, pos + c.len_utf8(), end);
                     continue;
                 }
@@ -173,6 +187,10 @@ impl<'a> Tokens<'a> {
                 });
             }
             let Some(token) = found else {
+                // (After a token `pos` may be any byte, not only a stop.)
+                if matches!(b, b'`' | b'*' | b'_' | b':') {
+                    self.last_mark = Some(pos);
+                }
                 self.pos = super::scan::token_start(bytes, pos + 1, end);
                 continue;
             };
@@ -255,6 +273,9 @@ pub struct OpenPoint {
     /// Opened by the first words of a line with no bullet, so those words may
     /// turn out to be a heading (rule 3).
     pub at_line_start: bool,
+    /// Some text pushed may hold Markdown marks (see [`Tokens::marked`]);
+    /// without any, building the point skips the inline scanner.
+    marked: bool,
 }
 
 /// What a ` - ` turned out to be.
@@ -284,6 +305,7 @@ impl OpenPoint {
             tail_start: content_start,
             has_cite: false,
             at_line_start,
+            marked: false,
         }
     }
 
@@ -297,8 +319,10 @@ impl OpenPoint {
     }
 
     /// Adds text; text that touches the previous text, or is separated from it
-    /// only by white space (a line break), joins it.
-    pub fn push_text(&mut self, src: &str, start: usize, end: usize) {
+    /// only by white space (a line break), joins it. `marked`: it may hold
+    /// Markdown marks.
+    pub fn push_text(&mut self, src: &str, start: usize, end: usize, marked: bool) {
+        self.marked |= marked;
         if let Some(Item::Text {
             start: _,
             end: last_end,
@@ -332,7 +356,7 @@ impl OpenPoint {
         let starts_sentence = next.is_none_or(|c| !c.is_lowercase());
         if self.has_cite || self.at_line_start {
             // Rules 2 and 3: all of the tail is the heading.
-            let likeness = headings::likeness(tail.trim_matches(is_space));
+            let likeness = headings::likeness(super::text::trim(tail));
             if likeness == Likeness::Strong || (likeness == Likeness::Weak && starts_sentence) {
                 return heading_at(src, self.tail_start, end);
             }
@@ -398,7 +422,7 @@ impl OpenPoint {
         if self.items.is_empty() {
             return None;
         }
-        let built = inlines::build(src, &mut self.items);
+        let built = inlines::build(src, &mut self.items, self.marked);
         withdraw_inside(diagnostics, &built.code);
         let end = built.end.unwrap_or(self.start);
         Some((
@@ -544,14 +568,14 @@ mod tests {
     fn a_bold_heading_takes_its_marks_from_the_point_before() {
         let src = "Towns prepared [2] **Next Steps** ";
         let mut point = OpenPoint::new(0, 0, false, Vec::new());
-        point.push_text(src, 0, 15);
+        point.push_text(src, 0, 15, false);
         let bracket = src.find('[').unwrap();
         let Scan::Group(group) = citations::scan(src, bracket) else {
             panic!("no citation");
         };
         let after = group.end;
         point.push_cite(group);
-        point.push_text(src, after, src.len());
+        point.push_text(src, after, src.len(), true);
         match point.dash_meaning(src, Some('C')) {
             DashMeaning::Heading {
                 marks_start,

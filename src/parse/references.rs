@@ -70,19 +70,11 @@ pub fn is_definition(line: &str) -> bool {
         return false;
     };
     let rest = rest.strip_prefix('^').unwrap_or(rest);
-    let digits = rest
-        .chars()
-        .take(10)
-        .take_while(|c| digit_value(*c).is_some())
-        .count();
-    if digits == 0 || digits > 9 {
+    let (digits, count, _) = leading_digits(rest);
+    if count == 0 || count > 9 {
         return false;
     }
-    let after = rest
-        .char_indices()
-        .nth(digits)
-        .map_or("", |(i, _)| &rest[i..]);
-    after
+    rest[digits..]
         .strip_prefix(']')
         .is_some_and(|a| a.starts_with([':', '：']))
 }
@@ -101,35 +93,34 @@ pub fn entry_marker(line: &str) -> Option<(u32, usize)> {
     };
     let mut rest = &line[open.len_utf8()..];
     rest = rest.strip_prefix('^').unwrap_or(rest);
-    let digits: usize = rest
-        .chars()
-        .take_while(|c| digit_value(*c).is_some())
-        .map(char::len_utf8)
-        .sum();
-    if digits == 0 || rest[..digits].chars().count() > 9 {
+    let (digits, count, id) = leading_digits(rest);
+    if digits == 0 || count > 9 {
         return None;
     }
-    let id = rest[..digits]
-        .chars()
-        .try_fold(0u32, |n, c| Some(n * 10 + digit_value(c)?))?;
     let after = rest[digits..].strip_prefix(close)?;
     let after = after.strip_prefix([':', '：']).unwrap_or(after);
     Some((id, line.len() - after.len()))
 }
 
+/// The decimal digits (ASCII or full-width) opening `text`: their length
+/// in bytes, how many there are, and their value (exact for up to nine).
+fn leading_digits(text: &str) -> (usize, usize, u32) {
+    let (mut bytes, mut count, mut value) = (0, 0, 0u32);
+    for c in text.chars() {
+        let Some(d) = digit_value(c) else { break };
+        bytes += c.len_utf8();
+        count += 1;
+        value = value.wrapping_mul(10).wrapping_add(d);
+    }
+    (bytes, count, value)
+}
+
 /// `3. text`, `3) text`, `3、text`.
 fn numbered_marker(line: &str) -> Option<(u32, usize)> {
-    let digits: usize = line
-        .chars()
-        .take_while(|c| digit_value(*c).is_some())
-        .map(char::len_utf8)
-        .sum();
-    if line[..digits].chars().count() > 9 {
+    let (digits, count, id) = leading_digits(line);
+    if count > 9 {
         return None;
     }
-    let id = line[..digits]
-        .chars()
-        .try_fold(0u32, |n, c| Some(n * 10 + digit_value(c)?))?;
     let rest = &line[digits..];
     let after = rest
         .strip_prefix(['.', ')', '、', '．'])

@@ -65,27 +65,72 @@ pub fn find_str(hay: &str, needle: &str) -> Option<usize> {
     (0..(hay.len() + 1).saturating_sub(needle.len())).find(|&i| hay[i..].starts_with(needle))
 }
 
+/// Whether `bytes` holds ` - `, ` – ` or ` — ` (ASCII spaces around a
+/// hyphen, en dash or em dash): one scan for the dashes (`-`, and
+/// non-ASCII bytes, among them the lead byte 0xE2 of `–` and `—`), then a
+/// look at their two sides, instead of a substring search per dash.
+pub fn has_spaced_dash(bytes: &[u8]) -> bool {
+    // Token starts include both kinds of dash; reusing their scan keeps one
+    // copy of the word loop in the wasm module.
+    let next_dash = |from: usize| token_start(bytes, from, bytes.len());
+    let mut at = next_dash(0);
+    while at < bytes.len() {
+        let dash_len = match bytes[at..] {
+            [b'-', ..] => 1,
+            [0xE2, 0x80, 0x93 | 0x94, ..] => 3,
+            _ => 0,
+        };
+        if dash_len > 0
+            && at > 0
+            && bytes[at - 1] == b' '
+            && bytes.get(at + dash_len) == Some(&b' ')
+        {
+            return true;
+        }
+        at = next_dash(at + 1);
+    }
+    false
+}
+
 /// The next `\n` or `\r` at or after `from`.
 pub fn line_break(bytes: &[u8], from: usize) -> usize {
-    find(
-        bytes,
-        from,
-        |w| eq_bytes(w, b'\n') | eq_bytes(w, b'\r'),
-        |b| b == b'\n' || b == b'\r',
-    )
+    let mut at = from;
+    loop {
+        // Both breaks are below 0x0E: one test finds them, and the rare
+        // other control characters, which are stepped over.
+        at = find(bytes, at, |w| lt_bytes(w, 0x0E), |b| b < 0x0E);
+        if at >= bytes.len() || matches!(bytes[at], b'\n' | b'\r') {
+            return at;
+        }
+        at += 1;
+    }
 }
 
 /// The next byte at or after `from` (before `end`) that can start a token:
 /// `[`, `-`, or the first byte of a non-ASCII character (which may be a
-/// full-width bracket).
+/// full-width bracket); or a Markdown mark, as [`inline_mark`] finds, so
+/// that reading a line also tells which of its text holds marks.
 pub fn token_start(bytes: &[u8], from: usize, end: usize) -> usize {
     let bytes = &bytes[..end];
     find(
         bytes,
         from,
-        |w| eq_bytes(w, b'[') | eq_bytes(w, b'-') | (w & HI),
-        |b| b == b'[' || b == b'-' || b >= 0x80,
+        |w| mark_bytes(w) | eq_bytes(w, b'-') | (w & HI),
+        |b| matches!(b, b'-' | b'`' | b'*' | b'_' | b'[' | b':' | 0x80..),
     )
+}
+
+/// High bit set in every byte of `w` that is `` ` ``, `*`, `_`, `[` or `:`.
+#[inline]
+fn mark_bytes(w: u64) -> u64 {
+    // Marks one bit apart share a test: `*` (0x2A) and `:` (0x3A) differ in
+    // bit 4 only, `[` (0x5B) and `_` (0x5F) in bit 2 only.
+    eq_bytes(w | (LO * 0x10), b':') | eq_bytes(w & !(LO * 0x04), b'[') | eq_bytes(w, b'`')
+}
+
+/// The first non-ASCII byte at or after `from`, else `bytes.len()`.
+pub fn non_ascii(bytes: &[u8], from: usize) -> usize {
+    find(bytes, from, |w| w & HI, |b| b >= 0x80)
 }
 
 /// The next byte at or after `from` that can open a citation: `[`, or the
@@ -104,24 +149,9 @@ pub fn bracket_start(bytes: &[u8], from: usize) -> usize {
 /// bare URL's `://`.
 pub fn inline_mark(bytes: &[u8], from: usize, end: usize) -> usize {
     let bytes = &bytes[..end];
-    find(
-        bytes,
-        from,
-        |w| {
-            eq_bytes(w, b'`')
-                | eq_bytes(w, b'*')
-                | eq_bytes(w, b'_')
-                | eq_bytes(w, b'[')
-                | eq_bytes(w, b':')
-        },
-        |b| matches!(b, b'`' | b'*' | b'_' | b'[' | b':'),
-    )
-}
-
-/// The next backtick at or after `from` (before `end`).
-pub fn backtick(bytes: &[u8], from: usize, end: usize) -> usize {
-    let bytes = &bytes[..end];
-    find(bytes, from, |w| eq_bytes(w, b'`'), |b| b == b'`')
+    find(bytes, from, mark_bytes, |b| {
+        matches!(b, b'`' | b'*' | b'_' | b'[' | b':')
+    })
 }
 
 /// The next byte at or after `from` that HTML escaping must replace:
@@ -146,24 +176,25 @@ pub fn html_special(bytes: &[u8], from: usize) -> usize {
 /// that ends in a space when `after_space`): a control or non-ASCII byte,
 /// two spaces in a row, or a space where one is already.
 pub fn needs_folding(bytes: &[u8], after_space: bool) -> bool {
-    if bytes.first() == Some(&b' ') && after_space {
-        return true;
-    }
     let mut i = 0;
-    let mut prev_space = false;
+    // The previous word's space flags (only its last byte's is used): a
+    // space already written counts as one just before the first byte.
+    let mut prev_spaces = if after_space { HI } else { 0 };
     while i + 8 <= bytes.len() {
         let w = word(bytes, i);
-        if (lt_bytes(w, 0x20) | (w & HI)) != 0 {
-            return true;
-        }
+        // Bytes below 0x20 or from 0x80: `lt_bytes(w, 0x20) | (w & HI)`
+        // with the two masks merged.
+        let odd = (!((w & !HI).wrapping_add(LO * 0x60)) | w) & HI;
         let spaces = eq_bytes(w, b' ');
-        // Two spaces in a row inside the word, or across the word boundary.
-        if spaces & (spaces >> 8) != 0 || (prev_space && spaces & 0x80 != 0) {
+        // A space right after a space, inside the word or across its start.
+        let doubled = spaces & ((spaces << 8) | (prev_spaces >> 56));
+        if odd | doubled != 0 {
             return true;
         }
-        prev_space = spaces >> 56 != 0;
+        prev_spaces = spaces;
         i += 8;
     }
+    let mut prev_space = prev_spaces >> 63 != 0;
     for &b in &bytes[i..] {
         if !(0x20..0x80).contains(&b) || (b == b' ' && prev_space) {
             return true;
@@ -222,6 +253,12 @@ mod tests {
         "abcdefg\u{a0}x",
         "**strong** and _emphasis_ and `code` in [a link](https://x.com/a_b)",
         "abcdefgh`ijklmno*pqrstuv_wxyz:",
+        "a – b",
+        "a — b and c - d",
+        "港口——码头 2025–26 well—known a- b -c",
+        "-",
+        " - ",
+        "control\x01\x0b\x0c bytes\tbefore a\rbreak:*[_` and ;+{z",
     ];
 
     #[test]
@@ -234,16 +271,18 @@ mod tests {
                     .unwrap_or(b.len());
                 assert_eq!(line_break(b, from), naive, "{s:?} from {from}");
                 let naive = (from..b.len())
-                    .find(|&i| b[i] == b'[' || b[i] == b'-' || b[i] >= 0x80)
+                    .find(|&i| matches!(b[i], b'[' | b'-' | b'`' | b'*' | b'_' | b':' | 0x80..))
                     .unwrap_or(b.len());
                 assert_eq!(token_start(b, from, b.len()), naive, "{s:?} from {from}");
                 let naive = (from..b.len())
                     .find(|&i| matches!(b[i], b'`' | b'*' | b'_' | b'[' | b':'))
                     .unwrap_or(b.len());
                 assert_eq!(inline_mark(b, from, b.len()), naive, "{s:?} from {from}");
-                let naive = (from..b.len()).find(|&i| b[i] == b'`').unwrap_or(b.len());
-                assert_eq!(backtick(b, from, b.len()), naive, "{s:?} from {from}");
+                let naive = (from..b.len()).find(|&i| b[i] >= 0x80).unwrap_or(b.len());
+                assert_eq!(non_ascii(b, from), naive, "{s:?} from {from}");
             }
+            let dashed = [" - ", " – ", " — "].iter().any(|d| s.contains(d));
+            assert_eq!(has_spaced_dash(b), dashed, "{s:?}");
             let units: usize = s.chars().map(char::len_utf16).sum();
             assert_eq!(utf16_len(b) as usize, units, "{s:?}");
             for after_space in [false, true] {

@@ -144,7 +144,7 @@ pub fn parse(line: &str) -> Option<ParsedSource<'_>> {
 /// The publisher in what comes before the date, which must end in a
 /// separator (or white space, after a label), or be empty.
 fn publisher_before(before: &str, labelled: bool) -> Option<&str> {
-    let trimmed = before.trim_end_matches(is_space);
+    let trimmed = before.trim_end();
     let publisher = if trimmed.is_empty() {
         ""
     } else if let Some(p) = trimmed.strip_suffix(SEPARATORS) {
@@ -156,7 +156,7 @@ fn publisher_before(before: &str, labelled: bool) -> Option<&str> {
     } else {
         return None;
     };
-    Some(publisher.trim_matches(is_space))
+    Some(publisher.trim())
 }
 
 /// `Source:` or `来源：` at the start: its length and the rest.
@@ -168,9 +168,9 @@ fn strip_label(line: &str) -> (usize, &str) {
         if !head.eq_ignore_ascii_case(label) {
             continue;
         }
-        let rest = line[label.len()..].trim_start_matches(is_space);
+        let rest = line[label.len()..].trim_start();
         if let Some(after) = rest.strip_prefix([':', '：']) {
-            let after = after.trim_start_matches(is_space);
+            let after = after.trim_start();
             return (line.len() - after.len(), after);
         }
     }
@@ -227,7 +227,7 @@ impl<'a> Back<'a> {
     /// White space; whether there was any.
     fn spaces(&mut self) -> bool {
         let before = self.at;
-        self.at = self.rest().trim_end_matches(is_space).len();
+        self.at = self.rest().trim_end().len();
         self.at < before
     }
 

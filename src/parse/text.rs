@@ -4,7 +4,9 @@
 //! non-breaking space (U+00A0) and the ideographic space (U+3000) that
 //! digests copied from web pages carry.
 
-/// Any Unicode white space, line breaks included.
+/// Any Unicode white space, line breaks included: what `str::trim` and its
+/// kin remove, so the parser trims with those (one copy in the wasm module,
+/// where a `trim_matches(is_space)` per call site was a copy each).
 pub fn is_space(c: char) -> bool {
     c.is_whitespace()
 }
@@ -12,7 +14,10 @@ pub fn is_space(c: char) -> bool {
 /// Letters and marks that carry no case and need no spaces between words:
 /// Han, kana, Hangul and the CJK punctuation block.
 pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
+    // Everything below U+3000 (all of ASCII and Latin) is out at once.
+    let c = c as u32;
+    c >= 0x3000
+        && matches!(c,
         0x3000..=0x303F   // CJK symbols and punctuation
         | 0x3040..=0x30FF // kana
         | 0x3400..=0x4DBF // Han extension A
@@ -75,10 +80,39 @@ pub fn digit_value(c: char) -> Option<u32> {
 
 /// `s` without leading and trailing white space, as a byte range of `s`.
 pub fn trim_range(s: &str, start: usize, end: usize) -> (usize, usize) {
-    let piece = &s[start..end];
-    let lead = piece.len() - piece.trim_start_matches(is_space).len();
-    let trimmed = piece.trim_end_matches(is_space);
-    (start + lead, start + trimmed.len().max(lead))
+    // A byte loop: ASCII ends are decided at once. A `str` trim decodes
+    // every character through a pattern searcher, several times slower; it
+    // is left only an end that reaches a non-ASCII character.
+    let bytes = s.as_bytes();
+    let mut first = start;
+    while first < end {
+        match bytes[first] {
+            b' ' | b'\t'..=b'\r' => first += 1,
+            0..=0x7F => break,
+            _ => {
+                first = end - s[first..end].trim_start().len();
+                break;
+            }
+        }
+    }
+    let mut last = end;
+    while last > first {
+        match bytes[last - 1] {
+            b' ' | b'\t'..=b'\r' => last -= 1,
+            0..=0x7F => break,
+            _ => {
+                last = first + s[first..last].trim_end().len();
+                break;
+            }
+        }
+    }
+    (first, last)
+}
+
+/// `s` without leading and trailing white space: [`trim_range`] as a slice.
+pub fn trim(s: &str) -> &str {
+    let (start, end) = trim_range(s, 0, s.len());
+    s.get(start..end).unwrap_or_default()
 }
 
 /// Appends `piece` to `out` with every run of white space folded to one
@@ -127,7 +161,7 @@ pub fn push_folded(out: &mut String, piece: &str) {
 /// `piece` folded, then trimmed at both ends.
 pub fn folded(piece: &str) -> String {
     let mut out = String::with_capacity(piece.len());
-    push_folded(&mut out, piece.trim_matches(is_space));
+    push_folded(&mut out, trim(piece));
     out
 }
 
@@ -159,14 +193,31 @@ pub fn first_occurrences(ids: &[u32]) -> Vec<bool> {
     first
 }
 
-/// `ids` without repeats, in order of first appearance.
-pub fn dedup_in_order(ids: Vec<u32>) -> Vec<u32> {
-    let first = first_occurrences(&ids);
-    ids.into_iter()
-        .zip(first)
-        .filter(|(_, f)| *f)
-        .map(|(id, _)| id)
-        .collect()
+/// `ids` without repeats, in order of first appearance, in place.
+pub fn dedup_in_order(mut ids: Vec<u32>) -> Vec<u32> {
+    // A point cites a handful of ids: comparing each with those kept costs
+    // less than the two vectors of `first_occurrences`, which longer lists
+    // need to stay linear.
+    const SHORT: usize = 16;
+    let first = if ids.len() > SHORT {
+        first_occurrences(&ids)
+    } else {
+        Vec::new()
+    };
+    let mut kept = 0;
+    for i in 0..ids.len() {
+        let id = ids[i];
+        let is_first = match first.get(i) {
+            Some(&flag) => flag,
+            None => ids[..kept].iter().all(|&k| k != id),
+        };
+        if is_first {
+            ids[kept] = id;
+            kept += 1;
+        }
+    }
+    ids.truncate(kept);
+    ids
 }
 
 #[cfg(test)]
@@ -193,6 +244,17 @@ mod tests {
         let s = "  ab  ";
         assert_eq!(trim_range(s, 0, s.len()), (2, 4));
         assert_eq!(trim_range(s, 0, 2), (2, 2));
+        for s in [
+            "",
+            " ",
+            "\u{a0}\u{3000} 港口 \u{85}\t",
+            "\x0b\x0cx\r\n",
+            "é",
+            " \u{2003}a\u{2003}b\u{2029}",
+            "\u{1f600} ",
+        ] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+        }
     }
 
     #[test]
@@ -209,6 +271,7 @@ mod tests {
             seen
         };
         assert_eq!(dedup_in_order(long), expected);
+        assert_eq!(dedup_in_order(vec![5; 17]), vec![5]);
     }
 
     #[test]

@@ -14,7 +14,7 @@
 //! Harbour reopens as storm damage is cleared        (just before a source line)
 //! ```
 
-use super::text::{folded, is_space};
+use super::text::folded;
 
 const SEPARATORS: &[char] = &['|', '｜', '丨'];
 
@@ -62,8 +62,7 @@ pub fn parse(line: &str) -> ParsedTitle {
 pub fn has_column(line: &str) -> bool {
     line.find(SEPARATORS).is_some_and(|at| {
         let sep_len = line[at..].chars().next().map_or(1, char::len_utf8);
-        !line[..at].trim_matches(is_space).is_empty()
-            && !line[at + sep_len..].trim_matches(is_space).is_empty()
+        !line[..at].trim().is_empty() && !line[at + sep_len..].trim().is_empty()
     })
 }
 
@@ -74,7 +73,7 @@ pub fn is_hash_title(line: &str) -> bool {
 
 fn strip_hash(line: &str) -> &str {
     if is_hash_title(line) {
-        line[1..].trim_start_matches(is_space)
+        line[1..].trim_start()
     } else {
         line
     }
