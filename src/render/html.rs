@@ -349,6 +349,11 @@ struct View<'a> {
     dir: Direction,
     /// [`Self::source_line`], written once.
     tooltip_source: String,
+    /// The source's date as the reader sees it, formatted once.
+    date: Option<String>,
+    /// Each cited id's pill, written once: a digest cites a few sources
+    /// many times (by id, ascending).
+    pills: Vec<(u32, String)>,
 }
 
 impl<'a> View<'a> {
@@ -392,10 +397,29 @@ impl<'a> View<'a> {
             references,
             citing,
             tooltip_source: String::new(),
+            date: None,
+            pills: Vec::new(),
         };
+        view.date = (digest.source.as_ref())
+            .and_then(|s| s.published.as_deref())
+            .map(|iso| human_date(iso, view.labels));
         let mut line = String::new();
         view.source_line(&mut line);
         view.tooltip_source = line;
+        let mut ids: Vec<u32> = (digest.sections.iter())
+            .flat_map(|s| &s.points)
+            .flat_map(|p| p.citations.iter().copied())
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        view.pills = ids
+            .into_iter()
+            .map(|id| {
+                let mut pill = String::new();
+                view.write_trigger(&mut pill, id);
+                (id, pill)
+            })
+            .collect();
         view
     }
 
@@ -556,13 +580,13 @@ impl<'a> View<'a> {
                     if !source.publisher.is_empty() {
                         push(out, DOT);
                     }
-                    let date = human_date(iso, self.labels);
+                    let date = self.date.as_deref().unwrap_or_default();
                     push(out, "<time datetime=\"");
                     escape(out, iso);
                     push(out, "\"");
-                    self.text_attrs(out, &date);
+                    self.text_attrs(out, date);
                     push(out, ">");
-                    escape(out, &date);
+                    escape(out, date);
                     push(out, "</time>");
                 }
                 None if source.raw != source.publisher => {
@@ -682,6 +706,14 @@ impl<'a> View<'a> {
     }
 
     fn trigger(&self, out: &mut String, id: u32) {
+        match self.pills.binary_search_by_key(&id, |(id, _)| *id) {
+            Ok(i) => push(out, &self.pills[i].1),
+            // A model built elsewhere may cite an id its point does not list.
+            Err(_) => self.write_trigger(out, id),
+        }
+    }
+
+    fn write_trigger(&self, out: &mut String, id: u32) {
         let n = number(id as usize);
         let p = &self.prefix;
         let has_entry = self.reference(id).is_some();
@@ -813,21 +845,20 @@ impl<'a> View<'a> {
             self.text_attrs(out, &source.publisher);
             push(out, ">");
             escape(out, &source.publisher);
-            if let Some(iso) = &source.published {
+            if let Some(date) = &self.date {
                 if !source.publisher.is_empty() {
                     push(out, " · ");
                 }
                 // Isolated when it reads the other way from the
                 // publisher (English months in an Arabic digest),
                 // or the two would mix into one run.
-                let date = human_date(iso, self.labels);
-                let own = first_strong(&date);
+                let own = first_strong(date);
                 let isolate =
                     own.is_some() && own != first_strong(&source.publisher).or(Some(self.dir));
                 if isolate {
                     push(out, "<span dir=\"auto\">");
                 }
-                escape(out, &date);
+                escape(out, date);
                 if isolate {
                     push(out, "</span>");
                 }
