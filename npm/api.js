@@ -16,6 +16,9 @@ export { init as default, initSync };
  * @param {import("./digest_render").Options} [options]
  */
 export function parseDigest(text, options) {
+  // Checked here, so that the text crosses as a string argument (one
+  // copy into the module, no call back out to read it).
+  checkString("parseDigest", "text", text);
   checkLength("parseDigest", "text", text);
   return modelFrom(guarded("parseDigest", () => glue.model("parseDigest", text, options)));
 }

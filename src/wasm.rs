@@ -39,7 +39,7 @@ export type Options = Omit<RenderOptions, "references" | "labels"> & {
 mod alloc;
 mod input;
 
-use input::{describe, type_error, Result};
+use input::{type_error, Result};
 
 /// A digest from text or from a model object.
 fn digest_arg(function: &str, value: JsValue, options: &RenderOptions) -> Result<Digest> {
@@ -89,12 +89,11 @@ fn check_size(caller: &str, hint: usize, what: &str) -> Result<()> {
 /// whose calls across the boundary were 80% of parseDigest's time
 /// (BENCHMARKS.md).
 #[wasm_bindgen]
-pub fn model(caller: &str, text: JsValue, options: JsValue) -> Result<Vec<u8>> {
+pub fn model(caller: &str, text: &str, options: JsValue) -> Result<Vec<u8>> {
     test_trap::check();
-    let text = string_arg(caller, "text", &text)?;
+    // The JavaScript layer checked that `text` is a string.
     let options = input::options(caller, &options)?;
-    let digest = parse_with_references(&text, &options.references);
-    drop(text);
+    let digest = parse_with_references(text, &options.references);
     // The limit is on the model's JSON, which is about the size of the
     // objects built from the records.
     check_size(caller, crate::json::size_hint(&digest), "model JSON")?;
@@ -204,19 +203,4 @@ mod test_trap {
 mod test_trap {
     #[inline(always)]
     pub fn check() {}
-}
-
-fn string_arg(function: &str, name: &str, value: &JsValue) -> Result<String> {
-    value.as_string().ok_or_else(|| {
-        type_error(
-            &[
-                function,
-                ": ",
-                name,
-                " must be a string, not ",
-                &describe(value),
-            ]
-            .concat(),
-        )
-    })
 }
