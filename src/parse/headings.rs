@@ -98,12 +98,19 @@ pub fn likeness(text: &str) -> Likeness {
         return Likeness::No;
     }
     let text = strip_marks(text);
-    // One pass for the length, brackets and CJK, checked in that order.
+    // One pass for the length, brackets and CJK, checked in that order; on
+    // the bytes of ASCII text (most headings): decoding each character cost
+    // more than the rest of the test.
     let (mut chars, mut bracket, mut cjk) = (0, false, false);
-    for c in text.chars() {
-        chars += 1;
-        bracket |= matches!(c, '[' | ']' | '【' | '】');
-        cjk |= is_cjk(c);
+    if text.is_ascii() {
+        chars = text.len();
+        bracket = text.bytes().any(|b| matches!(b, b'[' | b']'));
+    } else {
+        for c in text.chars() {
+            chars += 1;
+            bracket |= matches!(c, '[' | ']' | '【' | '】');
+            cjk |= is_cjk(c);
+        }
     }
     if text.is_empty() || chars > MAX_CHARS || bracket {
         return Likeness::No;
@@ -117,19 +124,42 @@ pub fn likeness(text: &str) -> Likeness {
     }
     let mut words = 0;
     let mut title_case = true;
-    for word in text.split(is_space).filter(|w| !w.is_empty()) {
+    // False once a word shows the text is no heading.
+    let mut fits = |word: &str| {
         words += 1;
-        if words > MAX_WORDS {
-            return Likeness::No;
+        if words > MAX_WORDS || (word.ends_with(is_sentence_punct) && !is_abbreviation(word)) {
+            return false;
         }
-        if word.ends_with(is_sentence_punct) && !is_abbreviation(word) {
-            return Likeness::No;
+        title_case &= word_is_title_case(word);
+        true
+    };
+    // Words split at white space on bytes: only a non-ASCII character is
+    // decoded, to see whether it is a space (U+00A0, U+3000 ...).
+    let bytes = text.as_bytes();
+    let char_at = |at: usize| match bytes[at] {
+        b @ 0..=0x7F => (1, matches!(b, b' ' | b'\t'..=b'\r')),
+        _ => {
+            let c = text[at..].chars().next().unwrap_or(' ');
+            (c.len_utf8(), is_space(c))
         }
-        if !word_is_title_case(word) {
-            title_case = false;
+    };
+    let (mut word_start, mut at) = (0, 0);
+    let all_fit = loop {
+        let (len, space) = if at < bytes.len() { char_at(at) } else { (0, true) };
+        if space {
+            if word_start < at && !fits(&text[word_start..at]) {
+                break false;
+            }
+            if at == bytes.len() {
+                break true;
+            }
+            word_start = at + len;
         }
-    }
-    if title_case {
+        at += len;
+    };
+    if !all_fit {
+        Likeness::No
+    } else if title_case {
         Likeness::Strong
     } else if words <= MAX_WEAK_WORDS {
         Likeness::Weak
