@@ -406,10 +406,16 @@ impl<'a> MetaContext<'a> {
             before = i;
         }
         let tail = &tail[..count];
-        // The line before `i` if it is plain.
-        let plain_before = |i: usize| {
-            self.prev_content(lo, i)
-                .filter(|&p| self.is_plain_line(p, after_references))
+        // The line before `i` if it is plain. Before a tail line that is the
+        // next tail line, or (past the last one) none when the tail reaches
+        // the body: known already, and asking again re-read the body's
+        // first line, the longest, for citations.
+        let plain_before = |i: usize| match tail.iter().position(|&t| t == i) {
+            Some(k) if k + 1 < count => Some(tail[k + 1]),
+            Some(_) if reaches_body => None,
+            _ => self
+                .prev_content(lo, i)
+                .filter(|&p| self.is_plain_line(p, after_references)),
         };
         // Tail lines are plain, and so is every line `is_title` is asked
         // about below (a tail line or one `plain_before` gave).
