@@ -76,21 +76,30 @@ pub enum Likeness {
 /// the 2026 Season`), compared without regard to case.
 fn is_joiner(word: &str) -> bool {
     // A word list searched at run time: as a `match` on byte strings it
-    // compiled to 1.4 KB of comparisons in the wasm module. Split as bytes:
-    // a `str` split calls memchr for each of the thirty words.
-    if word.is_empty() || word.len() > LONGEST_JOINER {
+    // compiled to 1.4 KB of comparisons in the wasm module. Grouped by
+    // length, a word is compared only with those of its own, stepping from
+    // one to the next without looking for the spaces between them.
+    let Some(joiners) = JOINERS_BY_LEN.get(word.len()) else {
         return false;
-    }
-    JOINERS
+    };
+    let len = word.len();
+    joiners
         .as_bytes()
-        .split(|&b| b == b' ')
-        .any(|joiner| joiner.eq_ignore_ascii_case(word.as_bytes()))
+        .chunks(len + 1)
+        .any(|joiner| joiner[..len].eq_ignore_ascii_case(word.as_bytes()))
 }
 
-const JOINERS: &str = "a an and as at by de for from in into of on or per the to via vs vs. \
-    with amid over after before under than versus & + / x – —";
-/// Bytes in the longest of [`JOINERS`]: longer words need no search.
-const LONGEST_JOINER: usize = 6;
+/// The joining words by their length in bytes (`–` and `—` are three), one
+/// space apart.
+const JOINERS_BY_LEN: [&str; 7] = [
+    "",
+    "a & + / x",
+    "an as at by de in of on or to vs",
+    "and for per the via vs. – —",
+    "from into amid over than with",
+    "after under",
+    "before versus",
+];
 
 /// How heading-like `text` is (already trimmed of marks).
 pub fn likeness(text: &str) -> Likeness {
@@ -145,7 +154,11 @@ pub fn likeness(text: &str) -> Likeness {
     };
     let (mut word_start, mut at) = (0, 0);
     let all_fit = loop {
-        let (len, space) = if at < bytes.len() { char_at(at) } else { (0, true) };
+        let (len, space) = if at < bytes.len() {
+            char_at(at)
+        } else {
+            (0, true)
+        };
         if space {
             if word_start < at && !fits(&text[word_start..at]) {
                 break false;
@@ -456,9 +469,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn no_joiner_is_longer_than_the_quick_reject() {
-        let longest = JOINERS.split(' ').map(str::len).max();
-        assert_eq!(longest, Some(LONGEST_JOINER));
+    fn joiners_sit_in_the_group_of_their_length() {
+        // Each group's words step by their length plus the space.
+        for (len, group) in JOINERS_BY_LEN.iter().enumerate() {
+            assert!(group.split(' ').all(|j| j.len() == len), "{group:?}");
+        }
+        let all = "a an and as at by de for from in into of on or per the to via vs vs. \
+                   with amid over after before under than versus & + / x – —";
+        for word in all.split(' ') {
+            assert!(is_joiner(word), "{word}");
+        }
+        let grouped: usize = JOINERS_BY_LEN.iter().map(|g| g.split(' ').count()).sum();
+        assert_eq!(grouped, all.split(' ').count() + 1); // plus the empty group
         assert!(is_joiner("VERSUS") && is_joiner("vs.") && is_joiner("—"));
         assert!(!is_joiner("") && !is_joiner("Outlook"));
     }
