@@ -189,6 +189,12 @@ pub fn parse(input: &str) -> Digest {
     sort_diagnostics(&mut digest.diagnostics);
     for_each_span(&mut digest, |span| {
         let (s, e) = (span.byte_start as usize, span.byte_end as usize);
+        // Most spans lie in the ASCII prefix, where offsets are the same:
+        // decided here, without two calls.
+        if s.max(e) <= index.ascii_prefix() {
+            (span.start, span.end) = (s as u32, e as u32);
+            return;
+        }
         span.start = index.utf16(s.min(input.len()));
         span.end = index.utf16(e.min(input.len()));
     });
