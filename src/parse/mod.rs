@@ -412,19 +412,22 @@ impl<'a> MetaContext<'a> {
             before = i;
         }
         let tail = &tail[..count];
-        // The line before `i` if it is plain. Before a tail line that is the
-        // next tail line, or (past the last one) none when the tail reaches
-        // the body: known already, and asking again re-read the body's
-        // first line, the longest, for citations.
-        let plain_before = |i: usize| match tail.iter().position(|&t| t == i) {
-            Some(k) if k + 1 < count => Some(tail[k + 1]),
-            Some(_) if reaches_body => None,
-            _ => self
-                .prev_content(lo, i)
-                .filter(|&p| self.is_plain_line(p, after_references)),
+        // The line before `i` if it is plain.
+        let plain_before = |i: usize| {
+            self.prev_content(lo, i)
+                .filter(|&p| self.is_plain_line(p, after_references))
+        };
+        // The same for `i`, tail line `j - 1` or the line before the tail:
+        // tail line `j`, or none past the tail when it reaches the body.
+        // Known already; asking again re-read the body's first line, the
+        // longest, for citations.
+        let tail_before = |j: usize, i: usize| match tail.get(j) {
+            Some(&line) => Some(line),
+            None if reaches_body => None,
+            None => plain_before(i),
         };
         // Tail lines are plain, and so is every line `is_title` is asked
-        // about below (a tail line or one `plain_before` gave).
+        // about below (a tail line or one `tail_before` gave).
         if let Some((k, parsed)) = tail
             .iter()
             .enumerate()
@@ -434,8 +437,8 @@ impl<'a> MetaContext<'a> {
             meta.source = Some((source, parsed));
             meta.start = source;
             meta.notes.extend(tail[..k].iter().rev());
-            let near = plain_before(source);
-            let far = near.and_then(plain_before);
+            let near = tail_before(k + 1, source);
+            let far = near.and_then(|near| tail_before(k + 2, near));
             match (near, far) {
                 (Some(near), Some(far))
                     if !self.is_headline_line(near)
