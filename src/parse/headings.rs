@@ -76,21 +76,30 @@ pub enum Likeness {
 /// the 2026 Season`), compared without regard to case.
 fn is_joiner(word: &str) -> bool {
     // A word list searched at run time: as a `match` on byte strings it
-    // compiled to 1.4 KB of comparisons in the wasm module. Split as bytes:
-    // a `str` split calls memchr for each of the thirty words.
-    if word.is_empty() || word.len() > LONGEST_JOINER {
+    // compiled to 1.4 KB of comparisons in the wasm module. Grouped by
+    // length, a word is compared only with those of its own, stepping from
+    // one to the next without looking for the spaces between them.
+    let Some(joiners) = JOINERS_BY_LEN.get(word.len()) else {
         return false;
-    }
-    JOINERS
+    };
+    let len = word.len();
+    joiners
         .as_bytes()
-        .split(|&b| b == b' ')
-        .any(|joiner| joiner.eq_ignore_ascii_case(word.as_bytes()))
+        .chunks(len + 1)
+        .any(|joiner| joiner[..len].eq_ignore_ascii_case(word.as_bytes()))
 }
 
-const JOINERS: &str = "a an and as at by de for from in into of on or per the to via vs vs. \
-    with amid over after before under than versus & + / x – —";
-/// Bytes in the longest of [`JOINERS`]: longer words need no search.
-const LONGEST_JOINER: usize = 6;
+/// The joining words by their length in bytes (`–` and `—` are three), one
+/// space apart.
+const JOINERS_BY_LEN: [&str; 7] = [
+    "",
+    "a & + / x",
+    "an as at by de in of on or to vs",
+    "and for per the via vs. – —",
+    "from into amid over than with",
+    "after under",
+    "before versus",
+];
 
 /// How heading-like `text` is (already trimmed of marks).
 pub fn likeness(text: &str) -> Likeness {
@@ -98,12 +107,19 @@ pub fn likeness(text: &str) -> Likeness {
         return Likeness::No;
     }
     let text = strip_marks(text);
-    // One pass for the length, brackets and CJK, checked in that order.
+    // One pass for the length, brackets and CJK, checked in that order; on
+    // the bytes of ASCII text (most headings): decoding each character cost
+    // more than the rest of the test.
     let (mut chars, mut bracket, mut cjk) = (0, false, false);
-    for c in text.chars() {
-        chars += 1;
-        bracket |= matches!(c, '[' | ']' | '【' | '】');
-        cjk |= is_cjk(c);
+    if text.is_ascii() {
+        chars = text.len();
+        bracket = text.bytes().any(|b| matches!(b, b'[' | b']'));
+    } else {
+        for c in text.chars() {
+            chars += 1;
+            bracket |= matches!(c, '[' | ']' | '【' | '】');
+            cjk |= is_cjk(c);
+        }
     }
     if text.is_empty() || chars > MAX_CHARS || bracket {
         return Likeness::No;
@@ -117,19 +133,46 @@ pub fn likeness(text: &str) -> Likeness {
     }
     let mut words = 0;
     let mut title_case = true;
-    for word in text.split(is_space).filter(|w| !w.is_empty()) {
+    // False once a word shows the text is no heading.
+    let mut fits = |word: &str| {
         words += 1;
-        if words > MAX_WORDS {
-            return Likeness::No;
+        if words > MAX_WORDS || (word.ends_with(is_sentence_punct) && !is_abbreviation(word)) {
+            return false;
         }
-        if word.ends_with(is_sentence_punct) && !is_abbreviation(word) {
-            return Likeness::No;
+        title_case &= word_is_title_case(word);
+        true
+    };
+    // Words split at white space on bytes: only a non-ASCII character is
+    // decoded, to see whether it is a space (U+00A0, U+3000 ...).
+    let bytes = text.as_bytes();
+    let char_at = |at: usize| match bytes[at] {
+        b @ 0..=0x7F => (1, matches!(b, b' ' | b'\t'..=b'\r')),
+        _ => {
+            let c = text[at..].chars().next().unwrap_or(' ');
+            (c.len_utf8(), is_space(c))
         }
-        if !word_is_title_case(word) {
-            title_case = false;
+    };
+    let (mut word_start, mut at) = (0, 0);
+    let all_fit = loop {
+        let (len, space) = if at < bytes.len() {
+            char_at(at)
+        } else {
+            (0, true)
+        };
+        if space {
+            if word_start < at && !fits(&text[word_start..at]) {
+                break false;
+            }
+            if at == bytes.len() {
+                break true;
+            }
+            word_start = at + len;
         }
-    }
-    if title_case {
+        at += len;
+    };
+    if !all_fit {
+        Likeness::No
+    } else if title_case {
         Likeness::Strong
     } else if words <= MAX_WEAK_WORDS {
         Likeness::Weak
@@ -426,9 +469,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn no_joiner_is_longer_than_the_quick_reject() {
-        let longest = JOINERS.split(' ').map(str::len).max();
-        assert_eq!(longest, Some(LONGEST_JOINER));
+    fn joiners_sit_in_the_group_of_their_length() {
+        // Each group's words step by their length plus the space.
+        for (len, group) in JOINERS_BY_LEN.iter().enumerate() {
+            assert!(group.split(' ').all(|j| j.len() == len), "{group:?}");
+        }
+        let all = "a an and as at by de for from in into of on or per the to via vs vs. \
+                   with amid over after before under than versus & + / x – —";
+        for word in all.split(' ') {
+            assert!(is_joiner(word), "{word}");
+        }
+        let grouped: usize = JOINERS_BY_LEN.iter().map(|g| g.split(' ').count()).sum();
+        assert_eq!(grouped, all.split(' ').count() + 1); // plus the empty group
         assert!(is_joiner("VERSUS") && is_joiner("vs.") && is_joiner("—"));
         assert!(!is_joiner("") && !is_joiner("Outlook"));
     }

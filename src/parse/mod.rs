@@ -189,6 +189,12 @@ pub fn parse(input: &str) -> Digest {
     sort_diagnostics(&mut digest.diagnostics);
     for_each_span(&mut digest, |span| {
         let (s, e) = (span.byte_start as usize, span.byte_end as usize);
+        // Most spans lie in the ASCII prefix, where offsets are the same:
+        // decided here, without two calls.
+        if s.max(e) <= index.ascii_prefix() {
+            (span.start, span.end) = (s as u32, e as u32);
+            return;
+        }
         span.start = index.utf16(s.min(input.len()));
         span.end = index.utf16(e.min(input.len()));
     });
@@ -411,8 +417,17 @@ impl<'a> MetaContext<'a> {
             self.prev_content(lo, i)
                 .filter(|&p| self.is_plain_line(p, after_references))
         };
+        // The same for `i`, tail line `j - 1` or the line before the tail:
+        // tail line `j`, or none past the tail when it reaches the body.
+        // Known already; asking again re-read the body's first line, the
+        // longest, for citations.
+        let tail_before = |j: usize, i: usize| match tail.get(j) {
+            Some(&line) => Some(line),
+            None if reaches_body => None,
+            None => plain_before(i),
+        };
         // Tail lines are plain, and so is every line `is_title` is asked
-        // about below (a tail line or one `plain_before` gave).
+        // about below (a tail line or one `tail_before` gave).
         if let Some((k, parsed)) = tail
             .iter()
             .enumerate()
@@ -422,8 +437,8 @@ impl<'a> MetaContext<'a> {
             meta.source = Some((source, parsed));
             meta.start = source;
             meta.notes.extend(tail[..k].iter().rev());
-            let near = plain_before(source);
-            let far = near.and_then(plain_before);
+            let near = tail_before(k + 1, source);
+            let far = near.and_then(|near| tail_before(k + 2, near));
             match (near, far) {
                 (Some(near), Some(far))
                     if !self.is_headline_line(near)

@@ -49,6 +49,12 @@ impl<'a> Utf16Index<'a> {
         }
     }
 
+    /// Bytes before the first non-ASCII one: each offset up to this one is
+    /// its own UTF-16 offset.
+    pub fn ascii_prefix(&self) -> usize {
+        self.ascii
+    }
+
     /// The UTF-16 offset of byte offset `at`, which must be a char boundary.
     pub fn utf16(&self, at: usize) -> u32 {
         if at <= self.ascii {
