@@ -63,11 +63,22 @@ export async function nodeBench({ count = 300, pkg = "../pkg/node.js" } = {}) {
     { name: "markdown-it + markdown-it-footnote", inputs: markdowns, run: (m) => md.render(m) },
     { name: "marked + marked-footnote", inputs: markdowns, run: (m) => marked.parse(m) },
   ];
-  for (const row of rows) {
-    row.seconds = time(row.inputs, row.run);
+  // Rounds interleave the rows, so that the process's drift over the run
+  // (heap growth, JIT tiers, a busy machine) reaches every row alike; run one
+  // after the other, a row's median could move by a factor of 1.8 between
+  // runs while its neighbours did not.
+  const samples = rows.map(() => []);
+  for (let r = 0; r < 3 + 9; r++) {
+    rows.forEach((row, k) => {
+      const seconds = time(row.inputs, row.run, { warmup: 0, rounds: 1 });
+      if (r >= 3) samples[k].push(seconds);
+    });
+  }
+  rows.forEach((row, k) => {
+    row.seconds = median(samples[k]);
     row.perSecond = count / row.seconds;
     row.mbPerSecond = bytes(row.inputs) / row.seconds / 1e6;
-  }
+  });
   return {
     count,
     digestBytes: bytes(digests),

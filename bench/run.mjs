@@ -137,7 +137,7 @@ Corpus (bench/corpus.mjs): ${node.count} deterministic digests in our own vocabu
 twice with the same content: in the seed's one-line layout (${fmt(node.digestBytes / node.count)} bytes
 on average) for digest-render, and as Markdown with footnotes (\`[^n]\`, ${fmt(node.markdownBytes / node.count)}
 bytes) for the Markdown peers. Node numbers are the median of 9 passes over the corpus after 3
-warm-up passes, in one process. The wasm module measured is the package as shipped (built for size).
+warm-up passes, in one process, the rows taking turns pass by pass. The wasm module measured is the package as shipped (built for size).
 
 ## Targets
 
@@ -205,8 +205,16 @@ Profiles behind the numbers (Node's \`--cpu-prof\` with a named wasm build, Chro
   escaping every member name (an eighth on its own), writing, decoding
   ${fmt(node.jsonBytesPerDigest ?? 0)} bytes per digest and \`JSON.parse\`. The model now crosses as compact records
   (src/records.rs: numbers in 32-bit words, strings in one text decoded once) that npm/model.js
-  builds the same objects from; that made parseDigest 1.5× as fast. What remains is the parser
-  itself, about two thirds of the time.
+  builds the same objects from; that made parseDigest 1.5× as fast in one interleaved run.
+- **The parser.** Natively it ran at about 230 MB/s on a seed-sized digest; byte scans instead of
+  \`str\` searches, text folded once, points without marks skipping the inline scanner, the
+  source line read once, headings tested on bytes and lists sized up front took callgrind's count
+  for 2,000 parses from 251M to 136M instructions (the table above has this run's MB/s). What is
+  left is flat: allocating and dropping the model's own strings and vectors (about a fifth),
+  citation groups (about 400 instructions each), the token scan and the folding check (about 7
+  instructions a byte between them). 500 MB/s needs the flat model the issue describes (spans
+  into the input instead of owned strings). In Node the parser is now about half of parseDigest
+  and two fifths of renderHtml; decoding the markup is a ninth of renderHtml.
 - **renderHtml.** Its markup carries every tooltip, so that server-rendered pages hydrate without
   rebuilding. "Also cited in" repeated every point's excerpt in the tooltip of each source it
   cites: a fifth of the markup on the seed. The list is now filled from the page's points when a
@@ -228,7 +236,8 @@ Profiles behind the numbers (Node's \`--cpu-prof\` with a named wasm build, Chro
   5 KB one and 3.7 times plain text (first run of this benchmark). Three costs were found on
   the way to the numbers above, each measured alone: the module wrote every tooltip again
   whenever a point cited its source, so the operations a stream writes grew 8 times from 5 to
-  20 KB (now a point adds one "Also cited in" entry: 4.0 times, natively over 20 runs); the
+  20 KB (then a point added one "Also cited in" entry: 4.0 times, natively over 20 runs; since
+  the list is filled from the page, a tooltip changes only when a second point cites it); the
   check for lines that may end the digest looked back to the start of a one-line body on every
   push (now it stops at the last checkpoint); and the browser's own layout and paint grew with
   the page, 5.9 times from 5 to 20 KB with our script linear, until sections out of view got

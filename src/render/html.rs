@@ -351,9 +351,9 @@ struct View<'a> {
     tooltip_source: String,
     /// The source's date as the reader sees it, formatted once.
     date: Option<String>,
-    /// Each cited id's pill, written once: a digest cites a few sources
-    /// many times (by id, ascending).
-    pills: Vec<(u32, String)>,
+    /// Each id's pill in `citing`, written once: a digest cites a few
+    /// sources many times.
+    pills: Vec<String>,
 }
 
 impl<'a> View<'a> {
@@ -406,20 +406,15 @@ impl<'a> View<'a> {
         let mut line = String::new();
         view.source_line(&mut line);
         view.tooltip_source = line;
-        let mut ids: Vec<u32> = (digest.sections.iter())
-            .flat_map(|s| &s.points)
-            .flat_map(|p| p.citations.iter().copied())
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
-        view.pills = ids
-            .into_iter()
-            .map(|id| {
-                let mut pill = String::new();
-                view.write_trigger(&mut pill, id);
-                (id, pill)
-            })
-            .collect();
+        // The ids cited, as the index has them (a stream's pieces have
+        // none: their pills are written in place).
+        let mut pills = Vec::with_capacity(view.citing.len());
+        for citation in &view.citing {
+            let mut pill = String::new();
+            view.write_trigger(&mut pill, citation.id);
+            pills.push(pill);
+        }
+        view.pills = pills;
         view
     }
 
@@ -706,10 +701,11 @@ impl<'a> View<'a> {
     }
 
     fn trigger(&self, out: &mut String, id: u32) {
-        match self.pills.binary_search_by_key(&id, |(id, _)| *id) {
-            Ok(i) => push(out, &self.pills[i].1),
-            // A model built elsewhere may cite an id its point does not list.
-            Err(_) => self.write_trigger(out, id),
+        match self.citing.binary_search_by_key(&id, |c| c.id) {
+            Ok(i) if i < self.pills.len() => push(out, &self.pills[i]),
+            // A model built elsewhere may cite an id its point does not
+            // list; a stream's pieces have no index.
+            _ => self.write_trigger(out, id),
         }
     }
 
