@@ -438,11 +438,13 @@ function placementStyle(tooltip) {
   return style ?? tooltip.style;
 }
 
-/** A closed tooltip back as the markup wrote it. */
+/**
+ * A closed tooltip back as the markup wrote it. Where the placement went to
+ * the element's own style (engines without constructed sheets) that stays:
+ * removing the attribute is a CSP violation in WebKit 2.38.
+ */
 function clearPlacement(tooltip) {
   delete tooltip.dataset.placement;
-  // The fallback wrote the element's own style (engines without constructed sheets).
-  if (placementRules.get(tooltip.getRootNode()) === null) tooltip.removeAttribute("style");
 }
 
 const px = (v) => `${Math.max(0, Math.round(v))}px`;
