@@ -20,7 +20,8 @@ export function parseDigest(text, options) {
   // copy into the module, no call back out to read it).
   checkString("parseDigest", "text", text);
   checkLength("parseDigest", "text", text);
-  return modelFrom(guarded("parseDigest", () => glue.model("parseDigest", text, options)));
+  const records = guarded("parseDigest", () => glue.model("parseDigest", text, options));
+  return modelFrom(records, wellFormed(text));
 }
 
 /**
@@ -270,6 +271,16 @@ function packagePolicy(caller) {
       { cause: error },
     );
   }
+}
+
+/**
+ * `text` as the module read it: a lone surrogate crosses as U+FFFD, and the
+ * model's strings sliced from the input must say the same.
+ */
+function wellFormed(text) {
+  if (text.toWellFormed) return text.toWellFormed();
+  // Engines before ES2024 (WebKit 2.38); no lookbehind there either.
+  return text.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g, (c) => (c.length === 2 ? c : "\uFFFD"));
 }
 
 /** What a value is, in words, as the module's own errors say it. */

@@ -9,16 +9,22 @@ const INLINE_TYPES = ["text", "cite", "strong", "emphasis", "code", "link"];
 
 /**
  * @param {Uint8Array} bytes the module's records
+ * @param {string} input the text they were parsed from: most strings are
+ *   slices of it
  * @returns {import("./digest_render").Digest}
  */
-export function modelFrom(bytes) {
+export function modelFrom(bytes, input) {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const count = view.getUint32(0, true);
   // The module's copy starts a buffer of its own, so the words are aligned.
   const w = new Uint32Array(bytes.buffer, bytes.byteOffset + 4, count);
   const text = decoder.decode(bytes.subarray(4 + 4 * count));
   let i = 0;
-  const str = () => text.slice(w[i++], w[i++]);
+  // Bit 31 of a start: the offsets are into the input.
+  const str = () => {
+    const start = w[i++];
+    return start < 0x80000000 ? text.slice(start, w[i++]) : input.slice(start - 0x80000000, w[i++]);
+  };
   const span = () => ({ start: w[i++], end: w[i++] });
   // Arrays are filled by push so that they are packed, as JSON.parse makes them.
   const ids = () => {

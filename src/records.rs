@@ -10,9 +10,15 @@
 //! order, as `JSON.parse` of [`crate::json::to_string`] (a Node test
 //! compares their JSON on every fixture).
 //!
+//! Most strings are the input's own words: those are given as UTF-16
+//! offsets into the input, which JavaScript holds already and slices (as
+//! es-module-lexer does), so only text the parser changed (folded spaces,
+//! dates, messages) is copied and decoded.
+//!
 //! ```text
 //! bytes:   [word count n: u32 LE] [n words: u32 LE] [strings: UTF-8]
-//! string:  start end         (UTF-16 offsets into the decoded strings)
+//! string:  start end         (UTF-16 offsets into the decoded strings; with
+//!                             bit 31 of start set, into the input)
 //! span:    start end
 //! digest:  flags(1 title, 2 source, 4 referencesHeading)
 //!          [title: flags(1 column) [column] headline span]
@@ -32,9 +38,23 @@
 
 use crate::model::{Digest, Heading, Inline, Point, Severity, Span};
 
-/// `digest` as records (see the module's documentation).
-pub fn write(digest: &Digest) -> Vec<u8> {
-    let mut w = Records::default();
+/// Set in a string's start when its offsets are into the input.
+pub const FROM_INPUT: u32 = 1 << 31;
+
+/// `digest`, parsed from `input`, as records (see the module's
+/// documentation). `input` must be the text `digest` was parsed from (an
+/// input of 2 GB or more, whose offsets could reach bit 31, is not used).
+pub fn write(digest: &Digest, input: &str) -> Vec<u8> {
+    let mut w = Records {
+        input: if input.len() < FROM_INPUT as usize {
+            input
+        } else {
+            ""
+        },
+        words: Vec::new(),
+        strings: String::new(),
+        utf16: 0,
+    };
     w.digest(digest);
     let mut out = Vec::with_capacity(4 + 4 * w.words.len() + w.strings.len());
     out.extend_from_slice(&(w.words.len() as u32).to_le_bytes());
@@ -45,15 +65,15 @@ pub fn write(digest: &Digest) -> Vec<u8> {
     out
 }
 
-#[derive(Default)]
-struct Records {
+struct Records<'a> {
+    input: &'a str,
     words: Vec<u32>,
     strings: String,
     /// Length of `strings` in UTF-16 code units.
     utf16: u32,
 }
 
-impl Records {
+impl Records<'_> {
     fn word(&mut self, n: u32) {
         self.words.push(n);
     }
@@ -67,6 +87,24 @@ impl Records {
         self.utf16 += utf16_len(s.as_bytes());
         self.words.push(self.utf16);
         self.strings.push_str(s);
+    }
+
+    /// `s`, which is the input's text at `span` unless the parser changed
+    /// it (a byte comparison: cheaper than copying and decoding it).
+    fn string_at(&mut self, s: &str, span: &Span) {
+        self.string_from(s, span.byte_start, span.start);
+    }
+
+    /// `s`, which may be the input's text from byte `byte_start` (UTF-16
+    /// `start`) on.
+    fn string_from(&mut self, s: &str, byte_start: u32, start: u32) {
+        let from = byte_start as usize;
+        if self.input.as_bytes().get(from..from + s.len()) == Some(s.as_bytes()) {
+            self.words.push(start | FROM_INPUT);
+            self.words.push(start + utf16_len(s.as_bytes()));
+        } else {
+            self.string(s);
+        }
     }
 
     fn span(&mut self, span: &Span) {
@@ -87,18 +125,18 @@ impl Records {
         if let Some(t) = &d.title {
             self.word(u32::from(t.column.is_some()));
             if let Some(column) = &t.column {
-                self.string(column);
+                self.string_from(column, t.span.byte_start, t.span.start);
             }
             self.string(&t.headline);
             self.span(&t.span);
         }
         if let Some(s) = &d.source {
             self.word(u32::from(s.published.is_some()));
-            self.string(&s.publisher);
+            self.string_from(&s.publisher, s.span.byte_start, s.span.start);
             if let Some(published) = &s.published {
                 self.string(published);
             }
-            self.string(&s.raw);
+            self.string_at(&s.raw, &s.span);
             self.span(&s.span);
         }
         self.count(d.sections.len());
@@ -115,7 +153,7 @@ impl Records {
         }
         self.count(d.notes.len());
         for note in &d.notes {
-            self.string(&note.text);
+            self.string_at(&note.text, &note.span);
             self.span(&note.span);
         }
         if let Some(h) = &d.references_heading {
@@ -156,12 +194,20 @@ impl Records {
     }
 
     fn heading(&mut self, h: &Heading) {
-        self.string(&h.text);
+        self.string_at(&h.text, &h.span);
         self.span(&h.span);
     }
 
     fn point(&mut self, p: &Point) {
-        self.string(&p.text);
+        // The text starts where its first inline does, when the parser
+        // kept it as written.
+        match p.inlines.first() {
+            Some(first) => {
+                let at = first.span();
+                self.string_from(&p.text, at.byte_start, at.start);
+            }
+            None => self.string(&p.text),
+        }
         self.ids(&p.citations);
         self.inlines(&p.inlines);
         self.span(&p.span);
@@ -173,9 +219,9 @@ impl Records {
         self.count(inlines.len());
         for inline in inlines {
             match inline {
-                Inline::Text { text, .. } => {
+                Inline::Text { text, span } => {
                     self.word(0);
-                    self.string(text);
+                    self.string_at(text, span);
                 }
                 Inline::Cite { ids, .. } => {
                     self.word(1);
@@ -189,9 +235,10 @@ impl Records {
                     self.word(3);
                     self.inlines(children);
                 }
-                Inline::Code { text, .. } => {
+                Inline::Code { text, span } => {
                     self.word(4);
-                    self.string(text);
+                    // The text inside the backticks.
+                    self.string_from(text, span.byte_start + 1, span.start + 1);
                 }
                 Inline::Link { url, children, .. } => {
                     self.word(5);
@@ -220,7 +267,27 @@ fn utf16_len(bytes: &[u8]) -> u32 {
 
 #[cfg(test)]
 mod tests {
-    use super::utf16_len;
+    use super::{utf16_len, write};
+
+    /// The strings copied into the records (the input's words are not).
+    fn copied(input: &str) -> String {
+        let records = write(&crate::parse(input), input);
+        let words = u32::from_le_bytes(records[..4].try_into().unwrap()) as usize;
+        String::from_utf8(records[4 + 4 * words..].to_vec()).unwrap()
+    }
+
+    #[test]
+    fn only_text_the_parser_changed_is_copied() {
+        let input = "Key Facts - The port  reopened [1] - Ships `run` again [2]\n\
+                     Coastline Courier·2025-06-09 08:30";
+        // The date, the folded point (its text and its inline's), and
+        // the text of a point with marks, which has none; the code's own
+        // text and every other string are the input's.
+        assert_eq!(
+            copied(input),
+            "2025-06-09T08:30The port reopenedThe port reopened Ships run again"
+        );
+    }
 
     #[test]
     fn utf16_lengths_count_surrogate_pairs() {

@@ -102,7 +102,7 @@ pub fn model(caller: &str, text: &str, options: JsValue) -> Result<Vec<u8>> {
     // The limit is on the model's JSON, which is about the size of the
     // objects built from the records.
     check_size(caller, crate::json::size_hint(&digest), "model JSON")?;
-    Ok(crate::records::write(&digest))
+    Ok(crate::records::write(&digest, text))
 }
 
 /// Escaped, semantic HTML for text or a model: what `render` puts in the

@@ -91,8 +91,12 @@ test("wrong argument types throw a TypeError naming the argument, and the module
 });
 
 test("lone surrogates, NUL and very long lines give a model", () => {
-  const d = api.parseDigest("Facts - a\uD800b [1] - c\u0000d [2]");
-  assert.equal(d.sections[0].points.length, 2);
+  const d = api.parseDigest("Facts - a\uD800b [1] - c\u0000d [2] - e\uDC00 \uD83D\uDE00 [3]");
+  assert.equal(d.sections[0].points.length, 3);
+  // As the module read them: a lone surrogate is U+FFFD, a pair stays.
+  assert.equal(d.sections[0].points[0].text, "a\uFFFDb");
+  assert.equal(d.sections[0].points[0].inlines[0].text, "a\uFFFDb ");
+  assert.equal(d.sections[0].points[2].text, "e\uFFFD \uD83D\uDE00");
   const long = "word ".repeat(200_000) + "[1]";
   assert.equal(api.parseDigest(long).sections[0].points[0].citations[0], 1);
 });
