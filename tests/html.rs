@@ -109,7 +109,7 @@ fn tooltips_without_a_reference_name_the_publisher_and_date() {
         html("Facts - The port reopened [3]\nDesk|Port news\nCoastline Courier·2025-06-09 08:30");
     let tooltip = out.split("role=\"tooltip\"").nth(1).unwrap();
     assert!(tooltip.contains("Source 3"));
-    assert!(tooltip.contains("Coastline Courier · 9 June 2025, 08:30"));
+    assert!(tooltip.contains("Coastline Courier &middot; 9 June 2025, 08:30"));
 }
 
 #[test]

@@ -569,7 +569,7 @@ impl<'a> View<'a> {
             if !source.publisher.is_empty() {
                 self.element(out, "", "digest-publisher", &source.publisher, "span");
             }
-            const DOT: &str = "<span class=\"digest-dot\" aria-hidden=\"true\"> · </span>";
+            const DOT: &str = "<span class=\"digest-dot\" aria-hidden=\"true\"> &middot; </span>";
             match &source.published {
                 Some(iso) => {
                     if !source.publisher.is_empty() {
@@ -843,7 +843,7 @@ impl<'a> View<'a> {
             escape(out, &source.publisher);
             if let Some(date) = &self.date {
                 if !source.publisher.is_empty() {
-                    push(out, " · ");
+                    push(out, " &middot; ");
                 }
                 // Isolated when it reads the other way from the
                 // publisher (English months in an Arabic digest),
