@@ -92,12 +92,8 @@ fn check_size(caller: &str, hint: usize, what: &str) -> Result<()> {
 pub fn model(caller: &str, text: &str, options: JsValue) -> Result<Vec<u8>> {
     test_trap::check();
     // The JavaScript layer checked that `text` is a string.
-    // Only the references matter here: without options, no default labels
-    // are built (a twentieth of parseDigest's time).
-    let references = match options.is_undefined() {
-        true => Vec::new(),
-        false => input::options(caller, &options)?.references,
-    };
+    // Only the references matter here.
+    let references = input::options(caller, &options)?.map_or_else(Vec::new, |o| o.references);
     let digest = parse_with_references(text, &references);
     // The limit is on the model's JSON, which is about the size of the
     // objects built from the records.
@@ -110,12 +106,23 @@ pub fn model(caller: &str, text: &str, options: JsValue) -> Result<Vec<u8>> {
 #[wasm_bindgen]
 pub fn markup(caller: &str, input: JsValue, options: JsValue) -> Result<String> {
     test_trap::check();
-    let options = input::options(caller, &options)?;
-    let digest = digest_arg(caller, input, &options)?;
+    let given = input::options(caller, &options)?;
+    let options = given.as_ref().unwrap_or_else(|| default_options());
+    let digest = digest_arg(caller, input, options)?;
     let size = crate::render::html::size_hint(&digest);
     check_size(caller, size, "markup")?;
     // References were merged into the digest already.
-    Ok(crate::render::html::render_sized(&digest, &options, size))
+    Ok(crate::render::html::render_sized(&digest, options, size))
+}
+
+/// The options of a call without any, made once: building the default
+/// labels' strings was a fortieth of renderHtml's time.
+fn default_options() -> &'static RenderOptions {
+    struct Default(std::cell::OnceCell<RenderOptions>);
+    // The module runs on one thread.
+    unsafe impl Sync for Default {}
+    static DEFAULT: Default = Default(std::cell::OnceCell::new());
+    DEFAULT.0.get_or_init(RenderOptions::default)
 }
 
 /// Streams open in this instance, by handle (`None`: closed). A new
@@ -133,7 +140,7 @@ static STREAMS: Streams = Streams(std::cell::RefCell::new(Vec::new()));
 #[wasm_bindgen(js_name = streamOpen)]
 pub fn stream_open(caller: &str, options: JsValue) -> Result<u32> {
     test_trap::check();
-    let options = input::options(caller, &options)?;
+    let options = input::options(caller, &options)?.unwrap_or_default();
     let mut streams = STREAMS.0.borrow_mut();
     let stream = crate::stream::Stream::new(options, "");
     let free = streams.iter().position(Option::is_none);

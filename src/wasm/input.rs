@@ -208,9 +208,10 @@ impl Reader<'_> {
 }
 
 /// Render options: `undefined`/`null` for the defaults, or an object.
-pub fn options(function: &str, js: &JsValue) -> Result<RenderOptions> {
+/// The options argument; `None` when there is none (`undefined` or `null`).
+pub fn options(function: &str, js: &JsValue) -> Result<Option<RenderOptions>> {
     if js.is_undefined() || js.is_null() {
-        return Ok(RenderOptions::default());
+        return Ok(None);
     }
     let value = object(function, "options", "an object", js)?;
     // JSON writes NaN and Infinity as null, which would read as "not set":
@@ -273,7 +274,7 @@ pub fn options(function: &str, js: &JsValue) -> Result<RenderOptions> {
         labels: labels(&mut r, &at.field("labels")),
         references: references(&mut r, &at.field("references")),
     };
-    r.finish(options)
+    r.finish(options).map(Some)
 }
 
 fn labels(r: &mut Reader, at: &At) -> Labels {
