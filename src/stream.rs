@@ -218,19 +218,23 @@ impl Stream {
         self.digest.sections.extend(tail);
 
         // Every id cited after the settled points: their tooltips may change.
-        let mut tail_refs: Vec<(u32, PointRef)> = Vec::new();
+        // `tail_refs`: the ids the unfinished points cite, once a point.
+        let mut tail_refs: Vec<u32> = Vec::new();
         let mut check: Vec<u32> = std::mem::take(&mut self.tail_ids);
         for_points_from(&self.digest, self.settled, |at, ids| {
             let is_final = before(at, final_end);
             for &id in ids {
                 check.push(id);
                 if !is_final {
-                    tail_refs.push((id, at));
+                    tail_refs.push(id);
                 }
             }
         });
         check.sort_unstable();
         check.dedup();
+        // Sorted, so that each id's count is a range (a long unfinished
+        // point may cite thousands of ids).
+        tail_refs.sort_unstable();
         let tooltips: Vec<Cited> = check
             .iter()
             .map(|&id| {
@@ -238,14 +242,12 @@ impl Stream {
                     Ok(i) => self.citing[i].points.len(),
                     Err(_) => 0,
                 };
-                (
-                    id,
-                    settled + tail_refs.iter().filter(|(i, _)| *i == id).count(),
-                )
+                let first = tail_refs.partition_point(|&i| i < id);
+                let unfinished = tail_refs[first..].partition_point(|&i| i == id);
+                (id, settled + unfinished)
             })
             .collect();
-        self.tail_ids = tail_refs.iter().map(|(id, _)| *id).collect();
-        self.tail_ids.sort_unstable();
+        self.tail_ids = tail_refs.clone();
         self.tail_ids.dedup();
 
         {
@@ -257,7 +259,7 @@ impl Stream {
                 // Every id, then: the ids in the markup changed.
                 let mut all: Vec<Cited> =
                     self.citing.iter().map(|c| (c.id, c.points.len())).collect();
-                for (id, _) in &tail_refs {
+                for id in &tail_refs {
                     match all.binary_search_by_key(id, |(i, _)| *i) {
                         Ok(i) => all[i].1 += 1,
                         Err(i) => all.insert(i, (*id, 1)),
