@@ -297,30 +297,34 @@ function show(state, trigger, via) {
 
 /**
  * "Also cited in": the other points citing the tooltip's source. The
- * markup writes each point once, in its section; the list is made from
- * them here, with the digest's entry template, when the tooltip opens
- * (and again after a stream's changes), and emptied when it closes.
+ * markup writes each point once, in its section, and the block once, as a
+ * template in the tooltips' container; the block is made from them here
+ * when the tooltip opens (and again after a stream's changes), and removed
+ * when it closes.
  */
 function alsoCitedIn(trigger, tooltip) {
-  const also = tooltip.querySelector(".digest-tooltip-also");
-  const list = also?.querySelector("ul");
+  removeAlso(tooltip);
   const cite = tooltip.getAttribute("data-cite");
   const article = trigger.closest("article.digest");
-  const template = article?.querySelector(":scope > .digest-tooltips > template.digest-also-entry");
-  if (!list || !template || !/^[0-9]+$/.test(cite ?? "")) return;
+  const template = article?.querySelector(":scope > .digest-tooltips > template.digest-also");
+  if (!template || !/^[0-9]+$/.test(cite ?? "")) return;
   const here = trigger.closest(".digest-point");
   const points = new Set();
   for (const pill of article.querySelectorAll(`.digest-point .digest-cite[data-cite="${cite}"]`)) {
     const point = pill.closest(".digest-point");
     if (point !== here && point.id) points.add(point);
   }
-  list.replaceChildren(...[...points].map((point) => alsoEntry(template, point)));
-  also.hidden = points.size === 0;
+  if (points.size === 0) return;
+  const also = /** @type {Element} */ (template.content.firstElementChild.cloneNode(true));
+  const list = also.querySelector("ul");
+  const entry = list.firstElementChild;
+  list.replaceChildren(...[...points].map((point) => alsoEntry(entry, point)));
+  tooltip.append(also);
 }
 
 /** An entry of "Also cited in" for `point`: a link to it, its section's heading, its text. */
 function alsoEntry(template, point) {
-  const entry = /** @type {Element} */ (template.content.firstElementChild.cloneNode(true));
+  const entry = /** @type {Element} */ (template.cloneNode(true));
   const link = entry.querySelector(".digest-tooltip-point");
   link.setAttribute("href", "#" + point.id);
   const heading = point.closest(".digest-section")?.querySelector(":scope > .digest-heading");
@@ -334,12 +338,9 @@ function alsoEntry(template, point) {
   return entry;
 }
 
-/** "Also cited in" as the markup wrote it: an empty list. */
-function emptyAlso(tooltip) {
-  const also = tooltip.querySelector(".digest-tooltip-also");
-  if (!also) return;
-  also.querySelector("ul")?.replaceChildren();
-  also.hidden = false;
+/** The tooltip as the markup wrote it: without "Also cited in". */
+function removeAlso(tooltip) {
+  for (const also of tooltip.querySelectorAll(":scope > .digest-tooltip-also")) also.remove();
 }
 
 /** Whether `node` is the open tooltip (which a stream's changes leave where it is). */
@@ -387,7 +388,7 @@ function close(restoreFocus) {
   tooltip.hidden = true;
   tooltip.classList.remove("digest-tooltip-open");
   clearPlacement(tooltip);
-  emptyAlso(tooltip);
+  removeAlso(tooltip);
   // Back where it was, so the hidden tooltips stay in the markup's order.
   if (home?.isConnected) home.insertBefore(tooltip, next?.parentNode === home ? next : null);
   if (restoreFocus && hadFocus) {

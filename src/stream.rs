@@ -19,14 +19,14 @@
 //! ```text
 //! push("Key Facts - The port reopened [1] - Ships ")  → section, point 1
 //! push("are back [2] Local Imp")                       → point 2 ("Ships are back")
-//! push("act - Ferries run [1]")                        → section 2, point 1; tooltip 1 grows
+//! push("act - Ferries run [1]")                        → section 2, point 1 (tooltip 1 as it was)
 //! finish()                                              → header, references; aria-busy off
 //! ```
 
 use crate::model::{Citation, Digest, PointRef, Section};
 use crate::parse::{self, Checkpoint, Progress, Resume};
 use crate::render::bidi::Direction;
-use crate::render::html::{Pieces, TOOLTIPS_CONTAINER};
+use crate::render::html::Pieces;
 use crate::RenderOptions;
 
 /// A digest being written, and what the page shows of it.
@@ -367,7 +367,8 @@ fn reset(shown: &mut Shown, ops: &mut Ops, pieces: &Pieces, tooltips: &[Cited], 
         html.push_str(piece);
     }
     if shown.container {
-        html.push_str(&TOOLTIPS_CONTAINER[..TOOLTIPS_CONTAINER.len() - "</div>".len()]);
+        let container = pieces.tooltips_container();
+        html.push_str(&container[..container.len() - "</div>".len()]);
         for (_, tooltip) in &shown.tooltips {
             html.push_str(tooltip);
         }
@@ -469,7 +470,7 @@ fn show(
     let end = base + shown.after.len();
     let wanted = tooltips.iter().any(|&(_, points)| points > 0);
     if wanted && !shown.container {
-        ops.child(INSERT, end, TOOLTIPS_CONTAINER);
+        ops.child(INSERT, end, &pieces.tooltips_container());
         shown.container = true;
     }
     for &(id, points) in tooltips {
@@ -482,7 +483,7 @@ fn show(
             }
             continue;
         }
-        let html = pieces.tooltip(id, points);
+        let html = pieces.tooltip(id);
         match at {
             Ok(i) if shown.tooltips[i].1 == html => {}
             Ok(i) => {

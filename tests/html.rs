@@ -115,26 +115,20 @@ fn tooltips_without_a_reference_name_the_publisher_and_date() {
 #[test]
 fn also_cited_in_is_written_once_for_the_page_to_fill() {
     let out = html("One - First point [1] - Second point [1][2] Two - Third point [1]");
-    let tooltip = out
-        .split("role=\"tooltip\"")
-        .nth(1)
-        .unwrap()
-        .split("role=\"tooltip\"")
-        .next()
-        .unwrap();
-    // The label and an empty list: the DOM layer lists the points, which
-    // are on the page already, when the tooltip opens.
-    assert!(tooltip.contains("Also cited in</p><ul></ul>"), "{tooltip}");
-    assert!(!tooltip.contains("Third point"));
-    // With one template for the entries, in the tooltips' container.
-    assert_eq!(
-        out.matches("<template class=\"digest-also-entry\">")
-            .count(),
-        1
-    );
-    // [2] is cited once: nothing else to list.
-    let second = out.split("role=\"tooltip\"").nth(2).unwrap();
-    assert!(!second.contains("Also cited in"));
+    // One template, in the tooltips' container, with the label and one
+    // entry: the DOM layer lists the points, which are on the page
+    // already, when a tooltip opens.
+    assert_eq!(out.matches("<template").count(), 1);
+    let template = out.split("<template").nth(1).unwrap();
+    let template = template.split("</template>").next().unwrap();
+    assert!(template.starts_with(" class=\"digest-also\"><div class=\"digest-tooltip-also\">"));
+    assert!(template.contains(">Also cited in</p><ul><li><a class=\"digest-tooltip-point\">"));
+    assert_eq!(template.matches("<li>").count(), 1);
+    // No tooltip has it, nor any point's words.
+    let tooltips = out.split("</template>").nth(1).unwrap();
+    assert_eq!(tooltips.matches("role=\"tooltip\"").count(), 2);
+    assert!(!tooltips.contains("Also cited in"));
+    assert!(!tooltips.contains("point"));
 }
 
 #[test]

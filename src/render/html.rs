@@ -35,20 +35,17 @@ use crate::model::{Citation, Digest, Inline, Point};
 /// style work otherwise).
 const TOOLTIPS_START: &str = "<div class=\"digest-tooltips\" hidden>";
 
-/// One entry of a tooltip's "Also cited in" list, for the DOM layer to fill
-/// when the tooltip opens: a link to the point (its id), the section's
-/// heading and the point's text, all taken from the page, where they are
-/// already. Written once per digest: every point's excerpt, repeated in
-/// the tooltip of each source it cites, was a fifth of the seed's markup.
-macro_rules! also_entry_template {
-    () => {
-        concat!(
-            "<template class=\"digest-also-entry\"><li><a class=\"digest-tooltip-point\">",
-            "<span class=\"digest-tooltip-heading\"></span> </a></li></template>"
-        )
-    };
-}
-const ALSO_ENTRY_TEMPLATE: &str = also_entry_template!();
+/// A tooltip's "Also cited in", for the DOM layer to fill when a tooltip
+/// opens: the label, and the list with one entry (a link to the point, its
+/// section's heading and its text) to be copied for each other point
+/// citing the source, from the page, where they are already. Written once
+/// per digest, in the tooltips' container: every point's excerpt, repeated
+/// in the tooltip of each source it cites, was a fifth of the seed's
+/// markup, and the label in every tooltip cited twice a fourteenth.
+const ALSO_TEMPLATE: [&str; 2] = [
+    "<template class=\"digest-also\"><div class=\"digest-tooltip-also\"><p class=\"digest-tooltip-also-label\">",
+    "</p><ul><li><a class=\"digest-tooltip-point\"><span class=\"digest-tooltip-heading\"></span> </a></li></ul></div></template>",
+];
 
 /// Renders `digest` as an HTML fragment (one `<article>`).
 pub fn render(digest: &Digest, options: &RenderOptions) -> String {
@@ -79,13 +76,6 @@ fn prefix(digest: &Digest, options: &RenderOptions) -> String {
 /// [`crate::stream`]): [`render`] writes the same pieces in one go, so a
 /// stream's last state equals the markup of the whole text.
 pub struct Pieces<'a>(View<'a>);
-
-/// The tooltips' container with no tooltip yet.
-pub const TOOLTIPS_CONTAINER: &str = concat!(
-    "<div class=\"digest-tooltips\" hidden>",
-    also_entry_template!(),
-    "</div>"
-);
 
 impl<'a> Pieces<'a> {
     /// `citing`: for every cited id, the points citing it, as far as the
@@ -163,10 +153,18 @@ impl<'a> Pieces<'a> {
         self.0.after_sections()
     }
 
-    /// The tooltip of citation `id`, cited by `points` points.
-    pub fn tooltip(&self, id: u32, points: usize) -> String {
+    /// The tooltips' container with no tooltip yet.
+    pub fn tooltips_container(&self) -> String {
         let mut out = String::new();
-        self.0.tooltip(&mut out, id, points);
+        self.0.tooltips_start(&mut out);
+        push(&mut out, "</div>");
+        out
+    }
+
+    /// The tooltip of citation `id`.
+    pub fn tooltip(&self, id: u32) -> String {
+        let mut out = String::new();
+        self.0.tooltip(&mut out, id);
         out
     }
 }
@@ -185,7 +183,6 @@ pub fn size_hint(digest: &Digest) -> usize {
     const GROUP: usize = 33;
     const TRIGGER: usize = 105;
     const TOOLTIP: usize = 220;
-    const ALSO: usize = 100;
     const REFERENCE: usize = 150;
     let mut size = 1024;
     for section in &digest.sections {
@@ -201,8 +198,7 @@ pub fn size_hint(digest: &Digest) -> usize {
         }
     }
     let publisher = digest.source.as_ref().map_or(0, |s| s.publisher.len());
-    // A tooltip, and its "Also cited in" label when more points cite it.
-    size += (TOOLTIP + ALSO + publisher) * digest.citations.len();
+    size += (TOOLTIP + publisher) * digest.citations.len();
     // The first entry of an id is the one shown.
     let ids: Vec<u32> = digest.references.iter().map(|r| r.id).collect();
     let first = crate::parse::first_occurrences(&ids);
@@ -433,10 +429,9 @@ impl<'a> View<'a> {
             push(out, &piece);
         }
         if !self.citing.is_empty() {
-            push(out, TOOLTIPS_START);
-            push(out, ALSO_ENTRY_TEMPLATE);
+            self.tooltips_start(out);
             for citation in &self.citing {
-                self.tooltip(out, citation.id, citation.points.len());
+                self.tooltip(out, citation.id);
             }
             push(out, "</div>");
         }
@@ -867,8 +862,16 @@ impl<'a> View<'a> {
         }
     }
 
-    /// The tooltip of citation `id`, cited by `points` points.
-    fn tooltip(&self, out: &mut String, id: u32, points: usize) {
+    /// The tooltips' container, open, with the "Also cited in" template.
+    fn tooltips_start(&self, out: &mut String) {
+        push(out, TOOLTIPS_START);
+        push(out, ALSO_TEMPLATE[0]);
+        escape(out, &self.labels.also_cited_in);
+        push(out, ALSO_TEMPLATE[1]);
+    }
+
+    /// The tooltip of citation `id`.
+    fn tooltip(&self, out: &mut String, id: u32) {
         {
             let p = &self.prefix;
             let n = number(id as usize);
@@ -917,18 +920,7 @@ impl<'a> View<'a> {
                     push(out, &self.tooltip_source);
                 }
             }
-            push(out, "</div>");
-            if points > 1 {
-                // The entries come from the page when the tooltip opens
-                // (ALSO_ENTRY_TEMPLATE).
-                push(
-                    out,
-                    "<div class=\"digest-tooltip-also\"><p class=\"digest-tooltip-also-label\">",
-                );
-                escape(out, &self.labels.also_cited_in);
-                push(out, "</p><ul></ul></div>");
-            }
-            push(out, "</div>");
+            push(out, "</div></div>");
         }
     }
 
