@@ -23,7 +23,7 @@
 //! finish()                                              → header, references; aria-busy off
 //! ```
 
-use crate::model::{Citation, Digest, PointRef, Section};
+use crate::model::{Digest, PointRef, Section};
 use crate::parse::{self, Checkpoint, Progress, Resume};
 use crate::render::bidi::Direction;
 use crate::render::html::Pieces;
@@ -36,9 +36,9 @@ pub struct Stream {
     /// The final part: every section and point before `resume.at`.
     digest: Digest,
     resume: Resume,
-    /// For every id the final points cite, those points; by id.
-    citing: Vec<Citation>,
-    /// Where the final points not yet in `citing` start.
+    /// The ids the final points cite, in order.
+    cited: Vec<u32>,
+    /// Where the final points not yet in `cited` start.
     indexed: Position,
     /// Final points the page showed as final at the last push: sections
     /// before `.section` and points of that one before `.point`. The page's
@@ -83,7 +83,7 @@ impl Stream {
             text: text.to_string(),
             digest: Digest::default(),
             resume: Resume::default(),
-            citing: Vec::new(),
+            cited: Vec::new(),
             indexed: Position::default(),
             settled: Position::default(),
             tail_ids: Vec::new(),
@@ -113,7 +113,7 @@ impl Stream {
             return Err(size);
         }
         let citing = parse::index_citations(&digest.sections);
-        let tooltips: Vec<Cited> = citing.iter().map(|c| (c.id, c.points.len())).collect();
+        let tooltips: Vec<Cited> = citing.iter().map(|c| (c.id, true)).collect();
         let pieces = Pieces::new(&digest, &self.options, citing);
         let mut ops = Ops::default();
         if same_article(&self.shown, &pieces) {
@@ -124,7 +124,7 @@ impl Stream {
                 .tooltips
                 .iter()
                 .filter(|(id, _)| tooltips.binary_search_by_key(id, |(i, _)| *i).is_err())
-                .map(|(id, _)| (*id, 0))
+                .map(|(id, _)| (*id, false))
                 .collect();
             let mut check = tooltips;
             check.extend(gone);
@@ -185,19 +185,18 @@ impl Stream {
         (tail, tail_continues)
     }
 
-    /// Adds the points made final since the last call to `self.citing`.
+    /// Adds the ids of the points made final since the last call to
+    /// `self.cited`.
     fn index_final_points(&mut self) {
         let Position { section, point } = self.indexed;
         for si in section.saturating_sub(1)..self.digest.sections.len() {
             let points = &self.digest.sections[si].points;
             let from = if si + 1 == section { point } else { 0 };
-            for (pi, p) in points.iter().enumerate().skip(from) {
-                let at = PointRef {
-                    section: si as u32,
-                    point: pi as u32,
-                };
+            for p in points.iter().skip(from) {
                 for &id in &p.citations {
-                    add_citation(&mut self.citing, id, at);
+                    if let Err(i) = self.cited.binary_search(&id) {
+                        self.cited.insert(i, id);
+                    }
                 }
             }
         }
@@ -217,38 +216,23 @@ impl Stream {
         }
         self.digest.sections.extend(tail);
 
-        // Every id cited after the settled points: their tooltips may change.
-        // `tail_refs`: the ids the unfinished points cite, once a point.
-        let mut tail_refs: Vec<u32> = Vec::new();
+        // Every id cited after the settled points: its tooltip may come or
+        // go. `tail_ids`: the ids the unfinished points cite.
+        let mut tail_ids: Vec<u32> = Vec::new();
         let mut check: Vec<u32> = std::mem::take(&mut self.tail_ids);
         for_points_from(&self.digest, self.settled, |at, ids| {
-            let is_final = before(at, final_end);
-            for &id in ids {
-                check.push(id);
-                if !is_final {
-                    tail_refs.push(id);
-                }
+            check.extend_from_slice(ids);
+            if !before(at, final_end) {
+                tail_ids.extend_from_slice(ids);
             }
         });
         check.sort_unstable();
         check.dedup();
-        // Sorted, so that each id's count is a range (a long unfinished
-        // point may cite thousands of ids).
-        tail_refs.sort_unstable();
-        let tooltips: Vec<Cited> = check
-            .iter()
-            .map(|&id| {
-                let settled = match self.citing.binary_search_by_key(&id, |c| c.id) {
-                    Ok(i) => self.citing[i].points.len(),
-                    Err(_) => 0,
-                };
-                let first = tail_refs.partition_point(|&i| i < id);
-                let unfinished = tail_refs[first..].partition_point(|&i| i == id);
-                (id, settled + unfinished)
-            })
-            .collect();
-        self.tail_ids = tail_refs.clone();
-        self.tail_ids.dedup();
+        tail_ids.sort_unstable();
+        tail_ids.dedup();
+        let cited =
+            |id: &u32| self.cited.binary_search(id).is_ok() || tail_ids.binary_search(id).is_ok();
+        let tooltips: Vec<Cited> = check.iter().map(|id| (*id, cited(id))).collect();
 
         {
             let pieces = Pieces::new(&self.digest, &self.options, Vec::new());
@@ -257,17 +241,16 @@ impl Stream {
                 show(&mut self.shown, ops, &pieces, from, &tooltips, false);
             } else {
                 // Every id, then: the ids in the markup changed.
-                let mut all: Vec<Cited> =
-                    self.citing.iter().map(|c| (c.id, c.points.len())).collect();
-                for id in &tail_refs {
-                    match all.binary_search_by_key(id, |(i, _)| *i) {
-                        Ok(i) => all[i].1 += 1,
-                        Err(i) => all.insert(i, (*id, 1)),
-                    }
-                }
+                let mut all: Vec<u32> = self.cited.clone();
+                all.extend_from_slice(&tail_ids);
+                all.sort_unstable();
+                all.dedup();
+                let all: Vec<Cited> = all.into_iter().map(|id| (id, true)).collect();
                 reset(&mut self.shown, ops, &pieces, &all, true);
             }
         }
+
+        self.tail_ids = tail_ids;
 
         // The tail goes back out; the final part stays.
         self.digest.sections.truncate(final_end.section);
@@ -312,23 +295,6 @@ fn for_points_from(digest: &Digest, from: Position, mut f: impl FnMut(PointRef, 
 fn before(at: PointRef, end: Position) -> bool {
     let section = at.section as usize + 1;
     section < end.section || (section == end.section && (at.point as usize) < end.point)
-}
-
-fn add_citation(citing: &mut Vec<Citation>, id: u32, at: PointRef) {
-    match citing.binary_search_by_key(&id, |c| c.id) {
-        Ok(i) => {
-            if citing[i].points.last() != Some(&at) {
-                citing[i].points.push(at);
-            }
-        }
-        Err(i) => citing.insert(
-            i,
-            Citation {
-                id,
-                points: vec![at],
-            },
-        ),
-    }
 }
 
 /// Whether the page's article has the ids and direction `pieces` writes.
@@ -379,8 +345,9 @@ fn reset(shown: &mut Shown, ops: &mut Ops, pieces: &Pieces, tooltips: &[Cited], 
     ops.attr("aria-busy", busy.then_some("true"));
 }
 
-/// A tooltip to show: its id and how many points cite it.
-type Cited = (u32, usize);
+/// A tooltip to show: its id, and whether any point cites it (if not, it
+/// goes).
+type Cited = (u32, bool);
 
 /// Brings `shown` (and, through `ops`, the page) up to `pieces`: the points
 /// from `from` on, the parts after the sections, the tooltips in
@@ -468,15 +435,15 @@ fn show(
     shown.after = after;
 
     let end = base + shown.after.len();
-    let wanted = tooltips.iter().any(|&(_, points)| points > 0);
+    let wanted = tooltips.iter().any(|&(_, cited)| cited);
     if wanted && !shown.container {
         ops.child(INSERT, end, &pieces.tooltips_container());
         shown.container = true;
     }
-    for &(id, points) in tooltips {
+    for &(id, cited) in tooltips {
         let at = shown.tooltips.binary_search_by_key(&id, |(i, _)| *i);
         let tid = tooltip_id(pieces, id);
-        if points == 0 {
+        if !cited {
             if let Ok(i) = at {
                 shown.tooltips.remove(i);
                 ops.remove_tooltip(&tid);
