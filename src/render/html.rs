@@ -1057,13 +1057,20 @@ fn display_url(url: &str) -> String {
     let rest = crate::parse::find_str(url, "://").map_or(url, |i| &url[i + 3..]);
     let rest = rest.strip_prefix("www.").unwrap_or(rest);
     let rest = rest.trim_end_matches('/');
-    match rest.char_indices().nth(48) {
-        None => rest.into(),
-        Some(_) => {
-            let cut = rest.char_indices().nth(47).map_or(rest.len(), |(i, _)| i);
-            [&rest[..cut], "…"].concat()
+    // Where the 48th character starts, if there are more than 48.
+    let mut chars = 0;
+    let mut cut = None;
+    for (i, &b) in rest.as_bytes().iter().enumerate() {
+        if b & 0xC0 != 0x80 {
+            chars += 1;
+            if chars == 48 {
+                cut = Some(i);
+            } else if chars == 49 {
+                return [&rest[..cut.unwrap_or(i)], "…"].concat();
+            }
         }
     }
+    rest.into()
 }
 
 /// Keeps the characters valid in an id and a CSS identifier.
@@ -1087,47 +1094,62 @@ fn sanitize_prefix(p: &str) -> String {
 /// the ids it writes never change afterwards.
 fn default_prefix(d: &Digest) -> String {
     let mut hash: u32 = 0x811c_9dc5;
-    // A bounded prefix of each text is enough to tell digests apart.
-    let mut feed = |s: &str| {
-        for &b in s.as_bytes().iter().take(64).chain(&[0xff]) {
-            hash ^= u32::from(b);
-            hash = hash.wrapping_mul(0x0100_0193);
-        }
-    };
     if let Some(h) = d.sections.first().and_then(|s| s.heading.as_ref()) {
-        feed(&h.text);
+        feed_hash(&mut hash, &h.text);
     }
     match d.sections.iter().find_map(|s| s.points.first()) {
-        Some(p) => feed(&p.text),
+        Some(p) => feed_hash(&mut hash, &p.text),
         None => {
             if let Some(t) = &d.title {
-                feed(&t.headline);
+                feed_hash(&mut hash, &t.headline);
             }
             for section in &d.sections {
                 if let Some(h) = &section.heading {
-                    feed(&h.text);
+                    feed_hash(&mut hash, &h.text);
                 }
             }
         }
     }
-    let mut n = hash;
-    let mut digits = Vec::new();
-    loop {
-        digits.push(b"0123456789abcdefghijklmnopqrstuvwxyz"[(n % 36) as usize]);
-        n /= 36;
-        if n == 0 {
-            break;
-        }
+    // In base 36, most significant digit first.
+    const DIGITS: &str = "0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut places = 1;
+    while hash / places >= 36 {
+        places *= 36;
     }
-    digits.reverse();
     let mut out = String::from("dg-");
-    out.extend(digits.iter().map(|&b| char::from(b)));
+    while places > 0 {
+        let d = (hash / places % 36) as usize;
+        out.push_str(&DIGITS[d..d + 1]);
+        places /= 36;
+    }
     out
+}
+
+/// FNV-1a over the first 64 bytes of `s` and an end mark: a bounded
+/// prefix of each text is enough to tell digests apart. (A function, not a
+/// closure: inlined at each call, its iterator chain cost 600 bytes.)
+#[inline(never)]
+fn feed_hash(hash: &mut u32, s: &str) {
+    let bytes = s.as_bytes();
+    let end = bytes.len().min(64);
+    for &b in &bytes[..end] {
+        *hash = (*hash ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    }
+    *hash = (*hash ^ 0xff).wrapping_mul(0x0100_0193);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_urls_are_shown_to_47_characters_and_an_ellipsis() {
+        let short = format!("https://{}/", "é".repeat(48));
+        assert_eq!(display_url(&short), "é".repeat(48));
+        let long = format!("https://www.{}", "日".repeat(49));
+        assert_eq!(display_url(&long), format!("{}…", "日".repeat(47)));
+        assert_eq!(display_url("http://example.com/a/"), "example.com/a");
+    }
 
     #[test]
     fn escapes_all_five() {
