@@ -608,9 +608,8 @@ impl<'a> Body<'a> {
                                 Some(p) if p.is_empty() => p.start.min(marks_start),
                                 _ => marks_start,
                             };
-                            if self.point.as_ref().is_some_and(OpenPoint::is_empty) {
-                                self.point = None;
-                            }
+                            // An empty point (the heading was all of it)
+                            // makes none, and closing it keeps its buffer.
                             self.close_point();
                             self.open_section(Some((hs, he)), heading_start);
                             self.absorb(s, e);

@@ -264,6 +264,19 @@ impl Cursor<'_> {
 }
 
 fn read_list(s: &str, at: usize, group: &mut Draft, accept: Unclosed) -> List {
+    // The common form, `[12]`, read at once on bytes; the loop below reads
+    // it the same, a character at a time.
+    if let [b'[', rest @ ..] = &s.as_bytes()[at..] {
+        let digits = rest.iter().take(MAX_DIGITS + 1);
+        let digits = digits.take_while(|b| b.is_ascii_digit()).count();
+        if (1..=MAX_DIGITS).contains(&digits) && rest.get(digits) == Some(&b']') {
+            let id = rest[..digits].iter();
+            group
+                .ids
+                .push(id.fold(0, |v, &b| v * 10 + u32::from(b - b'0')));
+            return List::Closed(at + 2 + digits);
+        }
+    }
     let mut cursor = Cursor { s, pos: at };
     let Some(open) = cursor.peek() else {
         return List::Absent;

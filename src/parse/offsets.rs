@@ -10,6 +10,8 @@
 //! parseDigest's time in wasm.)
 
 const STRIDE: usize = 16;
+/// Longest rest after the ASCII prefix counted without checkpoints.
+const SHORT_REST: usize = 4 * STRIDE;
 
 pub struct Utf16Index<'a> {
     text: &'a str,
@@ -29,7 +31,10 @@ impl<'a> Utf16Index<'a> {
         // leads) gives the same without decoding.
         let rest = &bytes[ascii..];
         let mut checkpoints = Vec::new();
-        if !rest.is_empty() {
+        // A short rest (often the source line's `·` and date) needs no
+        // table: each lookup counts it from the prefix, at most
+        // `SHORT_REST` bytes, and the table's allocation is saved.
+        if rest.len() > SHORT_REST {
             checkpoints.reserve(rest.len() / STRIDE + 2);
             let mut units = ascii as u32;
             for chunk in rest.chunks(STRIDE) {
@@ -60,6 +65,10 @@ impl<'a> Utf16Index<'a> {
         if at <= self.ascii {
             return at as u32;
         }
+        if self.checkpoints.is_empty() {
+            let rest = &self.text.as_bytes()[self.ascii..at];
+            return self.ascii as u32 + super::scan::utf16_len(rest);
+        }
         let slot = (at - self.ascii) / STRIDE;
         let mut pos = self.ascii + slot * STRIDE;
         // The checkpoint belongs to the first boundary at or after `pos`.
@@ -80,8 +89,15 @@ mod tests {
 
     #[test]
     fn matches_a_direct_count_at_every_boundary() {
-        for prefix in ["", "a", "plain ascii before the rest: "] {
-            let text = [prefix, &"ab·2025【1】😀 — é\u{a0}".repeat(20)].concat();
+        // Rests short enough to count directly, and long enough for a table.
+        for (prefix, times) in [
+            ("", 20),
+            ("a", 20),
+            ("plain ascii before the rest: ", 20),
+            ("a", 1),
+            ("", 2),
+        ] {
+            let text = [prefix, &"ab·2025【1】😀 — é\u{a0}".repeat(times)].concat();
             let index = Utf16Index::new(&text);
             for (i, _) in text.char_indices().chain([(text.len(), ' ')]) {
                 let direct: usize = text[..i].chars().map(char::len_utf16).sum();

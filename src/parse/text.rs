@@ -84,6 +84,12 @@ pub fn trim_range(s: &str, start: usize, end: usize) -> (usize, usize) {
     // every character through a pattern searcher, several times slower; it
     // is left only an end that reaches a non-ASCII character.
     let bytes = s.as_bytes();
+    // Most ranges have no white space at either end: decided by one look
+    // at each, before the loops.
+    let solid = |b: u8| (0x21..0x80).contains(&b);
+    if start < end && solid(bytes[start]) && solid(bytes[end - 1]) {
+        return (start, end);
+    }
     let mut first = start;
     while first < end {
         match bytes[first] {
