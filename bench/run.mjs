@@ -205,7 +205,13 @@ Profiles behind the numbers (Node's \`--cpu-prof\` with a named wasm build, Chro
   escaping every member name (an eighth on its own), writing, decoding
   ${fmt(node.jsonBytesPerDigest ?? 0)} bytes per digest and \`JSON.parse\`. The model now crosses as compact records
   (src/records.rs: numbers in 32-bit words, strings in one text decoded once) that npm/model.js
-  builds the same objects from; that made parseDigest 1.5× as fast in one interleaved run.
+  builds the same objects from; that made parseDigest 1.5× as fast in one interleaved run. The
+  strings the parser kept as written (nearly all) are now UTF-16 offsets into the input, which
+  JavaScript already holds and slices, as es-module-lexer does; only folded text, dates and
+  messages are copied (7% faster). Two costs in the module itself: each word of the byte scans
+  was read through \`copy_from_slice\`, which the size-tuned build left as a call to \`memcpy\`
+  (a sixth of parseDigest), and a call without options built the default labels' strings
+  (a twentieth); both are gone.
 - **The parser.** Natively it ran at about 230 MB/s on a seed-sized digest; byte scans instead of
   \`str\` searches, text folded once, points without marks skipping the inline scanner, the
   source line read once, headings tested on bytes and lists sized up front took callgrind's count
@@ -213,14 +219,23 @@ Profiles behind the numbers (Node's \`--cpu-prof\` with a named wasm build, Chro
   left is flat: allocating and dropping the model's own strings and vectors (about a fifth),
   citation groups (about 400 instructions each), the token scan and the folding check (about 7
   instructions a byte between them). 500 MB/s needs the flat model the issue describes (spans
-  into the input instead of owned strings). In Node the parser is now about half of parseDigest
-  and two fifths of renderHtml; decoding the markup is a ninth of renderHtml.
+  into the input instead of owned strings). Two more rounds (a citation list of one id read on
+  bytes, whole words from \`chunks_exact\`, no UTF-16 table for a short rest, fewer temporary
+  vectors) took it to 126M, then to the count in this run's commit log. In Node the parser is
+  about half of parseDigest and two fifths of renderHtml.
+- **Decoding the markup.** V8 (Node 20) makes a string from UTF-8 about ten times as slowly
+  after the first non-ASCII byte as before it: a corpus digest's 7 KB of markup took 9 µs to
+  decode, and 0.8 µs with its one kind of non-ASCII character, the " · " the renderer writes
+  between publisher and date, written \`&middot;\`. The markup of an ASCII digest is now ASCII
+  (renderHtml 5-10% faster); a digest with non-ASCII text of its own early on gains nothing.
 - **renderHtml.** Its markup carries every tooltip, so that server-rendered pages hydrate without
   rebuilding. "Also cited in" repeated every point's excerpt in the tooltip of each source it
   cites: a fifth of the markup on the seed. The list is now filled from the page's points when a
   tooltip opens (one entry template per digest), which took the seed's markup from 4.85× to 3.49×
-  its input. Formatting the source's date again for every tooltip was a twelfth of renderHtml's
-  time; it is formatted once.
+  its input; the label and empty list left in each tooltip cited twice went into the template
+  too (3.31×), so a tooltip's markup no longer depends on how often its source is cited.
+  Formatting the source's date again for every tooltip was a twelfth of renderHtml's time; it
+  is formatted once, and the default options are made once per module, not per call.
 - **Browser.** Chromium spent more time styling the hidden tooltips than the visible digest; the
   tooltip container is now hidden too, so nothing in it is styled until a tooltip opens.
 - **Hostile shapes.** A parser look-ahead that recursed once per repetition of \`[1[1[1…\`
@@ -252,8 +267,15 @@ Profiles behind the numbers (Node's \`--cpu-prof\` with a named wasm build, Chro
   functions), the markup writer 11%, data 7% (Unicode tables, labels, month names). The target,
   36 KB for wasm, JavaScript and CSS, leaves about 27 KB gzip (about 57 KB raw) for the module:
   less than the parser alone. The way there is the parser itself written size-first (the rules
-  kept, the 70 fixtures as its test): no packing, flag or build setting found more than 1%
-  (\`wasm-opt\` with \`--gufa\`, \`-Os\` or \`-O4\` first: within 0.3%).
+  kept, the 71 fixtures as its test): no packing, flag or build setting found more than 1%
+  (\`wasm-opt\` with \`--gufa\`, \`-Os\` or \`-O4\` first: within 0.3%; rustc's \`opt-level=s\`
+  +19%, \`-Cllvm-args=-inline-threshold=0\` +0.9%, \`-Zshare-generics\` and \`-Zmir-opt-level=1\`
+  within 0.2%). A module for \`render\` alone (no streams, no records) was measured too: 109 KB,
+  52.9 KB gzip, so splitting the module would not reach the target either, and \`DigestView\`'s
+  \`append\` and a synchronous \`parseDigest\` after \`init()\` need the rest loaded anyway.
+  Hidden costs found since: \`from_utf8\` inlined into the decimal writer (600 bytes),
+  iterator chains and \`char_indices\` inlined into the id hash and URL shortening, substring
+  searches in the stream's partial reader (3.5 KB), a sort of the notes.
 - **Moving the DOM layer to JavaScript.** The tooltips' behaviour (events, focus, timers,
   placement, hydrate's attach) moved from Rust through web-sys into a small JavaScript module,
   and the wasm module became two string-in/string-out functions. What a page loads went from
