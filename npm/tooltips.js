@@ -285,41 +285,64 @@ function show(state, trigger, via) {
   if (!tooltip) return;
   close(false);
 
-  alsoCitedIn(trigger, tooltip);
+  const added = fromPage(trigger, tooltip);
   const home = tooltip.parentNode;
   const next = tooltip.nextSibling;
   trigger.after(tooltip);
   tooltip.hidden = false;
   tooltip.classList.add("digest-tooltip-open");
   place(trigger, tooltip);
-  open = { state, trigger, tooltip, home, next, via };
+  open = { state, trigger, tooltip, home, next, via, added };
 }
 
 /**
- * "Also cited in": the other points citing the tooltip's source. The
- * markup writes each point once, in its section, and the block once, as a
- * template in the tooltips' container; the block is made from them here
- * when the tooltip opens (and again after a stream's changes), and removed
- * when it closes.
+ * What an open tooltip shows that is on the page already, and so is not
+ * written into every tooltip: under "Source N" (a citation without a
+ * reference, whose trigger is a button), the header's source line; then
+ * "Also cited in". Added to the tooltip as it opens; returns the nodes
+ * added, which `close` removes, so the page stays the markup.
  */
-function alsoCitedIn(trigger, tooltip) {
-  removeAlso(tooltip);
-  const cite = tooltip.getAttribute("data-cite");
+function fromPage(trigger, tooltip) {
+  const added = [];
   const article = trigger.closest("article.digest");
-  const template = article?.querySelector(":scope > .digest-tooltips > template.digest-also");
-  if (!template || !/^[0-9]+$/.test(cite ?? "")) return;
+  const box = tooltip.querySelector(":scope > .digest-tooltip-source");
+  const source = article?.querySelector(":scope > .digest-header > .digest-source");
+  if (trigger.localName === "button" && box && source) {
+    const line = /** @type {Element} */ (source.cloneNode(true));
+    line.className = "digest-tooltip-text";
+    box.append(line);
+    added.push(line);
+  }
+  const also = article && alsoCitedIn(article, trigger, tooltip);
+  if (also) {
+    tooltip.append(also);
+    added.push(also);
+  }
+  return added;
+}
+
+/**
+ * "Also cited in": the other points citing the tooltip's source, or
+ * nothing. The markup writes each point once, in its section, and the
+ * block once, as a template in the tooltips' container; the block is made
+ * from them here.
+ */
+function alsoCitedIn(article, trigger, tooltip) {
+  const cite = tooltip.getAttribute("data-cite");
+  const template = article.querySelector(":scope > .digest-tooltips > template.digest-also");
+  if (!template || !/^[0-9]+$/.test(cite ?? "")) return null;
   const here = trigger.closest(".digest-point");
   const points = new Set();
   for (const pill of article.querySelectorAll(`.digest-point .digest-cite[data-cite="${cite}"]`)) {
     const point = pill.closest(".digest-point");
     if (point !== here && point.id) points.add(point);
   }
-  if (points.size === 0) return;
+  if (points.size === 0) return null;
   const also = /** @type {Element} */ (template.content.firstElementChild.cloneNode(true));
   const list = also.querySelector("ul");
   const entry = list.firstElementChild;
   list.replaceChildren(...[...points].map((point) => alsoEntry(entry, point)));
-  tooltip.append(also);
+  return also;
 }
 
 /** An entry of "Also cited in" for `point`: a link to it, its section's heading, its text. */
@@ -336,11 +359,6 @@ function alsoEntry(template, point) {
   for (const skip of copy.querySelectorAll(".digest-cites, .digest-visually-hidden, .digest-tooltip")) skip.remove();
   link.append(copy.textContent.trim());
   return entry;
-}
-
-/** The tooltip as the markup wrote it: without "Also cited in". */
-function removeAlso(tooltip) {
-  for (const also of tooltip.querySelectorAll(":scope > .digest-tooltip-also")) also.remove();
 }
 
 /** Whether `node` is the open tooltip (which a stream's changes leave where it is). */
@@ -374,21 +392,22 @@ export function afterPatch(article) {
   }
   tooltip.hidden = false;
   tooltip.classList.add("digest-tooltip-open");
-  alsoCitedIn(open.trigger, tooltip);
+  for (const node of open.added) node.remove();
+  open.added = fromPage(open.trigger, tooltip);
   place(open.trigger, tooltip);
 }
 
 /** Closes the open tooltip; `restoreFocus` returns focus to its trigger when it was inside. */
 function close(restoreFocus) {
   if (!open) return;
-  const { trigger, tooltip, home, next } = open;
+  const { trigger, tooltip, home, next, added } = open;
   open = null;
   const active = /** @type {Document | ShadowRoot} */ (tooltip.getRootNode()).activeElement;
   const hadFocus = Boolean(active && tooltip.contains(active));
   tooltip.hidden = true;
   tooltip.classList.remove("digest-tooltip-open");
   clearPlacement(tooltip);
-  removeAlso(tooltip);
+  for (const node of added) node.remove();
   // Back where it was, so the hidden tooltips stay in the markup's order.
   if (home?.isConnected) home.insertBefore(tooltip, next?.parentNode === home ? next : null);
   if (restoreFocus && hadFocus) {

@@ -32,7 +32,11 @@ use crate::model::{Citation, Digest, Inline, Point};
 
 /// The tooltips' container. Hidden too, so the browser does not even style
 /// the tooltips until one is moved out to open (a large share of the page's
-/// style work otherwise).
+/// style work otherwise). What is on the page already is not written into
+/// the tooltips again: the DOM layer adds it when one opens, and removes it
+/// when it closes (the header's source line under "Source N", and "Also
+/// cited in"; each repeated in every tooltip was a tenth and a fifth of the
+/// markup).
 const TOOLTIPS_START: &str = "<div class=\"digest-tooltips\" hidden>";
 
 /// A tooltip's "Also cited in", for the DOM layer to fill when a tooltip
@@ -347,8 +351,6 @@ struct View<'a> {
     /// The digest's base direction; parts that read the other way are
     /// isolated.
     dir: Direction,
-    /// [`Self::source_line`], written once.
-    tooltip_source: String,
     /// The source's date as the reader sees it, formatted once.
     date: Option<String>,
     /// Each id's pill in `citing`, written once: a digest cites a few
@@ -396,16 +398,12 @@ impl<'a> View<'a> {
             prefix,
             references,
             citing,
-            tooltip_source: String::new(),
             date: None,
             pills: Vec::new(),
         };
         view.date = (digest.source.as_ref())
             .and_then(|s| s.published.as_deref())
             .map(|iso| human_date(iso, view.labels));
-        let mut line = String::new();
-        view.source_line(&mut line);
-        view.tooltip_source = line;
         // The ids cited, as the index has them (a stream's pieces have
         // none: their pills are written in place).
         let mut pills = Vec::with_capacity(view.citing.len());
@@ -831,37 +829,6 @@ impl<'a> View<'a> {
         push(out, ")</span></a>");
     }
 
-    /// "Publisher · date" under "Source N": the same in every tooltip
-    /// without a reference, so written once (formatting the date for each
-    /// tooltip was a twelfth of renderHtml's time).
-    fn source_line(&self, out: &mut String) {
-        if let Some(source) = &self.digest.source {
-            push(out, "<p class=\"digest-tooltip-text\"");
-            self.text_attrs(out, &source.publisher);
-            push(out, ">");
-            escape(out, &source.publisher);
-            if let Some(date) = &self.date {
-                if !source.publisher.is_empty() {
-                    push(out, " &middot; ");
-                }
-                // Isolated when it reads the other way from the
-                // publisher (English months in an Arabic digest),
-                // or the two would mix into one run.
-                let own = first_strong(date);
-                let isolate =
-                    own.is_some() && own != first_strong(&source.publisher).or(Some(self.dir));
-                if isolate {
-                    push(out, "<span dir=\"auto\">");
-                }
-                escape(out, date);
-                if isolate {
-                    push(out, "</span>");
-                }
-            }
-            push(out, "</p>");
-        }
-    }
-
     /// The tooltips' container, open, with the "Also cited in" template.
     fn tooltips_start(&self, out: &mut String) {
         push(out, TOOLTIPS_START);
@@ -915,10 +882,9 @@ impl<'a> View<'a> {
                         push(out, "</p>");
                     }
                 }
-                None => {
-                    self.element(out, "", "digest-tooltip-title", &source_label, "p");
-                    push(out, &self.tooltip_source);
-                }
+                // "Source N"; the header's source line comes from the page
+                // (see TOOLTIPS_START).
+                None => self.element(out, "", "digest-tooltip-title", &source_label, "p"),
             }
             push(out, "</div></div>");
         }

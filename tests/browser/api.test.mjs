@@ -162,10 +162,12 @@ test("bad calls throw TypeErrors and the module keeps working", async () => {
   assert.deepEqual(page.errors, []);
 });
 
-test("'Also cited in' is made from the points on the page when it opens, and goes when it closes", legacy, async () => {
+test("'Also cited in' and the source line are taken from the page when a tooltip opens, and go when it closes", legacy, async () => {
   const text =
     "Harbour - Ferries ran **late** [1] - Crews [checked](https://example.org/a) the quay [2] before noon [1]\n" +
-    "Times - Buses keep the `winter` timetable [1][3]";
+    "Times - Buses keep the `winter` timetable [1][3]\n" +
+    "Port Desk|Ferries and buses\n" +
+    "Coastline Courier·2025-06-09 08:30";
   const opened = await page.evaluate((text) => {
     const el = document.getElementById("one");
     window.alsoView = api.render(el, text);
@@ -174,6 +176,7 @@ test("'Also cited in' is made from the points on the page when it opens, and goe
     const entries = [...(tip?.querySelectorAll(".digest-tooltip-also li") ?? [])];
     return {
       id: tip?.id,
+      source: [...(tip?.querySelectorAll(".digest-tooltip-source > p") ?? [])].map((p) => [p.className, p.textContent]),
       entries: entries.map((li) => li.textContent),
       hrefs: entries.map((li) => li.querySelector("a.digest-tooltip-point").getAttribute("href")),
       points: [...el.querySelectorAll(".digest-point")].map((p) => "#" + p.id),
@@ -181,6 +184,11 @@ test("'Also cited in' is made from the points on the page when it opens, and goe
     };
   }, text);
   assert.match(opened.id, /-t1$/);
+  // "Source 1", then the header's source line: [1] has no reference.
+  assert.deepEqual(opened.source, [
+    ["digest-tooltip-title", "Source 1"],
+    ["digest-tooltip-text", "Coastline Courier · 9 June 2025, 08:30"],
+  ]);
   // The others citing [1], in order: heading, then the words without pills,
   // marks or a link's "(opens in a new tab)".
   assert.deepEqual(opened.entries, ["Harbour Crews checked the quay before noon", "Times Buses keep the winter timetable"]);
