@@ -9,3 +9,27 @@ pub fn rfind_str(hay: &str, needle: &str) -> Option<usize> {
         .rev()
         .find(|&i| hay[i..].starts_with(needle))
 }
+
+/// `s` without the first of `prefixes` that starts it. Prefixes as `&str`
+/// and compared as bytes: a `[char; N]` pattern is a searcher per `N`.
+pub fn strip_prefix_any<'a>(s: &'a str, prefixes: &[&str]) -> Option<&'a str> {
+    let p = prefixes
+        .iter()
+        .find(|p| s.as_bytes().starts_with(p.as_bytes()))?;
+    s.get(p.len()..)
+}
+
+/// `s` without the first of `suffixes` that ends it.
+pub fn strip_suffix_any<'a>(s: &'a str, suffixes: &[&str]) -> Option<&'a str> {
+    let p = suffixes
+        .iter()
+        .find(|p| s.as_bytes().ends_with(p.as_bytes()))?;
+    s.get(..s.len() - p.len())
+}
+
+/// Where the first of `needles` first occurs in `s`: `str::find` for a set
+/// of characters, each needle a character as `&str`, without a searcher.
+pub fn find_any(s: &str, needles: &[&str]) -> Option<usize> {
+    let bytes = s.as_bytes();
+    (0..bytes.len()).find(|&i| needles.iter().any(|n| bytes[i..].starts_with(n.as_bytes())))
+}
