@@ -27,7 +27,7 @@
 //! [`MARK_WINDOW`] bytes before the end.
 
 use super::blocks::{classify, LineKind};
-use super::chars::rfind_str;
+use super::chars::{find_any, rfind_str, strip_prefix_any};
 use super::headings::{self, Likeness};
 use super::text::is_space;
 use super::{citations, references, title};
@@ -90,8 +90,8 @@ fn waiting_lines_start(text: &str, from: usize) -> usize {
                 || references::is_heading(words)
                 // An entry's marker still being written: `[`, `[^1`, `【2`.
                 || unfinished
-                    && words.starts_with(['[', '【', '［', '〔'])
-                    && !words.contains([']', '】', '］', '〕']);
+                    && strip_prefix_any(words, &["[", "【", "［", "〔"]).is_some()
+                    && find_any(words, &["]", "】", "］", "〕"]).is_none();
             let is_plain = matches!(kind, LineKind::Text { .. })
                 && words.len() <= super::MAX_META_LINE
                 && !citations::contains_group(words)
@@ -192,7 +192,7 @@ fn settled_line_end(text: &str, start: usize, end: usize, at_line_start: bool) -
 /// The length of `line` without a spaced dash (and white space) at its end.
 fn trailing_dash(line: &str) -> usize {
     let body = line.trim_end();
-    for dash in ['-', '–', '—'] {
+    for dash in ["-", "–", "—"] {
         if let Some(before) = body.strip_suffix(dash) {
             if before.is_empty() || before.ends_with(is_space) {
                 return before.trim_end().len();
