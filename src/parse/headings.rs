@@ -54,6 +54,7 @@
 //! Every check looks at no more than [`MAX_CHARS`] characters, so testing a
 //! candidate costs a constant, however long the line.
 
+use super::chars::{strip_prefix_any, strip_suffix_any};
 use super::text::{is_cjk, is_sentence_punct, is_space, trim};
 
 pub const MAX_CHARS: usize = 80;
@@ -136,7 +137,7 @@ pub fn likeness(text: &str) -> Likeness {
     // False once a word shows the text is no heading.
     let mut fits = |word: &str| {
         words += 1;
-        if words > MAX_WORDS || (word.ends_with(is_sentence_punct) && !is_abbreviation(word)) {
+        if words > MAX_WORDS || ends_sentence(word) {
             return false;
         }
         title_case &= word_is_title_case(word);
@@ -192,26 +193,36 @@ fn cjk_likeness(text: &str) -> Likeness {
     Likeness::Strong
 }
 
-/// The characters of Markdown's emphasis marks (`**`, `__`).
-fn is_emphasis(c: char) -> bool {
-    matches!(c, '*' | '_')
-}
-
 fn is_opening(c: char) -> bool {
     matches!(c, '"' | '\'' | '“' | '‘' | '(' | '«' | '「' | '《')
+}
+
+/// Whether `word` ends a sentence or a clause: it ends in sentence
+/// punctuation that is no abbreviation's dot. (One function for both
+/// callers, on chars: the `str` pattern calls were a searcher each.)
+#[inline(always)]
+fn ends_sentence(word: &str) -> bool {
+    word.chars().next_back().is_some_and(is_sentence_punct) && !is_abbreviation(word)
 }
 
 /// `U.S.`, `Jan.`, `St.`: a dot that ends a short capitalised word is not a
 /// full stop.
 fn is_abbreviation(word: &str) -> bool {
-    word.ends_with('.')
+    word.ends_with(".")
         && word.len() <= 5
         && word.chars().next().is_some_and(char::is_uppercase)
-        && !word[..word.len() - 1].contains(is_sentence_punct_but_dot)
+        && !word[..word.len() - 1]
+            .chars()
+            .any(|c| c != '.' && is_sentence_punct(c))
 }
 
-fn is_sentence_punct_but_dot(c: char) -> bool {
-    c != '.' && is_sentence_punct(c)
+/// `s` without the emphasis marks (`*`, `_`) opening it.
+fn skip_emphasis(s: &str) -> &str {
+    let mut t = s;
+    while let Some(rest) = strip_prefix_any(t, &["*", "_"]) {
+        t = rest;
+    }
+    t
 }
 
 /// A word that can sit in a Title Case heading.
@@ -224,7 +235,7 @@ pub fn word_is_title_case(word: &str) -> bool {
     let core = word.trim_start_matches(is_opening);
     // `**Next` opens a bold heading glued to a point: `… repairs **Next Steps** - …`.
     // Marks alone (`**`) are no word of a heading.
-    let core = match core.trim_start_matches(is_emphasis) {
+    let core = match skip_emphasis(core) {
         "" => core,
         inner => inner,
     };
@@ -349,9 +360,10 @@ fn first_colon(bytes: &[u8]) -> Option<(usize, char)> {
 /// A CJK clause ending in a verb of saying (`部长表示`, `专家认为`): what
 /// follows its colon is what was said, not a section.
 fn ends_in_saying(words: &str) -> bool {
-    const VERBS: &str = "表示 指出 认为 强调 透露 写道 坦言 称 说";
-    let words = words.trim_end();
-    VERBS.split(' ').any(|verb| words.ends_with(verb))
+    const VERBS: [&str; 9] = [
+        "表示", "指出", "认为", "强调", "透露", "写道", "坦言", "称", "说",
+    ];
+    strip_suffix_any(words.trim_end(), &VERBS).is_some()
 }
 
 /// Byte range of the heading text inside `text[start..end]` once marks are
@@ -382,7 +394,11 @@ pub fn trailing_heading_start(tail: &str) -> Option<usize> {
         window_start += 1;
     }
     let window = &trimmed[window_start..];
-    if window.ends_with(|c: char| is_cjk(c) && !is_sentence_punct(c)) {
+    if window
+        .chars()
+        .next_back()
+        .is_some_and(|c| is_cjk(c) && !is_sentence_punct(c))
+    {
         return cjk_trailing_start(trimmed, window_start);
     }
     let mut run_start = None;
@@ -393,11 +409,13 @@ pub fn trailing_heading_start(tail: &str) -> Option<usize> {
     let mut bounded = false;
     loop {
         let before = window[..end].trim_end();
-        let word_start = before
-            .char_indices()
-            .rev()
-            .find(|(_, c)| is_space(*c))
-            .map_or(0, |(i, c)| i + c.len_utf8());
+        let mut word_start = before.len();
+        while let Some(c) = before[..word_start].chars().next_back() {
+            if is_space(c) {
+                break;
+            }
+            word_start -= c.len_utf8();
+        }
         let word = &before[word_start..];
         if word.is_empty() {
             break;
@@ -405,9 +423,7 @@ pub fn trailing_heading_start(tail: &str) -> Option<usize> {
         if word_start == 0 && window_start > 0 || words >= MAX_WORDS {
             break;
         }
-        if !word_is_title_case(word)
-            || (word.ends_with(is_sentence_punct) && !is_abbreviation(word))
-        {
+        if !word_is_title_case(word) || ends_sentence(word) {
             bounded = true;
             break;
         }
@@ -425,7 +441,13 @@ pub fn trailing_heading_start(tail: &str) -> Option<usize> {
     // A run may not begin with a joining word: `on Monday` is not a heading.
     loop {
         let rest = &window[start..];
-        let word_end = rest.find(is_space).unwrap_or(rest.len());
+        let mut word_end = 0;
+        while let Some(c) = rest[word_end..].chars().next() {
+            if is_space(c) {
+                break;
+            }
+            word_end += c.len_utf8();
+        }
         let word = &rest[..word_end];
         if word_end == rest.len() || !is_joiner(word) {
             break;
@@ -433,7 +455,7 @@ pub fn trailing_heading_start(tail: &str) -> Option<usize> {
         start += word_end + (rest[word_end..].len() - rest[word_end..].trim_start().len());
     }
     let heading = &window[start..];
-    let first = heading.trim_start_matches(is_emphasis).chars().next()?;
+    let first = skip_emphasis(heading).chars().next()?;
     if !(first.is_uppercase() || is_cjk(first)) {
         return None;
     }
@@ -449,11 +471,16 @@ fn cjk_trailing_start(trimmed: &str, window_start: usize) -> Option<usize> {
     let window = &trimmed[window_start..];
     // Only a space or a full stop can end the point: after a comma the
     // sentence goes on (`…万标箱，预计周末前完成` has no heading).
-    let cut = window.rfind(|c: char| {
-        is_space(c) || matches!(c, '。' | '！' | '？' | '；' | '.' | '!' | '?' | ';')
-    })?;
-    let sep = window[cut..].chars().next()?;
-    let start = window_start + cut + sep.len_utf8();
+    // A loop on chars: `rfind` with a closure was a searcher of its own.
+    let mut cut = window.len();
+    loop {
+        let c = window[..cut].chars().next_back()?;
+        if is_space(c) || matches!(c, '。' | '！' | '？' | '；' | '.' | '!' | '?' | ';') {
+            break;
+        }
+        cut -= c.len_utf8();
+    }
+    let start = window_start + cut;
     let heading = &trimmed[start..];
     if heading.is_empty() || likeness(heading) == Likeness::No {
         return None;

@@ -36,6 +36,7 @@
 //! node or diagnostic, so nothing the user wrote disappears without a trace.
 
 mod blocks;
+mod chars;
 mod citations;
 mod headings;
 mod inlines;

@@ -23,6 +23,7 @@
 //! Only `http:` and `https:` make a link: anything else stays text, so a
 //! renderer never gets a `javascript:` URL from here.
 
+use super::chars::strip_prefix_any;
 use super::headings::strip_marks;
 use super::text::{digit_value, folded, is_space};
 
@@ -66,39 +67,37 @@ pub fn is_heading(line: &str) -> bool {
 /// opening a point (`[3] Rates rose`), so such lines make a references
 /// block without a heading.
 pub fn is_definition(line: &str) -> bool {
-    let Some(rest) = line.strip_prefix('[') else {
+    let Some(rest) = line.strip_prefix("[") else {
         return false;
     };
-    let rest = rest.strip_prefix('^').unwrap_or(rest);
+    let rest = rest.strip_prefix("^").unwrap_or(rest);
     let (digits, count, _) = leading_digits(rest);
     if count == 0 || count > 9 {
         return false;
     }
-    rest[digits..]
-        .strip_prefix(']')
-        .is_some_and(|a| a.starts_with([':', '：']))
+    strip_prefix_any(&rest[digits..], &["]:", "]："]).is_some()
 }
 
 /// An entry's id and where its text starts (after the marker), if `line`
 /// (trimmed) starts with an id marker.
 pub fn entry_marker(line: &str) -> Option<(u32, usize)> {
-    let mut chars = line.char_indices();
-    let (_, open) = chars.next()?;
+    let open = line.chars().next()?;
+    // Brackets as `&str`: the `str` pattern APIs compare those as bytes.
     let close = match open {
-        '[' => ']',
-        '【' => '】',
-        '［' => '］',
+        '[' => "]",
+        '【' => "】",
+        '［' => "］",
         '0'..='9' | '０'..='９' => return numbered_marker(line),
         _ => return None,
     };
     let mut rest = &line[open.len_utf8()..];
-    rest = rest.strip_prefix('^').unwrap_or(rest);
+    rest = rest.strip_prefix("^").unwrap_or(rest);
     let (digits, count, id) = leading_digits(rest);
     if digits == 0 || count > 9 {
         return None;
     }
     let after = rest[digits..].strip_prefix(close)?;
-    let after = after.strip_prefix([':', '：']).unwrap_or(after);
+    let after = strip_prefix_any(after, &[":", "："]).unwrap_or(after);
     Some((id, line.len() - after.len()))
 }
 
@@ -122,9 +121,8 @@ fn numbered_marker(line: &str) -> Option<(u32, usize)> {
         return None;
     }
     let rest = &line[digits..];
-    let after = rest
-        .strip_prefix(['.', ')', '、', '．'])
-        .filter(|a| a.is_empty() || a.starts_with(is_space) || rest.starts_with('、'))?;
+    let after = strip_prefix_any(rest, &[".", ")", "、", "．"])
+        .filter(|a| a.is_empty() || a.starts_with(is_space) || rest.starts_with("、"))?;
     Some((id, line.len() - after.len()))
 }
 
@@ -182,7 +180,11 @@ pub fn find_url(text: &str) -> Option<(usize, usize)> {
             .is_some_and(|s| s.eq_ignore_ascii_case(p))
     };
     let mut search = 0;
-    while let Some(rel) = text[search..].find(['h', 'H']) {
+    // On bytes: `find` with a `[char; 2]` pattern is a searcher's code.
+    while let Some(rel) = text.as_bytes()[search..]
+        .iter()
+        .position(|&b| b | 0x20 == b'h')
+    {
         let start = search + rel;
         let scheme = if lower_at(start, "https://") {
             8

@@ -14,9 +14,11 @@
 //! Harbour reopens as storm damage is cleared        (just before a source line)
 //! ```
 
+use super::chars::find_any;
 use super::text::folded;
 
-const SEPARATORS: &[char] = &['|', '｜', '丨'];
+/// As `&str`, found on bytes: a `&[char]` pattern brought a searcher's code.
+const SEPARATORS: &[&str] = &["|", "｜", "丨"];
 
 pub struct ParsedTitle {
     pub column: Option<String>,
@@ -26,7 +28,7 @@ pub struct ParsedTitle {
 /// Splits a title line (trimmed) into column and headline.
 pub fn parse(line: &str) -> ParsedTitle {
     let line = strip_hash(line);
-    if let Some(at) = line.find(SEPARATORS) {
+    if let Some(at) = find_any(line, SEPARATORS) {
         let sep_len = line[at..].chars().next().map_or(1, char::len_utf8);
         let column = folded(&line[..at]);
         let headline = folded(&line[at + sep_len..]);
@@ -60,7 +62,7 @@ pub fn parse(line: &str) -> ParsedTitle {
 
 /// Whether the line has a column separator with words on both sides.
 pub fn has_column(line: &str) -> bool {
-    line.find(SEPARATORS).is_some_and(|at| {
+    find_any(line, SEPARATORS).is_some_and(|at| {
         let sep_len = line[at..].chars().next().map_or(1, char::len_utf8);
         !line[..at].trim().is_empty() && !line[at + sep_len..].trim().is_empty()
     })

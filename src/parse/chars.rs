@@ -1,0 +1,35 @@
+//! Small byte-level searches that stand in for `str`'s pattern APIs, each
+//! of which brings a searcher's code into the wasm module per pattern type.
+
+/// The start of the last `needle` in `hay`. A UTF-8 needle found in UTF-8
+/// text always starts at a character boundary, so this is `str::rfind`.
+pub fn rfind_str(hay: &str, needle: &str) -> Option<usize> {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    (0..(hay.len() + 1).saturating_sub(needle.len()))
+        .rev()
+        .find(|&i| hay[i..].starts_with(needle))
+}
+
+/// `s` without the first of `prefixes` that starts it. Prefixes as `&str`
+/// and compared as bytes: a `[char; N]` pattern is a searcher per `N`.
+pub fn strip_prefix_any<'a>(s: &'a str, prefixes: &[&str]) -> Option<&'a str> {
+    let p = prefixes
+        .iter()
+        .find(|p| s.as_bytes().starts_with(p.as_bytes()))?;
+    s.get(p.len()..)
+}
+
+/// `s` without the first of `suffixes` that ends it.
+pub fn strip_suffix_any<'a>(s: &'a str, suffixes: &[&str]) -> Option<&'a str> {
+    let p = suffixes
+        .iter()
+        .find(|p| s.as_bytes().ends_with(p.as_bytes()))?;
+    s.get(..s.len() - p.len())
+}
+
+/// Where the first of `needles` first occurs in `s`: `str::find` for a set
+/// of characters, each needle a character as `&str`, without a searcher.
+pub fn find_any(s: &str, needles: &[&str]) -> Option<usize> {
+    let bytes = s.as_bytes();
+    (0..bytes.len()).find(|&i| needles.iter().any(|n| bytes[i..].starts_with(n.as_bytes())))
+}
