@@ -80,6 +80,21 @@ test("render accepts a model from parseDigest, with options", async () => {
   assert.match(html, /City roads office/);
 });
 
+test("parseDigest's strings are the text as the module read it: slices of it, lone surrogates as U+FFFD", legacy, async () => {
+  const got = await page.evaluate(() => {
+    const d = api.parseDigest("Facts - Ferries \uD800ran [1] - Buses \uD83D\uDE8C ran [2]\nCoastline Courier\u00B72025-06-09 08:30");
+    const [a, b] = d.sections[0].points;
+    return [a.text, a.inlines[0].text, b.text, d.sections[0].heading.text, d.source.raw];
+  });
+  assert.deepEqual(got, [
+    "Ferries \uFFFDran",
+    "Ferries \uFFFDran ",
+    "Buses \uD83D\uDE8C ran",
+    "Facts",
+    "Coastline Courier\u00B72025-06-09 08:30",
+  ]);
+});
+
 test("one tooltip open across several digests on a page", async () => {
   await page.evaluate(([a, b]) => {
     window.views = [api.render(document.getElementById("one"), a), api.render(document.getElementById("two"), b)];
