@@ -185,14 +185,17 @@ pub fn first_occurrences(ids: &[u32]) -> Vec<bool> {
             .map(|&id| !std::mem::replace(&mut seen[id as usize], true))
             .collect();
     }
-    let mut order: Vec<u32> = (0..ids.len() as u32).collect();
-    order.sort_unstable_by_key(|&i| (ids[i as usize], i));
+    // (id, position) packed in a u64: the parser's one sort instance.
+    let mut order: Vec<u64> = (0..ids.len() as u32)
+        .map(|i| super::pack(ids[i as usize], i))
+        .collect();
+    order.sort_unstable();
     let mut first = vec![false; ids.len()];
     let mut previous = None;
-    for i in order {
-        let id = ids[i as usize];
+    for key in order {
+        let id = (key >> 32) as u32;
         if previous != Some(id) {
-            first[i as usize] = true;
+            first[key as u32 as usize] = true;
             previous = Some(id);
         }
     }
