@@ -133,7 +133,7 @@ fn markdown_heading(text: &str) -> Option<usize> {
 fn is_bold_line(text: &str) -> bool {
     // The marks are looked for around the text without its colon, so that
     // the closing mark can never overlap the opening one (`**：`).
-    let body = text.trim_end_matches([':', '：']);
+    let body = super::chars::trim_colons(text);
     ["**", "__"].iter().any(|m| {
         body.len() > 2 * m.len()
             && body.starts_with(m)
@@ -453,11 +453,12 @@ impl<'a> Body<'a> {
                 // (`Key Facts: Harbour:`); otherwise a lead-in comes first,
                 // so `Key Facts: The bridge reopened` before a bullet is
                 // a heading and a point, not one long heading.
-                let lead_in = if heading_line && self.src[start..end].ends_with([':', '：']) {
-                    None
-                } else {
-                    self.lead_in(start, end, apart)
-                };
+                let lead_in =
+                    if heading_line && super::chars::ends_with_colon(&self.src[start..end]) {
+                        None
+                    } else {
+                        self.lead_in(start, end, apart)
+                    };
                 if let Some(lead) = lead_in {
                     self.close_point();
                     self.open_section(Some((lead.start, lead.end)), start);
@@ -493,7 +494,7 @@ impl<'a> Body<'a> {
         if likeness == Likeness::No {
             return false;
         }
-        if text.ends_with([':', '：']) {
+        if super::chars::ends_with_colon(text) {
             return true;
         }
         let next = rest.iter().find(|k| **k != LineKind::Blank);

@@ -251,14 +251,14 @@ pub fn strip_marks(text: &str) -> &str {
     // Trimmed again only where a mark came off: most text has none.
     let mut t = trim(text);
     t = trim_if_cut(t, t.trim_start_matches('#'));
-    t = trim_if_cut(t, t.trim_end_matches([':', '：']));
+    t = trim_if_cut(t, super::chars::trim_colons(t));
     let marked = t;
     for mark in ["**", "__"] {
         if t.len() > 2 * mark.len() && t.starts_with(mark) && t.ends_with(mark) {
             t = &t[mark.len()..t.len() - mark.len()];
         }
     }
-    t = t.trim_end_matches([':', '：']);
+    t = super::chars::trim_colons(t);
     trim_if_cut(marked, t)
 }
 
