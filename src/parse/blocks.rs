@@ -123,7 +123,7 @@ fn is_rule(text: &str) -> bool {
 /// `#` to `######` then a space: the length of the marks.
 fn markdown_heading(text: &str) -> Option<usize> {
     let hashes = text.bytes().take_while(|&b| b == b'#').count();
-    if (1..=6).contains(&hashes) && text[hashes..].starts_with(is_space) {
+    if (1..=6).contains(&hashes) && super::chars::first_is(&text[hashes..], is_space) {
         Some(hashes)
     } else {
         None

@@ -53,3 +53,14 @@ pub fn ends_with_colon(s: &str) -> bool {
 pub fn count_char(s: &str, c: char) -> usize {
     s.split(c).count() - 1
 }
+
+/// Whether `s` starts with a char `f` accepts: `str::starts_with(f)` is a
+/// searcher instance per `f`, this one function for all.
+pub fn first_is(s: &str, f: fn(char) -> bool) -> bool {
+    s.chars().next().is_some_and(f)
+}
+
+/// Whether `s` ends with a char `f` accepts.
+pub fn last_is(s: &str, f: fn(char) -> bool) -> bool {
+    s.chars().next_back().is_some_and(f)
+}

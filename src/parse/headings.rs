@@ -309,7 +309,7 @@ pub fn lead_in(src: &str, start: usize, end: usize) -> Option<LeadIn> {
     }
     let after = &line[rest..];
     // `10:30`, `https://`: a colon inside a word.
-    if colon_char == ':' && !after.starts_with(is_space) {
+    if colon_char == ':' && !super::chars::first_is(after, is_space) {
         return None;
     }
     // Nothing after the colon: a heading line, read as such elsewhere.

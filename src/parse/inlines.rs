@@ -796,9 +796,11 @@ impl Tree<'_> {
 /// closing punctuation (`rose [2], then` gives `rose, then`).
 fn join_text(text: &mut String, piece: &str) {
     let body = piece.trim_start_matches(' ');
-    if text.ends_with(' ') && (body.len() < piece.len() || body.starts_with(is_closing_punct)) {
+    if text.ends_with(' ')
+        && (body.len() < piece.len() || super::chars::first_is(body, is_closing_punct))
+    {
         text.pop();
-        if !body.starts_with(is_closing_punct) {
+        if !super::chars::first_is(body, is_closing_punct) {
             text.push(' ');
         }
         text.push_str(body);

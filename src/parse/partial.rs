@@ -194,7 +194,7 @@ fn trailing_dash(line: &str) -> usize {
     let body = line.trim_end();
     for dash in ["-", "–", "—"] {
         if let Some(before) = body.strip_suffix(dash) {
-            if before.is_empty() || before.ends_with(is_space) {
+            if before.is_empty() || super::chars::last_is(before, is_space) {
                 return before.trim_end().len();
             }
         }

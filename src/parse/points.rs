@@ -221,8 +221,8 @@ impl<'a> Tokens<'a> {
     /// Whether `src[start..end]` has white space or the line's edge on both
     /// sides. Looks at one character each side: `——` is never spaced.
     fn spaced(&self, start: usize, end: usize) -> bool {
-        let before = start == self.start || self.src[..start].ends_with(is_space);
-        before && (end == self.end || self.src[end..self.end].starts_with(is_space))
+        let before = start == self.start || super::chars::last_is(&self.src[..start], is_space);
+        before && (end == self.end || super::chars::first_is(&self.src[end..self.end], is_space))
     }
 
     /// The first character after byte `at` on this line that is not white

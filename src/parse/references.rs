@@ -121,8 +121,9 @@ fn numbered_marker(line: &str) -> Option<(u32, usize)> {
         return None;
     }
     let rest = &line[digits..];
-    let after = strip_prefix_any(rest, &[".", ")", "、", "．"])
-        .filter(|a| a.is_empty() || a.starts_with(is_space) || rest.starts_with("、"))?;
+    let after = strip_prefix_any(rest, &[".", ")", "、", "．"]).filter(|a| {
+        a.is_empty() || super::chars::first_is(a, is_space) || rest.starts_with("、")
+    })?;
     Some((id, line.len() - after.len()))
 }
 
