@@ -33,9 +33,9 @@
 //! between them belong to the section they sit in and make no empty points.
 
 use super::headings::{self, Likeness};
-use super::points::{self, DashMeaning, OpenPoint, RawDiagnostic, Token};
+use super::points::{self, DashMeaning, OpenPoint, Token};
 use super::text::{is_space, trim_range};
-use crate::model::{DiagnosticCode, Heading, Point, Section, Severity};
+use crate::model::{Diagnostic, DiagnosticCode, Heading, Point, Section, Severity};
 
 /// One line of the input without its terminator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -225,7 +225,7 @@ pub struct Body<'a> {
     /// section's span covers them.
     loose_start: Option<usize>,
     loose_end: usize,
-    pub diagnostics: Vec<RawDiagnostic>,
+    pub diagnostics: Vec<Diagnostic>,
     /// A buffer reused from point to point.
     items: Vec<points::Item>,
     after_blank: bool,
@@ -298,23 +298,19 @@ impl<'a> Body<'a> {
     }
 
     /// Reads `lines` (with their kinds) as the body.
-    pub fn read(
-        mut self,
-        lines: &[Line],
-        kinds: &[LineKind],
-    ) -> (Vec<Section>, Vec<RawDiagnostic>) {
+    pub fn read(mut self, lines: &[Line], kinds: &[LineKind]) -> (Vec<Section>, Vec<Diagnostic>) {
         for i in 0..lines.len() {
             self.line(lines[i], kinds[i], &kinds[i + 1..]);
         }
         self.close_point();
         if let Some(start) = self.loose_start.take() {
-            self.diagnostics.push(RawDiagnostic {
-                severity: Severity::Info,
-                code: DiagnosticCode::UnplacedText,
-                message: "separators or markers with no text between them".into(),
+            self.diagnostics.push(points::diagnostic(
+                Severity::Info,
+                DiagnosticCode::UnplacedText,
+                "separators or markers with no text between them",
                 start,
-                end: self.loose_end,
-            });
+                self.loose_end,
+            ));
         }
         let sections = self.sections();
         (sections, self.diagnostics)

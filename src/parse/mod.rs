@@ -55,7 +55,7 @@ use crate::model::{
 };
 use crate::render::ReferenceInput;
 use blocks::{Line, LineKind};
-use points::{byte_span, RawDiagnostic};
+use points::{byte_span, diagnostic};
 pub(crate) use scan::find_str;
 pub(crate) use text::first_occurrences;
 
@@ -88,11 +88,8 @@ pub fn parse(input: &str) -> Digest {
     let lines = blocks::split_lines(input);
     let kinds: Vec<LineKind> = lines.iter().map(|l| blocks::classify(input, *l)).collect();
     let layout = Layout::find(input, &lines, &kinds);
-    let mut diagnostics = Vec::new();
-
-    let (sections, body_diagnostics) =
+    let (sections, mut diagnostics) =
         blocks::Body::new(input).read(&lines[layout.body.clone()], &kinds[layout.body.clone()]);
-    diagnostics.extend(body_diagnostics);
 
     let title = layout.title.map(|i| {
         let (s, e) = lines[i].trimmed(input);
@@ -110,15 +107,14 @@ pub fn parse(input: &str) -> Digest {
         let published = match parsed.published {
             Ok(stamp) => Some(stamp.iso()),
             Err(()) => {
-                diagnostics.push(RawDiagnostic {
-                    severity: Severity::Warning,
-                    code: DiagnosticCode::InvalidDate,
-                    message: "the source line's date or time could not be read as a real one; \
-                              it is shown as written, without `published`"
-                        .into(),
-                    start: s,
-                    end: e,
-                });
+                diagnostics.push(diagnostic(
+                    Severity::Warning,
+                    DiagnosticCode::InvalidDate,
+                    "the source line's date or time could not be read as a real one; \
+                     it is shown as written, without `published`",
+                    s,
+                    e,
+                ));
                 None
             }
         };
@@ -156,15 +152,14 @@ pub fn parse(input: &str) -> Digest {
             text: text::folded(&input[s..e]),
             span: byte_span(s, e),
         });
-        diagnostics.push(RawDiagnostic {
-            severity: Severity::Warning,
-            code: DiagnosticCode::UnplacedText,
-            message: "this line is not a point, a reference, the title or the source line; \
-                      it is shown as a note after the points"
-                .into(),
-            start: s,
-            end: e,
-        });
+        diagnostics.push(diagnostic(
+            Severity::Warning,
+            DiagnosticCode::UnplacedText,
+            "this line is not a point, a reference, the title or the source line; \
+             it is shown as a note after the points",
+            s,
+            e,
+        ));
     }
 
     let citations = index_citations(&sections);
@@ -177,15 +172,7 @@ pub fn parse(input: &str) -> Digest {
         references_heading,
         references,
         citations,
-        diagnostics: diagnostics
-            .into_iter()
-            .map(|d| Diagnostic {
-                severity: d.severity,
-                code: d.code,
-                message: d.message,
-                span: byte_span(d.start, d.end),
-            })
-            .collect(),
+        diagnostics,
     };
     sort_diagnostics(&mut digest.diagnostics);
     for_each_span(&mut digest, |span| {
@@ -537,7 +524,7 @@ fn read_references(
     kinds: &[LineKind],
     range: std::ops::Range<usize>,
     out: &mut Vec<Reference>,
-    diagnostics: &mut Vec<RawDiagnostic>,
+    diagnostics: &mut Vec<Diagnostic>,
 ) {
     // (id, span start, body start, span end)
     let mut open: Option<(u32, usize, usize, usize)> = None;
@@ -571,7 +558,7 @@ fn read_references(
     let ids: Vec<u32> = out.iter().map(|r| r.id).collect();
     for (r, first) in out.iter().zip(text::first_occurrences(&ids)) {
         if !first {
-            diagnostics.push(RawDiagnostic {
+            diagnostics.push(Diagnostic {
                 severity: Severity::Warning,
                 code: DiagnosticCode::DuplicateReference,
                 message: id_message(
@@ -579,8 +566,7 @@ fn read_references(
                     r.id,
                     "] is listed twice; the first entry is used",
                 ),
-                start: r.span.byte_start as usize,
-                end: r.span.byte_end as usize,
+                span: r.span,
             });
         }
     }
@@ -778,7 +764,7 @@ fn check_references(digest: &mut Digest) {
         }
     }
     if !found.is_empty() {
-        digest.diagnostics.extend(found);
+        digest.diagnostics.append(&mut found);
         sort_diagnostics(&mut digest.diagnostics);
     }
 }
