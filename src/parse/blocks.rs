@@ -552,13 +552,7 @@ impl<'a> Body<'a> {
                         if ts == e {
                             continue; // white space between separators
                         }
-                        let point_start = marker.take().unwrap_or(ts);
-                        self.point = Some(OpenPoint::new(
-                            point_start,
-                            ts,
-                            first_piece,
-                            std::mem::take(&mut self.items),
-                        ));
+                        self.open_point(&mut marker, ts, first_piece);
                     }
                     if let Some(point) = &mut self.point {
                         point.push_text(self.src, s, e, tokens.marked(s, e));
@@ -566,13 +560,7 @@ impl<'a> Body<'a> {
                 }
                 Token::Cite(group) => {
                     if self.point.is_none() {
-                        let point_start = marker.take().unwrap_or(group.start);
-                        self.point = Some(OpenPoint::new(
-                            point_start,
-                            group.start,
-                            first_piece,
-                            std::mem::take(&mut self.items),
-                        ));
+                        self.open_point(&mut marker, group.start, first_piece);
                     }
                     if let Some(point) = &mut self.point {
                         point.push_cite(group);
@@ -633,6 +621,19 @@ impl<'a> Body<'a> {
             // A bullet with nothing after it; `end` is past the marker.
             self.absorb(m, end);
         }
+    }
+
+    /// Opens a point whose content starts at `content_start`, its span at
+    /// the bullet `marker` if one is still to be taken. One function for
+    /// text and citations, which each built the point (two copies in wasm).
+    fn open_point(&mut self, marker: &mut Option<usize>, content_start: usize, first_piece: bool) {
+        let start = marker.take().unwrap_or(content_start);
+        self.point = Some(OpenPoint::new(
+            start,
+            content_start,
+            first_piece,
+            std::mem::take(&mut self.items),
+        ));
     }
 
     fn close_point(&mut self) {
