@@ -598,10 +598,15 @@ pub fn index_citations(sections: &[Section]) -> Vec<Citation> {
             });
             if point.citations.is_empty() {
                 for_each_cite(&point.inlines, &mut |ids, _| {
-                    pairs.extend(ids.iter().map(|&id| pack(id, n)));
+                    for &id in ids {
+                        pairs.push(pack(id, n));
+                    }
                 });
             } else {
-                pairs.extend(point.citations.iter().map(|&id| pack(id, n)));
+                // Pushes, not `extend` with a map: one loop's code for both.
+                for &id in &point.citations {
+                    pairs.push(pack(id, n));
+                }
             }
         }
     }
