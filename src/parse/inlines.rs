@@ -195,8 +195,18 @@ pub fn build(src: &str, items: &mut Vec<Item>, may_be_marked: bool) -> Built {
         inlines,
         ids,
         end,
-        code: scanner.code.iter().map(|c| (c.start, c.end)).collect(),
+        code: code_ranges(&scanner.code),
     }
+}
+
+/// Each code span's `(start, end)`, pushed in a loop (a mapped collect was
+/// a from_iter instance of its own).
+fn code_ranges(code: &[CodeSpan]) -> Vec<(usize, usize)> {
+    let mut ranges = Vec::with_capacity(code.len());
+    for c in code {
+        ranges.push((c.start, c.end));
+    }
+    ranges
 }
 
 /// A code span: backticks at `start` and before `end`, `ticks` on each side.
