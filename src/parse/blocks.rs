@@ -350,7 +350,10 @@ impl<'a> Body<'a> {
         }
         if from < end {
             let lines = split_lines_in(src, from, end);
-            let kinds: Vec<LineKind> = lines.iter().map(|l| classify(src, *l)).collect();
+            let mut kinds: Vec<LineKind> = Vec::with_capacity(lines.len());
+            for &line in &lines {
+                kinds.push(classify(src, line));
+            }
             for i in 0..lines.len() {
                 // A line followed by a break is finished: its kind is final,
                 // and so is every decision about the lines before it.

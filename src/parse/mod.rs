@@ -86,7 +86,11 @@ pub fn read_unfinished(text: &str, resume: &Resume) -> Progress {
 /// model and [`Digest::diagnostics`] says what was guessed.
 pub fn parse(input: &str) -> Digest {
     let lines = blocks::split_lines(input);
-    let kinds: Vec<LineKind> = lines.iter().map(|l| blocks::classify(input, *l)).collect();
+    // Pushed in a loop: a mapped collect is a from_iter instance.
+    let mut kinds: Vec<LineKind> = Vec::with_capacity(lines.len());
+    for &line in &lines {
+        kinds.push(blocks::classify(input, line));
+    }
     let layout = Layout::find(input, &lines, &kinds);
     let (sections, mut diagnostics) =
         blocks::Body::new(input).read(&lines[layout.body.clone()], &kinds[layout.body.clone()]);
