@@ -33,9 +33,9 @@
 //! between them belong to the section they sit in and make no empty points.
 
 use super::headings::{self, Likeness};
-use super::points::{self, DashMeaning, OpenPoint, RawDiagnostic, Token};
+use super::points::{self, DashMeaning, OpenPoint, Token};
 use super::text::{is_space, trim_range};
-use crate::model::{DiagnosticCode, Heading, Point, Section, Severity};
+use crate::model::{Diagnostic, DiagnosticCode, Heading, Point, Section, Severity};
 
 /// One line of the input without its terminator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -123,7 +123,7 @@ fn is_rule(text: &str) -> bool {
 /// `#` to `######` then a space: the length of the marks.
 fn markdown_heading(text: &str) -> Option<usize> {
     let hashes = text.bytes().take_while(|&b| b == b'#').count();
-    if (1..=6).contains(&hashes) && text[hashes..].starts_with(is_space) {
+    if (1..=6).contains(&hashes) && super::chars::first_is(&text[hashes..], is_space) {
         Some(hashes)
     } else {
         None
@@ -133,7 +133,7 @@ fn markdown_heading(text: &str) -> Option<usize> {
 fn is_bold_line(text: &str) -> bool {
     // The marks are looked for around the text without its colon, so that
     // the closing mark can never overlap the opening one (`**：`).
-    let body = text.trim_end_matches([':', '：']);
+    let body = super::chars::trim_colons(text);
     ["**", "__"].iter().any(|m| {
         body.len() > 2 * m.len()
             && body.starts_with(m)
@@ -225,7 +225,7 @@ pub struct Body<'a> {
     /// section's span covers them.
     loose_start: Option<usize>,
     loose_end: usize,
-    pub diagnostics: Vec<RawDiagnostic>,
+    pub diagnostics: Vec<Diagnostic>,
     /// A buffer reused from point to point.
     items: Vec<points::Item>,
     after_blank: bool,
@@ -298,23 +298,19 @@ impl<'a> Body<'a> {
     }
 
     /// Reads `lines` (with their kinds) as the body.
-    pub fn read(
-        mut self,
-        lines: &[Line],
-        kinds: &[LineKind],
-    ) -> (Vec<Section>, Vec<RawDiagnostic>) {
+    pub fn read(mut self, lines: &[Line], kinds: &[LineKind]) -> (Vec<Section>, Vec<Diagnostic>) {
         for i in 0..lines.len() {
             self.line(lines[i], kinds[i], &kinds[i + 1..]);
         }
         self.close_point();
         if let Some(start) = self.loose_start.take() {
-            self.diagnostics.push(RawDiagnostic {
-                severity: Severity::Info,
-                code: DiagnosticCode::UnplacedText,
-                message: "separators or markers with no text between them".into(),
+            self.diagnostics.push(points::diagnostic(
+                Severity::Info,
+                DiagnosticCode::UnplacedText,
+                "separators or markers with no text between them",
                 start,
-                end: self.loose_end,
-            });
+                self.loose_end,
+            ));
         }
         let sections = self.sections();
         (sections, self.diagnostics)
@@ -354,7 +350,10 @@ impl<'a> Body<'a> {
         }
         if from < end {
             let lines = split_lines_in(src, from, end);
-            let kinds: Vec<LineKind> = lines.iter().map(|l| classify(src, *l)).collect();
+            let mut kinds: Vec<LineKind> = Vec::with_capacity(lines.len());
+            for &line in &lines {
+                kinds.push(classify(src, line));
+            }
             for i in 0..lines.len() {
                 // A line followed by a break is finished: its kind is final,
                 // and so is every decision about the lines before it.
@@ -407,17 +406,20 @@ impl<'a> Body<'a> {
     }
 
     fn sections(&mut self) -> Vec<Section> {
-        std::mem::take(&mut self.sections)
-            .into_iter()
-            .map(|s| Section {
+        // A loop of pushes: collecting the mapped iterator cost more code.
+        let open = std::mem::take(&mut self.sections);
+        let mut sections = Vec::with_capacity(open.len());
+        for s in open {
+            sections.push(Section {
                 heading: s.heading.map(|(hs, he)| Heading {
                     text: super::text::folded(&self.src[hs..he]),
                     span: points::byte_span(hs, he),
                 }),
                 points: s.points,
                 span: points::byte_span(s.start, s.end),
-            })
-            .collect()
+            });
+        }
+        sections
     }
 
     /// Reads one line; `rest` are the kinds of the lines after it.
@@ -453,11 +455,12 @@ impl<'a> Body<'a> {
                 // (`Key Facts: Harbour:`); otherwise a lead-in comes first,
                 // so `Key Facts: The bridge reopened` before a bullet is
                 // a heading and a point, not one long heading.
-                let lead_in = if heading_line && self.src[start..end].ends_with([':', '：']) {
-                    None
-                } else {
-                    self.lead_in(start, end, apart)
-                };
+                let lead_in =
+                    if heading_line && super::chars::ends_with_colon(&self.src[start..end]) {
+                        None
+                    } else {
+                        self.lead_in(start, end, apart)
+                    };
                 if let Some(lead) = lead_in {
                     self.close_point();
                     self.open_section(Some((lead.start, lead.end)), start);
@@ -493,7 +496,7 @@ impl<'a> Body<'a> {
         if likeness == Likeness::No {
             return false;
         }
-        if text.ends_with([':', '：']) {
+        if super::chars::ends_with_colon(text) {
             return true;
         }
         let next = rest.iter().find(|k| **k != LineKind::Blank);
@@ -555,13 +558,7 @@ impl<'a> Body<'a> {
                         if ts == e {
                             continue; // white space between separators
                         }
-                        let point_start = marker.take().unwrap_or(ts);
-                        self.point = Some(OpenPoint::new(
-                            point_start,
-                            ts,
-                            first_piece,
-                            std::mem::take(&mut self.items),
-                        ));
+                        self.open_point(&mut marker, ts, first_piece);
                     }
                     if let Some(point) = &mut self.point {
                         point.push_text(self.src, s, e, tokens.marked(s, e));
@@ -569,13 +566,7 @@ impl<'a> Body<'a> {
                 }
                 Token::Cite(group) => {
                     if self.point.is_none() {
-                        let point_start = marker.take().unwrap_or(group.start);
-                        self.point = Some(OpenPoint::new(
-                            point_start,
-                            group.start,
-                            first_piece,
-                            std::mem::take(&mut self.items),
-                        ));
+                        self.open_point(&mut marker, group.start, first_piece);
                     }
                     if let Some(point) = &mut self.point {
                         point.push_cite(group);
@@ -636,6 +627,19 @@ impl<'a> Body<'a> {
             // A bullet with nothing after it; `end` is past the marker.
             self.absorb(m, end);
         }
+    }
+
+    /// Opens a point whose content starts at `content_start`, its span at
+    /// the bullet `marker` if one is still to be taken. One function for
+    /// text and citations, which each built the point (two copies in wasm).
+    fn open_point(&mut self, marker: &mut Option<usize>, content_start: usize, first_piece: bool) {
+        let start = marker.take().unwrap_or(content_start);
+        self.point = Some(OpenPoint::new(
+            start,
+            content_start,
+            first_piece,
+            std::mem::take(&mut self.items),
+        ));
     }
 
     fn close_point(&mut self) {

@@ -33,3 +33,34 @@ pub fn find_any(s: &str, needles: &[&str]) -> Option<usize> {
     let bytes = s.as_bytes();
     (0..bytes.len()).find(|&i| needles.iter().any(|n| bytes[i..].starts_with(n.as_bytes())))
 }
+
+/// `s` without trailing colons, `:` or fullwidth `：`: `trim_end_matches`
+/// with a `[char; 2]` brought two searchers of its own.
+pub fn trim_colons(mut s: &str) -> &str {
+    while let Some(t) = strip_suffix_any(s, &[":", "："]) {
+        s = t;
+    }
+    s
+}
+
+/// Whether `s` ends with a colon, `:` or `：`.
+pub fn ends_with_colon(s: &str) -> bool {
+    trim_colons(s).len() < s.len()
+}
+
+/// How often `c` occurs in `s`: `str::matches(c).count()` without a
+/// searcher of its own (`split` on a char is in the module anyway).
+pub fn count_char(s: &str, c: char) -> usize {
+    s.split(c).count() - 1
+}
+
+/// Whether `s` starts with a char `f` accepts: `str::starts_with(f)` is a
+/// searcher instance per `f`, this one function for all.
+pub fn first_is(s: &str, f: fn(char) -> bool) -> bool {
+    s.chars().next().is_some_and(f)
+}
+
+/// Whether `s` ends with a char `f` accepts.
+pub fn last_is(s: &str, f: fn(char) -> bool) -> bool {
+    s.chars().next_back().is_some_and(f)
+}

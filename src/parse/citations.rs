@@ -151,7 +151,7 @@ pub fn scan(s: &str, at: usize) -> Scan {
     // Closed lists after spaces join the group: `[1] [2]`.
     loop {
         let after = skip_inline_space(s, end);
-        if !s[after..].starts_with(is_open) {
+        if !super::chars::first_is(&s[after..], is_open) {
             break;
         }
         let kept = (draft.ids.len, draft.problems.len());

@@ -251,14 +251,14 @@ pub fn strip_marks(text: &str) -> &str {
     // Trimmed again only where a mark came off: most text has none.
     let mut t = trim(text);
     t = trim_if_cut(t, t.trim_start_matches('#'));
-    t = trim_if_cut(t, t.trim_end_matches([':', '：']));
+    t = trim_if_cut(t, super::chars::trim_colons(t));
     let marked = t;
     for mark in ["**", "__"] {
         if t.len() > 2 * mark.len() && t.starts_with(mark) && t.ends_with(mark) {
             t = &t[mark.len()..t.len() - mark.len()];
         }
     }
-    t = t.trim_end_matches([':', '：']);
+    t = super::chars::trim_colons(t);
     trim_if_cut(marked, t)
 }
 
@@ -309,7 +309,7 @@ pub fn lead_in(src: &str, start: usize, end: usize) -> Option<LeadIn> {
     }
     let after = &line[rest..];
     // `10:30`, `https://`: a colon inside a word.
-    if colon_char == ':' && !after.starts_with(is_space) {
+    if colon_char == ':' && !super::chars::first_is(after, is_space) {
         return None;
     }
     // Nothing after the colon: a heading line, read as such elsewhere.

@@ -54,6 +54,7 @@
 //! stack; a link's text is scanned by the same loop one level down, and holds
 //! no links, so that is as deep as it goes.
 
+use super::chars::count_char;
 use super::citations::Group;
 use super::points::{byte_span, Item};
 use super::scan;
@@ -194,8 +195,18 @@ pub fn build(src: &str, items: &mut Vec<Item>, may_be_marked: bool) -> Built {
         inlines,
         ids,
         end,
-        code: scanner.code.iter().map(|c| (c.start, c.end)).collect(),
+        code: code_ranges(&scanner.code),
     }
+}
+
+/// Each code span's `(start, end)`, pushed in a loop (a mapped collect was
+/// a from_iter instance of its own).
+fn code_ranges(code: &[CodeSpan]) -> Vec<(usize, usize)> {
+    let mut ranges = Vec::with_capacity(code.len());
+    for c in code {
+        ranges.push((c.start, c.end));
+    }
+    ranges
 }
 
 /// A code span: backticks at `start` and before `end`, `ticks` on each side.
@@ -631,10 +642,7 @@ impl Scanner<'_> {
         }
         // Less trailing punctuation, and a `)` with no `(` to match.
         let url = &self.src[start..stop];
-        let mut unmatched = url
-            .matches(')')
-            .count()
-            .saturating_sub(url.matches('(').count());
+        let mut unmatched = count_char(url, ')').saturating_sub(count_char(url, '('));
         while stop > colon + 3 {
             let Some(c) = self.src[..stop].chars().next_back() else {
                 break;
@@ -798,9 +806,11 @@ impl Tree<'_> {
 /// closing punctuation (`rose [2], then` gives `rose, then`).
 fn join_text(text: &mut String, piece: &str) {
     let body = piece.trim_start_matches(' ');
-    if text.ends_with(' ') && (body.len() < piece.len() || body.starts_with(is_closing_punct)) {
+    if text.ends_with(' ')
+        && (body.len() < piece.len() || super::chars::first_is(body, is_closing_punct))
+    {
         text.pop();
-        if !body.starts_with(is_closing_punct) {
+        if !super::chars::first_is(body, is_closing_punct) {
             text.push(' ');
         }
         text.push_str(body);

@@ -194,7 +194,7 @@ fn trailing_dash(line: &str) -> usize {
     let body = line.trim_end();
     for dash in ["-", "–", "—"] {
         if let Some(before) = body.strip_suffix(dash) {
-            if before.is_empty() || before.ends_with(is_space) {
+            if before.is_empty() || super::chars::last_is(before, is_space) {
                 return before.trim_end().len();
             }
         }
@@ -223,7 +223,13 @@ fn unmatched_mark(text: &str, from: usize, end: usize) -> usize {
     let mut cut = end;
     let mut earliest = |at: usize| cut = cut.min(from + at);
     // Code first: inside a code span nothing else is a mark.
-    let ticks: Vec<usize> = (0..b.len()).filter(|&i| b[i] == b'`').collect();
+    // Pushed in a loop: a filtered collect is a from_iter instance.
+    let mut ticks: Vec<usize> = Vec::new();
+    for (i, &byte) in b.iter().enumerate() {
+        if byte == b'`' {
+            ticks.push(i);
+        }
+    }
     if ticks.len() % 2 == 1 {
         earliest(ticks[ticks.len() - 1]);
     }

@@ -42,7 +42,7 @@ use super::citations::{self, Group, ProblemKind, Scan};
 use super::headings::{self, Likeness};
 use super::inlines;
 use super::text::{is_cjk, is_space, trim_range};
-use crate::model::{DiagnosticCode, Point, Severity, Span};
+use crate::model::{Diagnostic, DiagnosticCode, Point, Severity, Span};
 
 /// A piece of one line's content.
 #[derive(Debug)]
@@ -66,14 +66,25 @@ pub fn contains_separator(text: &str) -> bool {
     super::scan::has_spaced_dash(text.as_bytes())
 }
 
-/// A diagnostic before its span is converted to UTF-16.
-#[derive(Debug, Clone)]
-pub struct RawDiagnostic {
-    pub severity: Severity,
-    pub code: DiagnosticCode,
-    pub message: String,
-    pub start: usize,
-    pub end: usize,
+/// A diagnostic on bytes `start..end`; its UTF-16 offsets are set when the
+/// digest is complete. Built here, not as a struct literal at each site
+/// (each inlined the message's allocation), and in the model's type, not
+/// one of the parser's own converted at the end (that was a second type's
+/// code for vectors and a conversion loop).
+#[inline(never)]
+pub fn diagnostic(
+    severity: Severity,
+    code: DiagnosticCode,
+    message: &str,
+    start: usize,
+    end: usize,
+) -> Diagnostic {
+    Diagnostic {
+        severity,
+        code,
+        message: message.into(),
+        span: byte_span(start, end),
+    }
 }
 
 /// Splits `src[start..end]` (one line's content) into text, citation
@@ -122,7 +133,7 @@ impl<'a> Tokens<'a> {
     }
 
     /// The next token; problems with citations go to `diagnostics`.
-    pub fn next(&mut self, diagnostics: &mut Vec<RawDiagnostic>) -> Option<Token> {
+    pub fn next(&mut self, diagnostics: &mut Vec<Diagnostic>) -> Option<Token> {
         if let Some(token) = self.queued.take() {
             return Some(token);
         }
@@ -156,14 +167,13 @@ impl<'a> Tokens<'a> {
                             found = Some(Token::Cite(group));
                         }
                         Scan::Rejected(r) => {
-                            diagnostics.push(RawDiagnostic {
-                                severity: Severity::Warning,
-                                code: DiagnosticCode::InvalidCitation,
-                                message: "a citation id has more than 9 digits; kept as text"
-                                    .into(),
-                                start: r.start,
-                                end: r.end,
-                            });
+                            diagnostics.push(diagnostic(
+                                Severity::Warning,
+                                DiagnosticCode::InvalidCitation,
+                                "a citation id has more than 9 digits; kept as text",
+                                r.start,
+                                r.end,
+                            ));
                             // The digits are text; skip them instead of rescanning.
                             self.last_mark = Some(pos);
                             self.pos = super::scan::token_start(bytes, r.end, end);
@@ -221,8 +231,8 @@ impl<'a> Tokens<'a> {
     /// Whether `src[start..end]` has white space or the line's edge on both
     /// sides. Looks at one character each side: `——` is never spaced.
     fn spaced(&self, start: usize, end: usize) -> bool {
-        let before = start == self.start || self.src[..start].ends_with(is_space);
-        before && (end == self.end || self.src[end..self.end].starts_with(is_space))
+        let before = start == self.start || super::chars::last_is(&self.src[..start], is_space);
+        before && (end == self.end || super::chars::first_is(&self.src[end..self.end], is_space))
     }
 
     /// The first character after byte `at` on this line that is not white
@@ -233,7 +243,7 @@ impl<'a> Tokens<'a> {
     }
 }
 
-fn report_problems(group: &Group, diagnostics: &mut Vec<RawDiagnostic>) {
+fn report_problems(group: &Group, diagnostics: &mut Vec<Diagnostic>) {
     for problem in &group.problems {
         let (code, message) = match problem.kind {
             ProblemKind::Unclosed => (
@@ -245,13 +255,13 @@ fn report_problems(group: &Group, diagnostics: &mut Vec<RawDiagnostic>) {
                 "citation range is backwards or longer than 32 ids; kept its two ends",
             ),
         };
-        diagnostics.push(RawDiagnostic {
-            severity: Severity::Warning,
+        diagnostics.push(diagnostic(
+            Severity::Warning,
             code,
-            message: message.into(),
-            start: problem.start,
-            end: problem.end,
-        });
+            message,
+            problem.start,
+            problem.end,
+        ));
     }
 }
 
@@ -407,7 +417,7 @@ impl OpenPoint {
     pub fn finish(
         mut self,
         src: &str,
-        diagnostics: &mut Vec<RawDiagnostic>,
+        diagnostics: &mut Vec<Diagnostic>,
     ) -> (Option<(Point, usize, usize)>, Vec<Item>) {
         let point = self.build(src, diagnostics);
         self.items.clear();
@@ -417,7 +427,7 @@ impl OpenPoint {
     fn build(
         &mut self,
         src: &str,
-        diagnostics: &mut Vec<RawDiagnostic>,
+        diagnostics: &mut Vec<Diagnostic>,
     ) -> Option<(Point, usize, usize)> {
         if self.items.is_empty() {
             return None;
@@ -441,24 +451,25 @@ impl OpenPoint {
 /// Removes the citation problems (reported while the line was read) that
 /// lie inside `ranges` (sorted). They were the last ones reported, so only
 /// the tail of `diagnostics` is looked at.
-fn withdraw_inside(diagnostics: &mut Vec<RawDiagnostic>, ranges: &[(usize, usize)]) {
+fn withdraw_inside(diagnostics: &mut Vec<Diagnostic>, ranges: &[(usize, usize)]) {
     let Some(&(first, _)) = ranges.first() else {
         return;
     };
     let tail = diagnostics
         .iter()
-        .rposition(|d| d.start < first)
+        .rposition(|d| (d.span.byte_start as usize) < first)
         .map_or(0, |i| i + 1);
     let mut range = 0;
     let mut kept = tail;
     for i in tail..diagnostics.len() {
         let d = &diagnostics[i];
-        while ranges.get(range).is_some_and(|&(_, end)| end <= d.start) {
+        let (d_start, d_end) = (d.span.byte_start as usize, d.span.byte_end as usize);
+        while ranges.get(range).is_some_and(|&(_, end)| end <= d_start) {
             range += 1;
         }
         let inside = ranges
             .get(range)
-            .is_some_and(|&(start, end)| start <= d.start && d.end <= end);
+            .is_some_and(|&(start, end)| start <= d_start && d_end <= end);
         let about_citations = matches!(
             d.code,
             DiagnosticCode::UnclosedCitation

@@ -23,7 +23,7 @@
 //! Only `http:` and `https:` make a link: anything else stays text, so a
 //! renderer never gets a `javascript:` URL from here.
 
-use super::chars::strip_prefix_any;
+use super::chars::{count_char, strip_prefix_any};
 use super::headings::strip_marks;
 use super::text::{digit_value, folded, is_space};
 
@@ -121,8 +121,9 @@ fn numbered_marker(line: &str) -> Option<(u32, usize)> {
         return None;
     }
     let rest = &line[digits..];
-    let after = strip_prefix_any(rest, &[".", ")", "、", "．"])
-        .filter(|a| a.is_empty() || a.starts_with(is_space) || rest.starts_with("、"))?;
+    let after = strip_prefix_any(rest, &[".", ")", "、", "．"]).filter(|a| {
+        a.is_empty() || super::chars::first_is(a, is_space) || rest.starts_with("、")
+    })?;
     Some((id, line.len() - after.len()))
 }
 
@@ -214,7 +215,7 @@ pub fn find_url(text: &str) -> Option<(usize, usize)> {
             let url = &text[start..end];
             match url.chars().next_back() {
                 Some('.' | ',' | ';' | ':' | '!' | '?' | ']' | '*') => end -= 1,
-                Some(')') if url.matches('(').count() < url.matches(')').count() => end -= 1,
+                Some(')') if count_char(url, '(') < count_char(url, ')') => end -= 1,
                 _ => break,
             }
         }

@@ -153,7 +153,10 @@ fn publisher_before(before: &str, labelled: bool) -> Option<&str> {
         ""
     } else if let Some(p) = strip_suffix_any(trimmed, SEPARATORS) {
         p
-    } else if let Some(p) = trimmed.strip_suffix("-").filter(|p| p.ends_with(is_space)) {
+    } else if let Some(p) = trimmed
+        .strip_suffix("-")
+        .filter(|p| super::chars::last_is(p, is_space))
+    {
         p
     } else if labelled && trimmed.len() < before.len() {
         trimmed

@@ -176,23 +176,29 @@ pub fn folded(piece: &str) -> String {
 /// O(n log n). (No hash set: its code costs the wasm module more than this
 /// whole function.)
 pub fn first_occurrences(ids: &[u32]) -> Vec<bool> {
+    // Plain loops into one vector of flags: collecting through iterator
+    // chains was a copy of the loop per chain.
+    let mut first = vec![false; ids.len()];
     // Ids are small numbers in practice: a table of flags is linear.
     let max = ids.iter().copied().max().unwrap_or(0) as usize;
     if max < ids.len().saturating_mul(4).max(64) {
         let mut seen = vec![false; max + 1];
-        return ids
-            .iter()
-            .map(|&id| !std::mem::replace(&mut seen[id as usize], true))
-            .collect();
+        for (first, &id) in first.iter_mut().zip(ids) {
+            *first = !std::mem::replace(&mut seen[id as usize], true);
+        }
+        return first;
     }
-    let mut order: Vec<u32> = (0..ids.len() as u32).collect();
-    order.sort_unstable_by_key(|&i| (ids[i as usize], i));
-    let mut first = vec![false; ids.len()];
+    // (id, position) packed in a u64: the parser's one sort instance.
+    let mut order: Vec<u64> = Vec::with_capacity(ids.len());
+    for (i, &id) in (0..).zip(ids) {
+        order.push(super::pack(id, i));
+    }
+    order.sort_unstable();
     let mut previous = None;
-    for i in order {
-        let id = ids[i as usize];
+    for key in order {
+        let id = (key >> 32) as u32;
         if previous != Some(id) {
-            first[i as usize] = true;
+            first[key as u32 as usize] = true;
             previous = Some(id);
         }
     }
