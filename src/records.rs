@@ -37,6 +37,7 @@
 //! ```
 
 use crate::model::{Digest, Heading, Inline, Point, Severity, Span};
+use crate::parse::utf16_len;
 
 /// Set in a string's start when its offsets are into the input.
 pub const FROM_INPUT: u32 = 1 << 31;
@@ -249,20 +250,6 @@ impl Records<'_> {
             self.span(&inline.span());
         }
     }
-}
-
-/// UTF-16 code units of UTF-8 `bytes`: one per character, two for those
-/// beyond the BMP (4-byte sequences). Nearly every string is ASCII, which
-/// core checks a word at a time.
-fn utf16_len(bytes: &[u8]) -> u32 {
-    if bytes.is_ascii() {
-        return bytes.len() as u32;
-    }
-    let mut units = 0;
-    for &b in bytes {
-        units += u32::from(b & 0xC0 != 0x80) + u32::from(b >= 0xF0);
-    }
-    units
 }
 
 #[cfg(test)]

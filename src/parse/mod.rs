@@ -56,7 +56,7 @@ use crate::model::{
 use crate::render::ReferenceInput;
 use blocks::{Line, LineKind};
 use points::{byte_span, diagnostic};
-pub(crate) use scan::find_str;
+pub(crate) use scan::{find_str, utf16_len};
 pub(crate) use text::first_occurrences;
 
 /// For the HTML writer: where the next character needing an entity is.
