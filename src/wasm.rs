@@ -115,25 +115,25 @@ pub fn markup(caller: &str, input: JsValue, options: JsValue) -> Result<String> 
     Ok(crate::render::html::render_sized(&digest, options, size))
 }
 
+/// State of this instance in a `static`. The module runs on one thread,
+/// so sharing it between threads never happens.
+struct OneThread<T>(T);
+
+unsafe impl<T> Sync for OneThread<T> {}
+
 /// The options of a call without any, made once: building the default
 /// labels' strings was a fortieth of renderHtml's time.
 fn default_options() -> &'static RenderOptions {
-    struct Default(std::cell::OnceCell<RenderOptions>);
-    // The module runs on one thread.
-    unsafe impl Sync for Default {}
-    static DEFAULT: Default = Default(std::cell::OnceCell::new());
+    static DEFAULT: OneThread<std::cell::OnceCell<RenderOptions>> =
+        OneThread(std::cell::OnceCell::new());
     DEFAULT.0.get_or_init(RenderOptions::default)
 }
 
 /// Streams open in this instance, by handle (`None`: closed). A new
 /// instance (after a restart) has none: the JavaScript layer keeps each
 /// stream's text and opens it again.
-struct Streams(std::cell::RefCell<Vec<Option<crate::stream::Stream>>>);
-
-// The module runs on one thread.
-unsafe impl Sync for Streams {}
-
-static STREAMS: Streams = Streams(std::cell::RefCell::new(Vec::new()));
+static STREAMS: OneThread<std::cell::RefCell<Vec<Option<crate::stream::Stream>>>> =
+    OneThread(std::cell::RefCell::new(Vec::new()));
 
 /// Opens a stream (see [`crate::stream`]) with the render options; returns
 /// its handle.
