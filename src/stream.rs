@@ -333,8 +333,7 @@ fn reset(shown: &mut Shown, ops: &mut Ops, pieces: &Pieces, tooltips: &[Cited], 
         html.push_str(piece);
     }
     if shown.container {
-        let container = pieces.tooltips_container();
-        html.push_str(&container[..container.len() - "</div>".len()]);
+        pieces.tooltips_start(&mut html);
         for (_, tooltip) in &shown.tooltips {
             html.push_str(tooltip);
         }

@@ -157,6 +157,11 @@ impl<'a> Pieces<'a> {
         self.0.after_sections()
     }
 
+    /// The tooltips' container, open, appended to `out`.
+    pub fn tooltips_start(&self, out: &mut String) {
+        self.0.tooltips_start(out);
+    }
+
     /// The tooltips' container with no tooltip yet.
     pub fn tooltips_container(&self) -> String {
         let mut out = String::new();
