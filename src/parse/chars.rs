@@ -30,8 +30,19 @@ pub fn strip_suffix_any<'a>(s: &'a str, suffixes: &[&str]) -> Option<&'a str> {
 /// Where the first of `needles` first occurs in `s`: `str::find` for a set
 /// of characters, each needle a character as `&str`, without a searcher.
 pub fn find_any(s: &str, needles: &[&str]) -> Option<usize> {
+    split_any(s, needles).map(|(before, _)| before.len())
+}
+
+/// `s` around the first of `needles` found in it: what comes before the
+/// needle and what comes after it.
+pub fn split_any<'a>(s: &'a str, needles: &[&str]) -> Option<(&'a str, &'a str)> {
     let bytes = s.as_bytes();
-    (0..bytes.len()).find(|&i| needles.iter().any(|n| bytes[i..].starts_with(n.as_bytes())))
+    (0..bytes.len()).find_map(|i| {
+        let n = needles
+            .iter()
+            .find(|n| bytes[i..].starts_with(n.as_bytes()))?;
+        Some((s.get(..i)?, s.get(i + n.len()..)?))
+    })
 }
 
 /// `s` without trailing colons, `:` or fullwidth `：`: `trim_end_matches`
