@@ -222,78 +222,72 @@ fn unmatched_mark(text: &str, from: usize, end: usize) -> usize {
     let b = s.as_bytes();
     let mut cut = end;
     let mut earliest = |at: usize| cut = cut.min(from + at);
-    // Code first: inside a code span nothing else is a mark.
-    // Pushed in a loop: a filtered collect is a from_iter instance.
-    let mut ticks: Vec<usize> = Vec::new();
+    // One pass for code, emphasis and strong marks, with no vectors: a mark
+    // counts outside code, where an even number of backticks precede it.
+    let mut in_code = false;
+    let mut last_tick = 0;
+    // Per mark (`*`, `_`): the pairs' count, the last pair, where the next
+    // pair may start (`****` is two pairs, not three); the last single mark
+    // opening a word, and whether a single mark after it closes one.
+    let mut pairs = [(0usize, 0usize, 0usize); 2];
+    let mut singles = [(None::<usize>, false); 2];
     for (i, &byte) in b.iter().enumerate() {
         if byte == b'`' {
-            ticks.push(i);
+            in_code = !in_code;
+            last_tick = i;
+            continue;
         }
-    }
-    if ticks.len() % 2 == 1 {
-        earliest(ticks[ticks.len() - 1]);
-    }
-    let code_end = if ticks.len() % 2 == 1 {
-        ticks[ticks.len() - 1]
-    } else {
-        b.len()
-    };
-    let outside = |i: usize| {
-        let before = ticks.iter().filter(|&&t| t < i).count();
-        before % 2 == 0 && i < code_end
-    };
-    for mark in ["**", "__"] {
-        let mark = mark.as_bytes();
-        let mut at = Vec::new();
-        let mut i = 0;
-        while i + 1 < b.len() {
-            if b[i..].starts_with(mark) && outside(i) {
-                at.push(i);
-                i += 2; // `****` is two marks, not three
-            } else {
-                i += 1;
-            }
-        }
-        if at.len() % 2 == 1 {
-            earliest(at[at.len() - 1]);
-        }
-    }
-    for mark in [b'*', b'_'] {
-        // A single mark opening a word (after white space or the start, before
-        // a non-space), with no closing one after it.
-        let single = |i: usize| {
-            b[i] == mark
-                && b.get(i + 1) != Some(&mark)
-                && (i == 0 || b[i - 1] != mark)
-                && outside(i)
+        let k = match byte {
+            b'*' => 0,
+            b'_' => 1,
+            _ => continue,
         };
-        let opener = (0..b.len()).rev().find(|&i| {
-            single(i)
-                && (i == 0 || b[i - 1] == b' ' || b"([\"'".contains(&b[i - 1]))
-                && b.get(i + 1).is_some_and(|c| !c.is_ascii_whitespace())
-        });
-        if let Some(o) = opener {
-            let closed = (o + 1..b.len()).any(|i| single(i) && b[i - 1] != b' ');
-            if !closed {
-                earliest(o);
+        if in_code {
+            continue;
+        }
+        let next = b.get(i + 1).copied();
+        let prev = i.checked_sub(1).map(|p| b[p]);
+        let pair = &mut pairs[k];
+        if next == Some(byte) && i >= pair.2 {
+            *pair = (pair.0 + 1, i, i + 2);
+        }
+        // A single mark opens a word after white space, a bracket, a quote
+        // or the start, before a non-space.
+        if next != Some(byte) && prev != Some(byte) {
+            let single = &mut singles[k];
+            let opens = prev.is_none_or(|p| b" ([\"'".contains(&p));
+            if opens && next.is_some_and(|c| !c.is_ascii_whitespace()) {
+                *single = (Some(i), false);
+            } else if prev.is_some_and(|p| p != b' ') {
+                single.1 = true;
             }
+        }
+    }
+    if in_code {
+        earliest(last_tick);
+    }
+    for k in 0..2 {
+        if pairs[k].0 % 2 == 1 {
+            earliest(pairs[k].1);
+        }
+        if let (Some(o), false) = singles[k] {
+            earliest(o);
         }
     }
     // Brackets: a citation, a link's text or its URL still open.
     for (open, close) in [
-        ('[', ']'),
-        ('【', '】'),
-        ('［', '］'),
-        ('〔', '〕'),
-        ('(', ')'),
+        ("[", "]"),
+        ("【", "】"),
+        ("［", "］"),
+        ("〔", "〕"),
+        ("(", ")"),
     ] {
         // The crate's byte searches: `contains` with a non-ASCII char is a
         // substring search, whose code cost the wasm module 2 KB, and
         // `rfind` with a char 0.7 KB.
-        let (mut open_buf, mut close_buf) = ([0; 4], [0; 4]);
-        if let Some(o) = rfind_str(s, open.encode_utf8(&mut open_buf)) {
-            if super::scan::find_str(&s[o..], close.encode_utf8(&mut close_buf)).is_none() {
-                let at = if open == '(' {
+        if let Some(o) = rfind_str(s, open) {
+            if super::scan::find_str(&s[o..], close).is_none() {
+                let at = if open == "(" {
                     // Only a link's URL: `](`.
                     if o > 0 && b[o - 1] == b']' {
                         rfind_str(&s[..o - 1], "[").unwrap_or(o)
