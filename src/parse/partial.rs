@@ -27,7 +27,7 @@
 //! [`MARK_WINDOW`] bytes before the end.
 
 use super::blocks::{classify, LineKind};
-use super::chars::{find_any, rfind_str, strip_prefix_any};
+use super::chars::{find_any, rfind_any_end, rfind_str, strip_prefix_any, strip_suffix_any};
 use super::headings::{self, Likeness};
 use super::text::is_space;
 use super::{citations, references, title};
@@ -127,18 +127,20 @@ fn settled_line_end(text: &str, start: usize, end: usize, at_line_start: bool) -
     let trimmed = line.trim_start();
     let indent = line.len() - trimmed.len();
     // A heading or bullet still forming: `#`, `##`, `12`.
-    let forming = |max: usize, byte: fn(u8) -> bool| {
-        !trimmed.is_empty() && trimmed.len() <= max && trimmed.bytes().all(byte)
+    let forming = match trimmed.as_bytes() {
+        b @ [b'#', ..] => b.len() <= 6 && b.iter().all(|&c| c == b'#'),
+        b @ [b'0'..=b'9', ..] => b.len() <= 3 && b.iter().all(u8::is_ascii_digit),
+        _ => false,
     };
-    if at_line_start && (forming(6, |b| b == b'#') || forming(3, |b| b.is_ascii_digit())) {
+    if at_line_start && forming {
         return start;
     }
     let mut cut = end;
     cut = cut.min(start + trailing_dash(line));
-    let window = cut.saturating_sub(MARK_WINDOW).max(start);
-    let window = (window..=cut)
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(cut);
+    let mut window = cut.saturating_sub(MARK_WINDOW).max(start);
+    while window < cut && !text.is_char_boundary(window) {
+        window += 1;
+    }
     cut = cut.min(unmatched_mark(text, window, cut));
     // Heading-like words where a heading may stand.
     let kind = if at_line_start {
@@ -160,11 +162,7 @@ fn settled_line_end(text: &str, start: usize, end: usize, at_line_start: bool) -
         return cut;
     }
     let piece = &text[content_start..cut];
-    let after_bracket = piece
-        .char_indices()
-        .rev()
-        .find(|(_, c)| matches!(c, ']' | '】' | '］' | '〕'))
-        .map(|(i, c)| i + c.len_utf8());
+    let after_bracket = rfind_any_end(piece, &["]", "】", "］", "〕"]);
     let after_dash = last_spaced_dash(piece);
     let (segment_start, heading_may_stand) = match (after_bracket, after_dash) {
         (Some(b), Some(d)) if d > b => (d, false),
@@ -191,28 +189,21 @@ fn settled_line_end(text: &str, start: usize, end: usize, at_line_start: bool) -
 
 /// The length of `line` without a spaced dash (and white space) at its end.
 fn trailing_dash(line: &str) -> usize {
-    let body = line.trim_end();
-    for dash in ["-", "–", "—"] {
-        if let Some(before) = body.strip_suffix(dash) {
-            if before.is_empty() || super::chars::last_is(before, is_space) {
-                return before.trim_end().len();
-            }
+    // One of the three at most ends the line.
+    match strip_suffix_any(line.trim_end(), &["-", "–", "—"]) {
+        Some(before) if before.is_empty() || super::chars::last_is(before, is_space) => {
+            before.trim_end().len()
         }
+        _ => line.len(),
     }
-    line.len()
 }
 
 /// Where the text after the last spaced dash of `piece` starts.
 fn last_spaced_dash(piece: &str) -> Option<usize> {
-    // The last end of any of the three, found from the end on bytes: a
-    // substring search per dash pulled 2 KB of two-way matching into the
-    // wasm module, for needles of three and five bytes.
-    let bytes = piece.as_bytes();
-    (3..=bytes.len()).rev().find(|&end| {
-        [" - ", " – ", " — "]
-            .iter()
-            .any(|d| bytes[..end].ends_with(d.as_bytes()))
-    })
+    // Found from the end on bytes: a substring search per dash pulled 2 KB
+    // of two-way matching into the wasm module, for needles of three and
+    // five bytes.
+    rfind_any_end(piece, &[" - ", " – ", " — "])
 }
 
 /// The start of the first mark in `text[from..end]` that is opened and not
