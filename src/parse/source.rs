@@ -317,8 +317,10 @@ fn trailing_time(b: &mut Back) -> Option<CheckedTime> {
     if after.is_some() {
         c.spaces();
     }
-    let mut parts = [0u32; 3];
-    let mut count = 0;
+    // Read back: each number read is the hour so far, and moves the ones
+    // after it on to minutes and seconds (no array to reverse).
+    let (mut h, mut m) = (None, None);
+    let mut sec;
     loop {
         let (n, len) = c.number(2)?;
         let after_colon = c.eat(':') || c.eat('：');
@@ -326,44 +328,45 @@ fn trailing_time(b: &mut Back) -> Option<CheckedTime> {
         if after_colon && len != 2 {
             return None;
         }
-        parts[count] = n;
-        count += 1;
+        (h, m, sec) = (Some(n), h, m);
         if !after_colon {
             break;
         }
-        if count == 3 {
+        if sec.is_some() {
             return None;
         }
     }
-    if count < 2 {
-        return None;
-    }
-    parts[..count].reverse();
+    let (h, m) = (h?, m?);
     let half = after.or_else(|| meridiem_before(&mut c));
     *b = c;
-    Some(check_time(&parts[..count], half))
+    Some(check_time(h, m, sec, half))
 }
 
 /// `AM`, `pm`, `a.m.`, `P.M.` closing the text.
 fn meridiem_after(b: &mut Back) -> Option<Half> {
+    // On the words' bytes: string comparisons and the `&str` they passed
+    // around were 0.3 KB of wasm. Words are ASCII letters.
     let mut c = *b;
-    let half = if c.eat('.') {
-        // `a.m.`
-        let m = c.word()?;
-        if !m.eq_ignore_ascii_case("m") || !c.eat('.') {
+    let dotted = c.eat('.');
+    let word = c.word()?.as_bytes();
+    let letter = if dotted {
+        // `a.m.`: `m` alone between dots, the letter alone before them.
+        if !matches!(word, [b'm' | b'M']) || !c.eat('.') {
             return None;
         }
-        c.word()?
+        match c.word()?.as_bytes() {
+            &[letter] => letter,
+            _ => return None,
+        }
     } else {
-        let word = c.word()?;
-        if !word.eq_ignore_ascii_case("am") && !word.eq_ignore_ascii_case("pm") {
-            return None;
+        match word {
+            &[letter, b'm' | b'M'] => letter,
+            _ => return None,
         }
-        &word[..1]
     };
-    let half = match half.as_bytes() {
-        [b'a' | b'A'] => Half::Am,
-        [b'p' | b'P'] => Half::Pm,
+    let half = match letter | 0x20 {
+        b'a' => Half::Am,
+        b'p' => Half::Pm,
         _ => return None,
     };
     *b = c;
@@ -411,9 +414,7 @@ fn date_time_gap(b: &mut Back) -> bool {
     matches!(b.peek(), Some('日' | '号'))
 }
 
-fn check_time(parts: &[u32], half: Option<Half>) -> CheckedTime {
-    let (mut h, m) = (parts[0], parts[1]);
-    let s = parts.get(2).copied();
+fn check_time(mut h: u32, m: u32, s: Option<u32>, half: Option<Half>) -> CheckedTime {
     match half {
         // 12 AM is midnight, 12 PM noon; `下午15:39` says 15:39 twice.
         Some(Half::Am) if h == 12 => h = 0,
@@ -484,9 +485,12 @@ fn is_weekday(word: &str) -> bool {
 /// A date that ends `b`: where it starts, with a weekday before it if
 /// there is one, and the date.
 fn trailing_date(b: Back) -> Option<(Found, Checked)> {
-    let (b, date) = numeric_date(b)
+    let (b, (year, month, day)) = numeric_date(b)
         .or_else(|| cjk_date(b))
         .or_else(|| english_date(b))?;
+    // Checked here once for the three readers: a check per reading was
+    // eight calls' code in the wasm module.
+    let date = check_date(year, month, day);
     if !b.at_boundary() {
         return None;
     }
@@ -502,9 +506,12 @@ fn trailing_date(b: Back) -> Option<(Found, Checked)> {
     Some((found, date))
 }
 
+/// Year, month and day as read, not yet checked.
+type Ymd = (u32, u32, u32);
+
 /// `2025-06-09`, `2025/6/9`, `2025.06.09`; `09.06.2025`, `09-06-2025`, and
 /// `06/09/2025` when only one order of day and month can be meant.
-fn numeric_date(mut b: Back) -> Option<(Back, Checked)> {
+fn numeric_date(mut b: Back) -> Option<(Back, Ymd)> {
     let (last, last_len) = b.number(4)?;
     let sep = b.peek().filter(|c| matches!(c, '-' | '/' | '.'))?;
     b.eat(sep);
@@ -514,13 +521,14 @@ fn numeric_date(mut b: Back) -> Option<(Back, Checked)> {
     }
     let (first, first_len) = b.number(4)?;
     let date = match (first_len, middle_len, last_len) {
-        (4, _, 1 | 2) => check_date(first, middle, last),
-        (1 | 2, _, 4) if sep != '/' => check_date(last, middle, first),
+        (4, _, 1 | 2) => (first, middle, last),
+        (1 | 2, _, 4) if sep != '/' => (last, middle, first),
         (1 | 2, _, 4) => match (first > 12, middle > 12) {
-            (true, false) => check_date(last, middle, first),
-            (false, true) => check_date(last, first, middle),
-            _ if first == middle => check_date(last, first, middle),
-            _ => Err(()),
+            (true, false) => (last, middle, first),
+            (false, true) => (last, first, middle),
+            _ if first == middle => (last, first, middle),
+            // No month 0: not a date.
+            _ => (last, 0, 0),
         },
         _ => return None,
     };
@@ -528,7 +536,7 @@ fn numeric_date(mut b: Back) -> Option<(Back, Checked)> {
 }
 
 /// `2025年6月9日` (or `号`), white space allowed between the parts.
-fn cjk_date(mut b: Back) -> Option<(Back, Checked)> {
+fn cjk_date(mut b: Back) -> Option<(Back, Ymd)> {
     if !(b.eat('日') || b.eat('号')) {
         return None;
     }
@@ -546,11 +554,11 @@ fn cjk_date(mut b: Back) -> Option<(Back, Checked)> {
     }
     b.spaces();
     let (year, year_len) = b.number(4)?;
-    (year_len == 4).then(|| (b, check_date(year, month, day)))
+    (year_len == 4).then_some((b, (year, month, day)))
 }
 
 /// `June 9, 2025`, `Jun 9th 2025`, `9 June 2025` or `9 Jun, 2025`.
-fn english_date(mut b: Back) -> Option<(Back, Checked)> {
+fn english_date(mut b: Back) -> Option<(Back, Ymd)> {
     let (year, year_len) = b.number(4)?;
     if year_len != 4 {
         return None;
@@ -565,7 +573,7 @@ fn english_date(mut b: Back) -> Option<(Back, Checked)> {
     if let Some(day) = day(&mut month_first) {
         if month_first.spaces() {
             if let Some(month) = month(&mut month_first) {
-                return Some((month_first, check_date(year, month, day)));
+                return Some((month_first, (year, month, day)));
             }
         }
     }
@@ -574,7 +582,7 @@ fn english_date(mut b: Back) -> Option<(Back, Checked)> {
         return None;
     }
     let day = day(&mut b)?;
-    Some((b, check_date(year, month, day)))
+    Some((b, (year, month, day)))
 }
 
 /// `9`, `09`, `9th`.
