@@ -184,31 +184,34 @@ fn strip_label(line: &str) -> (usize, &str) {
     (0, line)
 }
 
-/// Reads back from the end of `s[..at]`. Every method consumes what it
-/// matches and moves `at` back, or leaves it where it was.
+/// Reads back from the end of `rest`. Every method consumes what it
+/// matches and shortens `rest`, or leaves it as it was.
 #[derive(Clone, Copy)]
 struct Back<'a> {
-    s: &'a str,
-    at: usize,
+    // Only what is left, not the line and an offset: two words to copy,
+    // and no slicing (with its boundary check) to find the rest.
+    rest: &'a str,
 }
 
 impl<'a> Back<'a> {
-    fn new(s: &'a str) -> Self {
-        Self { s, at: s.len() }
+    fn new(rest: &'a str) -> Self {
+        Self { rest }
     }
 
-    fn rest(&self) -> &'a str {
-        &self.s[..self.at]
+    /// Where reading has come back to, in bytes from the line's start.
+    fn at(&self) -> usize {
+        self.rest.len()
     }
 
     fn peek(&self) -> Option<char> {
-        self.rest().chars().next_back()
+        self.rest.chars().next_back()
     }
 
     fn eat(&mut self, c: char) -> bool {
-        let found = self.peek() == Some(c);
+        let mut chars = self.rest.chars();
+        let found = chars.next_back() == Some(c);
         if found {
-            self.at -= c.len_utf8();
+            self.rest = chars.as_str();
         }
         found
     }
@@ -218,46 +221,45 @@ impl<'a> Back<'a> {
     }
 
     fn eat_str(&mut self, suffix: &str) -> bool {
-        let found = self.rest().ends_with(suffix);
-        if found {
-            self.at -= suffix.len();
-        }
-        found
+        let rest = self.rest.strip_suffix(suffix);
+        self.rest = rest.unwrap_or(self.rest);
+        rest.is_some()
     }
 
     /// White space; whether there was any.
     fn spaces(&mut self) -> bool {
-        let before = self.at;
-        self.at = self.rest().trim_end().len();
-        self.at < before
+        let before = self.rest.len();
+        self.rest = self.rest.trim_end();
+        self.rest.len() < before
     }
 
     /// A run of 1 to `max` digits: its value and length. A longer run is
     /// not a date's number, and is not consumed.
     fn number(&mut self, max: usize) -> Option<(u32, usize)> {
-        let rest = self.rest();
-        let (mut value, mut place, mut count, mut start) = (0u32, 1u32, 0usize, rest.len());
-        for (i, c) in rest.char_indices().rev() {
-            let Some(d) = digit_value(c) else { break };
+        let (mut value, mut place, mut count) = (0u32, 1u32, 0usize);
+        let mut chars = self.rest.chars();
+        let mut rest = self.rest;
+        while let Some(d) = chars.next_back().and_then(digit_value) {
             count += 1;
             if count > max {
                 return None;
             }
             value += d * place;
             place = place.saturating_mul(10);
-            start = i;
+            rest = chars.as_str();
         }
         if count == 0 {
             return None;
         }
-        self.at = start;
+        self.rest = rest;
         Some((value, count))
     }
 
     /// A word of ASCII letters (at most 12: no date word is longer).
     fn word(&mut self) -> Option<&'a str> {
         // A plain loop: the iterator chain was 0.4 KB of wasm.
-        let (bytes, end) = (self.s.as_bytes(), self.at);
+        let bytes = self.rest.as_bytes();
+        let end = bytes.len();
         let mut start = end;
         while start > 0 && end - start <= 12 && bytes[start - 1].is_ascii_alphabetic() {
             start -= 1;
@@ -265,8 +267,9 @@ impl<'a> Back<'a> {
         if start == end || end - start > 12 {
             return None;
         }
-        self.at = start;
-        self.s.get(start..end)
+        let (rest, word) = self.rest.split_at_checked(start)?;
+        self.rest = rest;
+        Some(word)
     }
 
     /// Whether the date that starts here stands apart from what precedes it
@@ -498,9 +501,9 @@ fn trailing_date(b: Back) -> Option<(Found, Checked)> {
     w.spaces();
     w.eat(',');
     w.spaces();
-    let with_weekday = (w.word().is_some_and(is_weekday) && w.at_boundary()).then_some(w.at);
+    let with_weekday = (w.word().is_some_and(is_weekday) && w.at_boundary()).then_some(w.at());
     let found = Found {
-        start: b.at,
+        start: b.at(),
         with_weekday,
     };
     Some((found, date))
@@ -639,10 +642,10 @@ fn date_shaped_tail(line: &str) -> Option<usize> {
         } else if meridiem_before(&mut b).is_none() {
             break;
         }
-        start = Some(b.at);
+        start = Some(b.at());
     }
     let start = start.filter(|_| year && short)?;
-    Back { s: line, at: start }.at_boundary().then_some(start)
+    Back::new(line.get(..start)?).at_boundary().then_some(start)
 }
 
 /// A word a date may contain: a month or weekday (or what looks like the
