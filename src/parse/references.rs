@@ -23,7 +23,7 @@
 //! Only `http:` and `https:` make a link: anything else stays text, so a
 //! renderer never gets a `javascript:` URL from here.
 
-use super::chars::{count_char, strip_prefix_any};
+use super::chars::strip_prefix_any;
 use super::headings::strip_marks;
 use super::text::{folded, is_space};
 
@@ -159,45 +159,53 @@ pub fn entry(body: &str) -> Entry {
 }
 
 fn clean_end(text: &str) -> &str {
-    text.trim_end_matches(|c: char| {
-        is_space(c)
+    // A loop over chars: `trim_end_matches` with a closure is a searcher
+    // instance of its own.
+    let mut chars = text.chars();
+    let mut rest = text;
+    while let Some(c) = chars.next_back() {
+        if !(is_space(c)
             || matches!(
                 c,
                 ',' | ':' | '-' | '–' | '—' | '|' | '·' | '(' | '<' | '，' | '：'
-            )
-    })
+            ))
+        {
+            break;
+        }
+        rest = chars.as_str();
+    }
+    rest
 }
 
 fn clean_start(text: &str) -> &str {
-    text.trim_start_matches(|c: char| {
-        is_space(c) || matches!(c, ')' | '>' | ',' | '.' | '，' | '。')
-    })
+    let mut chars = text.chars();
+    let mut rest = text;
+    while let Some(c) = chars.next() {
+        if !(is_space(c) || matches!(c, ')' | '>' | ',' | '.' | '，' | '。')) {
+            break;
+        }
+        rest = chars.as_str();
+    }
+    rest
 }
 
 /// The first `http(s)://` URL: up to white space or a character that cannot
 /// be in one, without trailing punctuation.
 pub fn find_url(text: &str) -> Option<(usize, usize)> {
-    let lower_at = |i: usize, p: &str| {
-        text.get(i..i + p.len())
-            .is_some_and(|s| s.eq_ignore_ascii_case(p))
-    };
-    let mut search = 0;
-    // On bytes: `find` with a `[char; 2]` pattern is a searcher's code.
-    while let Some(rel) = text.as_bytes()[search..]
-        .iter()
-        .position(|&b| b | 0x20 == b'h')
-    {
-        let start = search + rel;
-        let scheme = if lower_at(start, "https://") {
-            8
-        } else if lower_at(start, "http://") {
-            7
-        } else {
-            search = start + 1;
+    // On bytes: the scheme and the trailing punctuation are ASCII, so no
+    // `str` slicing (with its boundary checks) until the URL's characters.
+    let bytes = text.as_bytes();
+    for start in 0..bytes.len() {
+        let rest = &bytes[start..];
+        let Some(scheme) = ["https://", "http://"].iter().find(|p| {
+            rest.get(..p.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
+        }) else {
             continue;
         };
-        let mut end = start + scheme;
-        for c in text[end..].chars() {
+        let from = start + scheme.len();
+        let mut end = from;
+        for c in text[from..].chars() {
             if is_space(c)
                 || matches!(
                     c,
@@ -211,19 +219,21 @@ pub fn find_url(text: &str) -> Option<(usize, usize)> {
             end += c.len_utf8();
         }
         // Trailing punctuation belongs to the sentence, and a `)` only to a
-        // URL that opened one.
-        loop {
-            let url = &text[start..end];
-            match url.chars().next_back() {
-                Some('.' | ',' | ';' | ':' | '!' | '?' | ']' | '*') => end -= 1,
-                Some(')') if count_char(url, '(') < count_char(url, ')') => end -= 1,
+        // URL that opened one (more `)` than `(` in it: the balance below 0).
+        while let Some(&last) = bytes[from..end].last() {
+            let url = &bytes[start..end];
+            let balance = url.iter().fold(0i32, |n, &b| {
+                n + i32::from(b == b'(') - i32::from(b == b')')
+            });
+            match last {
+                b'.' | b',' | b';' | b':' | b'!' | b'?' | b']' | b'*' => end -= 1,
+                b')' if balance < 0 => end -= 1,
                 _ => break,
             }
         }
-        if end > start + scheme {
+        if end > from {
             return Some((start, end));
         }
-        search = start + 1;
     }
     None
 }
