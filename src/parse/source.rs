@@ -126,15 +126,18 @@ pub fn parse(line: &str) -> Option<ParsedSource<'_>> {
         }
     };
     // A weekday belongs to the date unless the publisher's name ends in one.
-    let (date_start, publisher) = found
-        .with_weekday
-        .and_then(|w| Some((w, publisher_before(&body[..w], labelled)?)))
-        .or_else(|| {
-            Some((
-                found.start,
-                publisher_before(&body[..found.start], labelled)?,
-            ))
-        })?;
+    // A loop over the two places a date may start: one call to read the
+    // publisher before it, where two were inlined.
+    let mut date_start = found.with_weekday.unwrap_or(found.start);
+    let publisher = loop {
+        if let Some(p) = publisher_before(body.get(..date_start)?, labelled) {
+            break p;
+        }
+        if date_start == found.start {
+            return None;
+        }
+        date_start = found.start;
+    };
     if find_any(publisher, &["[", "【"]).is_some() {
         return None;
     }
@@ -169,14 +172,15 @@ fn publisher_before(before: &str, labelled: bool) -> Option<&str> {
 /// `Source:` or `来源：` at the start: its length and the rest.
 fn strip_label(line: &str) -> (usize, &str) {
     for label in LABELS {
-        let Some(head) = line.get(..label.len()) else {
-            continue;
-        };
-        if !head.eq_ignore_ascii_case(label) {
+        // Compared as bytes, sliced once: a match ends on a char boundary.
+        let head = line.as_bytes().get(..label.len());
+        if !head.is_some_and(|h| h.eq_ignore_ascii_case(label.as_bytes())) {
             continue;
         }
-        let rest = line[label.len()..].trim_start();
-        if let Some(after) = strip_prefix_any(rest, &[":", "："]) {
+        let Some(rest) = line.get(label.len()..) else {
+            continue;
+        };
+        if let Some(after) = strip_prefix_any(rest.trim_start(), &[":", "："]) {
             let after = after.trim_start();
             return (line.len() - after.len(), after);
         }
