@@ -213,84 +213,82 @@ fn unmatched_mark(text: &str, from: usize, end: usize) -> usize {
     let b = s.as_bytes();
     let mut cut = end;
     let mut earliest = |at: usize| cut = cut.min(from + at);
-    // One pass for code, emphasis and strong marks, with no vectors: a mark
-    // counts outside code, where an even number of backticks precede it.
-    let mut in_code = false;
-    let mut last_tick = 0;
-    // Per mark (`*`, `_`): the pairs' count, the last pair, where the next
-    // pair may start (`****` is two pairs, not three); the last single mark
-    // opening a word, and whether a single mark after it closes one.
-    let mut pairs = [(0usize, 0usize, 0usize); 2];
-    let mut singles = [(None::<usize>, false); 2];
-    for (i, &byte) in b.iter().enumerate() {
-        if byte == b'`' {
-            in_code = !in_code;
-            last_tick = i;
-            continue;
-        }
-        let k = match byte {
-            b'*' => 0,
-            b'_' => 1,
-            _ => continue,
-        };
-        if in_code {
-            continue;
-        }
-        let next = b.get(i + 1).copied();
-        let prev = i.checked_sub(1).map(|p| b[p]);
-        let pair = &mut pairs[k];
-        if next == Some(byte) && i >= pair.2 {
-            *pair = (pair.0 + 1, i, i + 2);
-        }
-        // A single mark opens a word after white space, a bracket, a quote
-        // or the start, before a non-space.
-        if next != Some(byte) && prev != Some(byte) {
-            let single = &mut singles[k];
-            let opens = prev.is_none_or(|p| b" ([\"'".contains(&p));
-            if opens && next.is_some_and(|c| !c.is_ascii_whitespace()) {
-                *single = (Some(i), false);
-            } else if prev.is_some_and(|p| p != b' ') {
-                single.1 = true;
+    // A pass per mark (`*`, `_`) for code, pairs (strong) and single marks
+    // (emphasis), with no vectors: a mark counts outside code, where an
+    // even number of backticks precede it.
+    for &mark in b"*_" {
+        let (mut in_code, mut last_tick) = (false, 0);
+        // The pairs' count, the last pair, where the next pair may start
+        // (`****` is two pairs, not three).
+        let (mut pairs, mut last_pair, mut next_pair) = (0usize, 0, 0);
+        // The last single mark opening a word, and whether a single mark
+        // after it closes one.
+        let (mut opener, mut closed) = (None, false);
+        for (i, &byte) in b.iter().enumerate() {
+            if byte == b'`' {
+                in_code = !in_code;
+                last_tick = i;
+            }
+            if byte != mark || in_code {
+                continue;
+            }
+            let next = b.get(i + 1).copied();
+            let prev = i.checked_sub(1).map(|p| b[p]);
+            if next == Some(mark) && i >= next_pair {
+                (pairs, last_pair, next_pair) = (pairs + 1, i, i + 2);
+            }
+            // A single mark opens a word after white space, a bracket, a
+            // quote or the start, before a non-space.
+            if next != Some(mark) && prev != Some(mark) {
+                if prev.is_none_or(|p| b" ([\"'".contains(&p))
+                    && next.is_some_and(|c| !c.is_ascii_whitespace())
+                {
+                    (opener, closed) = (Some(i), false);
+                } else if prev.is_some_and(|p| p != b' ') {
+                    closed = true;
+                }
             }
         }
-    }
-    if in_code {
-        earliest(last_tick);
-    }
-    for k in 0..2 {
-        if pairs[k].0 % 2 == 1 {
-            earliest(pairs[k].1);
+        if in_code {
+            earliest(last_tick);
         }
-        if let (Some(o), false) = singles[k] {
+        if pairs % 2 == 1 {
+            earliest(last_pair);
+        }
+        if let (Some(o), false) = (opener, closed) {
             earliest(o);
         }
     }
-    // Brackets: a citation, a link's text or its URL still open.
-    for (open, close) in [
+    // Brackets: a citation, a link's text or its URL still open. (A slice
+    // of pairs: a loop over an array by value was unrolled five times.)
+    const BRACKETS: &[(&str, &str)] = &[
         ("[", "]"),
         ("【", "】"),
         ("［", "］"),
         ("〔", "〕"),
         ("(", ")"),
-    ] {
+    ];
+    for &(open, close) in BRACKETS {
         // The crate's byte searches: `contains` with a non-ASCII char is a
         // substring search, whose code cost the wasm module 2 KB, and
         // `rfind` with a char 0.7 KB.
-        if let Some(o) = rfind_str(s, open) {
-            if super::scan::find_str(&s[o..], close).is_none() {
-                let at = if open == "(" {
-                    // Only a link's URL: `](`.
-                    if o > 0 && b[o - 1] == b']' {
-                        rfind_str(&s[..o - 1], "[").unwrap_or(o)
-                    } else {
-                        continue;
-                    }
-                } else {
-                    o
-                };
-                earliest(at);
-            }
+        let Some(o) = rfind_str(s, open) else {
+            continue;
+        };
+        if super::scan::find_str(&s[o..], close).is_some() {
+            continue;
         }
+        let at = if b[o] == b'(' {
+            // Only a link's URL: `](`.
+            if o > 0 && b[o - 1] == b']' {
+                rfind_str(&s[..o - 1], "[").unwrap_or(o)
+            } else {
+                continue;
+            }
+        } else {
+            o
+        };
+        earliest(at);
     }
     cut
 }
