@@ -25,7 +25,7 @@
 
 use super::chars::strip_prefix_any;
 use super::headings::strip_marks;
-use super::text::{folded, is_space};
+use super::text::{digit_value, folded, is_space};
 
 const HEADINGS: &[&str] = &[
     "references",
@@ -87,7 +87,7 @@ pub fn entry_marker(line: &str) -> Option<(u32, usize)> {
     let rest = match bracket {
         Some((open, _)) => {
             let rest = line.get(open.len()..)?;
-            rest.strip_prefix('^').unwrap_or(rest)
+            rest.strip_prefix("^").unwrap_or(rest)
         }
         None => line,
     };
@@ -112,18 +112,12 @@ pub fn entry_marker(line: &str) -> Option<(u32, usize)> {
 /// The decimal digits (ASCII or full-width) opening `text`: their length
 /// in bytes, how many there are, and their value (exact for up to nine).
 fn leading_digits(text: &str) -> (usize, usize, u32) {
-    // On bytes: `０` to `９` are EF BC 90 to EF BC 99.
-    let b = text.as_bytes();
     let (mut bytes, mut count, mut value) = (0, 0, 0u32);
-    loop {
-        let (d, len) = match b.get(bytes..) {
-            Some([d @ b'0'..=b'9', ..]) => (d - b'0', 1),
-            Some([0xEF, 0xBC, d @ 0x90..=0x99, ..]) => (d - 0x90, 3),
-            _ => break,
-        };
-        bytes += len;
+    for c in text.chars() {
+        let Some(d) = digit_value(c) else { break };
+        bytes += c.len_utf8();
         count += 1;
-        value = value.wrapping_mul(10).wrapping_add(d.into());
+        value = value.wrapping_mul(10).wrapping_add(d);
     }
     (bytes, count, value)
 }
