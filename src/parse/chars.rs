@@ -4,10 +4,20 @@
 /// The start of the last `needle` in `hay`. A UTF-8 needle found in UTF-8
 /// text always starts at a character boundary, so this is `str::rfind`.
 pub fn rfind_str(hay: &str, needle: &str) -> Option<usize> {
-    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
-    (0..(hay.len() + 1).saturating_sub(needle.len()))
-        .rev()
-        .find(|&i| hay[i..].starts_with(needle))
+    rfind_any_end(hay, &[needle]).map(|end| end - needle.len())
+}
+
+/// The end of the last of `needles` in `hay` (of the one ending last):
+/// one backward search for several needles, on bytes.
+pub fn rfind_any_end(hay: &str, needles: &[&str]) -> Option<usize> {
+    let hay = hay.as_bytes();
+    let mut end = hay.len();
+    loop {
+        if needles.iter().any(|n| hay[..end].ends_with(n.as_bytes())) {
+            return Some(end);
+        }
+        end = end.checked_sub(1)?;
+    }
 }
 
 /// `s` without the first of `prefixes` that starts it. Prefixes as `&str`
@@ -30,8 +40,19 @@ pub fn strip_suffix_any<'a>(s: &'a str, suffixes: &[&str]) -> Option<&'a str> {
 /// Where the first of `needles` first occurs in `s`: `str::find` for a set
 /// of characters, each needle a character as `&str`, without a searcher.
 pub fn find_any(s: &str, needles: &[&str]) -> Option<usize> {
+    split_any(s, needles).map(|(before, _)| before.len())
+}
+
+/// `s` around the first of `needles` found in it: what comes before the
+/// needle and what comes after it.
+pub fn split_any<'a>(s: &'a str, needles: &[&str]) -> Option<(&'a str, &'a str)> {
     let bytes = s.as_bytes();
-    (0..bytes.len()).find(|&i| needles.iter().any(|n| bytes[i..].starts_with(n.as_bytes())))
+    (0..bytes.len()).find_map(|i| {
+        let n = needles
+            .iter()
+            .find(|n| bytes[i..].starts_with(n.as_bytes()))?;
+        Some((s.get(..i)?, s.get(i + n.len()..)?))
+    })
 }
 
 /// `s` without trailing colons, `:` or fullwidth `：`: `trim_end_matches`

@@ -27,7 +27,7 @@
 //! [`MARK_WINDOW`] bytes before the end.
 
 use super::blocks::{classify, LineKind};
-use super::chars::{find_any, rfind_str, strip_prefix_any};
+use super::chars::{find_any, rfind_any_end, rfind_str, strip_prefix_any, strip_suffix_any};
 use super::headings::{self, Likeness};
 use super::text::is_space;
 use super::{citations, references, title};
@@ -127,18 +127,20 @@ fn settled_line_end(text: &str, start: usize, end: usize, at_line_start: bool) -
     let trimmed = line.trim_start();
     let indent = line.len() - trimmed.len();
     // A heading or bullet still forming: `#`, `##`, `12`.
-    let forming = |max: usize, byte: fn(u8) -> bool| {
-        !trimmed.is_empty() && trimmed.len() <= max && trimmed.bytes().all(byte)
+    let forming = match trimmed.as_bytes() {
+        b @ [b'#', ..] => b.len() <= 6 && b.iter().all(|&c| c == b'#'),
+        b @ [b'0'..=b'9', ..] => b.len() <= 3 && b.iter().all(u8::is_ascii_digit),
+        _ => false,
     };
-    if at_line_start && (forming(6, |b| b == b'#') || forming(3, |b| b.is_ascii_digit())) {
+    if at_line_start && forming {
         return start;
     }
     let mut cut = end;
     cut = cut.min(start + trailing_dash(line));
-    let window = cut.saturating_sub(MARK_WINDOW).max(start);
-    let window = (window..=cut)
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(cut);
+    let mut window = cut.saturating_sub(MARK_WINDOW).max(start);
+    while window < cut && !text.is_char_boundary(window) {
+        window += 1;
+    }
     cut = cut.min(unmatched_mark(text, window, cut));
     // Heading-like words where a heading may stand.
     let kind = if at_line_start {
@@ -160,11 +162,7 @@ fn settled_line_end(text: &str, start: usize, end: usize, at_line_start: bool) -
         return cut;
     }
     let piece = &text[content_start..cut];
-    let after_bracket = piece
-        .char_indices()
-        .rev()
-        .find(|(_, c)| matches!(c, ']' | '】' | '］' | '〕'))
-        .map(|(i, c)| i + c.len_utf8());
+    let after_bracket = rfind_any_end(piece, &["]", "】", "］", "〕"]);
     let after_dash = last_spaced_dash(piece);
     let (segment_start, heading_may_stand) = match (after_bracket, after_dash) {
         (Some(b), Some(d)) if d > b => (d, false),
@@ -191,28 +189,21 @@ fn settled_line_end(text: &str, start: usize, end: usize, at_line_start: bool) -
 
 /// The length of `line` without a spaced dash (and white space) at its end.
 fn trailing_dash(line: &str) -> usize {
-    let body = line.trim_end();
-    for dash in ["-", "–", "—"] {
-        if let Some(before) = body.strip_suffix(dash) {
-            if before.is_empty() || super::chars::last_is(before, is_space) {
-                return before.trim_end().len();
-            }
+    // One of the three at most ends the line.
+    match strip_suffix_any(line.trim_end(), &["-", "–", "—"]) {
+        Some(before) if before.is_empty() || super::chars::last_is(before, is_space) => {
+            before.trim_end().len()
         }
+        _ => line.len(),
     }
-    line.len()
 }
 
 /// Where the text after the last spaced dash of `piece` starts.
 fn last_spaced_dash(piece: &str) -> Option<usize> {
-    // The last end of any of the three, found from the end on bytes: a
-    // substring search per dash pulled 2 KB of two-way matching into the
-    // wasm module, for needles of three and five bytes.
-    let bytes = piece.as_bytes();
-    (3..=bytes.len()).rev().find(|&end| {
-        [" - ", " – ", " — "]
-            .iter()
-            .any(|d| bytes[..end].ends_with(d.as_bytes()))
-    })
+    // Found from the end on bytes: a substring search per dash pulled 2 KB
+    // of two-way matching into the wasm module, for needles of three and
+    // five bytes.
+    rfind_any_end(piece, &[" - ", " – ", " — "])
 }
 
 /// The start of the first mark in `text[from..end]` that is opened and not
@@ -222,90 +213,82 @@ fn unmatched_mark(text: &str, from: usize, end: usize) -> usize {
     let b = s.as_bytes();
     let mut cut = end;
     let mut earliest = |at: usize| cut = cut.min(from + at);
-    // Code first: inside a code span nothing else is a mark.
-    // Pushed in a loop: a filtered collect is a from_iter instance.
-    let mut ticks: Vec<usize> = Vec::new();
-    for (i, &byte) in b.iter().enumerate() {
-        if byte == b'`' {
-            ticks.push(i);
-        }
-    }
-    if ticks.len() % 2 == 1 {
-        earliest(ticks[ticks.len() - 1]);
-    }
-    let code_end = if ticks.len() % 2 == 1 {
-        ticks[ticks.len() - 1]
-    } else {
-        b.len()
-    };
-    let outside = |i: usize| {
-        let before = ticks.iter().filter(|&&t| t < i).count();
-        before % 2 == 0 && i < code_end
-    };
-    for mark in ["**", "__"] {
-        let mark = mark.as_bytes();
-        let mut at = Vec::new();
-        let mut i = 0;
-        while i + 1 < b.len() {
-            if b[i..].starts_with(mark) && outside(i) {
-                at.push(i);
-                i += 2; // `****` is two marks, not three
-            } else {
-                i += 1;
+    // A pass per mark (`*`, `_`) for code, pairs (strong) and single marks
+    // (emphasis), with no vectors: a mark counts outside code, where an
+    // even number of backticks precede it.
+    for &mark in b"*_" {
+        let (mut in_code, mut last_tick) = (false, 0);
+        // The pairs' count, the last pair, where the next pair may start
+        // (`****` is two pairs, not three).
+        let (mut pairs, mut last_pair, mut next_pair) = (0usize, 0, 0);
+        // The last single mark opening a word, and whether a single mark
+        // after it closes one.
+        let (mut opener, mut closed) = (None, false);
+        for (i, &byte) in b.iter().enumerate() {
+            if byte == b'`' {
+                in_code = !in_code;
+                last_tick = i;
+            }
+            if byte != mark || in_code {
+                continue;
+            }
+            let next = b.get(i + 1).copied();
+            let prev = i.checked_sub(1).map(|p| b[p]);
+            if next == Some(mark) && i >= next_pair {
+                (pairs, last_pair, next_pair) = (pairs + 1, i, i + 2);
+            }
+            // A single mark opens a word after white space, a bracket, a
+            // quote or the start, before a non-space.
+            if next != Some(mark) && prev != Some(mark) {
+                if prev.is_none_or(|p| b" ([\"'".contains(&p))
+                    && next.is_some_and(|c| !c.is_ascii_whitespace())
+                {
+                    (opener, closed) = (Some(i), false);
+                } else if prev.is_some_and(|p| p != b' ') {
+                    closed = true;
+                }
             }
         }
-        if at.len() % 2 == 1 {
-            earliest(at[at.len() - 1]);
+        if in_code {
+            earliest(last_tick);
+        }
+        if pairs % 2 == 1 {
+            earliest(last_pair);
+        }
+        if let (Some(o), false) = (opener, closed) {
+            earliest(o);
         }
     }
-    for mark in [b'*', b'_'] {
-        // A single mark opening a word (after white space or the start, before
-        // a non-space), with no closing one after it.
-        let single = |i: usize| {
-            b[i] == mark
-                && b.get(i + 1) != Some(&mark)
-                && (i == 0 || b[i - 1] != mark)
-                && outside(i)
-        };
-        let opener = (0..b.len()).rev().find(|&i| {
-            single(i)
-                && (i == 0 || b[i - 1] == b' ' || b"([\"'".contains(&b[i - 1]))
-                && b.get(i + 1).is_some_and(|c| !c.is_ascii_whitespace())
-        });
-        if let Some(o) = opener {
-            let closed = (o + 1..b.len()).any(|i| single(i) && b[i - 1] != b' ');
-            if !closed {
-                earliest(o);
-            }
-        }
-    }
-    // Brackets: a citation, a link's text or its URL still open.
-    for (open, close) in [
-        ('[', ']'),
-        ('【', '】'),
-        ('［', '］'),
-        ('〔', '〕'),
-        ('(', ')'),
-    ] {
+    // Brackets: a citation, a link's text or its URL still open. (A slice
+    // of pairs: a loop over an array by value was unrolled five times.)
+    const BRACKETS: &[(&str, &str)] = &[
+        ("[", "]"),
+        ("【", "】"),
+        ("［", "］"),
+        ("〔", "〕"),
+        ("(", ")"),
+    ];
+    for &(open, close) in BRACKETS {
         // The crate's byte searches: `contains` with a non-ASCII char is a
         // substring search, whose code cost the wasm module 2 KB, and
         // `rfind` with a char 0.7 KB.
-        let (mut open_buf, mut close_buf) = ([0; 4], [0; 4]);
-        if let Some(o) = rfind_str(s, open.encode_utf8(&mut open_buf)) {
-            if super::scan::find_str(&s[o..], close.encode_utf8(&mut close_buf)).is_none() {
-                let at = if open == '(' {
-                    // Only a link's URL: `](`.
-                    if o > 0 && b[o - 1] == b']' {
-                        rfind_str(&s[..o - 1], "[").unwrap_or(o)
-                    } else {
-                        continue;
-                    }
-                } else {
-                    o
-                };
-                earliest(at);
-            }
+        let Some(o) = rfind_str(s, open) else {
+            continue;
+        };
+        if super::scan::find_str(&s[o..], close).is_some() {
+            continue;
         }
+        let at = if b[o] == b'(' {
+            // Only a link's URL: `](`.
+            if o > 0 && b[o - 1] == b']' {
+                rfind_str(&s[..o - 1], "[").unwrap_or(o)
+            } else {
+                continue;
+            }
+        } else {
+            o
+        };
+        earliest(at);
     }
     cut
 }

@@ -126,15 +126,18 @@ pub fn parse(line: &str) -> Option<ParsedSource<'_>> {
         }
     };
     // A weekday belongs to the date unless the publisher's name ends in one.
-    let (date_start, publisher) = found
-        .with_weekday
-        .and_then(|w| Some((w, publisher_before(&body[..w], labelled)?)))
-        .or_else(|| {
-            Some((
-                found.start,
-                publisher_before(&body[..found.start], labelled)?,
-            ))
-        })?;
+    // A loop over the two places a date may start: one call to read the
+    // publisher before it, where two were inlined.
+    let mut date_start = found.with_weekday.unwrap_or(found.start);
+    let publisher = loop {
+        if let Some(p) = publisher_before(body.get(..date_start)?, labelled) {
+            break p;
+        }
+        if date_start == found.start {
+            return None;
+        }
+        date_start = found.start;
+    };
     if find_any(publisher, &["[", "【"]).is_some() {
         return None;
     }
@@ -169,14 +172,15 @@ fn publisher_before(before: &str, labelled: bool) -> Option<&str> {
 /// `Source:` or `来源：` at the start: its length and the rest.
 fn strip_label(line: &str) -> (usize, &str) {
     for label in LABELS {
-        let Some(head) = line.get(..label.len()) else {
-            continue;
-        };
-        if !head.eq_ignore_ascii_case(label) {
+        // Compared as bytes, sliced once: a match ends on a char boundary.
+        let head = line.as_bytes().get(..label.len());
+        if !head.is_some_and(|h| h.eq_ignore_ascii_case(label.as_bytes())) {
             continue;
         }
-        let rest = line[label.len()..].trim_start();
-        if let Some(after) = strip_prefix_any(rest, &[":", "："]) {
+        let Some(rest) = line.get(label.len()..) else {
+            continue;
+        };
+        if let Some(after) = strip_prefix_any(rest.trim_start(), &[":", "："]) {
             let after = after.trim_start();
             return (line.len() - after.len(), after);
         }
@@ -184,31 +188,34 @@ fn strip_label(line: &str) -> (usize, &str) {
     (0, line)
 }
 
-/// Reads back from the end of `s[..at]`. Every method consumes what it
-/// matches and moves `at` back, or leaves it where it was.
+/// Reads back from the end of `rest`. Every method consumes what it
+/// matches and shortens `rest`, or leaves it as it was.
 #[derive(Clone, Copy)]
 struct Back<'a> {
-    s: &'a str,
-    at: usize,
+    // Only what is left, not the line and an offset: two words to copy,
+    // and no slicing (with its boundary check) to find the rest.
+    rest: &'a str,
 }
 
 impl<'a> Back<'a> {
-    fn new(s: &'a str) -> Self {
-        Self { s, at: s.len() }
+    fn new(rest: &'a str) -> Self {
+        Self { rest }
     }
 
-    fn rest(&self) -> &'a str {
-        &self.s[..self.at]
+    /// Where reading has come back to, in bytes from the line's start.
+    fn at(&self) -> usize {
+        self.rest.len()
     }
 
     fn peek(&self) -> Option<char> {
-        self.rest().chars().next_back()
+        self.rest.chars().next_back()
     }
 
     fn eat(&mut self, c: char) -> bool {
-        let found = self.peek() == Some(c);
+        let mut chars = self.rest.chars();
+        let found = chars.next_back() == Some(c);
         if found {
-            self.at -= c.len_utf8();
+            self.rest = chars.as_str();
         }
         found
     }
@@ -218,46 +225,45 @@ impl<'a> Back<'a> {
     }
 
     fn eat_str(&mut self, suffix: &str) -> bool {
-        let found = self.rest().ends_with(suffix);
-        if found {
-            self.at -= suffix.len();
-        }
-        found
+        let rest = self.rest.strip_suffix(suffix);
+        self.rest = rest.unwrap_or(self.rest);
+        rest.is_some()
     }
 
     /// White space; whether there was any.
     fn spaces(&mut self) -> bool {
-        let before = self.at;
-        self.at = self.rest().trim_end().len();
-        self.at < before
+        let before = self.rest.len();
+        self.rest = self.rest.trim_end();
+        self.rest.len() < before
     }
 
     /// A run of 1 to `max` digits: its value and length. A longer run is
     /// not a date's number, and is not consumed.
     fn number(&mut self, max: usize) -> Option<(u32, usize)> {
-        let rest = self.rest();
-        let (mut value, mut place, mut count, mut start) = (0u32, 1u32, 0usize, rest.len());
-        for (i, c) in rest.char_indices().rev() {
-            let Some(d) = digit_value(c) else { break };
+        let (mut value, mut place, mut count) = (0u32, 1u32, 0usize);
+        let mut chars = self.rest.chars();
+        let mut rest = self.rest;
+        while let Some(d) = chars.next_back().and_then(digit_value) {
             count += 1;
             if count > max {
                 return None;
             }
             value += d * place;
             place = place.saturating_mul(10);
-            start = i;
+            rest = chars.as_str();
         }
         if count == 0 {
             return None;
         }
-        self.at = start;
+        self.rest = rest;
         Some((value, count))
     }
 
     /// A word of ASCII letters (at most 12: no date word is longer).
     fn word(&mut self) -> Option<&'a str> {
         // A plain loop: the iterator chain was 0.4 KB of wasm.
-        let (bytes, end) = (self.s.as_bytes(), self.at);
+        let bytes = self.rest.as_bytes();
+        let end = bytes.len();
         let mut start = end;
         while start > 0 && end - start <= 12 && bytes[start - 1].is_ascii_alphabetic() {
             start -= 1;
@@ -265,8 +271,9 @@ impl<'a> Back<'a> {
         if start == end || end - start > 12 {
             return None;
         }
-        self.at = start;
-        self.s.get(start..end)
+        let (rest, word) = self.rest.split_at_checked(start)?;
+        self.rest = rest;
+        Some(word)
     }
 
     /// Whether the date that starts here stands apart from what precedes it
@@ -317,8 +324,10 @@ fn trailing_time(b: &mut Back) -> Option<CheckedTime> {
     if after.is_some() {
         c.spaces();
     }
-    let mut parts = [0u32; 3];
-    let mut count = 0;
+    // Read back: each number read is the hour so far, and moves the ones
+    // after it on to minutes and seconds (no array to reverse).
+    let (mut h, mut m) = (None, None);
+    let mut sec;
     loop {
         let (n, len) = c.number(2)?;
         let after_colon = c.eat(':') || c.eat('：');
@@ -326,44 +335,45 @@ fn trailing_time(b: &mut Back) -> Option<CheckedTime> {
         if after_colon && len != 2 {
             return None;
         }
-        parts[count] = n;
-        count += 1;
+        (h, m, sec) = (Some(n), h, m);
         if !after_colon {
             break;
         }
-        if count == 3 {
+        if sec.is_some() {
             return None;
         }
     }
-    if count < 2 {
-        return None;
-    }
-    parts[..count].reverse();
+    let (h, m) = (h?, m?);
     let half = after.or_else(|| meridiem_before(&mut c));
     *b = c;
-    Some(check_time(&parts[..count], half))
+    Some(check_time(h, m, sec, half))
 }
 
 /// `AM`, `pm`, `a.m.`, `P.M.` closing the text.
 fn meridiem_after(b: &mut Back) -> Option<Half> {
+    // On the words' bytes: string comparisons and the `&str` they passed
+    // around were 0.3 KB of wasm. Words are ASCII letters.
     let mut c = *b;
-    let half = if c.eat('.') {
-        // `a.m.`
-        let m = c.word()?;
-        if !m.eq_ignore_ascii_case("m") || !c.eat('.') {
+    let dotted = c.eat('.');
+    let word = c.word()?.as_bytes();
+    let letter = if dotted {
+        // `a.m.`: `m` alone between dots, the letter alone before them.
+        if !matches!(word, [b'm' | b'M']) || !c.eat('.') {
             return None;
         }
-        c.word()?
+        match c.word()?.as_bytes() {
+            &[letter] => letter,
+            _ => return None,
+        }
     } else {
-        let word = c.word()?;
-        if !word.eq_ignore_ascii_case("am") && !word.eq_ignore_ascii_case("pm") {
-            return None;
+        match word {
+            &[letter, b'm' | b'M'] => letter,
+            _ => return None,
         }
-        &word[..1]
     };
-    let half = match half.as_bytes() {
-        [b'a' | b'A'] => Half::Am,
-        [b'p' | b'P'] => Half::Pm,
+    let half = match letter | 0x20 {
+        b'a' => Half::Am,
+        b'p' => Half::Pm,
         _ => return None,
     };
     *b = c;
@@ -411,9 +421,7 @@ fn date_time_gap(b: &mut Back) -> bool {
     matches!(b.peek(), Some('日' | '号'))
 }
 
-fn check_time(parts: &[u32], half: Option<Half>) -> CheckedTime {
-    let (mut h, m) = (parts[0], parts[1]);
-    let s = parts.get(2).copied();
+fn check_time(mut h: u32, m: u32, s: Option<u32>, half: Option<Half>) -> CheckedTime {
     match half {
         // 12 AM is midnight, 12 PM noon; `下午15:39` says 15:39 twice.
         Some(Half::Am) if h == 12 => h = 0,
@@ -484,9 +492,12 @@ fn is_weekday(word: &str) -> bool {
 /// A date that ends `b`: where it starts, with a weekday before it if
 /// there is one, and the date.
 fn trailing_date(b: Back) -> Option<(Found, Checked)> {
-    let (b, date) = numeric_date(b)
+    let (b, (year, month, day)) = numeric_date(b)
         .or_else(|| cjk_date(b))
         .or_else(|| english_date(b))?;
+    // Checked here once for the three readers: a check per reading was
+    // eight calls' code in the wasm module.
+    let date = check_date(year, month, day);
     if !b.at_boundary() {
         return None;
     }
@@ -494,17 +505,20 @@ fn trailing_date(b: Back) -> Option<(Found, Checked)> {
     w.spaces();
     w.eat(',');
     w.spaces();
-    let with_weekday = (w.word().is_some_and(is_weekday) && w.at_boundary()).then_some(w.at);
+    let with_weekday = (w.word().is_some_and(is_weekday) && w.at_boundary()).then_some(w.at());
     let found = Found {
-        start: b.at,
+        start: b.at(),
         with_weekday,
     };
     Some((found, date))
 }
 
+/// Year, month and day as read, not yet checked.
+type Ymd = (u32, u32, u32);
+
 /// `2025-06-09`, `2025/6/9`, `2025.06.09`; `09.06.2025`, `09-06-2025`, and
 /// `06/09/2025` when only one order of day and month can be meant.
-fn numeric_date(mut b: Back) -> Option<(Back, Checked)> {
+fn numeric_date(mut b: Back) -> Option<(Back, Ymd)> {
     let (last, last_len) = b.number(4)?;
     let sep = b.peek().filter(|c| matches!(c, '-' | '/' | '.'))?;
     b.eat(sep);
@@ -514,13 +528,14 @@ fn numeric_date(mut b: Back) -> Option<(Back, Checked)> {
     }
     let (first, first_len) = b.number(4)?;
     let date = match (first_len, middle_len, last_len) {
-        (4, _, 1 | 2) => check_date(first, middle, last),
-        (1 | 2, _, 4) if sep != '/' => check_date(last, middle, first),
+        (4, _, 1 | 2) => (first, middle, last),
+        (1 | 2, _, 4) if sep != '/' => (last, middle, first),
         (1 | 2, _, 4) => match (first > 12, middle > 12) {
-            (true, false) => check_date(last, middle, first),
-            (false, true) => check_date(last, first, middle),
-            _ if first == middle => check_date(last, first, middle),
-            _ => Err(()),
+            (true, false) => (last, middle, first),
+            (false, true) => (last, first, middle),
+            _ if first == middle => (last, first, middle),
+            // No month 0: not a date.
+            _ => (last, 0, 0),
         },
         _ => return None,
     };
@@ -528,7 +543,7 @@ fn numeric_date(mut b: Back) -> Option<(Back, Checked)> {
 }
 
 /// `2025年6月9日` (or `号`), white space allowed between the parts.
-fn cjk_date(mut b: Back) -> Option<(Back, Checked)> {
+fn cjk_date(mut b: Back) -> Option<(Back, Ymd)> {
     if !(b.eat('日') || b.eat('号')) {
         return None;
     }
@@ -546,11 +561,11 @@ fn cjk_date(mut b: Back) -> Option<(Back, Checked)> {
     }
     b.spaces();
     let (year, year_len) = b.number(4)?;
-    (year_len == 4).then(|| (b, check_date(year, month, day)))
+    (year_len == 4).then_some((b, (year, month, day)))
 }
 
 /// `June 9, 2025`, `Jun 9th 2025`, `9 June 2025` or `9 Jun, 2025`.
-fn english_date(mut b: Back) -> Option<(Back, Checked)> {
+fn english_date(mut b: Back) -> Option<(Back, Ymd)> {
     let (year, year_len) = b.number(4)?;
     if year_len != 4 {
         return None;
@@ -565,7 +580,7 @@ fn english_date(mut b: Back) -> Option<(Back, Checked)> {
     if let Some(day) = day(&mut month_first) {
         if month_first.spaces() {
             if let Some(month) = month(&mut month_first) {
-                return Some((month_first, check_date(year, month, day)));
+                return Some((month_first, (year, month, day)));
             }
         }
     }
@@ -574,7 +589,7 @@ fn english_date(mut b: Back) -> Option<(Back, Checked)> {
         return None;
     }
     let day = day(&mut b)?;
-    Some((b, check_date(year, month, day)))
+    Some((b, (year, month, day)))
 }
 
 /// `9`, `09`, `9th`.
@@ -631,10 +646,10 @@ fn date_shaped_tail(line: &str) -> Option<usize> {
         } else if meridiem_before(&mut b).is_none() {
             break;
         }
-        start = Some(b.at);
+        start = Some(b.at());
     }
     let start = start.filter(|_| year && short)?;
-    Back { s: line, at: start }.at_boundary().then_some(start)
+    Back::new(line.get(..start)?).at_boundary().then_some(start)
 }
 
 /// A word a date may contain: a month or weekday (or what looks like the

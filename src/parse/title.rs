@@ -14,7 +14,7 @@
 //! Harbour reopens as storm damage is cleared        (just before a source line)
 //! ```
 
-use super::chars::find_any;
+use super::chars::split_any;
 use super::text::folded;
 
 /// As `&str`, found on bytes: a `&[char]` pattern brought a searcher's code.
@@ -28,30 +28,21 @@ pub struct ParsedTitle {
 /// Splits a title line (trimmed) into column and headline.
 pub fn parse(line: &str) -> ParsedTitle {
     let line = strip_hash(line);
-    if let Some(at) = find_any(line, SEPARATORS) {
-        let sep_len = line[at..].chars().next().map_or(1, char::len_utf8);
-        let column = folded(&line[..at]);
-        let headline = folded(&line[at + sep_len..]);
-        match (column.is_empty(), headline.is_empty()) {
-            (false, false) => {
-                return ParsedTitle {
-                    column: Some(column),
-                    headline,
-                }
-            }
-            (true, false) => {
-                return ParsedTitle {
-                    column: None,
-                    headline,
-                }
-            }
-            (false, true) => {
-                return ParsedTitle {
-                    column: None,
-                    headline: column,
-                }
-            }
-            (true, true) => {}
+    if let Some((column, headline)) = split_any(line, SEPARATORS) {
+        let (column, headline) = (folded(column), folded(headline));
+        // A stray separator with words on one side only: those words are
+        // the headline.
+        if !headline.is_empty() {
+            return ParsedTitle {
+                column: (!column.is_empty()).then_some(column),
+                headline,
+            };
+        }
+        if !column.is_empty() {
+            return ParsedTitle {
+                column: None,
+                headline: column,
+            };
         }
     }
     ParsedTitle {
@@ -62,10 +53,8 @@ pub fn parse(line: &str) -> ParsedTitle {
 
 /// Whether the line has a column separator with words on both sides.
 pub fn has_column(line: &str) -> bool {
-    find_any(line, SEPARATORS).is_some_and(|at| {
-        let sep_len = line[at..].chars().next().map_or(1, char::len_utf8);
-        !line[..at].trim().is_empty() && !line[at + sep_len..].trim().is_empty()
-    })
+    split_any(line, SEPARATORS)
+        .is_some_and(|(column, headline)| !column.trim().is_empty() && !headline.trim().is_empty())
 }
 
 /// A `# Headline` line (one `#` exactly).
