@@ -1,8 +1,8 @@
 //! Byte scans for the parser's hot loops, eight bytes at a time.
 //!
 //! Most of a digest is plain ASCII text in which nothing happens. These
-//! helpers skip such runs a word (`u64`) at a time with exact bit tricks
-//! (no false positives), so the passes that must touch every byte (finding
+//! helpers skip such runs a word (`u64`) at a time with bit tricks exact
+//! for what each asks (a search, the first byte it looks for), so the passes that must touch every byte (finding
 //! lines, finding tokens, folding white space, counting UTF-16 units) cost
 //! about one instruction per byte instead of a branchy loop per character.
 
@@ -21,10 +21,20 @@ fn eq_bytes(x: u64, c: u8) -> u64 {
     zero_bytes(x ^ (LO * u64::from(c)))
 }
 
-/// High bit set in every byte of `x` below `n` (1..=128).
+/// For searches: high bits (read through `HI`, as [`find`] does) set in
+/// the bytes of `x` below `n` (1..=128), and maybe in bytes after such a
+/// one (a borrow runs on), never before one. Exact for the first flagged
+/// byte, which is all a search asks, in three operations where the exact
+/// tests take five. (`n` = 1 flags zero bytes.)
 #[inline]
-fn lt_bytes(x: u64, n: u8) -> u64 {
-    !(((x & !HI).wrapping_add(LO * u64::from(0x80 - n))) | x) & HI
+fn first_below(x: u64, n: u8) -> u64 {
+    x.wrapping_sub(LO * u64::from(n)) & !x
+}
+
+/// [`first_below`] for bytes equal to `c`.
+#[inline]
+fn first_eq(x: u64, c: u8) -> u64 {
+    first_below(x ^ (LO * u64::from(c)), 1)
 }
 
 #[inline(always)]
@@ -37,8 +47,9 @@ fn word(bytes: &[u8], at: usize) -> u64 {
     }
 }
 
-/// Index of the first byte in `bytes[from..]` that `mask` marks (via the
-/// word test) or `single` accepts, else `bytes.len()`.
+/// Index of the first byte in `bytes[from..]` that `mask` marks (in the
+/// high bit of its byte of the word; other bits are ignored) or `single`
+/// accepts, else `bytes.len()`.
 #[inline]
 fn find(
     bytes: &[u8],
@@ -52,7 +63,7 @@ fn find(
     // in a parse than indexing each word).
     let mut words = bytes.get(from..).unwrap_or_default().chunks_exact(8);
     for w in &mut words {
-        let m = mask(w.first_chunk().map_or(0, |w| u64::from_le_bytes(*w)));
+        let m = mask(w.first_chunk().map_or(0, |w| u64::from_le_bytes(*w))) & HI;
         if m != 0 {
             return i + (m.trailing_zeros() / 8) as usize;
         }
@@ -108,7 +119,7 @@ pub fn line_break(bytes: &[u8], from: usize) -> usize {
     loop {
         // Both breaks are below 0x0E: one test finds them, and the rare
         // other control characters, which are stepped over.
-        at = find(bytes, at, |w| lt_bytes(w, 0x0E), |b| b < 0x0E);
+        at = find(bytes, at, |w| first_below(w, 0x0E), |b| b < 0x0E);
         if at >= bytes.len() || matches!(bytes[at], b'\n' | b'\r') {
             return at;
         }
@@ -125,22 +136,23 @@ pub fn token_start(bytes: &[u8], from: usize, end: usize) -> usize {
     find(
         bytes,
         from,
-        |w| mark_bytes(w) | eq_bytes(w, b'-') | (w & HI),
+        |w| mark_bytes(w) | first_eq(w, b'-') | w,
         |b| matches!(b, b'-' | b'`' | b'*' | b'_' | b'[' | b':' | 0x80..),
     )
 }
 
-/// High bit set in every byte of `w` that is `` ` ``, `*`, `_`, `[` or `:`.
+/// For searches ([`first_below`]): the bytes of `w` that are `` ` ``, `*`,
+/// `_`, `[` or `:`.
 #[inline]
 fn mark_bytes(w: u64) -> u64 {
     // Marks one bit apart share a test: `*` (0x2A) and `:` (0x3A) differ in
     // bit 4 only, `[` (0x5B) and `_` (0x5F) in bit 2 only.
-    eq_bytes(w | (LO * 0x10), b':') | eq_bytes(w & !(LO * 0x04), b'[') | eq_bytes(w, b'`')
+    first_eq(w | (LO * 0x10), b':') | first_eq(w & !(LO * 0x04), b'[') | first_eq(w, b'`')
 }
 
 /// The first non-ASCII byte at or after `from`, else `bytes.len()`.
 pub fn non_ascii(bytes: &[u8], from: usize) -> usize {
-    find(bytes, from, |w| w & HI, |b| b >= 0x80)
+    find(bytes, from, |w| w, |b| b >= 0x80)
 }
 
 /// The next byte at or after `from` that can open a citation: `[`, or the
@@ -149,7 +161,7 @@ pub fn bracket_start(bytes: &[u8], from: usize) -> usize {
     find(
         bytes,
         from,
-        |w| eq_bytes(w, b'[') | (w & HI),
+        |w| first_eq(w, b'[') | w,
         |b| b == b'[' || b >= 0x80,
     )
 }
@@ -171,12 +183,12 @@ pub fn html_special(bytes: &[u8], from: usize) -> usize {
         bytes,
         from,
         |w| {
-            eq_bytes(w, b'&')
-                | eq_bytes(w, b'<')
-                | eq_bytes(w, b'>')
-                | eq_bytes(w, b'"')
-                | eq_bytes(w, b'\'')
-                | zero_bytes(w)
+            first_eq(w, b'&')
+                | first_eq(w, b'<')
+                | first_eq(w, b'>')
+                | first_eq(w, b'"')
+                | first_eq(w, b'\'')
+                | first_below(w, 1)
         },
         |b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | 0),
     )
@@ -322,8 +334,32 @@ mod tests {
             for (i, &x) in bytes.iter().enumerate() {
                 let bit = 1u64 << (i * 8 + 7);
                 assert_eq!(eq_bytes(w, b'[') & bit != 0, x == b'[');
-                assert_eq!(lt_bytes(w, 0x20) & bit != 0, x < 0x20);
                 assert_eq!(zero_bytes(w) & bit != 0, x == 0);
+            }
+        }
+    }
+
+    #[test]
+    fn search_masks_find_the_first_byte() {
+        // Every pair of bytes, at every place in the word, among bytes
+        // that match nothing and bytes that match.
+        let first = |m: u64, f: &dyn Fn(u8) -> bool, w: u64| {
+            let want = w.to_le_bytes().iter().position(|&x| f(x)).map_or(8, |i| i);
+            assert_eq!(((m & HI).trailing_zeros() / 8) as usize, want, "{w:016x}");
+        };
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                for at in 0..7 {
+                    let mut bytes = [b'a'; 8];
+                    bytes[at] = a;
+                    bytes[at + 1] = b;
+                    let w = u64::from_le_bytes(bytes);
+                    first(first_below(w, 0x0E), &|x| x < 0x0E, w);
+                    first(first_below(w, 1), &|x| x == 0, w);
+                    first(first_eq(w, b'-'), &|x| x == b'-', w);
+                    let marks = |x| matches!(x, b'`' | b'*' | b'_' | b'[' | b':');
+                    first(mark_bytes(w), &marks, w);
+                }
             }
         }
     }
