@@ -51,9 +51,11 @@ impl Line {
     }
 }
 
-/// Splits at `\n`, `\r\n` and a lone `\r`.
-pub fn split_lines(src: &str) -> Vec<Line> {
-    split_lines_in(src, 0, src.len())
+/// Splits at `\n`, `\r\n` and a lone `\r`; stores the offset of the
+/// first non-ASCII byte in `non_ascii` (left `usize::MAX` when there is
+/// none).
+pub fn split_lines(src: &str, non_ascii: &mut usize) -> Vec<Line> {
+    split_lines_in(src, 0, src.len(), non_ascii)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -178,13 +180,14 @@ fn bullet(text: &str) -> Option<usize> {
     Some(marker_len + space)
 }
 
-/// Lines of `src[from..end]`, `from` being a line's start.
-fn split_lines_in(src: &str, from: usize, end: usize) -> Vec<Line> {
+/// Lines of `src[from..end]`, `from` being a line's start; see
+/// [`super::scan::line_break`] for `non_ascii`.
+fn split_lines_in(src: &str, from: usize, end: usize, non_ascii: &mut usize) -> Vec<Line> {
     let bytes = &src.as_bytes()[..end];
     let mut lines = Vec::with_capacity(8);
     let mut start = from;
     loop {
-        let line_end = super::scan::line_break(bytes, start);
+        let line_end = super::scan::line_break(bytes, start, non_ascii);
         lines.push(Line {
             start,
             end: line_end,
@@ -342,14 +345,14 @@ impl<'a> Body<'a> {
         }
         let mut from = resume.at.min(end);
         if resume.mid_line {
-            let line_end = super::scan::line_break(src.as_bytes(), from).min(end);
+            let line_end = super::scan::line_break(src.as_bytes(), from, &mut 0).min(end);
             body.read_content_from(from, line_end, None, false, Some(from));
             body.after_blank = false;
             body.after_heading = false;
             from = next_line_start(src, line_end, end);
         }
         if from < end {
-            let lines = split_lines_in(src, from, end);
+            let lines = split_lines_in(src, from, end, &mut 0);
             let mut kinds: Vec<LineKind> = Vec::with_capacity(lines.len());
             for &line in &lines {
                 kinds.push(classify(src, line));

@@ -85,7 +85,8 @@ pub fn read_unfinished(text: &str, resume: &Resume) -> Progress {
 /// Parses digest text. Never fails: malformed input gives a best-effort
 /// model and [`Digest::diagnostics`] says what was guessed.
 pub fn parse(input: &str) -> Digest {
-    let lines = blocks::split_lines(input);
+    let mut non_ascii = usize::MAX;
+    let lines = blocks::split_lines(input, &mut non_ascii);
     // Pushed in a loop: a mapped collect is a from_iter instance.
     let mut kinds: Vec<LineKind> = Vec::with_capacity(lines.len());
     for &line in &lines {
@@ -167,7 +168,7 @@ pub fn parse(input: &str) -> Digest {
     }
 
     let citations = index_citations(&sections);
-    let index = offsets::Utf16Index::new(input);
+    let index = offsets::Utf16Index::new(input, non_ascii.min(input.len()));
     let mut digest = Digest {
         title,
         source,

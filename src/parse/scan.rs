@@ -113,15 +113,27 @@ pub fn has_spaced_dash(bytes: &[u8]) -> bool {
     false
 }
 
-/// The next `\n` or `\r` at or after `from`.
-pub fn line_break(bytes: &[u8], from: usize) -> usize {
+/// The next `\n` or `\r` at or after `from`. While `*non_ascii` is
+/// `usize::MAX`, the search stops at non-ASCII bytes too, and stores the
+/// first one passed there: splitting a text into lines finds its ASCII
+/// prefix (see [`super::offsets`]) without a pass of its own.
+pub fn line_break(bytes: &[u8], from: usize, non_ascii: &mut usize) -> usize {
     let mut at = from;
     loop {
+        let track = if *non_ascii == usize::MAX { HI } else { 0 };
         // Both breaks are below 0x0E: one test finds them, and the rare
         // other control characters, which are stepped over.
-        at = find(bytes, at, |w| first_below(w, 0x0E), |b| b < 0x0E);
+        at = find(
+            bytes,
+            at,
+            |w| first_below(w, 0x0E) | (w & track),
+            |b| b < 0x0E || b & track as u8 != 0,
+        );
         if at >= bytes.len() || matches!(bytes[at], b'\n' | b'\r') {
             return at;
+        }
+        if bytes[at] >= 0x80 {
+            *non_ascii = at; // only stopped at while looking for one
         }
         at += 1;
     }
@@ -148,11 +160,6 @@ fn mark_bytes(w: u64) -> u64 {
     // Marks one bit apart share a test: `*` (0x2A) and `:` (0x3A) differ in
     // bit 4 only, `[` (0x5B) and `_` (0x5F) in bit 2 only.
     first_eq(w | (LO * 0x10), b':') | first_eq(w & !(LO * 0x04), b'[') | first_eq(w, b'`')
-}
-
-/// The first non-ASCII byte at or after `from`, else `bytes.len()`.
-pub fn non_ascii(bytes: &[u8], from: usize) -> usize {
-    find(bytes, from, |w| w, |b| b >= 0x80)
 }
 
 /// The next byte at or after `from` that can open a citation: `[`, or the
@@ -291,7 +298,11 @@ mod tests {
                 let naive = (from..b.len())
                     .find(|&i| b[i] == b'\n' || b[i] == b'\r')
                     .unwrap_or(b.len());
-                assert_eq!(line_break(b, from), naive, "{s:?} from {from}");
+                assert_eq!(line_break(b, from, &mut 0), naive, "{s:?} from {from}");
+                let mut non_ascii = usize::MAX;
+                assert_eq!(line_break(b, from, &mut non_ascii), naive);
+                let first = (from..naive).find(|&i| b[i] >= 0x80);
+                assert_eq!(non_ascii, first.unwrap_or(usize::MAX), "{s:?} from {from}");
                 let naive = (from..b.len())
                     .find(|&i| matches!(b[i], b'[' | b'-' | b'`' | b'*' | b'_' | b':' | 0x80..))
                     .unwrap_or(b.len());
@@ -300,8 +311,6 @@ mod tests {
                     .find(|&i| matches!(b[i], b'`' | b'*' | b'_' | b'[' | b':'))
                     .unwrap_or(b.len());
                 assert_eq!(inline_mark(b, from, b.len()), naive, "{s:?} from {from}");
-                let naive = (from..b.len()).find(|&i| b[i] >= 0x80).unwrap_or(b.len());
-                assert_eq!(non_ascii(b, from), naive, "{s:?} from {from}");
             }
             let dashed = [" - ", " – ", " — "].iter().any(|d| s.contains(d));
             assert_eq!(has_spaced_dash(b), dashed, "{s:?}");
