@@ -194,14 +194,17 @@ enum List {
 }
 
 fn skip_inline_space(s: &str, mut at: usize) -> usize {
-    for c in s[at..].chars() {
-        if c == ' ' || c == '\t' || c == '\u{a0}' || c == '\u{3000}' {
-            at += c.len_utf8();
-        } else {
-            break;
-        }
+    // On bytes: ' ', '\t', U+00A0 (C2 A0) and U+3000 (E3 80 80), without
+    // decoding characters.
+    let bytes = s.as_bytes();
+    loop {
+        at += match bytes.get(at..) {
+            Some([b' ' | b'\t', ..]) => 1,
+            Some([0xC2, 0xA0, ..]) => 2,
+            Some([0xE3, 0x80, 0x80, ..]) => 3,
+            _ => return at,
+        };
     }
-    at
 }
 
 /// One bracketed list at `at`. Its ids and problems are appended to `group`

@@ -231,14 +231,27 @@ impl<'a> Tokens<'a> {
     /// Whether `src[start..end]` has white space or the line's edge on both
     /// sides. Looks at one character each side: `——` is never spaced.
     fn spaced(&self, start: usize, end: usize) -> bool {
-        let before = start == self.start || super::chars::last_is(&self.src[..start], is_space);
-        before && (end == self.end || super::chars::first_is(&self.src[end..self.end], is_space))
+        // An ASCII space, the common case, is seen without decoding.
+        let bytes = self.src.as_bytes();
+        let before = start == self.start
+            || bytes[start - 1] == b' '
+            || super::chars::last_is(&self.src[..start], is_space);
+        before
+            && (end == self.end
+                || bytes[end] == b' '
+                || super::chars::first_is(&self.src[end..self.end], is_space))
     }
 
     /// The first character after byte `at` on this line that is not white
     /// space (an opening bracket reads as `[`); `None` at the line's end.
     pub fn next_char(&self, at: usize) -> Option<char> {
-        let c = self.src[at..self.end].chars().find(|c| !is_space(*c))?;
+        let rest = &self.src[at..self.end];
+        // A space then an ASCII character (the common case), seen without
+        // decoding.
+        let c = match *rest.as_bytes() {
+            [b' ', b, ..] if b > b' ' && b < 0x80 => char::from(b),
+            _ => rest.chars().find(|c| !is_space(*c))?,
+        };
         Some(if citations::is_open(c) { '[' } else { c })
     }
 }
