@@ -155,6 +155,10 @@ pub fn likeness(text: &str) -> Likeness {
     };
     let (mut word_start, mut at) = (0, 0);
     let all_fit = loop {
+        // Printable ASCII is no space: skipped without the test below.
+        while bytes.get(at).is_some_and(|&b| b > b' ' && b < 0x80) {
+            at += 1;
+        }
         let (len, space) = if at < bytes.len() {
             char_at(at)
         } else {

@@ -342,7 +342,11 @@ struct MetaContext<'a> {
 
 impl<'a> MetaContext<'a> {
     fn text(&self, i: usize) -> &'a str {
-        let (s, e) = self.lines[i].trimmed(self.src);
+        // A text line's kind holds its trimmed range already.
+        let (s, e) = match self.kinds[i] {
+            LineKind::Text { start, end } => (start, end),
+            _ => self.lines[i].trimmed(self.src),
+        };
         &self.src[s..e]
     }
 
