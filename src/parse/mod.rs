@@ -622,20 +622,15 @@ pub fn index_citations(sections: &[Section]) -> Vec<Citation> {
     pairs.sort_unstable();
     // One run of pairs per id: each list is allocated once, at its run's
     // length (growing them one push at a time cost more than filling them).
-    let runs = |from: usize| {
-        let id = pairs[from] >> 32;
-        from + pairs[from..].iter().take_while(|&&p| p >> 32 == id).count()
-    };
-    let mut distinct = 0;
+    // There are at most as many runs as pairs: sized to those, without a
+    // pass to count the runs first, but to no more than a digest's usual
+    // ids (so that a text citing one id a million times does not reserve
+    // a million citations; past that the vector grows as it must).
+    let mut citations: Vec<Citation> = Vec::with_capacity(pairs.len().min(256));
     let mut i = 0;
     while i < pairs.len() {
-        i = runs(i);
-        distinct += 1;
-    }
-    let mut citations: Vec<Citation> = Vec::with_capacity(distinct);
-    let mut i = 0;
-    while i < pairs.len() {
-        let end = runs(i);
+        let id = pairs[i] >> 32;
+        let end = i + pairs[i..].iter().take_while(|&&p| p >> 32 == id).count();
         let mut points = Vec::with_capacity(end - i);
         for &key in &pairs[i..end] {
             let at = at[key as u32 as usize];
