@@ -31,7 +31,13 @@ pub fn strip_suffix_any<'a>(s: &'a str, suffixes: &[&str]) -> Option<&'a str> {
 /// of characters, each needle a character as `&str`, without a searcher.
 pub fn find_any(s: &str, needles: &[&str]) -> Option<usize> {
     let bytes = s.as_bytes();
-    (0..bytes.len()).find(|&i| needles.iter().any(|n| bytes[i..].starts_with(n.as_bytes())))
+    // A needle's first byte is compared before the rest of it.
+    (0..bytes.len()).find(|&i| {
+        needles.iter().any(|n| {
+            let n = n.as_bytes();
+            n.first() == Some(&bytes[i]) && bytes[i..].starts_with(n)
+        })
+    })
 }
 
 /// `s` without trailing colons, `:` or fullwidth `：`: `trim_end_matches`
