@@ -508,9 +508,10 @@ impl<'a> MetaContext<'a> {
         let text = self.text(i);
         let is_first = self.first_content == Some(i);
         // A one-line digest with no citations is still a body, not a title.
-        let looks_like_body = points::contains_separator(text);
+        // (Whether the line looks like one is asked only where it matters:
+        // the answer reads the whole line.)
         if has_source {
-            return !(is_first && looks_like_body);
+            return !(is_first && points::contains_separator(text));
         }
         if is_first {
             return false;
@@ -520,7 +521,7 @@ impl<'a> MetaContext<'a> {
         }
         // A line after a body that ended with a citation: a heading there
         // would have no points, so it is the headline.
-        !looks_like_body
+        !points::contains_separator(text)
             && self
                 .prev_content(0, i)
                 .is_some_and(|p| citations::ends_with_group(self.text(p)))
