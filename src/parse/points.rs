@@ -38,7 +38,7 @@
 //! (`rose [2], then` gives `rose, then`). Markdown marks inside it (strong,
 //! emphasis, code, links) are read by [`super::inlines`].
 
-use super::citations::{self, Group, ProblemKind, Scan};
+use super::citations::{self, Group, Problem, ProblemKind, Scan};
 use super::headings::{self, Likeness};
 use super::inlines;
 use super::text::{is_cjk, is_space, trim_range};
@@ -161,8 +161,8 @@ impl<'a> Tokens<'a> {
                     && citations::may_open_list(bytes, pos + c.len_utf8())
                 {
                     match citations::scan(&src[..end], pos) {
-                        Scan::Group(group) => {
-                            report_problems(&group, diagnostics);
+                        Scan::Group(group, problems) => {
+                            report_problems(&problems, diagnostics);
                             self.pos = group.end;
                             found = Some(Token::Cite(group));
                         }
@@ -256,8 +256,8 @@ impl<'a> Tokens<'a> {
     }
 }
 
-fn report_problems(group: &Group, diagnostics: &mut Vec<Diagnostic>) {
-    for problem in &group.problems {
+fn report_problems(problems: &[Problem], diagnostics: &mut Vec<Diagnostic>) {
+    for problem in problems {
         let (code, message) = match problem.kind {
             ProblemKind::Unclosed => (
                 DiagnosticCode::UnclosedCitation,
@@ -594,7 +594,7 @@ mod tests {
         let mut point = OpenPoint::new(0, 0, false, Vec::new());
         point.push_text(src, 0, 15, false);
         let bracket = src.find('[').unwrap();
-        let Scan::Group(group) = citations::scan(src, bracket) else {
+        let Scan::Group(group, _) = citations::scan(src, bracket) else {
             panic!("no citation");
         };
         let after = group.end;
