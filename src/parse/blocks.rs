@@ -35,7 +35,7 @@
 use super::headings::{self, Likeness};
 use super::points::{self, DashMeaning, OpenPoint, Token};
 use super::text::{is_space, trim_range};
-use crate::model::{Diagnostic, DiagnosticCode, Heading, Point, Section, Severity};
+use crate::model::{Diagnostic, DiagnosticCode, Heading, Section, Severity};
 
 /// One line of the input without its terminator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,9 +51,11 @@ impl Line {
     }
 }
 
-/// Splits at `\n`, `\r\n` and a lone `\r`.
-pub fn split_lines(src: &str) -> Vec<Line> {
-    split_lines_in(src, 0, src.len())
+/// Splits at `\n`, `\r\n` and a lone `\r`; stores the offset of the
+/// first non-ASCII byte in `non_ascii` (left `usize::MAX` when there is
+/// none).
+pub fn split_lines(src: &str, non_ascii: &mut usize) -> Vec<Line> {
+    split_lines_in(src, 0, src.len(), non_ascii)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -178,13 +180,14 @@ fn bullet(text: &str) -> Option<usize> {
     Some(marker_len + space)
 }
 
-/// Lines of `src[from..end]`, `from` being a line's start.
-fn split_lines_in(src: &str, from: usize, end: usize) -> Vec<Line> {
+/// Lines of `src[from..end]`, `from` being a line's start; see
+/// [`super::scan::line_break`] for `non_ascii`.
+fn split_lines_in(src: &str, from: usize, end: usize, non_ascii: &mut usize) -> Vec<Line> {
     let bytes = &src.as_bytes()[..end];
     let mut lines = Vec::with_capacity(8);
     let mut start = from;
     loop {
-        let line_end = super::scan::line_break(bytes, start);
+        let line_end = super::scan::line_break(bytes, start, non_ascii);
         lines.push(Line {
             start,
             end: line_end,
@@ -208,18 +211,31 @@ fn next_line_start(src: &str, line_end: usize, end: usize) -> usize {
     (line_end + if crlf { 2 } else { 1 }).min(end)
 }
 
-/// A section being read.
-struct OpenSection {
-    heading: Option<(usize, usize)>,
-    points: Vec<Point>,
-    start: usize,
-    end: usize,
+/// A section with heading words `heading` (byte range) and span
+/// `start..end`, and no points yet. Built in the model's type as it is
+/// read (its heading folded then), not converted from one of the reader's
+/// own at the end: that was a second vector and a copy of every section.
+fn new_section(src: &str, heading: Option<(usize, usize)>, start: usize, end: usize) -> Section {
+    Section {
+        heading: heading.map(|(hs, he)| Heading {
+            text: super::text::folded(&src[hs..he]),
+            span: points::byte_span(hs, he),
+        }),
+        points: Vec::new(),
+        span: points::byte_span(start, end),
+    }
+}
+
+/// Moves the end of `section`'s span to `end` if that is later.
+fn extend(section: &mut Section, end: usize) {
+    let end = points::byte_span(end, end).byte_end;
+    section.span.byte_end = section.span.byte_end.max(end);
 }
 
 /// Builds sections from the body's lines.
 pub struct Body<'a> {
     src: &'a str,
-    sections: Vec<OpenSection>,
+    sections: Vec<Section>,
     point: Option<OpenPoint>,
     /// Start of separators or markers seen before any section, so the first
     /// section's span covers them.
@@ -333,23 +349,19 @@ impl<'a> Body<'a> {
         }
         let continues = resume.section.is_some();
         if let Some(open) = resume.section {
-            body.sections.push(OpenSection {
-                heading: open.heading,
-                points: Vec::new(),
-                start: open.start,
-                end: open.end,
-            });
+            let section = new_section(src, open.heading, open.start, open.end);
+            body.sections.push(section);
         }
         let mut from = resume.at.min(end);
         if resume.mid_line {
-            let line_end = super::scan::line_break(src.as_bytes(), from).min(end);
+            let line_end = super::scan::line_break(src.as_bytes(), from, &mut 0).min(end);
             body.read_content_from(from, line_end, None, false, Some(from));
             body.after_blank = false;
             body.after_heading = false;
             from = next_line_start(src, line_end, end);
         }
         if from < end {
-            let lines = split_lines_in(src, from, end);
+            let lines = split_lines_in(src, from, end, &mut 0);
             let mut kinds: Vec<LineKind> = Vec::with_capacity(lines.len());
             for &line in &lines {
                 kinds.push(classify(src, line));
@@ -395,9 +407,12 @@ impl<'a> Body<'a> {
                 after_heading: self.after_heading,
                 loose: self.loose_start.map(|s| (s, self.loose_end)),
                 section: self.sections.last().map(|s| OpenSectionState {
-                    heading: s.heading,
-                    start: s.start,
-                    end: s.end,
+                    heading: s
+                        .heading
+                        .as_ref()
+                        .map(|h| (h.span.byte_start as usize, h.span.byte_end as usize)),
+                    start: s.span.byte_start as usize,
+                    end: s.span.byte_end as usize,
                 }),
             },
             sections: self.sections.len(),
@@ -406,20 +421,7 @@ impl<'a> Body<'a> {
     }
 
     fn sections(&mut self) -> Vec<Section> {
-        // A loop of pushes: collecting the mapped iterator cost more code.
-        let open = std::mem::take(&mut self.sections);
-        let mut sections = Vec::with_capacity(open.len());
-        for s in open {
-            sections.push(Section {
-                heading: s.heading.map(|(hs, he)| Heading {
-                    text: super::text::folded(&self.src[hs..he]),
-                    span: points::byte_span(hs, he),
-                }),
-                points: s.points,
-                span: points::byte_span(s.start, s.end),
-            });
-        }
-        sections
+        std::mem::take(&mut self.sections)
     }
 
     /// Reads one line; `rest` are the kinds of the lines after it.
@@ -654,7 +656,7 @@ impl<'a> Body<'a> {
             }
             if let Some(section) = self.sections.last_mut() {
                 section.points.push(model);
-                section.end = section.end.max(end);
+                extend(section, end);
             }
         }
     }
@@ -665,19 +667,15 @@ impl<'a> Body<'a> {
             None => start,
         };
         let end = heading.map_or(start, |(_, e)| e);
-        self.sections.push(OpenSection {
-            heading,
-            points: Vec::new(),
-            start,
-            end,
-        });
+        let section = new_section(self.src, heading, start, end);
+        self.sections.push(section);
     }
 
     /// Separators and markers: part of the current section, or of the next
     /// one when none is open yet.
     fn absorb(&mut self, start: usize, end: usize) {
         match self.sections.last_mut() {
-            Some(section) => section.end = section.end.max(end),
+            Some(section) => extend(section, end),
             None => {
                 self.loose_start = Some(self.loose_start.map_or(start, |s| s.min(start)));
                 self.loose_end = self.loose_end.max(end);

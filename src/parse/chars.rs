@@ -47,10 +47,12 @@ pub fn find_any(s: &str, needles: &[&str]) -> Option<usize> {
 /// needle and what comes after it.
 pub fn split_any<'a>(s: &'a str, needles: &[&str]) -> Option<(&'a str, &'a str)> {
     let bytes = s.as_bytes();
+    // A needle's first byte is compared before the rest of it.
     (0..bytes.len()).find_map(|i| {
-        let n = needles
-            .iter()
-            .find(|n| bytes[i..].starts_with(n.as_bytes()))?;
+        let n = needles.iter().find(|n| {
+            let n = n.as_bytes();
+            n.first() == Some(&bytes[i]) && bytes[i..].starts_with(n)
+        })?;
         Some((s.get(..i)?, s.get(i + n.len()..)?))
     })
 }

@@ -37,7 +37,6 @@ pub struct Group {
     pub end: usize,
     /// Ids in written order, ranges expanded, repeats kept.
     pub ids: Vec<u32>,
-    pub problems: Vec<Problem>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,7 +85,9 @@ pub fn may_open_list(bytes: &[u8], at: usize) -> bool {
 
 /// Outcome of scanning at an opening bracket.
 pub enum Scan {
-    Group(Group),
+    /// A group, and the problems met reading it (apart from the group,
+    /// which is moved about as a token while they are reported at once).
+    Group(Group, Vec<Problem>),
     /// Looked like a citation but an id had too many digits.
     Rejected(Rejected),
     /// Not a citation: the bracket is text.
@@ -164,12 +165,14 @@ pub fn scan(s: &str, at: usize) -> Scan {
             }
         }
     }
-    Scan::Group(Group {
-        start: at,
-        end,
-        ids: draft.ids.into_vec(),
-        problems: draft.problems,
-    })
+    Scan::Group(
+        Group {
+            start: at,
+            end,
+            ids: draft.ids.into_vec(),
+        },
+        draft.problems,
+    )
 }
 
 /// Whether a list may end without its closing bracket.
@@ -194,14 +197,17 @@ enum List {
 }
 
 fn skip_inline_space(s: &str, mut at: usize) -> usize {
-    for c in s[at..].chars() {
-        if c == ' ' || c == '\t' || c == '\u{a0}' || c == '\u{3000}' {
-            at += c.len_utf8();
-        } else {
-            break;
-        }
+    // On bytes: ' ', '\t', U+00A0 (C2 A0) and U+3000 (E3 80 80), without
+    // decoding characters.
+    let bytes = s.as_bytes();
+    loop {
+        at += match bytes.get(at..) {
+            Some([b' ' | b'\t', ..]) => 1,
+            Some([0xC2, 0xA0, ..]) => 2,
+            Some([0xE3, 0x80, 0x80, ..]) => 3,
+            _ => return at,
+        };
     }
-    at
 }
 
 /// One bracketed list at `at`. Its ids and problems are appended to `group`
@@ -415,7 +421,7 @@ pub fn ends_with_group(text: &str) -> bool {
     let Some(at) = text.rfind(is_open) else {
         return false;
     };
-    matches!(scan(text, at), Scan::Group(g) if g.end == text.len())
+    matches!(scan(text, at), Scan::Group(g, _) if g.end == text.len())
 }
 
 #[cfg(test)]
@@ -424,7 +430,7 @@ mod tests {
 
     fn ids(s: &str) -> Option<(Vec<u32>, &str)> {
         match scan(s, 0) {
-            Scan::Group(g) => Some((g.ids, &s[g.start..g.end])),
+            Scan::Group(g, _) => Some((g.ids, &s[g.start..g.end])),
             _ => None,
         }
     }
@@ -458,13 +464,13 @@ mod tests {
 
     #[test]
     fn unclosed_at_the_end_is_a_citation_with_a_warning() {
-        let Scan::Group(g) = scan("[12", 0) else {
+        let Scan::Group(g, problems) = scan("[12", 0) else {
             panic!("not a group")
         };
         assert_eq!(g.ids, vec![12]);
-        assert_eq!(g.problems[0].kind, ProblemKind::Unclosed);
+        assert_eq!(problems[0].kind, ProblemKind::Unclosed);
         for line in ["[12 - next", "[12 – next", "[12 — next"] {
-            let Scan::Group(g) = scan(line, 0) else {
+            let Scan::Group(g, _) = scan(line, 0) else {
                 panic!("not a group: {line}")
             };
             assert_eq!((g.start, g.end), (0, 3), "{line}");
@@ -475,12 +481,12 @@ mod tests {
 
     #[test]
     fn backwards_and_huge_ranges_keep_their_ends() {
-        let Scan::Group(g) = scan("[9-2]", 0) else {
+        let Scan::Group(g, problems) = scan("[9-2]", 0) else {
             panic!()
         };
         assert_eq!(g.ids, vec![9, 2]);
-        assert_eq!(g.problems[0].kind, ProblemKind::Range);
-        let Scan::Group(g) = scan("[1-999999]", 0) else {
+        assert_eq!(problems[0].kind, ProblemKind::Range);
+        let Scan::Group(g, _) = scan("[1-999999]", 0) else {
             panic!()
         };
         assert_eq!(g.ids, vec![1, 999999]);

@@ -155,6 +155,10 @@ pub fn likeness(text: &str) -> Likeness {
     };
     let (mut word_start, mut at) = (0, 0);
     let all_fit = loop {
+        // Printable ASCII is no space: skipped without the test below.
+        while bytes.get(at).is_some_and(|&b| b > b' ' && b < 0x80) {
+            at += 1;
+        }
         let (len, space) = if at < bytes.len() {
             char_at(at)
         } else {
@@ -248,6 +252,14 @@ pub fn word_is_title_case(word: &str) -> bool {
 /// Removes heading marks: `## `, `**…**`, `__…__`, a trailing colon
 /// inside the emphasis or after it (`**Key Facts:**`, `**Key Facts**:`).
 pub fn strip_marks(text: &str) -> &str {
+    // Most text opens and closes with a letter or digit: no white space,
+    // `#`, emphasis mark or colon at either end, so nothing comes off.
+    let bytes = text.as_bytes();
+    if bytes.first().is_some_and(u8::is_ascii_alphanumeric)
+        && bytes.last().is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return text;
+    }
     // Trimmed again only where a mark came off: most text has none.
     let mut t = trim(text);
     t = trim_if_cut(t, t.trim_start_matches('#'));
@@ -338,8 +350,20 @@ pub fn lead_in(src: &str, start: usize, end: usize) -> Option<LeadIn> {
 /// first bytes instead of decoding them.
 fn first_colon(bytes: &[u8]) -> Option<(usize, char)> {
     const FULL_WIDTH: &[u8] = "：".as_bytes();
-    let mut chars = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    // Over ASCII, characters are bytes: the token scan (which stops at `:`
+    // and at non-ASCII bytes) skips to the colon, a word at a time, instead
+    // of counting every byte. The loop below counts on from the first
+    // non-ASCII byte.
+    let ascii_end = bytes.len().min(MAX_CHARS + 1);
+    let mut at = super::scan::token_start(bytes, 0, ascii_end);
+    while at < ascii_end && bytes[at] < 0x80 {
+        if bytes[at] == b':' {
+            return Some((at, ':'));
+        }
+        at = super::scan::token_start(bytes, at + 1, ascii_end);
+    }
+    let mut chars = at;
+    for (i, &b) in bytes.iter().enumerate().skip(at) {
         if b & 0xC0 == 0x80 {
             continue; // inside a character
         }

@@ -122,15 +122,43 @@ pub fn build(src: &str, items: &mut Vec<Item>, may_be_marked: bool) -> Built {
         after_cite: false,
         ids: Vec::with_capacity(cited),
     };
+    let code = if may_be_marked {
+        read_marked(src, items, &mut tree, point_start, end.unwrap_or(0))
+    } else {
+        // No mark anywhere: the items go to the tree as they stand, and
+        // the scanner is not even set up.
+        for item in items.drain(..) {
+            match item {
+                Item::Text { start, end } => tree.add_text(start, end),
+                Item::Cite(group) => tree.cite(group),
+            }
+        }
+        Vec::new()
+    };
+    let (text, inlines, ids) = tree.finish();
+    Built {
+        text,
+        inlines,
+        ids,
+        end,
+        code,
+    }
+}
+
+/// Reads `items` (a point's, spanning `point_start..point_end`), which may
+/// hold Markdown marks, into `tree`: the ranges of its code spans.
+fn read_marked(
+    src: &str,
+    items: &mut Vec<Item>,
+    tree: &mut Tree,
+    point_start: usize,
+    point_end: usize,
+) -> Vec<(usize, usize)> {
     let mut scanner = Scanner {
         src,
         point_start,
-        point_end: end.unwrap_or(0),
-        code: if may_be_marked {
-            code_spans(src, items)
-        } else {
-            Vec::new()
-        },
+        point_end,
+        code: code_spans(src, items),
         next_code: 0,
         code_until: 0,
         tokens: Vec::new(),
@@ -141,9 +169,6 @@ pub fn build(src: &str, items: &mut Vec<Item>, may_be_marked: bool) -> Built {
     let mut openers = Openers::default();
     for item in items.drain(..) {
         match item {
-            // No mark anywhere: the items go to the tree as they stand.
-            Item::Text { start, end } if !may_be_marked => tree.add_text(start, end),
-            Item::Cite(group) if !may_be_marked => tree.cite(group),
             // Inside code a citation is literal text, already in the code's.
             Item::Cite(group) if group.start < scanner.code_until => {}
             Item::Cite(group) => scanner.tokens.push(Token::Cite(group)),
@@ -189,14 +214,7 @@ pub fn build(src: &str, items: &mut Vec<Item>, may_be_marked: bool) -> Built {
             Token::LinkClose { end } => tree.close(end),
         }
     }
-    let (text, inlines, ids) = tree.finish();
-    Built {
-        text,
-        inlines,
-        ids,
-        end,
-        code: code_ranges(&scanner.code),
-    }
+    code_ranges(&scanner.code)
 }
 
 /// Each code span's `(start, end)`, pushed in a loop (a mapped collect was

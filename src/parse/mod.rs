@@ -85,7 +85,8 @@ pub fn read_unfinished(text: &str, resume: &Resume) -> Progress {
 /// Parses digest text. Never fails: malformed input gives a best-effort
 /// model and [`Digest::diagnostics`] says what was guessed.
 pub fn parse(input: &str) -> Digest {
-    let lines = blocks::split_lines(input);
+    let mut non_ascii = usize::MAX;
+    let lines = blocks::split_lines(input, &mut non_ascii);
     // Pushed in a loop: a mapped collect is a from_iter instance.
     let mut kinds: Vec<LineKind> = Vec::with_capacity(lines.len());
     for &line in &lines {
@@ -167,7 +168,7 @@ pub fn parse(input: &str) -> Digest {
     }
 
     let citations = index_citations(&sections);
-    let index = offsets::Utf16Index::new(input);
+    let index = offsets::Utf16Index::new(input, non_ascii.min(input.len()));
     let mut digest = Digest {
         title,
         source,
@@ -341,7 +342,11 @@ struct MetaContext<'a> {
 
 impl<'a> MetaContext<'a> {
     fn text(&self, i: usize) -> &'a str {
-        let (s, e) = self.lines[i].trimmed(self.src);
+        // A text line's kind holds its trimmed range already.
+        let (s, e) = match self.kinds[i] {
+            LineKind::Text { start, end } => (start, end),
+            _ => self.lines[i].trimmed(self.src),
+        };
         &self.src[s..e]
     }
 
@@ -503,9 +508,10 @@ impl<'a> MetaContext<'a> {
         let text = self.text(i);
         let is_first = self.first_content == Some(i);
         // A one-line digest with no citations is still a body, not a title.
-        let looks_like_body = points::contains_separator(text);
+        // (Whether the line looks like one is asked only where it matters:
+        // the answer reads the whole line.)
         if has_source {
-            return !(is_first && looks_like_body);
+            return !(is_first && points::contains_separator(text));
         }
         if is_first {
             return false;
@@ -515,7 +521,7 @@ impl<'a> MetaContext<'a> {
         }
         // A line after a body that ended with a citation: a heading there
         // would have no points, so it is the headline.
-        !looks_like_body
+        !points::contains_separator(text)
             && self
                 .prev_content(0, i)
                 .is_some_and(|p| citations::ends_with_group(self.text(p)))
@@ -617,20 +623,15 @@ pub fn index_citations(sections: &[Section]) -> Vec<Citation> {
     pairs.sort_unstable();
     // One run of pairs per id: each list is allocated once, at its run's
     // length (growing them one push at a time cost more than filling them).
-    let runs = |from: usize| {
-        let id = pairs[from] >> 32;
-        from + pairs[from..].iter().take_while(|&&p| p >> 32 == id).count()
-    };
-    let mut distinct = 0;
+    // There are at most as many runs as pairs: sized to those, without a
+    // pass to count the runs first, but to no more than a digest's usual
+    // ids (so that a text citing one id a million times does not reserve
+    // a million citations; past that the vector grows as it must).
+    let mut citations: Vec<Citation> = Vec::with_capacity(pairs.len().min(256));
     let mut i = 0;
     while i < pairs.len() {
-        i = runs(i);
-        distinct += 1;
-    }
-    let mut citations: Vec<Citation> = Vec::with_capacity(distinct);
-    let mut i = 0;
-    while i < pairs.len() {
-        let end = runs(i);
+        let id = pairs[i] >> 32;
+        let end = i + pairs[i..].iter().take_while(|&&p| p >> 32 == id).count();
         let mut points = Vec::with_capacity(end - i);
         for &key in &pairs[i..end] {
             let at = at[key as u32 as usize];

@@ -38,7 +38,7 @@
 //! (`rose [2], then` gives `rose, then`). Markdown marks inside it (strong,
 //! emphasis, code, links) are read by [`super::inlines`].
 
-use super::citations::{self, Group, ProblemKind, Scan};
+use super::citations::{self, Group, Problem, ProblemKind, Scan};
 use super::headings::{self, Likeness};
 use super::inlines;
 use super::text::{is_cjk, is_space, trim_range};
@@ -161,8 +161,8 @@ impl<'a> Tokens<'a> {
                     && citations::may_open_list(bytes, pos + c.len_utf8())
                 {
                     match citations::scan(&src[..end], pos) {
-                        Scan::Group(group) => {
-                            report_problems(&group, diagnostics);
+                        Scan::Group(group, problems) => {
+                            report_problems(&problems, diagnostics);
                             self.pos = group.end;
                             found = Some(Token::Cite(group));
                         }
@@ -231,20 +231,33 @@ impl<'a> Tokens<'a> {
     /// Whether `src[start..end]` has white space or the line's edge on both
     /// sides. Looks at one character each side: `——` is never spaced.
     fn spaced(&self, start: usize, end: usize) -> bool {
-        let before = start == self.start || super::chars::last_is(&self.src[..start], is_space);
-        before && (end == self.end || super::chars::first_is(&self.src[end..self.end], is_space))
+        // An ASCII space, the common case, is seen without decoding.
+        let bytes = self.src.as_bytes();
+        let before = start == self.start
+            || bytes[start - 1] == b' '
+            || super::chars::last_is(&self.src[..start], is_space);
+        before
+            && (end == self.end
+                || bytes[end] == b' '
+                || super::chars::first_is(&self.src[end..self.end], is_space))
     }
 
     /// The first character after byte `at` on this line that is not white
     /// space (an opening bracket reads as `[`); `None` at the line's end.
     pub fn next_char(&self, at: usize) -> Option<char> {
-        let c = self.src[at..self.end].chars().find(|c| !is_space(*c))?;
+        let rest = &self.src[at..self.end];
+        // A space then an ASCII character (the common case), seen without
+        // decoding.
+        let c = match *rest.as_bytes() {
+            [b' ', b, ..] if b > b' ' && b < 0x80 => char::from(b),
+            _ => rest.chars().find(|c| !is_space(*c))?,
+        };
         Some(if citations::is_open(c) { '[' } else { c })
     }
 }
 
-fn report_problems(group: &Group, diagnostics: &mut Vec<Diagnostic>) {
-    for problem in &group.problems {
+fn report_problems(problems: &[Problem], diagnostics: &mut Vec<Diagnostic>) {
+    for problem in problems {
         let (code, message) = match problem.kind {
             ProblemKind::Unclosed => (
                 DiagnosticCode::UnclosedCitation,
@@ -581,7 +594,7 @@ mod tests {
         let mut point = OpenPoint::new(0, 0, false, Vec::new());
         point.push_text(src, 0, 15, false);
         let bracket = src.find('[').unwrap();
-        let Scan::Group(group) = citations::scan(src, bracket) else {
+        let Scan::Group(group, _) = citations::scan(src, bracket) else {
             panic!("no citation");
         };
         let after = group.end;

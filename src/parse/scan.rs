@@ -1,30 +1,30 @@
 //! Byte scans for the parser's hot loops, eight bytes at a time.
 //!
 //! Most of a digest is plain ASCII text in which nothing happens. These
-//! helpers skip such runs a word (`u64`) at a time with exact bit tricks
-//! (no false positives), so the passes that must touch every byte (finding
-//! lines, finding tokens, folding white space, counting UTF-16 units) cost
-//! about one instruction per byte instead of a branchy loop per character.
+//! helpers skip such runs a word (`u64`) at a time with bit tricks exact
+//! for what each asks (a search: the first byte it looks for; a check:
+//! whether there is any), so the passes that must touch every byte
+//! (finding lines, finding tokens, folding white space, counting UTF-16
+//! units) cost about one instruction per byte instead of a branchy loop per
+//! character.
 
 const LO: u64 = 0x0101_0101_0101_0101;
 const HI: u64 = 0x8080_8080_8080_8080;
 
-/// High bit set in every byte of `x` that is zero.
+/// For searches: high bits (read through `HI`, as [`find`] does) set in
+/// the bytes of `x` below `n` (1..=128), and maybe in bytes after such a
+/// one (a borrow runs on), never before one. Exact for the first flagged
+/// byte, which is all a search asks, in three operations where the exact
+/// tests take five. (`n` = 1 flags zero bytes.)
 #[inline]
-fn zero_bytes(x: u64) -> u64 {
-    !(((x & !HI).wrapping_add(!HI)) | x | !HI)
+fn first_below(x: u64, n: u8) -> u64 {
+    x.wrapping_sub(LO * u64::from(n)) & !x
 }
 
-/// High bit set in every byte of `x` equal to `c`.
+/// [`first_below`] for bytes equal to `c`.
 #[inline]
-fn eq_bytes(x: u64, c: u8) -> u64 {
-    zero_bytes(x ^ (LO * u64::from(c)))
-}
-
-/// High bit set in every byte of `x` below `n` (1..=128).
-#[inline]
-fn lt_bytes(x: u64, n: u8) -> u64 {
-    !(((x & !HI).wrapping_add(LO * u64::from(0x80 - n))) | x) & HI
+fn first_eq(x: u64, c: u8) -> u64 {
+    first_below(x ^ (LO * u64::from(c)), 1)
 }
 
 #[inline(always)]
@@ -37,8 +37,9 @@ fn word(bytes: &[u8], at: usize) -> u64 {
     }
 }
 
-/// Index of the first byte in `bytes[from..]` that `mask` marks (via the
-/// word test) or `single` accepts, else `bytes.len()`.
+/// Index of the first byte in `bytes[from..]` that `mask` marks (in the
+/// high bit of its byte of the word; other bits are ignored) or `single`
+/// accepts, else `bytes.len()`.
 #[inline]
 fn find(
     bytes: &[u8],
@@ -52,7 +53,7 @@ fn find(
     // in a parse than indexing each word).
     let mut words = bytes.get(from..).unwrap_or_default().chunks_exact(8);
     for w in &mut words {
-        let m = mask(w.first_chunk().map_or(0, |w| u64::from_le_bytes(*w)));
+        let m = mask(w.first_chunk().map_or(0, |w| u64::from_le_bytes(*w))) & HI;
         if m != 0 {
             return i + (m.trailing_zeros() / 8) as usize;
         }
@@ -102,15 +103,27 @@ pub fn has_spaced_dash(bytes: &[u8]) -> bool {
     false
 }
 
-/// The next `\n` or `\r` at or after `from`.
-pub fn line_break(bytes: &[u8], from: usize) -> usize {
+/// The next `\n` or `\r` at or after `from`. While `*non_ascii` is
+/// `usize::MAX`, the search stops at non-ASCII bytes too, and stores the
+/// first one passed there: splitting a text into lines finds its ASCII
+/// prefix (see [`super::offsets`]) without a pass of its own.
+pub fn line_break(bytes: &[u8], from: usize, non_ascii: &mut usize) -> usize {
     let mut at = from;
     loop {
+        let track = if *non_ascii == usize::MAX { HI } else { 0 };
         // Both breaks are below 0x0E: one test finds them, and the rare
         // other control characters, which are stepped over.
-        at = find(bytes, at, |w| lt_bytes(w, 0x0E), |b| b < 0x0E);
+        at = find(
+            bytes,
+            at,
+            |w| first_below(w, 0x0E) | (w & track),
+            |b| b < 0x0E || b & track as u8 != 0,
+        );
         if at >= bytes.len() || matches!(bytes[at], b'\n' | b'\r') {
             return at;
+        }
+        if bytes[at] >= 0x80 {
+            *non_ascii = at; // only stopped at while looking for one
         }
         at += 1;
     }
@@ -125,22 +138,18 @@ pub fn token_start(bytes: &[u8], from: usize, end: usize) -> usize {
     find(
         bytes,
         from,
-        |w| mark_bytes(w) | eq_bytes(w, b'-') | (w & HI),
+        |w| mark_bytes(w) | first_eq(w, b'-') | w,
         |b| matches!(b, b'-' | b'`' | b'*' | b'_' | b'[' | b':' | 0x80..),
     )
 }
 
-/// High bit set in every byte of `w` that is `` ` ``, `*`, `_`, `[` or `:`.
+/// For searches ([`first_below`]): the bytes of `w` that are `` ` ``, `*`,
+/// `_`, `[` or `:`.
 #[inline]
 fn mark_bytes(w: u64) -> u64 {
     // Marks one bit apart share a test: `*` (0x2A) and `:` (0x3A) differ in
     // bit 4 only, `[` (0x5B) and `_` (0x5F) in bit 2 only.
-    eq_bytes(w | (LO * 0x10), b':') | eq_bytes(w & !(LO * 0x04), b'[') | eq_bytes(w, b'`')
-}
-
-/// The first non-ASCII byte at or after `from`, else `bytes.len()`.
-pub fn non_ascii(bytes: &[u8], from: usize) -> usize {
-    find(bytes, from, |w| w & HI, |b| b >= 0x80)
+    first_eq(w | (LO * 0x10), b':') | first_eq(w & !(LO * 0x04), b'[') | first_eq(w, b'`')
 }
 
 /// The next byte at or after `from` that can open a citation: `[`, or the
@@ -149,7 +158,7 @@ pub fn bracket_start(bytes: &[u8], from: usize) -> usize {
     find(
         bytes,
         from,
-        |w| eq_bytes(w, b'[') | (w & HI),
+        |w| first_eq(w, b'[') | w,
         |b| b == b'[' || b >= 0x80,
     )
 }
@@ -171,12 +180,12 @@ pub fn html_special(bytes: &[u8], from: usize) -> usize {
         bytes,
         from,
         |w| {
-            eq_bytes(w, b'&')
-                | eq_bytes(w, b'<')
-                | eq_bytes(w, b'>')
-                | eq_bytes(w, b'"')
-                | eq_bytes(w, b'\'')
-                | zero_bytes(w)
+            first_eq(w, b'&')
+                | first_eq(w, b'<')
+                | first_eq(w, b'>')
+                | first_eq(w, b'"')
+                | first_eq(w, b'\'')
+                | first_below(w, 1)
         },
         |b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | 0),
     )
@@ -187,24 +196,26 @@ pub fn html_special(bytes: &[u8], from: usize) -> usize {
 /// two spaces in a row, or a space where one is already.
 pub fn needs_folding(bytes: &[u8], after_space: bool) -> bool {
     let mut i = 0;
-    // The previous word's space flags (only its last byte's is used): a
-    // space already written counts as one just before the first byte.
-    let mut prev_spaces = if after_space { HI } else { 0 };
+    // The previous word's bytes xor space (only its last byte is used, zero
+    // for a space): a space already written counts as one just before the
+    // first byte.
+    let mut prev = if after_space { 0 } else { u64::MAX };
     while i + 8 <= bytes.len() {
         let w = word(bytes, i);
-        // Bytes below 0x20 or from 0x80: `lt_bytes(w, 0x20) | (w & HI)`
-        // with the two masks merged.
-        let odd = (!((w & !HI).wrapping_add(LO * 0x60)) | w) & HI;
-        let spaces = eq_bytes(w, b' ');
-        // A space right after a space, inside the word or across its start.
-        let doubled = spaces & ((spaces << 8) | (prev_spaces >> 56));
-        if odd | doubled != 0 {
+        // Bytes below 0x20 or from 0x80. Only whether there is any is
+        // asked, which the borrow forms answer exactly.
+        let odd = first_below(w, 0x20) | w;
+        // Each byte xor space, or'ed with the byte before it: zero where a
+        // space follows a space, inside the word or across its start.
+        let x = w ^ (LO * u64::from(b' '));
+        let doubled = first_below(x | (x << 8) | (prev >> 56), 1);
+        if (odd | doubled) & HI != 0 {
             return true;
         }
-        prev_spaces = spaces;
+        prev = x;
         i += 8;
     }
-    let mut prev_space = prev_spaces >> 63 != 0;
+    let mut prev_space = prev >> 56 == 0;
     for &b in &bytes[i..] {
         if !(0x20..0x80).contains(&b) || (b == b' ' && prev_space) {
             return true;
@@ -269,6 +280,8 @@ mod tests {
         "-",
         " - ",
         "control\x01\x0b\x0c bytes\tbefore a\rbreak:*[_` and ;+{z",
+        "ab ! cd !!x y ! !",
+        "abcdefg !bcdefgh  ! x",
     ];
 
     #[test]
@@ -279,7 +292,11 @@ mod tests {
                 let naive = (from..b.len())
                     .find(|&i| b[i] == b'\n' || b[i] == b'\r')
                     .unwrap_or(b.len());
-                assert_eq!(line_break(b, from), naive, "{s:?} from {from}");
+                assert_eq!(line_break(b, from, &mut 0), naive, "{s:?} from {from}");
+                let mut non_ascii = usize::MAX;
+                assert_eq!(line_break(b, from, &mut non_ascii), naive);
+                let first = (from..naive).find(|&i| b[i] >= 0x80);
+                assert_eq!(non_ascii, first.unwrap_or(usize::MAX), "{s:?} from {from}");
                 let naive = (from..b.len())
                     .find(|&i| matches!(b[i], b'[' | b'-' | b'`' | b'*' | b'_' | b':' | 0x80..))
                     .unwrap_or(b.len());
@@ -288,8 +305,6 @@ mod tests {
                     .find(|&i| matches!(b[i], b'`' | b'*' | b'_' | b'[' | b':'))
                     .unwrap_or(b.len());
                 assert_eq!(inline_mark(b, from, b.len()), naive, "{s:?} from {from}");
-                let naive = (from..b.len()).find(|&i| b[i] >= 0x80).unwrap_or(b.len());
-                assert_eq!(non_ascii(b, from), naive, "{s:?} from {from}");
             }
             let dashed = [" - ", " – ", " — "].iter().any(|d| s.contains(d));
             assert_eq!(has_spaced_dash(b), dashed, "{s:?}");
@@ -315,15 +330,26 @@ mod tests {
     }
 
     #[test]
-    fn byte_masks_are_exact() {
-        for b in 0..=255u8 {
-            let w = u64::from_le_bytes([b, 0x41, b, 0x20, 0xff, 0x00, b, 0x7f]);
-            let bytes = w.to_le_bytes();
-            for (i, &x) in bytes.iter().enumerate() {
-                let bit = 1u64 << (i * 8 + 7);
-                assert_eq!(eq_bytes(w, b'[') & bit != 0, x == b'[');
-                assert_eq!(lt_bytes(w, 0x20) & bit != 0, x < 0x20);
-                assert_eq!(zero_bytes(w) & bit != 0, x == 0);
+    fn search_masks_find_the_first_byte() {
+        // Every pair of bytes, at every place in the word, among bytes
+        // that match nothing and bytes that match.
+        let first = |m: u64, f: &dyn Fn(u8) -> bool, w: u64| {
+            let want = w.to_le_bytes().iter().position(|&x| f(x)).map_or(8, |i| i);
+            assert_eq!(((m & HI).trailing_zeros() / 8) as usize, want, "{w:016x}");
+        };
+        for a in 0..=255u8 {
+            for b in 0..=255u8 {
+                for at in 0..7 {
+                    let mut bytes = [b'a'; 8];
+                    bytes[at] = a;
+                    bytes[at + 1] = b;
+                    let w = u64::from_le_bytes(bytes);
+                    first(first_below(w, 0x0E), &|x| x < 0x0E, w);
+                    first(first_below(w, 1), &|x| x == 0, w);
+                    first(first_eq(w, b'-'), &|x| x == b'-', w);
+                    let marks = |x| matches!(x, b'`' | b'*' | b'_' | b'[' | b':');
+                    first(mark_bytes(w), &marks, w);
+                }
             }
         }
     }

@@ -279,7 +279,8 @@ impl<'a> Back<'a> {
     /// Whether the date that starts here stands apart from what precedes it
     /// (no letter or digit runs into it).
     fn at_boundary(&self) -> bool {
-        self.peek().is_none_or(|c| !c.is_alphanumeric())
+        // The usual separator, `·`, decided without the Unicode tables.
+        self.peek().is_none_or(|c| c == '·' || !c.is_alphanumeric())
     }
 }
 

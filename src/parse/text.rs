@@ -86,9 +86,13 @@ pub fn trim_range(s: &str, start: usize, end: usize) -> (usize, usize) {
     let bytes = s.as_bytes();
     // Most ranges have no white space at either end: decided by one look
     // at each, before the loops.
+    // So have most of the others once one ASCII space is off each end
+    // (text between separators and citations: ` rose `).
     let solid = |b: u8| (0x21..0x80).contains(&b);
-    if start < end && solid(bytes[start]) && solid(bytes[end - 1]) {
-        return (start, end);
+    let first = start + usize::from(start < end && bytes[start] == b' ');
+    let last = end - usize::from(first < end && bytes[end - 1] == b' ');
+    if first < last && solid(bytes[first]) && solid(bytes[last - 1]) {
+        return (first, last);
     }
     let mut first = start;
     while first < end {
