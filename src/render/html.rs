@@ -302,10 +302,10 @@ fn fill_escaped(out: &mut String, template: &str, values: &[(&str, &str)]) {
 /// [`fill`] as the pieces it is made of, in order.
 fn fill_pieces(template: &str, values: &[(&str, &str)], write: &mut dyn FnMut(&str)) {
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
+    while let Some(open) = find_byte(rest, b'{') {
         write(&rest[..open]);
         let after = &rest[open + 1..];
-        let replaced = after.find('}').and_then(|close| {
+        let replaced = find_byte(after, b'}').and_then(|close| {
             let key = &after[..close];
             values
                 .iter()
@@ -984,16 +984,17 @@ pub fn cjk_language(text: &str) -> Option<&'static str> {
 
 /// `2025-06-03T15:39` as `3 June 2025, 15:39` (through the labels).
 pub fn human_date(iso: &str, labels: &Labels) -> String {
-    let (date, time) = match iso.split_once('T') {
+    let (date, time) = match split_at_byte(iso, b'T') {
         Some((d, t)) => (d, Some(t)),
         None => (iso, None),
     };
-    let mut parts = date.splitn(3, '-');
-    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+    let Some((y, rest)) = split_at_byte(date, b'-') else {
         return iso.into();
     };
-    let month_index = m.parse::<usize>().ok().filter(|m| (1..=12).contains(m));
-    let month = match month_index.and_then(|i| labels.months.get(i - 1)) {
+    let Some((m, d)) = split_at_byte(rest, b'-') else {
+        return iso.into();
+    };
+    let month = match month_number(m).and_then(|i| labels.months.get(i - 1)) {
         Some(name) => name.as_str(),
         None => m,
     };
@@ -1009,6 +1010,36 @@ pub fn human_date(iso: &str, labels: &Labels) -> String {
         ),
         None => date_text,
     }
+}
+
+/// Where the first `b` (ASCII) is in `s`: `find` on a char was a searcher
+/// of its own in the wasm module.
+#[inline(never)]
+fn find_byte(s: &str, b: u8) -> Option<usize> {
+    s.bytes().position(|c| c == b)
+}
+
+/// `s` split around its first `b` (ASCII): `split_once` and `splitn` on a
+/// char, each a searcher in the wasm module.
+fn split_at_byte(s: &str, b: u8) -> Option<(&str, &str)> {
+    let i = find_byte(s, b)?;
+    Some((&s[..i], &s[i + 1..]))
+}
+
+/// A month's number, 1 to 12, as `m.parse::<usize>()` reads it (a `+`
+/// and leading zeros allowed), without `from_str`'s code.
+fn month_number(m: &str) -> Option<usize> {
+    let digits = match m.as_bytes() {
+        [b'+', rest @ ..] => rest,
+        all => all,
+    };
+    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let n = digits.iter().fold(0usize, |n, &d| {
+        n.saturating_mul(10).saturating_add(usize::from(d - b'0'))
+    });
+    (1..=12).contains(&n).then_some(n)
 }
 
 /// The date part of a source line whose date could not be read: where the
@@ -1140,6 +1171,31 @@ mod tests {
             "3 June 2025, 15:39"
         );
         assert_eq!(human_date("2025-06-09", &labels), "9 June 2025");
+    }
+
+    #[test]
+    fn months_read_as_from_str_reads_them() {
+        for m in [
+            "",
+            "+",
+            "-1",
+            "0",
+            "00",
+            "1",
+            "01",
+            "+7",
+            "12",
+            "13",
+            "0012",
+            "+-1",
+            "1a",
+            " 1",
+            "99999999999999999999999",
+            "٣",
+        ] {
+            let expected = m.parse::<usize>().ok().filter(|n| (1..=12).contains(n));
+            assert_eq!(month_number(m), expected, "{m:?}");
+        }
     }
 
     #[test]
