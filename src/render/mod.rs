@@ -77,8 +77,21 @@ impl Default for Labels {
         fn text(s: &str) -> String {
             s.to_string()
         }
-        const MONTHS: &str =
-            "January February March April May June July August September October November December";
+        // An array, not one string split: a `Split` iterator of its own.
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
         Self {
             source: text("Source {n}"),
             citation: text("Source {n}"),
@@ -86,7 +99,7 @@ impl Default for Labels {
             references: text("References"),
             opens_in_new_tab: text("opens in a new tab"),
             empty: text("This digest is empty."),
-            months: MONTHS.split(' ').map(text).collect(),
+            months: MONTHS.iter().map(|m| text(m)).collect(),
             date_format: text("{day} {month} {year}"),
             date_time_format: text("{date}, {time}"),
         }
