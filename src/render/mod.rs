@@ -118,11 +118,13 @@ impl RenderOptions {
 /// Browsers strip tabs and newlines inside URLs, so those are refused too.
 pub fn safe_url(url: &str) -> Option<&str> {
     let url = url.trim();
-    let lower_scheme = url
-        .get(..8)
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    let has_scheme = lower_scheme.starts_with("https://") || lower_scheme.starts_with("http://");
+    // The first 8 bytes (none unless they end on a character boundary),
+    // compared in place rather than lowercased into a new string.
+    let head = url.get(..8).unwrap_or_default().as_bytes();
+    let has_scheme = [&b"https://"[..], b"http://"].iter().any(|scheme| {
+        head.get(..scheme.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(scheme))
+    });
     let clean = url.chars().all(|c| {
         !c.is_control() && !c.is_whitespace() && !matches!(c, '"' | '\'' | '<' | '>' | '`' | '\\')
     });
