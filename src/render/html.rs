@@ -1077,12 +1077,22 @@ fn display_url(url: &str) -> String {
 
 /// Keeps the characters valid in an id and a CSS identifier.
 fn sanitize_prefix(p: &str) -> String {
-    let clean: String = p
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
-        .take(64)
-        .collect();
-    if clean.starts_with(|c: char| c.is_ascii_alphabetic()) {
+    // By byte: every character kept is ASCII, and no byte of another
+    // character is (a `chars` chain collected was its own UTF-8 code).
+    let mut clean = String::new();
+    for &b in p.as_bytes() {
+        if clean.len() == 64 {
+            break;
+        }
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_') {
+            clean.push(char::from(b));
+        }
+    }
+    if clean
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_alphabetic)
+    {
         clean
     } else {
         ["dg-", &clean].concat()
