@@ -373,24 +373,26 @@ impl<'a> View<'a> {
         citing: Vec<Citation>,
     ) -> Self {
         // By id; the first entry of a repeated id comes first and stays.
-        let mut order: Vec<(u32, u32)> = (0..)
-            .zip(&digest.references)
-            .map(|(i, r)| (r.id, i))
-            .collect();
+        // (Plain loops: collecting through iterator chains was a copy of
+        // the loop per chain.)
+        let mut order: Vec<(u32, u32)> = Vec::with_capacity(digest.references.len());
+        for (i, r) in (0..).zip(&digest.references) {
+            order.push((r.id, i));
+        }
         crate::parse::sort_by_id(&mut order);
-        order.dedup_by_key(|&mut (id, _)| id);
-        let references = order
-            .into_iter()
-            .map(|(id, i)| {
-                let r = &digest.references[i as usize];
-                let view = ReferenceView {
-                    title: r.title.as_deref().and_then(non_empty),
-                    text: non_empty(&r.text),
-                    url: r.url.as_deref().and_then(safe_url),
-                };
-                (id, view)
-            })
-            .collect();
+        let mut references: Vec<(u32, ReferenceView)> = Vec::with_capacity(order.len());
+        for (id, i) in order {
+            if references.last().is_some_and(|&(last, _)| last == id) {
+                continue;
+            }
+            let r = &digest.references[i as usize];
+            let view = ReferenceView {
+                title: r.title.as_deref().and_then(non_empty),
+                text: non_empty(&r.text),
+                url: r.url.as_deref().and_then(safe_url),
+            };
+            references.push((id, view));
+        }
         let level = options.heading_level();
         let mut view = Self {
             dir: options
