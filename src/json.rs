@@ -57,20 +57,18 @@ fn inlines_size(inlines: &[Inline]) -> usize {
     // `{"type":"…","span":{"start":…,"end":…}}` and the member's name.
     const INLINE: usize = 50;
     const ID: usize = 4;
-    inlines
-        .iter()
-        .map(|inline| {
-            INLINE
-                + match inline {
-                    Inline::Text { text, .. } | Inline::Code { text, .. } => text.len(),
-                    Inline::Cite { ids, .. } => ID * ids.len(),
-                    Inline::Strong { children, .. } | Inline::Emphasis { children, .. } => {
-                        inlines_size(children)
-                    }
-                    Inline::Link { url, children, .. } => url.len() + inlines_size(children),
-                }
-        })
-        .sum()
+    let mut size = INLINE * inlines.len();
+    for inline in inlines {
+        size += match inline {
+            Inline::Text { text, .. } | Inline::Code { text, .. } => text.len(),
+            Inline::Cite { ids, .. } => ID * ids.len(),
+            Inline::Strong { children, .. } | Inline::Emphasis { children, .. } => {
+                inlines_size(children)
+            }
+            Inline::Link { url, children, .. } => url.len() + inlines_size(children),
+        };
+    }
+    size
 }
 
 /// `s` as a JSON string literal, safe inside a `<script>` too once `</` is

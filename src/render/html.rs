@@ -229,16 +229,17 @@ fn marks_size(inlines: &[Inline]) -> usize {
     const EMPHASIS: usize = 9;
     const CODE: usize = 13;
     const LINK: usize = 150;
-    inlines
-        .iter()
-        .map(|inline| match inline {
+    let mut size = 0;
+    for inline in inlines {
+        size += match inline {
             Inline::Text { .. } | Inline::Cite { .. } => 0,
             Inline::Code { .. } => CODE,
             Inline::Strong { children, .. } => STRONG + marks_size(children),
             Inline::Emphasis { children, .. } => EMPHASIS + marks_size(children),
             Inline::Link { url, children, .. } => LINK + url.len() + marks_size(children),
-        })
-        .sum()
+        };
+    }
+    size
 }
 
 /// Appends the pieces in order. The writer's primitives are these two
