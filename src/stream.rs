@@ -113,31 +113,32 @@ impl Stream {
             return Err(size);
         }
         let citing = parse::index_citations(&digest.sections);
-        let tooltips: Vec<Cited> = citing.iter().map(|c| (c.id, true)).collect();
+        let mut ids: Vec<u32> = Vec::with_capacity(citing.len());
+        for c in &citing {
+            ids.push(c.id);
+        }
         let pieces = Pieces::new(&digest, &self.options, citing);
         let mut ops = Ops::default();
         if same_article(&self.shown, &pieces) {
             ops.attr("aria-busy", None);
             // And every tooltip shown that the whole text has not: it goes.
-            let gone: Vec<Cited> = self
-                .shown
-                .tooltips
-                .iter()
-                .filter(|(id, _)| tooltips.binary_search_by_key(id, |(i, _)| *i).is_err())
-                .map(|(id, _)| (*id, false))
-                .collect();
-            let mut check = tooltips;
-            check.extend(gone);
+            let whole = ids.len();
+            for (id, _) in &self.shown.tooltips {
+                if ids[..whole].binary_search(id).is_err() {
+                    ids.push(*id);
+                }
+            }
+            let cited = |id: u32| ids[..whole].binary_search(&id).is_ok();
             show(
                 &mut self.shown,
                 &mut ops,
                 &pieces,
                 Position::default(),
-                &check,
+                (&ids, &cited),
                 true,
             );
         } else {
-            reset(&mut self.shown, &mut ops, &pieces, &tooltips, false);
+            reset(&mut self.shown, &mut ops, &pieces, &ids, false);
         }
         Ok(ops.finish())
     }
@@ -231,21 +232,19 @@ impl Stream {
         tail_ids.sort_unstable();
         tail_ids.dedup();
         let cited =
-            |id: &u32| self.cited.binary_search(id).is_ok() || tail_ids.binary_search(id).is_ok();
-        let tooltips: Vec<Cited> = check.iter().map(|id| (*id, cited(id))).collect();
+            |id: u32| self.cited.binary_search(&id).is_ok() || tail_ids.binary_search(&id).is_ok();
 
         {
             let pieces = Pieces::new(&self.digest, &self.options, Vec::new());
             if same_article(&self.shown, &pieces) {
                 let from = self.settled;
-                show(&mut self.shown, ops, &pieces, from, &tooltips, false);
+                show(&mut self.shown, ops, &pieces, from, (&check, &cited), false);
             } else {
                 // Every id, then: the ids in the markup changed.
                 let mut all: Vec<u32> = self.cited.clone();
                 all.extend_from_slice(&tail_ids);
                 all.sort_unstable();
                 all.dedup();
-                let all: Vec<Cited> = all.into_iter().map(|id| (id, true)).collect();
                 reset(&mut self.shown, ops, &pieces, &all, true);
             }
         }
@@ -304,7 +303,7 @@ fn same_article(shown: &Shown, pieces: &Pieces) -> bool {
 
 /// The whole article anew (the ids or the direction changed, or nothing is
 /// shown yet): the page morphs its article into this one.
-fn reset(shown: &mut Shown, ops: &mut Ops, pieces: &Pieces, tooltips: &[Cited], busy: bool) {
+fn reset(shown: &mut Shown, ops: &mut Ops, pieces: &Pieces, tooltips: &[u32], busy: bool) {
     *shown = Shown {
         started: true,
         prefix: pieces.prefix().to_string(),
@@ -320,7 +319,7 @@ fn reset(shown: &mut Shown, ops: &mut Ops, pieces: &Pieces, tooltips: &[Cited], 
         &mut silent,
         pieces,
         Position::default(),
-        tooltips,
+        (tooltips, &|_| true),
         true,
     );
     if let Some(header) = &shown.header {
@@ -344,19 +343,20 @@ fn reset(shown: &mut Shown, ops: &mut Ops, pieces: &Pieces, tooltips: &[Cited], 
     ops.attr("aria-busy", busy.then_some("true"));
 }
 
-/// A tooltip to show: its id, and whether any point cites it (if not, it
-/// goes).
-type Cited = (u32, bool);
+/// Tooltips to show: their ids, and whether any point cites one (if not,
+/// it goes). A test rather than a flag per id: the lists of pairs were a
+/// loop each to build.
+type Tooltips<'a> = (&'a [u32], &'a dyn Fn(u32) -> bool);
 
 /// Brings `shown` (and, through `ops`, the page) up to `pieces`: the points
 /// from `from` on, the parts after the sections, the tooltips in
-/// `tooltips` (no points: remove it), and the header when `whole`.
+/// `tooltips`, and the header when `whole`.
 fn show(
     shown: &mut Shown,
     ops: &mut Ops,
     pieces: &Pieces,
     from: Position,
-    tooltips: &[Cited],
+    (ids, cited): Tooltips,
     whole: bool,
 ) {
     if whole {
@@ -434,15 +434,15 @@ fn show(
     shown.after = after;
 
     let end = base + shown.after.len();
-    let wanted = tooltips.iter().any(|&(_, cited)| cited);
+    let wanted = ids.iter().any(|&id| cited(id));
     if wanted && !shown.container {
         ops.child(INSERT, end, &pieces.tooltips_container());
         shown.container = true;
     }
-    for &(id, cited) in tooltips {
+    for &id in ids {
         let at = shown.tooltips.binary_search_by_key(&id, |(i, _)| *i);
         let tid = tooltip_id(pieces, id);
-        if !cited {
+        if !cited(id) {
             if let Ok(i) = at {
                 shown.tooltips.remove(i);
                 ops.remove_tooltip(&tid);
