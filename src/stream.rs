@@ -377,7 +377,10 @@ fn show(
         let points = pieces.points(si);
         let index = offset + si;
         if si >= shown.sections.len() || shown.sections[si].shell != shell {
-            let markup: Vec<String> = (0..points).map(|pi| pieces.point(si, pi)).collect();
+            let mut markup: Vec<String> = Vec::with_capacity(points);
+            for pi in 0..points {
+                markup.push(pieces.point(si, pi));
+            }
             let html = pieces.section(si, &markup);
             let section = ShownSection {
                 shell,
