@@ -493,14 +493,15 @@ impl<'a> View<'a> {
     /// One point's `<li>`.
     fn point_item(&self, out: &mut String, si: usize, pi: usize) {
         let point = &self.digest.sections[si].points[pi];
+        // The id written in place: no strings made for it on every point.
         put(
             out,
-            &[
-                "<li class=\"digest-point\" id=\"",
-                &self.point_id(si, pi),
-                "\"",
-            ],
+            &["<li class=\"digest-point\" id=\"", &self.prefix, "-p"],
         );
+        push_decimal(out, si as u64 + 1);
+        push(out, "-");
+        push_decimal(out, pi as u64 + 1);
+        push(out, "\"");
         self.text_attrs(out, &point.text);
         push(out, ">");
         self.point(out, point);
@@ -904,17 +905,6 @@ impl<'a> View<'a> {
             .binary_search_by_key(&id, |(id, _)| *id)
             .ok()?;
         Some(&self.references[i].1)
-    }
-
-    fn point_id(&self, section: usize, point: usize) -> String {
-        [
-            self.prefix.as_str(),
-            "-p",
-            &number(section + 1),
-            "-",
-            &number(point + 1),
-        ]
-        .concat()
     }
 }
 
