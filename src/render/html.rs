@@ -1009,7 +1009,16 @@ pub fn human_date(iso: &str, labels: &Labels) -> String {
 /// of its own in the wasm module.
 #[inline(never)]
 fn find_byte(s: &str, b: u8) -> Option<usize> {
-    s.bytes().position(|c| c == b)
+    // Indexed: `bytes().position()` stays an iterator kept in memory.
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
 }
 
 /// `s` split around its first `b` (ASCII): `split_once` and `splitn` on a
