@@ -139,7 +139,9 @@ impl Writer {
                     u32::from(b)
                 };
                 self.out.push_str("\\u");
-                for shift in [12, 8, 4, 0] {
+                let mut shift = 16;
+                while shift > 0 {
+                    shift -= 4;
                     self.out.push(char::from(
                         b"0123456789abcdef"[((code >> shift) & 15) as usize],
                     ));

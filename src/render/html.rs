@@ -211,8 +211,8 @@ pub fn size_hint(digest: &Digest) -> usize {
     // The first entry of an id is the one shown.
     let ids: Vec<u32> = digest.references.iter().map(|r| r.id).collect();
     let first = crate::parse::first_occurrences(&ids);
-    for (r, first) in digest.references.iter().zip(first) {
-        if first {
+    for (r, first) in digest.references.iter().zip(&first) {
+        if *first {
             size += REFERENCE + r.text.len() + 2 * r.url.as_ref().map_or(0, String::len);
         }
     }
@@ -247,8 +247,10 @@ fn marks_size(inlines: &[Inline]) -> usize {
 /// the renderer's size in the wasm module.
 #[inline(never)]
 fn put(out: &mut String, pieces: &[&str]) {
-    for piece in pieces {
-        out.push_str(piece);
+    let mut i = 0;
+    while i < pieces.len() {
+        out.push_str(pieces[i]);
+        i += 1;
     }
 }
 
@@ -271,19 +273,19 @@ pub fn push_decimal(out: &mut String, mut n: u64) {
     let mut at = digits.len();
     loop {
         at -= 1;
-        digits[at] = (n % 10) as u8;
+        digits[at] = b'0' + (n % 10) as u8;
         n /= 10;
         if n == 0 {
             break;
         }
     }
-    // Slices of a constant: `from_utf8` on the digits was inlined here as
-    // 600 bytes of UTF-8 validation.
-    const DIGITS: &str = "0123456789";
+    // Pushed as chars: `from_utf8` on the digits was inlined here as 600
+    // bytes of UTF-8 validation. (Indexed loops throughout this module:
+    // at opt-level z a slice iterator stays a struct in memory.)
     out.reserve(digits.len() - at);
-    for &d in &digits[at..] {
-        let d = usize::from(d);
-        out.push_str(&DIGITS[d..d + 1]);
+    while at < digits.len() {
+        out.push(char::from(digits[at]));
+        at += 1;
     }
 }
 
@@ -694,8 +696,8 @@ impl<'a> View<'a> {
                         }
                     } else {
                         let first = crate::parse::first_occurrences(ids);
-                        for (&id, first) in ids.iter().zip(first) {
-                            if first {
+                        for (&id, first) in ids.iter().zip(&first) {
+                            if *first {
                                 self.trigger(out, id);
                             }
                         }
@@ -1081,14 +1083,15 @@ fn display_url(url: &str) -> String {
 fn sanitize_prefix(p: &str) -> String {
     // By byte: every character kept is ASCII, and no byte of another
     // character is (a `chars` chain collected was its own UTF-8 code).
+    let bytes = p.as_bytes();
     let mut clean = String::new();
-    for &b in p.as_bytes() {
-        if clean.len() == 64 {
-            break;
-        }
+    let mut i = 0;
+    while i < bytes.len() && clean.len() < 64 {
+        let b = bytes[i];
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_') {
             clean.push(char::from(b));
         }
+        i += 1;
     }
     if clean
         .as_bytes()
@@ -1125,7 +1128,7 @@ fn default_prefix(d: &Digest) -> String {
         }
     }
     // In base 36, most significant digit first.
-    const DIGITS: &str = "0123456789abcdefghijklmnopqrstuvwxyz";
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
     let mut places = 1;
     while hash / places >= 36 {
         places *= 36;
@@ -1133,7 +1136,7 @@ fn default_prefix(d: &Digest) -> String {
     let mut out = String::from("dg-");
     while places > 0 {
         let d = (hash / places % 36) as usize;
-        out.push_str(&DIGITS[d..d + 1]);
+        out.push(char::from(DIGITS[d]));
         places /= 36;
     }
     out
@@ -1146,8 +1149,10 @@ fn default_prefix(d: &Digest) -> String {
 fn feed_hash(hash: &mut u32, s: &str) {
     let bytes = s.as_bytes();
     let end = bytes.len().min(64);
-    for &b in &bytes[..end] {
-        *hash = (*hash ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    let mut i = 0;
+    while i < end {
+        *hash = (*hash ^ u32::from(bytes[i])).wrapping_mul(0x0100_0193);
+        i += 1;
     }
     *hash = (*hash ^ 0xff).wrapping_mul(0x0100_0193);
 }
