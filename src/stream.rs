@@ -530,7 +530,7 @@ impl Ops {
 
     fn string(&mut self, s: &str) {
         self.out.push(',');
-        self.out.push_str(&crate::json::string_literal(s));
+        crate::json::push_string_literal(&mut self.out, s);
     }
 
     fn end(&mut self) {
