@@ -1053,9 +1053,17 @@ fn raw_date<'r>(raw: &'r str, publisher: &str) -> &'r str {
     if let Some(date) = crate::parse::source_date(raw) {
         return date;
     }
-    let rest = raw.strip_prefix(publisher).unwrap_or(raw).trim_start();
-    rest.trim_start_matches(['·', '•', '・', '‧', '∙'])
-        .trim_start()
+    let mut rest = raw.strip_prefix(publisher).unwrap_or(raw).trim_start();
+    // `trim_start_matches` with these: a `[char; 5]` searcher of its own.
+    const DOTS: [&str; 5] = ["·", "•", "・", "‧", "∙"];
+    let mut i = 0;
+    while i < DOTS.len() {
+        match rest.strip_prefix(DOTS[i]) {
+            Some(after) => (rest, i) = (after, 0),
+            None => i += 1,
+        }
+    }
+    rest.trim_start()
 }
 
 /// `https://www.example.com/a/b/` as `example.com/a/b`, shortened.
@@ -1212,6 +1220,25 @@ mod tests {
         ] {
             let expected = m.parse::<usize>().ok().filter(|n| (1..=12).contains(n));
             assert_eq!(month_number(m), expected, "{m:?}");
+        }
+    }
+
+    #[test]
+    fn raw_dates_lose_their_leading_dots() {
+        for (raw, publisher) in [
+            ("Courier · · • yesterday", "Courier"),
+            ("Courier・‧∙ 3pm ·", "Courier"),
+            ("Courier", "Courier"),
+            ("·", "x"),
+            ("Other ·· late", "Courier"),
+        ] {
+            let rest = raw.strip_prefix(publisher).unwrap_or(raw).trim_start();
+            let expected = rest
+                .trim_start_matches(['·', '•', '・', '‧', '∙'])
+                .trim_start();
+            if crate::parse::source_date(raw).is_none() {
+                assert_eq!(raw_date(raw, publisher), expected, "{raw:?}");
+            }
         }
     }
 
