@@ -173,25 +173,34 @@ impl Reader<'_> {
         is
     }
 
-    /// Each element of an array (missing: none).
-    fn each<'a, T>(&mut self, at: &At<'a>, mut read: impl FnMut(&mut Self, &At) -> T) -> Vec<T> {
-        let items: &[Value] = match at.present() {
+    /// The elements of an array (missing: none).
+    #[inline(never)]
+    fn items<'a>(&mut self, at: &At<'a>) -> &'a [Value] {
+        match at.present() {
             None => &[],
             Some(Value::Array(items)) => items,
             Some(_) => {
                 self.wrong(at, "an array");
                 &[]
             }
-        };
+        }
+    }
+
+    /// Each element of an array (missing: none). Only the loop is generic:
+    /// it is a copy per type read.
+    fn each<'a, T>(&mut self, at: &At<'a>, mut read: impl FnMut(&mut Self, &At) -> T) -> Vec<T> {
+        let items = self.items(at);
         let mut out = Vec::with_capacity(items.len());
-        for (index, value) in items.iter().enumerate() {
+        let mut index = 0;
+        while index < items.len() {
             let item = At {
                 parent: Some(at),
                 name: "",
                 index,
-                value: Some(value),
+                value: Some(&items[index]),
             };
             out.push(read(self, &item));
+            index += 1;
         }
         out
     }
