@@ -301,10 +301,13 @@ fn labels(r: &mut Reader, at: &At) -> Labels {
         ("dateFormat", &mut labels.date_format),
         ("dateTimeFormat", &mut labels.date_time_format),
     ];
-    for (key, slot) in fields {
-        if let Some(text) = r.optional_string(&at.field(key)) {
-            *slot = text;
+    // Indexed: the array's by-value iterator was kept in memory.
+    let mut i = 0;
+    while i < fields.len() {
+        if let Some(text) = r.optional_string(&at.field(fields[i].0)) {
+            *fields[i].1 = text;
         }
+        i += 1;
     }
     let months = at.field("months");
     if months.present().is_some() {
@@ -482,7 +485,15 @@ fn inlines(r: &mut Reader, at: &At, inside: u8) -> Vec<Inline> {
         r.object(inline);
         let kind = inline.field("type");
         let name = kind.value.and_then(Value::as_str).unwrap_or("");
-        let known = KINDS.iter().position(|&(n, _)| n == name);
+        let mut known = None;
+        let mut k = 0;
+        while k < KINDS.len() {
+            if KINDS[k].0 == name {
+                known = Some(k);
+                break;
+            }
+            k += 1;
+        }
         match known.filter(|&k| KINDS[k].1 & inside == 0) {
             Some(0) => Inline::Text {
                 text: r.string(&inline.field("text")),
@@ -511,18 +522,28 @@ fn inlines(r: &mut Reader, at: &At, inside: u8) -> Vec<Inline> {
             },
             None => {
                 // `"text", "cite", … or "link"`: the kinds allowed here.
-                // (Written out by hand: `join` costs the module a kilobyte.)
+                // (Written out by hand: `join` costs the module a kilobyte,
+                // a filter iterator more than counting first.)
+                let allowed = |k: usize| KINDS[k].1 & inside == 0;
+                let mut left = 0;
+                let mut k = 0;
+                while k < KINDS.len() {
+                    left += usize::from(allowed(k));
+                    k += 1;
+                }
                 let mut expected = String::new();
-                let mut allowed = KINDS.iter().filter(|&&(_, not)| not & inside == 0);
-                let mut next = allowed.next();
-                while let Some(&(n, _)) = next {
-                    next = allowed.next();
-                    if !expected.is_empty() {
-                        expected.push_str(if next.is_some() { ", " } else { " or " });
+                k = 0;
+                while k < KINDS.len() {
+                    if allowed(k) {
+                        left -= 1;
+                        if !expected.is_empty() {
+                            expected.push_str(if left > 0 { ", " } else { " or " });
+                        }
+                        expected.push('"');
+                        expected.push_str(KINDS[k].0);
+                        expected.push('"');
                     }
-                    expected.push('"');
-                    expected.push_str(n);
-                    expected.push('"');
+                    k += 1;
                 }
                 match known {
                     // A known kind where it may not be: name it.
