@@ -172,10 +172,10 @@ impl Stream {
                 tail_continues = true;
             }
         }
-        for (i, section) in sections.into_iter().enumerate() {
+        for (i, mut section) in sections.into_iter().enumerate() {
             match self.digest.sections.last_mut() {
                 Some(last) if i == 0 && continues => {
-                    last.points.extend(section.points);
+                    last.points.append(&mut section.points);
                     last.span.byte_end = section.span.byte_end;
                 }
                 _ => self.digest.sections.push(section),
@@ -193,7 +193,7 @@ impl Stream {
         for si in section.saturating_sub(1)..self.digest.sections.len() {
             let points = &self.digest.sections[si].points;
             let from = if si + 1 == section { point } else { 0 };
-            for p in points.iter().skip(from) {
+            for p in points.get(from..).unwrap_or_default() {
                 for &id in &p.citations {
                     if let Err(i) = self.cited.binary_search(&id) {
                         self.cited.insert(i, id);
@@ -211,8 +211,8 @@ impl Stream {
         // The tail joins the final part for as long as it is written out.
         let mut tail = tail.into_iter();
         if continues {
-            if let (Some(last), Some(open)) = (self.digest.sections.last_mut(), tail.next()) {
-                last.points.extend(open.points);
+            if let (Some(last), Some(mut open)) = (self.digest.sections.last_mut(), tail.next()) {
+                last.points.append(&mut open.points);
             }
         }
         self.digest.sections.extend(tail);
@@ -273,20 +273,24 @@ fn end_of(digest: &Digest) -> Position {
 /// Calls `f` with every point at or after `from` (in the last section
 /// before `from.section`, from `from.point`) and its ids.
 fn for_points_from(digest: &Digest, from: Position, mut f: impl FnMut(PointRef, &[u32])) {
-    let first = from.section.saturating_sub(1);
-    for (si, section) in digest.sections.iter().enumerate().skip(first) {
-        let skip = if si + 1 == from.section {
+    // Indexed: enumerate().skip() chains were iterators kept in memory.
+    let mut si = from.section.saturating_sub(1);
+    while si < digest.sections.len() {
+        let points = &digest.sections[si].points;
+        let mut pi = if si + 1 == from.section {
             from.point
         } else {
             0
         };
-        for (pi, point) in section.points.iter().enumerate().skip(skip) {
+        while pi < points.len() {
             let at = PointRef {
                 section: si as u32,
                 point: pi as u32,
             };
-            f(at, &point.citations);
+            f(at, &points[pi].citations);
+            pi += 1;
         }
+        si += 1;
     }
 }
 
