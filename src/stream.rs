@@ -227,10 +227,8 @@ impl Stream {
                 tail_ids.extend_from_slice(ids);
             }
         });
-        check.sort_unstable();
-        check.dedup();
-        tail_ids.sort_unstable();
-        tail_ids.dedup();
+        sort_ids(&mut check);
+        sort_ids(&mut tail_ids);
         let cited =
             |id: u32| self.cited.binary_search(&id).is_ok() || tail_ids.binary_search(&id).is_ok();
 
@@ -243,8 +241,7 @@ impl Stream {
                 // Every id, then: the ids in the markup changed.
                 let mut all: Vec<u32> = self.cited.clone();
                 all.extend_from_slice(&tail_ids);
-                all.sort_unstable();
-                all.dedup();
+                sort_ids(&mut all);
                 reset(&mut self.shown, ops, &pieces, &all, true);
             }
         }
@@ -260,6 +257,14 @@ impl Stream {
         // gain its list.
         self.settled = final_end;
     }
+}
+
+/// `ids` sorted, each once. (One function for the three lists: inlined,
+/// the pair of calls was repeated.)
+#[inline(never)]
+fn sort_ids(ids: &mut Vec<u32>) {
+    ids.sort_unstable();
+    ids.dedup();
 }
 
 /// The position after the last point of `digest`.
