@@ -128,13 +128,12 @@ impl Stream {
                     ids.push(*id);
                 }
             }
-            let cited = |id: u32| ids[..whole].binary_search(&id).is_ok();
             show(
                 &mut self.shown,
                 &mut ops,
                 &pieces,
                 Position::default(),
-                (&ids, &cited),
+                (&ids, [&ids[..whole], &[]]),
                 true,
             );
         } else {
@@ -229,14 +228,13 @@ impl Stream {
         });
         sort_ids(&mut check);
         sort_ids(&mut tail_ids);
-        let cited =
-            |id: u32| self.cited.binary_search(&id).is_ok() || tail_ids.binary_search(&id).is_ok();
 
         {
             let pieces = Pieces::new(&self.digest, &self.options, Vec::new());
             if same_article(&self.shown, &pieces) {
                 let from = self.settled;
-                show(&mut self.shown, ops, &pieces, from, (&check, &cited), false);
+                let cited = [&self.cited[..], &tail_ids];
+                show(&mut self.shown, ops, &pieces, from, (&check, cited), false);
             } else {
                 // Every id, then: the ids in the markup changed.
                 let mut all: Vec<u32> = self.cited.clone();
@@ -328,7 +326,7 @@ fn reset(shown: &mut Shown, ops: &mut Ops, pieces: &Pieces, tooltips: &[u32], bu
         &mut silent,
         pieces,
         Position::default(),
-        (tooltips, &|_| true),
+        (tooltips, [tooltips, &[]]),
         true,
     );
     if let Some(header) = &shown.header {
@@ -352,10 +350,15 @@ fn reset(shown: &mut Shown, ops: &mut Ops, pieces: &Pieces, tooltips: &[u32], bu
     ops.attr("aria-busy", busy.then_some("true"));
 }
 
-/// Tooltips to show: their ids, and whether any point cites one (if not,
-/// it goes). A test rather than a flag per id: the lists of pairs were a
-/// loop each to build.
-type Tooltips<'a> = (&'a [u32], &'a dyn Fn(u32) -> bool);
+/// Tooltips to show: their ids, and two sorted lists of the ids any point
+/// cites (a tooltip in neither goes). Lists the callers have already,
+/// rather than a flag per id: the lists of pairs were a loop each to build.
+type Tooltips<'a> = (&'a [u32], [&'a [u32]; 2]);
+
+/// Whether `id` is in one of the sorted lists `cited`.
+fn is_cited(cited: [&[u32]; 2], id: u32) -> bool {
+    cited[0].binary_search(&id).is_ok() || cited[1].binary_search(&id).is_ok()
+}
 
 /// Brings `shown` (and, through `ops`, the page) up to `pieces`: the points
 /// from `from` on, the parts after the sections, the tooltips in
@@ -446,7 +449,7 @@ fn show(
     shown.after = after;
 
     let end = base + shown.after.len();
-    let wanted = ids.iter().any(|&id| cited(id));
+    let wanted = ids.iter().any(|&id| is_cited(cited, id));
     if wanted && !shown.container {
         ops.child(INSERT, end, &pieces.tooltips_container());
         shown.container = true;
@@ -454,7 +457,7 @@ fn show(
     for &id in ids {
         let at = shown.tooltips.binary_search_by_key(&id, |(i, _)| *i);
         let tid = tooltip_id(pieces, id);
-        if !cited(id) {
+        if !is_cited(cited, id) {
             if let Ok(i) = at {
                 shown.tooltips.remove(i);
                 ops.remove_tooltip(&tid);
