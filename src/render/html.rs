@@ -142,8 +142,7 @@ impl<'a> Pieces<'a> {
     /// Section `si` around its points' markup, `points` (from [`Self::point`]).
     pub fn section(&self, si: usize, points: &[String]) -> String {
         let mut out = String::new();
-        self.0
-            .section_with(&mut out, si, &mut |_, out, pi| push(out, &points[pi]));
+        self.0.section(&mut out, si, Some(points));
         out
     }
 
@@ -431,7 +430,7 @@ impl<'a> View<'a> {
         self.article_start(out, false);
         self.header(out);
         for si in 0..d.sections.len() {
-            self.section(out, si);
+            self.section(out, si, None);
         }
         for piece in self.after_sections() {
             push(out, &piece);
@@ -464,19 +463,9 @@ impl<'a> View<'a> {
         );
     }
 
-    /// One section with its points.
-    fn section(&self, out: &mut String, si: usize) {
-        self.section_with(out, si, &mut |view, out, pi| view.point_item(out, si, pi));
-    }
-
-    /// One section, its points written by `point` (the stream has them
-    /// written already).
-    fn section_with(
-        &self,
-        out: &mut String,
-        si: usize,
-        point: &mut dyn FnMut(&Self, &mut String, usize),
-    ) {
+    /// One section with its points, written here or, when the stream has
+    /// them already, the `written` ones.
+    fn section(&self, out: &mut String, si: usize, written: Option<&[String]>) {
         let section = &self.digest.sections[si];
         push(out, "<section class=\"digest-section\">");
         if let Some(h) = &section.heading {
@@ -485,7 +474,10 @@ impl<'a> View<'a> {
         if !section.points.is_empty() {
             push(out, "<ul class=\"digest-points\">");
             for pi in 0..section.points.len() {
-                point(self, out, pi);
+                match written {
+                    Some(points) => push(out, &points[pi]),
+                    None => self.point_item(out, si, pi),
+                }
             }
             push(out, "</ul>");
         }
