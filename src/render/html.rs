@@ -291,18 +291,21 @@ pub fn push_decimal(out: &mut String, mut n: u64) {
 /// `template` with each `{key}` replaced by its value; unknown keys stay.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
-    fill_pieces(template, values, &mut |piece| push(&mut out, piece));
+    fill_into(&mut out, template, values, false);
     out
 }
 
-/// [`fill`], escaped, straight into `out`: a label on every pill, so
-/// without a string made for each.
-fn fill_escaped(out: &mut String, template: &str, values: &[(&str, &str)]) {
-    fill_pieces(template, values, &mut |piece| escape(out, piece));
-}
-
-/// [`fill`] as the pieces it is made of, in order.
-fn fill_pieces(template: &str, values: &[(&str, &str)], write: &mut dyn FnMut(&str)) {
+/// [`fill`] appended to `out`, `escaped` or not: escaped, a label on every
+/// pill, so without a string made for each. (A flag, not a closure per
+/// caller: each was a closure and a vtable shim in the wasm module.)
+fn fill_into(out: &mut String, template: &str, values: &[(&str, &str)], escaped: bool) {
+    let mut write = |piece: &str| {
+        if escaped {
+            escape(out, piece);
+        } else {
+            push(out, piece);
+        }
+    };
     let mut rest = template;
     while let Some(open) = find_byte(rest, b'{') {
         write(&rest[..open]);
@@ -733,7 +736,7 @@ impl<'a> View<'a> {
                 "\" aria-label=\"",
             ],
         );
-        fill_escaped(out, &self.labels.citation, &[("n", &n)]);
+        fill_into(out, &self.labels.citation, &[("n", &n)], true);
         put(out, &["\">", &n]);
         push(out, if has_entry { "</a>" } else { "</button>" });
     }
