@@ -234,15 +234,7 @@ pub fn options(function: &str, js: &JsValue) -> Result<Option<RenderOptions>> {
         } else {
             "-Infinity"
         };
-        return Err(RangeError::new(
-            &[
-                function,
-                ": options.headingLevel must be 2 to 6, not ",
-                shown,
-            ]
-            .concat(),
-        )
-        .into());
+        return Err(level_error(function, shown));
     }
     let at = At::root("options", &value);
     let level = at.field("headingLevel");
@@ -254,12 +246,7 @@ pub fn options(function: &str, js: &JsValue) -> Result<Option<RenderOptions>> {
         None => None,
         Some(Value::Number(n)) => match read::parse_u32(n) {
             Some(l @ 2..=6) => Some(l as u8),
-            _ => {
-                return Err(RangeError::new(
-                    &[function, ": options.headingLevel must be 2 to 6, not ", n].concat(),
-                )
-                .into())
-            }
+            _ => return Err(level_error(function, n)),
         },
         Some(_) => {
             r.wrong(&level, "a number from 2 to 6");
@@ -284,6 +271,19 @@ pub fn options(function: &str, js: &JsValue) -> Result<Option<RenderOptions>> {
         references: references(&mut r, &at.field("references")),
     };
     r.finish(options).map(Some)
+}
+
+/// The `RangeError` for a heading level that is a number, but not 2 to 6.
+fn level_error(function: &str, shown: &str) -> JsValue {
+    RangeError::new(
+        &[
+            function,
+            ": options.headingLevel must be 2 to 6, not ",
+            shown,
+        ]
+        .concat(),
+    )
+    .into()
 }
 
 fn labels(r: &mut Reader, at: &At) -> Labels {
