@@ -158,7 +158,8 @@ impl Stream {
         else {
             return (sections, continues);
         };
-        let mut tail = sections.split_off(k.min(sections.len()));
+        let rest = sections.split_off(k.min(sections.len()));
+        let mut tail = Vec::with_capacity(rest.len() + 1);
         let mut tail_continues = k == 0 && continues;
         if let Some(last) = sections.last_mut() {
             if last.points.len() > m {
@@ -167,10 +168,13 @@ impl Stream {
                     points: last.points.split_off(m),
                     span: last.span,
                 };
-                tail.insert(0, open);
+                tail.push(open);
                 tail_continues = true;
             }
         }
+        // Pushed before the rest rather than inserted at 0: `insert` was
+        // an instance of its own.
+        tail.extend(rest);
         for (i, mut section) in sections.into_iter().enumerate() {
             match self.digest.sections.last_mut() {
                 Some(last) if i == 0 && continues => {
