@@ -500,11 +500,17 @@ fn tooltip_id(pieces: &Pieces, id: u32) -> String {
 }
 
 /// Two lists of operations as one.
-pub fn join(first: &str, then: &str) -> String {
+pub fn join(mut first: String, then: String) -> String {
+    // In place: the lists hold whole articles' markup, not worth a copy.
     match (first.len() > 2, then.len() > 2) {
-        (true, true) => [&first[..first.len() - 1], ",", &then[1..]].concat(),
-        (true, false) => first.to_string(),
-        _ => then.to_string(),
+        (true, true) => {
+            first.pop(); // the `]`
+            first.push(',');
+            first.push_str(&then[1..]);
+            first
+        }
+        (true, false) => first,
+        _ => then,
     }
 }
 
