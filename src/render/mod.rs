@@ -92,6 +92,12 @@ impl Default for Labels {
             "November",
             "December",
         ];
+        let mut months = Vec::with_capacity(MONTHS.len());
+        let mut i = 0;
+        while i < MONTHS.len() {
+            months.push(text(MONTHS[i]));
+            i += 1;
+        }
         Self {
             source: text("Source {n}"),
             citation: text("Source {n}"),
@@ -99,7 +105,7 @@ impl Default for Labels {
             references: text("References"),
             opens_in_new_tab: text("opens in a new tab"),
             empty: text("This digest is empty."),
-            months: MONTHS.iter().map(|m| text(m)).collect(),
+            months,
             date_format: text("{day} {month} {year}"),
             date_time_format: text("{date}, {time}"),
         }
