@@ -1032,13 +1032,17 @@ fn month_number(m: &str) -> Option<usize> {
         [b'+', rest @ ..] => rest,
         all => all,
     };
-    if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
-        return None;
+    let mut n = 0usize;
+    let mut i = 0;
+    while i < digits.len() {
+        let d = digits[i];
+        if !d.is_ascii_digit() {
+            return None;
+        }
+        n = n.saturating_mul(10).saturating_add(usize::from(d - b'0'));
+        i += 1;
     }
-    let n = digits.iter().fold(0usize, |n, &d| {
-        n.saturating_mul(10).saturating_add(usize::from(d - b'0'))
-    });
-    (1..=12).contains(&n).then_some(n)
+    (!digits.is_empty() && (1..=12).contains(&n)).then_some(n)
 }
 
 /// The date part of a source line whose date could not be read: where the
@@ -1067,17 +1071,20 @@ fn display_url(url: &str) -> String {
     let rest = rest.strip_prefix("www.").unwrap_or(rest);
     let rest = rest.trim_end_matches('/');
     // Where the 48th character starts, if there are more than 48.
+    let bytes = rest.as_bytes();
     let mut chars = 0;
-    let mut cut = None;
-    for (i, &b) in rest.as_bytes().iter().enumerate() {
-        if b & 0xC0 != 0x80 {
+    let mut cut = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] & 0xC0 != 0x80 {
             chars += 1;
             if chars == 48 {
-                cut = Some(i);
+                cut = i;
             } else if chars == 49 {
-                return [&rest[..cut.unwrap_or(i)], "…"].concat();
+                return [&rest[..cut], "…"].concat();
             }
         }
+        i += 1;
     }
     rest.into()
 }

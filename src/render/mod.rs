@@ -127,10 +127,11 @@ pub fn safe_url(url: &str) -> Option<&str> {
     // The first 8 bytes (none unless they end on a character boundary),
     // compared in place rather than lowercased into a new string.
     let head = url.get(..8).unwrap_or_default().as_bytes();
-    let has_scheme = [&b"https://"[..], b"http://"].iter().any(|scheme| {
+    let is = |scheme: &[u8]| {
         head.get(..scheme.len())
             .is_some_and(|h| h.eq_ignore_ascii_case(scheme))
-    });
+    };
+    let has_scheme = is(b"https://") || is(b"http://");
     let clean = url.chars().all(|c| {
         !c.is_control() && !c.is_whitespace() && !matches!(c, '"' | '\'' | '<' | '>' | '`' | '\\')
     });
