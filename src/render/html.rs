@@ -1042,7 +1042,7 @@ fn month_number(m: &str) -> Option<usize> {
         n = n.saturating_mul(10).saturating_add(usize::from(d - b'0'));
         i += 1;
     }
-    (!digits.is_empty() && (1..=12).contains(&n)).then_some(n)
+    (!digits.is_empty() && matches!(n, 1..=12)).then_some(n)
 }
 
 /// The date part of a source line whose date could not be read: where the
