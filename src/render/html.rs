@@ -435,8 +435,8 @@ impl<'a> View<'a> {
         for si in 0..d.sections.len() {
             self.section(out, si, None);
         }
-        for piece in self.after_sections() {
-            push(out, &piece);
+        for piece in &self.after_sections() {
+            push(out, piece);
         }
         if !self.citing.is_empty() {
             self.tooltips_start(out);
