@@ -175,15 +175,18 @@ impl Stream {
         // Pushed before the rest rather than inserted at 0: `insert` was
         // an instance of its own.
         tail.extend(rest);
-        for (i, mut section) in sections.into_iter().enumerate() {
-            match self.digest.sections.last_mut() {
-                Some(last) if i == 0 && continues => {
-                    last.points.append(&mut section.points);
-                    last.span.byte_end = section.span.byte_end;
+        // The first section goes on with the last final one, or is new;
+        // the rest are new (extend moves them, as show_unfinished does).
+        let mut sections = sections.into_iter();
+        if continues {
+            if let Some(last) = self.digest.sections.last_mut() {
+                if let Some(mut first) = sections.next() {
+                    last.points.append(&mut first.points);
+                    last.span.byte_end = first.span.byte_end;
                 }
-                _ => self.digest.sections.push(section),
             }
         }
+        self.digest.sections.extend(sections);
         self.resume = resume;
         self.index_final_points();
         (tail, tail_continues)

@@ -386,7 +386,7 @@ impl<'a> View<'a> {
         }
         crate::parse::sort_by_id(&mut order);
         let mut references: Vec<(u32, ReferenceView)> = Vec::with_capacity(order.len());
-        for (id, i) in order {
+        for &(id, i) in &order {
             if references.last().is_some_and(|&(last, _)| last == id) {
                 continue;
             }
