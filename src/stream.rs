@@ -461,7 +461,11 @@ fn show(
         ops.child(INSERT, end, &pieces.tooltips_container());
         shown.container = true;
     }
-    for &id in ids {
+    // Indexed: the slice iterator was kept in memory.
+    let mut k = 0;
+    while k < ids.len() {
+        let id = ids[k];
+        k += 1;
         let at = shown.tooltips.binary_search_by_key(&id, |(i, _)| *i);
         let tid = tooltip_id(pieces, id);
         if !is_cited(cited, id) {

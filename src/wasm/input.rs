@@ -322,6 +322,9 @@ fn labels(r: &mut Reader, at: &At) -> Labels {
 }
 
 /// An array of `{ id, title?, text?, url? }`, or an object keyed by id.
+/// (Compiled on its own, options' code is smaller, though wasm-opt inlines
+/// it again.)
+#[inline(never)]
 fn references(r: &mut Reader, at: &At) -> Vec<ReferenceInput> {
     let members = match at.present() {
         None | Some(Value::Array(_)) => {
