@@ -447,6 +447,9 @@ pub fn digest(function: &str, value: &JsValue) -> Result<Digest> {
     r.finish(digest)
 }
 
+/// (Out of line: read for sections and the references heading, a copy in
+/// each place cost more than the call.)
+#[inline(never)]
 fn heading(r: &mut Reader, h: &At) -> Heading {
     Heading {
         text: r.string(&h.field("text")),
