@@ -57,33 +57,83 @@ fn inlines_size(inlines: &[Inline]) -> usize {
     // `{"type":"…","span":{"start":…,"end":…}}` and the member's name.
     const INLINE: usize = 50;
     const ID: usize = 4;
-    inlines
-        .iter()
-        .map(|inline| {
-            INLINE
-                + match inline {
-                    Inline::Text { text, .. } | Inline::Code { text, .. } => text.len(),
-                    Inline::Cite { ids, .. } => ID * ids.len(),
-                    Inline::Strong { children, .. } | Inline::Emphasis { children, .. } => {
-                        inlines_size(children)
-                    }
-                    Inline::Link { url, children, .. } => url.len() + inlines_size(children),
-                }
-        })
-        .sum()
+    let mut size = INLINE * inlines.len();
+    for inline in inlines {
+        size += match inline {
+            Inline::Text { text, .. } | Inline::Code { text, .. } => text.len(),
+            Inline::Cite { ids, .. } => ID * ids.len(),
+            Inline::Strong { children, .. } | Inline::Emphasis { children, .. } => {
+                inlines_size(children)
+            }
+            Inline::Link { url, children, .. } => url.len() + inlines_size(children),
+        };
+    }
+    size
 }
 
 /// `s` as a JSON string literal, safe inside a `<script>` too once `</` is
 /// escaped by the caller.
 pub fn string_literal(s: &str) -> String {
-    let mut w = Writer {
-        out: String::new(),
-        pretty: false,
-        depth: 0,
-        first: true,
-    };
-    w.string(s);
-    w.out
+    let mut out = String::new();
+    push_string_literal(&mut out, s);
+    out
+}
+
+/// [`string_literal`] appended to `out` (the stream's ops write their
+/// strings so, without a copy each). Bytes that need no escape (nearly all
+/// of them) are copied in runs; only `"`, `\\`, control characters and
+/// U+2028/U+2029 (which break JavaScript string literals) are written
+/// escaped.
+pub fn push_string_literal(out: &mut String, s: &str) {
+    out.reserve(s.len() + 2);
+    out.push('"');
+    let bytes = s.as_bytes();
+    let mut plain_from = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let escaped: &str = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0..=0x1f => "",
+            // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+            0xE2 if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
+            {
+                ""
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push_str(&s[plain_from..i]);
+        if escaped.is_empty() {
+            let code = if b == 0xE2 {
+                0x2028 + u32::from(bytes[i + 2] - 0xA8)
+            } else {
+                u32::from(b)
+            };
+            out.push_str("\\u");
+            let mut shift = 16;
+            while shift > 0 {
+                shift -= 4;
+                out.push(char::from(
+                    b"0123456789abcdef"[((code >> shift) & 15) as usize],
+                ));
+            }
+            i += if b == 0xE2 { 3 } else { 1 };
+        } else {
+            out.push_str(escaped);
+            i += 1;
+        }
+        plain_from = i;
+    }
+    out.push_str(&s[plain_from..]);
+    out.push('"');
 }
 
 struct Writer {
@@ -104,57 +154,8 @@ impl Writer {
         }
     }
 
-    /// A JSON string. Bytes that need no escape (nearly all of them) are
-    /// copied in runs; only `"`, `\\`, control characters and U+2028/U+2029
-    /// (which break JavaScript string literals) are written escaped.
     fn string(&mut self, s: &str) {
-        self.out.reserve(s.len() + 2);
-        self.out.push('"');
-        let bytes = s.as_bytes();
-        let mut plain_from = 0;
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            let escaped: &str = match b {
-                b'"' => "\\\"",
-                b'\\' => "\\\\",
-                b'\n' => "\\n",
-                b'\r' => "\\r",
-                b'\t' => "\\t",
-                0..=0x1f => "",
-                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
-                0xE2 if bytes.get(i + 1) == Some(&0x80)
-                    && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
-                {
-                    ""
-                }
-                _ => {
-                    i += 1;
-                    continue;
-                }
-            };
-            self.out.push_str(&s[plain_from..i]);
-            if escaped.is_empty() {
-                let code = if b == 0xE2 {
-                    0x2028 + u32::from(bytes[i + 2] - 0xA8)
-                } else {
-                    u32::from(b)
-                };
-                self.out.push_str("\\u");
-                for shift in [12, 8, 4, 0] {
-                    self.out.push(char::from(
-                        b"0123456789abcdef"[((code >> shift) & 15) as usize],
-                    ));
-                }
-                i += if b == 0xE2 { 3 } else { 1 };
-            } else {
-                self.out.push_str(escaped);
-                i += 1;
-            }
-            plain_from = i;
-        }
-        self.out.push_str(&s[plain_from..]);
-        self.out.push('"');
+        push_string_literal(&mut self.out, s);
     }
 
     fn number(&mut self, n: u32) {

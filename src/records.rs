@@ -118,6 +118,8 @@ impl Records<'_> {
         self.words.extend_from_slice(ids);
     }
 
+    // Out of line: inlined into `write`, LLVM's code for both was larger.
+    #[inline(never)]
     fn digest(&mut self, d: &Digest) {
         let flags = u32::from(d.title.is_some())
             | u32::from(d.source.is_some()) << 1

@@ -113,31 +113,31 @@ impl Stream {
             return Err(size);
         }
         let citing = parse::index_citations(&digest.sections);
-        let tooltips: Vec<Cited> = citing.iter().map(|c| (c.id, true)).collect();
+        let mut ids: Vec<u32> = Vec::with_capacity(citing.len());
+        for c in &citing {
+            ids.push(c.id);
+        }
         let pieces = Pieces::new(&digest, &self.options, citing);
         let mut ops = Ops::default();
         if same_article(&self.shown, &pieces) {
             ops.attr("aria-busy", None);
             // And every tooltip shown that the whole text has not: it goes.
-            let gone: Vec<Cited> = self
-                .shown
-                .tooltips
-                .iter()
-                .filter(|(id, _)| tooltips.binary_search_by_key(id, |(i, _)| *i).is_err())
-                .map(|(id, _)| (*id, false))
-                .collect();
-            let mut check = tooltips;
-            check.extend(gone);
+            let whole = ids.len();
+            for (id, _) in &self.shown.tooltips {
+                if ids[..whole].binary_search(id).is_err() {
+                    ids.push(*id);
+                }
+            }
             show(
                 &mut self.shown,
                 &mut ops,
                 &pieces,
                 Position::default(),
-                &check,
+                (&ids, [&ids[..whole], &[]]),
                 true,
             );
         } else {
-            reset(&mut self.shown, &mut ops, &pieces, &tooltips, false);
+            reset(&mut self.shown, &mut ops, &pieces, &ids, false);
         }
         Ok(ops.finish())
     }
@@ -158,7 +158,8 @@ impl Stream {
         else {
             return (sections, continues);
         };
-        let mut tail = sections.split_off(k.min(sections.len()));
+        let rest = sections.split_off(k.min(sections.len()));
+        let mut tail = Vec::with_capacity(rest.len() + 1);
         let mut tail_continues = k == 0 && continues;
         if let Some(last) = sections.last_mut() {
             if last.points.len() > m {
@@ -167,19 +168,25 @@ impl Stream {
                     points: last.points.split_off(m),
                     span: last.span,
                 };
-                tail.insert(0, open);
+                tail.push(open);
                 tail_continues = true;
             }
         }
-        for (i, section) in sections.into_iter().enumerate() {
-            match self.digest.sections.last_mut() {
-                Some(last) if i == 0 && continues => {
-                    last.points.extend(section.points);
-                    last.span.byte_end = section.span.byte_end;
+        // Pushed before the rest rather than inserted at 0: `insert` was
+        // an instance of its own.
+        tail.extend(rest);
+        // The first section goes on with the last final one, or is new;
+        // the rest are new (extend moves them, as show_unfinished does).
+        let mut sections = sections.into_iter();
+        if continues {
+            if let Some(last) = self.digest.sections.last_mut() {
+                if let Some(mut first) = sections.next() {
+                    last.points.append(&mut first.points);
+                    last.span.byte_end = first.span.byte_end;
                 }
-                _ => self.digest.sections.push(section),
             }
         }
+        self.digest.sections.extend(sections);
         self.resume = resume;
         self.index_final_points();
         (tail, tail_continues)
@@ -192,7 +199,7 @@ impl Stream {
         for si in section.saturating_sub(1)..self.digest.sections.len() {
             let points = &self.digest.sections[si].points;
             let from = if si + 1 == section { point } else { 0 };
-            for p in points.iter().skip(from) {
+            for p in points.get(from..).unwrap_or_default() {
                 for &id in &p.citations {
                     if let Err(i) = self.cited.binary_search(&id) {
                         self.cited.insert(i, id);
@@ -210,8 +217,8 @@ impl Stream {
         // The tail joins the final part for as long as it is written out.
         let mut tail = tail.into_iter();
         if continues {
-            if let (Some(last), Some(open)) = (self.digest.sections.last_mut(), tail.next()) {
-                last.points.extend(open.points);
+            if let (Some(last), Some(mut open)) = (self.digest.sections.last_mut(), tail.next()) {
+                last.points.append(&mut open.points);
             }
         }
         self.digest.sections.extend(tail);
@@ -226,26 +233,20 @@ impl Stream {
                 tail_ids.extend_from_slice(ids);
             }
         });
-        check.sort_unstable();
-        check.dedup();
-        tail_ids.sort_unstable();
-        tail_ids.dedup();
-        let cited =
-            |id: &u32| self.cited.binary_search(id).is_ok() || tail_ids.binary_search(id).is_ok();
-        let tooltips: Vec<Cited> = check.iter().map(|id| (*id, cited(id))).collect();
+        sort_ids(&mut check);
+        sort_ids(&mut tail_ids);
 
         {
             let pieces = Pieces::new(&self.digest, &self.options, Vec::new());
             if same_article(&self.shown, &pieces) {
                 let from = self.settled;
-                show(&mut self.shown, ops, &pieces, from, &tooltips, false);
+                let cited = [&self.cited[..], &tail_ids];
+                show(&mut self.shown, ops, &pieces, from, (&check, cited), false);
             } else {
                 // Every id, then: the ids in the markup changed.
                 let mut all: Vec<u32> = self.cited.clone();
                 all.extend_from_slice(&tail_ids);
-                all.sort_unstable();
-                all.dedup();
-                let all: Vec<Cited> = all.into_iter().map(|id| (id, true)).collect();
+                sort_ids(&mut all);
                 reset(&mut self.shown, ops, &pieces, &all, true);
             }
         }
@@ -263,6 +264,14 @@ impl Stream {
     }
 }
 
+/// `ids` sorted, each once. (One function for the three lists: inlined,
+/// the pair of calls was repeated.)
+#[inline(never)]
+fn sort_ids(ids: &mut Vec<u32>) {
+    ids.sort_unstable();
+    ids.dedup();
+}
+
 /// The position after the last point of `digest`.
 fn end_of(digest: &Digest) -> Position {
     Position {
@@ -274,20 +283,24 @@ fn end_of(digest: &Digest) -> Position {
 /// Calls `f` with every point at or after `from` (in the last section
 /// before `from.section`, from `from.point`) and its ids.
 fn for_points_from(digest: &Digest, from: Position, mut f: impl FnMut(PointRef, &[u32])) {
-    let first = from.section.saturating_sub(1);
-    for (si, section) in digest.sections.iter().enumerate().skip(first) {
-        let skip = if si + 1 == from.section {
+    // Indexed: enumerate().skip() chains were iterators kept in memory.
+    let mut si = from.section.saturating_sub(1);
+    while si < digest.sections.len() {
+        let points = &digest.sections[si].points;
+        let mut pi = if si + 1 == from.section {
             from.point
         } else {
             0
         };
-        for (pi, point) in section.points.iter().enumerate().skip(skip) {
+        while pi < points.len() {
             let at = PointRef {
                 section: si as u32,
                 point: pi as u32,
             };
-            f(at, &point.citations);
+            f(at, &points[pi].citations);
+            pi += 1;
         }
+        si += 1;
     }
 }
 
@@ -304,7 +317,7 @@ fn same_article(shown: &Shown, pieces: &Pieces) -> bool {
 
 /// The whole article anew (the ids or the direction changed, or nothing is
 /// shown yet): the page morphs its article into this one.
-fn reset(shown: &mut Shown, ops: &mut Ops, pieces: &Pieces, tooltips: &[Cited], busy: bool) {
+fn reset(shown: &mut Shown, ops: &mut Ops, pieces: &Pieces, tooltips: &[u32], busy: bool) {
     *shown = Shown {
         started: true,
         prefix: pieces.prefix().to_string(),
@@ -320,7 +333,7 @@ fn reset(shown: &mut Shown, ops: &mut Ops, pieces: &Pieces, tooltips: &[Cited], 
         &mut silent,
         pieces,
         Position::default(),
-        tooltips,
+        (tooltips, [tooltips, &[]]),
         true,
     );
     if let Some(header) = &shown.header {
@@ -344,19 +357,25 @@ fn reset(shown: &mut Shown, ops: &mut Ops, pieces: &Pieces, tooltips: &[Cited], 
     ops.attr("aria-busy", busy.then_some("true"));
 }
 
-/// A tooltip to show: its id, and whether any point cites it (if not, it
-/// goes).
-type Cited = (u32, bool);
+/// Tooltips to show: their ids, and two sorted lists of the ids any point
+/// cites (a tooltip in neither goes). Lists the callers have already,
+/// rather than a flag per id: the lists of pairs were a loop each to build.
+type Tooltips<'a> = (&'a [u32], [&'a [u32]; 2]);
+
+/// Whether `id` is in one of the sorted lists `cited`.
+fn is_cited(cited: [&[u32]; 2], id: u32) -> bool {
+    cited[0].binary_search(&id).is_ok() || cited[1].binary_search(&id).is_ok()
+}
 
 /// Brings `shown` (and, through `ops`, the page) up to `pieces`: the points
 /// from `from` on, the parts after the sections, the tooltips in
-/// `tooltips` (no points: remove it), and the header when `whole`.
+/// `tooltips`, and the header when `whole`.
 fn show(
     shown: &mut Shown,
     ops: &mut Ops,
     pieces: &Pieces,
     from: Position,
-    tooltips: &[Cited],
+    (ids, cited): Tooltips,
     whole: bool,
 ) {
     if whole {
@@ -377,7 +396,10 @@ fn show(
         let points = pieces.points(si);
         let index = offset + si;
         if si >= shown.sections.len() || shown.sections[si].shell != shell {
-            let markup: Vec<String> = (0..points).map(|pi| pieces.point(si, pi)).collect();
+            let mut markup: Vec<String> = Vec::with_capacity(points);
+            for pi in 0..points {
+                markup.push(pieces.point(si, pi));
+            }
             let html = pieces.section(si, &markup);
             let section = ShownSection {
                 shell,
@@ -434,15 +456,19 @@ fn show(
     shown.after = after;
 
     let end = base + shown.after.len();
-    let wanted = tooltips.iter().any(|&(_, cited)| cited);
+    let wanted = ids.iter().any(|&id| is_cited(cited, id));
     if wanted && !shown.container {
         ops.child(INSERT, end, &pieces.tooltips_container());
         shown.container = true;
     }
-    for &(id, cited) in tooltips {
+    // Indexed: the slice iterator was kept in memory.
+    let mut k = 0;
+    while k < ids.len() {
+        let id = ids[k];
+        k += 1;
         let at = shown.tooltips.binary_search_by_key(&id, |(i, _)| *i);
         let tid = tooltip_id(pieces, id);
-        if !cited {
+        if !is_cited(cited, id) {
             if let Ok(i) = at {
                 shown.tooltips.remove(i);
                 ops.remove_tooltip(&tid);
@@ -481,11 +507,17 @@ fn tooltip_id(pieces: &Pieces, id: u32) -> String {
 }
 
 /// Two lists of operations as one.
-pub fn join(first: &str, then: &str) -> String {
+pub fn join(mut first: String, then: String) -> String {
+    // In place: the lists hold whole articles' markup, not worth a copy.
     match (first.len() > 2, then.len() > 2) {
-        (true, true) => [&first[..first.len() - 1], ",", &then[1..]].concat(),
-        (true, false) => first.to_string(),
-        _ => then.to_string(),
+        (true, true) => {
+            first.pop(); // the `]`
+            first.push(',');
+            first.push_str(&then[1..]);
+            first
+        }
+        (true, false) => first,
+        _ => then,
     }
 }
 
@@ -527,7 +559,7 @@ impl Ops {
 
     fn string(&mut self, s: &str) {
         self.out.push(',');
-        self.out.push_str(&crate::json::string_literal(s));
+        crate::json::push_string_literal(&mut self.out, s);
     }
 
     fn end(&mut self) {

@@ -173,7 +173,7 @@ pub fn stream_push(caller: &str, handle: u32, chunk: &str, finish: bool) -> Resu
     let last = stream.finish(MAX_OUTPUT);
     streams[handle as usize] = None;
     match last {
-        Ok(last) => Ok(crate::stream::join(&pushed, &last)),
+        Ok(last) => Ok(crate::stream::join(pushed, last)),
         Err(size) => check_size(caller, size, "markup").map(|()| pushed),
     }
 }

@@ -75,12 +75,16 @@ pub fn parse_u32(digits: &str) -> Option<u32> {
     if digits.is_empty() || digits.len() > 10 {
         return None;
     }
+    let bytes = digits.as_bytes();
     let mut n: u64 = 0;
-    for b in digits.bytes() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
         if !b.is_ascii_digit() {
             return None;
         }
         n = n * 10 + u64::from(b - b'0');
+        i += 1;
     }
     u32::try_from(n).ok()
 }
@@ -248,8 +252,10 @@ impl Reader<'_> {
         let digits = self.bytes.get(self.at..self.at + 4)?;
         self.at += 4;
         let mut n = 0u16;
-        for &d in digits {
-            n = n * 16 + char::from(d).to_digit(16)? as u16;
+        let mut i = 0;
+        while i < 4 {
+            n = n * 16 + char::from(digits[i]).to_digit(16)? as u16;
+            i += 1;
         }
         Some(n)
     }

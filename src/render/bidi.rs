@@ -72,15 +72,22 @@ pub fn first_strong(text: &str) -> Option<Direction> {
 /// The digest's base direction: its body's first strong character, then its
 /// title's; left to right when neither has one.
 pub fn of_digest(digest: &Digest) -> Direction {
-    let body = digest.sections.iter().flat_map(|section| {
-        let heading = section.heading.as_ref().map(|h| h.text.as_str());
-        heading
-            .into_iter()
-            .chain(section.points.iter().map(|p| p.text.as_str()))
-    });
-    let title = digest.title.iter().map(|t| t.headline.as_str());
-    body.chain(title)
-        .find_map(first_strong)
+    // Plain loops: a chain of iterators was a copy of its own in each
+    // place it was folded.
+    for section in &digest.sections {
+        if let Some(d) = section.heading.as_ref().and_then(|h| first_strong(&h.text)) {
+            return d;
+        }
+        for point in &section.points {
+            if let Some(d) = first_strong(&point.text) {
+                return d;
+            }
+        }
+    }
+    digest
+        .title
+        .as_ref()
+        .and_then(|t| first_strong(&t.headline))
         .unwrap_or(Direction::Ltr)
 }
 

@@ -142,8 +142,7 @@ impl<'a> Pieces<'a> {
     /// Section `si` around its points' markup, `points` (from [`Self::point`]).
     pub fn section(&self, si: usize, points: &[String]) -> String {
         let mut out = String::new();
-        self.0
-            .section_with(&mut out, si, &mut |_, out, pi| push(out, &points[pi]));
+        self.0.section(&mut out, si, Some(points));
         out
     }
 
@@ -211,8 +210,8 @@ pub fn size_hint(digest: &Digest) -> usize {
     // The first entry of an id is the one shown.
     let ids: Vec<u32> = digest.references.iter().map(|r| r.id).collect();
     let first = crate::parse::first_occurrences(&ids);
-    for (r, first) in digest.references.iter().zip(first) {
-        if first {
+    for (r, first) in digest.references.iter().zip(&first) {
+        if *first {
             size += REFERENCE + r.text.len() + 2 * r.url.as_ref().map_or(0, String::len);
         }
     }
@@ -229,16 +228,17 @@ fn marks_size(inlines: &[Inline]) -> usize {
     const EMPHASIS: usize = 9;
     const CODE: usize = 13;
     const LINK: usize = 150;
-    inlines
-        .iter()
-        .map(|inline| match inline {
+    let mut size = 0;
+    for inline in inlines {
+        size += match inline {
             Inline::Text { .. } | Inline::Cite { .. } => 0,
             Inline::Code { .. } => CODE,
             Inline::Strong { children, .. } => STRONG + marks_size(children),
             Inline::Emphasis { children, .. } => EMPHASIS + marks_size(children),
             Inline::Link { url, children, .. } => LINK + url.len() + marks_size(children),
-        })
-        .sum()
+        };
+    }
+    size
 }
 
 /// Appends the pieces in order. The writer's primitives are these two
@@ -246,8 +246,10 @@ fn marks_size(inlines: &[Inline]) -> usize {
 /// the renderer's size in the wasm module.
 #[inline(never)]
 fn put(out: &mut String, pieces: &[&str]) {
-    for piece in pieces {
-        out.push_str(piece);
+    let mut i = 0;
+    while i < pieces.len() {
+        out.push_str(pieces[i]);
+        i += 1;
     }
 }
 
@@ -270,42 +272,45 @@ pub fn push_decimal(out: &mut String, mut n: u64) {
     let mut at = digits.len();
     loop {
         at -= 1;
-        digits[at] = (n % 10) as u8;
+        digits[at] = b'0' + (n % 10) as u8;
         n /= 10;
         if n == 0 {
             break;
         }
     }
-    // Slices of a constant: `from_utf8` on the digits was inlined here as
-    // 600 bytes of UTF-8 validation.
-    const DIGITS: &str = "0123456789";
+    // Pushed as chars: `from_utf8` on the digits was inlined here as 600
+    // bytes of UTF-8 validation. (Indexed loops throughout this module:
+    // at opt-level z a slice iterator stays a struct in memory.)
     out.reserve(digits.len() - at);
-    for &d in &digits[at..] {
-        let d = usize::from(d);
-        out.push_str(&DIGITS[d..d + 1]);
+    while at < digits.len() {
+        out.push(char::from(digits[at]));
+        at += 1;
     }
 }
 
 /// `template` with each `{key}` replaced by its value; unknown keys stay.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
-    fill_pieces(template, values, &mut |piece| push(&mut out, piece));
+    fill_into(&mut out, template, values, false);
     out
 }
 
-/// [`fill`], escaped, straight into `out`: a label on every pill, so
-/// without a string made for each.
-fn fill_escaped(out: &mut String, template: &str, values: &[(&str, &str)]) {
-    fill_pieces(template, values, &mut |piece| escape(out, piece));
-}
-
-/// [`fill`] as the pieces it is made of, in order.
-fn fill_pieces(template: &str, values: &[(&str, &str)], write: &mut dyn FnMut(&str)) {
+/// [`fill`] appended to `out`, `escaped` or not: escaped, a label on every
+/// pill, so without a string made for each. (A flag, not a closure per
+/// caller: each was a closure and a vtable shim in the wasm module.)
+fn fill_into(out: &mut String, template: &str, values: &[(&str, &str)], escaped: bool) {
+    let mut write = |piece: &str| {
+        if escaped {
+            escape(out, piece);
+        } else {
+            push(out, piece);
+        }
+    };
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
+    while let Some(open) = find_byte(rest, b'{') {
         write(&rest[..open]);
         let after = &rest[open + 1..];
-        let replaced = after.find('}').and_then(|close| {
+        let replaced = find_byte(after, b'}').and_then(|close| {
             let key = &after[..close];
             values
                 .iter()
@@ -373,24 +378,26 @@ impl<'a> View<'a> {
         citing: Vec<Citation>,
     ) -> Self {
         // By id; the first entry of a repeated id comes first and stays.
-        let mut order: Vec<(u32, u32)> = (0..)
-            .zip(&digest.references)
-            .map(|(i, r)| (r.id, i))
-            .collect();
+        // (Plain loops: collecting through iterator chains was a copy of
+        // the loop per chain.)
+        let mut order: Vec<(u32, u32)> = Vec::with_capacity(digest.references.len());
+        for (i, r) in (0..).zip(&digest.references) {
+            order.push((r.id, i));
+        }
         crate::parse::sort_by_id(&mut order);
-        order.dedup_by_key(|&mut (id, _)| id);
-        let references = order
-            .into_iter()
-            .map(|(id, i)| {
-                let r = &digest.references[i as usize];
-                let view = ReferenceView {
-                    title: r.title.as_deref().and_then(non_empty),
-                    text: non_empty(&r.text),
-                    url: r.url.as_deref().and_then(safe_url),
-                };
-                (id, view)
-            })
-            .collect();
+        let mut references: Vec<(u32, ReferenceView)> = Vec::with_capacity(order.len());
+        for &(id, i) in &order {
+            if references.last().is_some_and(|&(last, _)| last == id) {
+                continue;
+            }
+            let r = &digest.references[i as usize];
+            let view = ReferenceView {
+                title: r.title.as_deref().and_then(non_empty),
+                text: non_empty(&r.text),
+                url: r.url.as_deref().and_then(safe_url),
+            };
+            references.push((id, view));
+        }
         let level = options.heading_level();
         let mut view = Self {
             dir: options
@@ -426,10 +433,10 @@ impl<'a> View<'a> {
         self.article_start(out, false);
         self.header(out);
         for si in 0..d.sections.len() {
-            self.section(out, si);
+            self.section(out, si, None);
         }
-        for piece in self.after_sections() {
-            push(out, &piece);
+        for piece in &self.after_sections() {
+            push(out, piece);
         }
         if !self.citing.is_empty() {
             self.tooltips_start(out);
@@ -459,19 +466,9 @@ impl<'a> View<'a> {
         );
     }
 
-    /// One section with its points.
-    fn section(&self, out: &mut String, si: usize) {
-        self.section_with(out, si, &mut |view, out, pi| view.point_item(out, si, pi));
-    }
-
-    /// One section, its points written by `point` (the stream has them
-    /// written already).
-    fn section_with(
-        &self,
-        out: &mut String,
-        si: usize,
-        point: &mut dyn FnMut(&Self, &mut String, usize),
-    ) {
+    /// One section with its points, written here or, when the stream has
+    /// them already, the `written` ones.
+    fn section(&self, out: &mut String, si: usize, written: Option<&[String]>) {
         let section = &self.digest.sections[si];
         push(out, "<section class=\"digest-section\">");
         if let Some(h) = &section.heading {
@@ -480,7 +477,10 @@ impl<'a> View<'a> {
         if !section.points.is_empty() {
             push(out, "<ul class=\"digest-points\">");
             for pi in 0..section.points.len() {
-                point(self, out, pi);
+                match written {
+                    Some(points) => push(out, &points[pi]),
+                    None => self.point_item(out, si, pi),
+                }
             }
             push(out, "</ul>");
         }
@@ -490,14 +490,15 @@ impl<'a> View<'a> {
     /// One point's `<li>`.
     fn point_item(&self, out: &mut String, si: usize, pi: usize) {
         let point = &self.digest.sections[si].points[pi];
+        // The id written in place: no strings made for it on every point.
         put(
             out,
-            &[
-                "<li class=\"digest-point\" id=\"",
-                &self.point_id(si, pi),
-                "\"",
-            ],
+            &["<li class=\"digest-point\" id=\"", &self.prefix, "-p"],
         );
+        push_decimal(out, si as u64 + 1);
+        push(out, "-");
+        push_decimal(out, pi as u64 + 1);
+        push(out, "\"");
         self.text_attrs(out, &point.text);
         push(out, ">");
         self.point(out, point);
@@ -690,8 +691,8 @@ impl<'a> View<'a> {
                         }
                     } else {
                         let first = crate::parse::first_occurrences(ids);
-                        for (&id, first) in ids.iter().zip(first) {
-                            if first {
+                        for (&id, first) in ids.iter().zip(&first) {
+                            if *first {
                                 self.trigger(out, id);
                             }
                         }
@@ -735,7 +736,7 @@ impl<'a> View<'a> {
                 "\" aria-label=\"",
             ],
         );
-        fill_escaped(out, &self.labels.citation, &[("n", &n)]);
+        fill_into(out, &self.labels.citation, &[("n", &n)], true);
         put(out, &["\">", &n]);
         push(out, if has_entry { "</a>" } else { "</button>" });
     }
@@ -902,17 +903,6 @@ impl<'a> View<'a> {
             .ok()?;
         Some(&self.references[i].1)
     }
-
-    fn point_id(&self, section: usize, point: usize) -> String {
-        [
-            self.prefix.as_str(),
-            "-p",
-            &number(section + 1),
-            "-",
-            &number(point + 1),
-        ]
-        .concat()
-    }
 }
 
 fn non_empty(s: &str) -> Option<&str> {
@@ -984,16 +974,17 @@ pub fn cjk_language(text: &str) -> Option<&'static str> {
 
 /// `2025-06-03T15:39` as `3 June 2025, 15:39` (through the labels).
 pub fn human_date(iso: &str, labels: &Labels) -> String {
-    let (date, time) = match iso.split_once('T') {
+    let (date, time) = match split_at_byte(iso, b'T') {
         Some((d, t)) => (d, Some(t)),
         None => (iso, None),
     };
-    let mut parts = date.splitn(3, '-');
-    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+    let Some((y, rest)) = split_at_byte(date, b'-') else {
         return iso.into();
     };
-    let month_index = m.parse::<usize>().ok().filter(|m| (1..=12).contains(m));
-    let month = match month_index.and_then(|i| labels.months.get(i - 1)) {
+    let Some((m, d)) = split_at_byte(rest, b'-') else {
+        return iso.into();
+    };
+    let month = match month_number(m).and_then(|i| labels.months.get(i - 1)) {
         Some(name) => name.as_str(),
         None => m,
     };
@@ -1011,6 +1002,49 @@ pub fn human_date(iso: &str, labels: &Labels) -> String {
     }
 }
 
+/// Where the first `b` (ASCII) is in `s`: `find` on a char was a searcher
+/// of its own in the wasm module.
+#[inline(never)]
+fn find_byte(s: &str, b: u8) -> Option<usize> {
+    // Indexed: `bytes().position()` stays an iterator kept in memory.
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// `s` split around its first `b` (ASCII): `split_once` and `splitn` on a
+/// char, each a searcher in the wasm module.
+fn split_at_byte(s: &str, b: u8) -> Option<(&str, &str)> {
+    let i = find_byte(s, b)?;
+    Some((&s[..i], &s[i + 1..]))
+}
+
+/// A month's number, 1 to 12, as `m.parse::<usize>()` reads it (a `+`
+/// and leading zeros allowed), without `from_str`'s code.
+fn month_number(m: &str) -> Option<usize> {
+    let digits = match m.as_bytes() {
+        [b'+', rest @ ..] => rest,
+        all => all,
+    };
+    let mut n = 0usize;
+    let mut i = 0;
+    while i < digits.len() {
+        let d = digits[i];
+        if !d.is_ascii_digit() {
+            return None;
+        }
+        n = n.saturating_mul(10).saturating_add(usize::from(d - b'0'));
+        i += 1;
+    }
+    (!digits.is_empty() && matches!(n, 1..=12)).then_some(n)
+}
+
 /// The date part of a source line whose date could not be read: where the
 /// parser found it, or, in a model built elsewhere, what follows the
 /// publisher.
@@ -1018,9 +1052,17 @@ fn raw_date<'r>(raw: &'r str, publisher: &str) -> &'r str {
     if let Some(date) = crate::parse::source_date(raw) {
         return date;
     }
-    let rest = raw.strip_prefix(publisher).unwrap_or(raw).trim_start();
-    rest.trim_start_matches(['·', '•', '・', '‧', '∙'])
-        .trim_start()
+    let mut rest = raw.strip_prefix(publisher).unwrap_or(raw).trim_start();
+    // `trim_start_matches` with these: a `[char; 5]` searcher of its own.
+    const DOTS: [&str; 5] = ["·", "•", "・", "‧", "∙"];
+    let mut i = 0;
+    while i < DOTS.len() {
+        match rest.strip_prefix(DOTS[i]) {
+            Some(after) => (rest, i) = (after, 0),
+            None => i += 1,
+        }
+    }
+    rest.trim_start()
 }
 
 /// `https://www.example.com/a/b/` as `example.com/a/b`, shortened.
@@ -1029,29 +1071,43 @@ fn display_url(url: &str) -> String {
     let rest = rest.strip_prefix("www.").unwrap_or(rest);
     let rest = rest.trim_end_matches('/');
     // Where the 48th character starts, if there are more than 48.
+    let bytes = rest.as_bytes();
     let mut chars = 0;
-    let mut cut = None;
-    for (i, &b) in rest.as_bytes().iter().enumerate() {
-        if b & 0xC0 != 0x80 {
+    let mut cut = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] & 0xC0 != 0x80 {
             chars += 1;
             if chars == 48 {
-                cut = Some(i);
+                cut = i;
             } else if chars == 49 {
-                return [&rest[..cut.unwrap_or(i)], "…"].concat();
+                return [&rest[..cut], "…"].concat();
             }
         }
+        i += 1;
     }
     rest.into()
 }
 
 /// Keeps the characters valid in an id and a CSS identifier.
 fn sanitize_prefix(p: &str) -> String {
-    let clean: String = p
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
-        .take(64)
-        .collect();
-    if clean.starts_with(|c: char| c.is_ascii_alphabetic()) {
+    // By byte: every character kept is ASCII, and no byte of another
+    // character is (a `chars` chain collected was its own UTF-8 code).
+    let bytes = p.as_bytes();
+    let mut clean = String::new();
+    let mut i = 0;
+    while i < bytes.len() && clean.len() < 64 {
+        let b = bytes[i];
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_') {
+            clean.push(char::from(b));
+        }
+        i += 1;
+    }
+    if clean
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_alphabetic)
+    {
         clean
     } else {
         ["dg-", &clean].concat()
@@ -1082,7 +1138,7 @@ fn default_prefix(d: &Digest) -> String {
         }
     }
     // In base 36, most significant digit first.
-    const DIGITS: &str = "0123456789abcdefghijklmnopqrstuvwxyz";
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
     let mut places = 1;
     while hash / places >= 36 {
         places *= 36;
@@ -1090,7 +1146,7 @@ fn default_prefix(d: &Digest) -> String {
     let mut out = String::from("dg-");
     while places > 0 {
         let d = (hash / places % 36) as usize;
-        out.push_str(&DIGITS[d..d + 1]);
+        out.push(char::from(DIGITS[d]));
         places /= 36;
     }
     out
@@ -1103,8 +1159,10 @@ fn default_prefix(d: &Digest) -> String {
 fn feed_hash(hash: &mut u32, s: &str) {
     let bytes = s.as_bytes();
     let end = bytes.len().min(64);
-    for &b in &bytes[..end] {
-        *hash = (*hash ^ u32::from(b)).wrapping_mul(0x0100_0193);
+    let mut i = 0;
+    while i < end {
+        *hash = (*hash ^ u32::from(bytes[i])).wrapping_mul(0x0100_0193);
+        i += 1;
     }
     *hash = (*hash ^ 0xff).wrapping_mul(0x0100_0193);
 }
@@ -1140,6 +1198,50 @@ mod tests {
             "3 June 2025, 15:39"
         );
         assert_eq!(human_date("2025-06-09", &labels), "9 June 2025");
+    }
+
+    #[test]
+    fn months_read_as_from_str_reads_them() {
+        for m in [
+            "",
+            "+",
+            "-1",
+            "0",
+            "00",
+            "1",
+            "01",
+            "+7",
+            "12",
+            "13",
+            "0012",
+            "+-1",
+            "1a",
+            " 1",
+            "99999999999999999999999",
+            "٣",
+        ] {
+            let expected = m.parse::<usize>().ok().filter(|n| (1..=12).contains(n));
+            assert_eq!(month_number(m), expected, "{m:?}");
+        }
+    }
+
+    #[test]
+    fn raw_dates_lose_their_leading_dots() {
+        for (raw, publisher) in [
+            ("Courier · · • yesterday", "Courier"),
+            ("Courier・‧∙ 3pm ·", "Courier"),
+            ("Courier", "Courier"),
+            ("·", "x"),
+            ("Other ·· late", "Courier"),
+        ] {
+            let rest = raw.strip_prefix(publisher).unwrap_or(raw).trim_start();
+            let expected = rest
+                .trim_start_matches(['·', '•', '・', '‧', '∙'])
+                .trim_start();
+            if crate::parse::source_date(raw).is_none() {
+                assert_eq!(raw_date(raw, publisher), expected, "{raw:?}");
+            }
+        }
     }
 
     #[test]

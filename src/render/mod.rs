@@ -77,8 +77,27 @@ impl Default for Labels {
         fn text(s: &str) -> String {
             s.to_string()
         }
-        const MONTHS: &str =
-            "January February March April May June July August September October November December";
+        // An array, not one string split: a `Split` iterator of its own.
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let mut months = Vec::with_capacity(MONTHS.len());
+        let mut i = 0;
+        while i < MONTHS.len() {
+            months.push(text(MONTHS[i]));
+            i += 1;
+        }
         Self {
             source: text("Source {n}"),
             citation: text("Source {n}"),
@@ -86,7 +105,7 @@ impl Default for Labels {
             references: text("References"),
             opens_in_new_tab: text("opens in a new tab"),
             empty: text("This digest is empty."),
-            months: MONTHS.split(' ').map(text).collect(),
+            months,
             date_format: text("{day} {month} {year}"),
             date_time_format: text("{date}, {time}"),
         }
@@ -105,11 +124,14 @@ impl RenderOptions {
 /// Browsers strip tabs and newlines inside URLs, so those are refused too.
 pub fn safe_url(url: &str) -> Option<&str> {
     let url = url.trim();
-    let lower_scheme = url
-        .get(..8)
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    let has_scheme = lower_scheme.starts_with("https://") || lower_scheme.starts_with("http://");
+    // The first 8 bytes (none unless they end on a character boundary),
+    // compared in place rather than lowercased into a new string.
+    let head = url.get(..8).unwrap_or_default().as_bytes();
+    let is = |scheme: &[u8]| {
+        head.get(..scheme.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(scheme))
+    };
+    let has_scheme = is(b"https://") || is(b"http://");
     let clean = url.chars().all(|c| {
         !c.is_control() && !c.is_whitespace() && !matches!(c, '"' | '\'' | '<' | '>' | '`' | '\\')
     });

@@ -173,25 +173,34 @@ impl Reader<'_> {
         is
     }
 
-    /// Each element of an array (missing: none).
-    fn each<'a, T>(&mut self, at: &At<'a>, mut read: impl FnMut(&mut Self, &At) -> T) -> Vec<T> {
-        let items: &[Value] = match at.present() {
+    /// The elements of an array (missing: none).
+    #[inline(never)]
+    fn items<'a>(&mut self, at: &At<'a>) -> &'a [Value] {
+        match at.present() {
             None => &[],
             Some(Value::Array(items)) => items,
             Some(_) => {
                 self.wrong(at, "an array");
                 &[]
             }
-        };
+        }
+    }
+
+    /// Each element of an array (missing: none). Only the loop is generic:
+    /// it is a copy per type read.
+    fn each<'a, T>(&mut self, at: &At<'a>, mut read: impl FnMut(&mut Self, &At) -> T) -> Vec<T> {
+        let items = self.items(at);
         let mut out = Vec::with_capacity(items.len());
-        for (index, value) in items.iter().enumerate() {
+        let mut index = 0;
+        while index < items.len() {
             let item = At {
                 parent: Some(at),
                 name: "",
                 index,
-                value: Some(value),
+                value: Some(&items[index]),
             };
             out.push(read(self, &item));
+            index += 1;
         }
         out
     }
@@ -225,15 +234,7 @@ pub fn options(function: &str, js: &JsValue) -> Result<Option<RenderOptions>> {
         } else {
             "-Infinity"
         };
-        return Err(RangeError::new(
-            &[
-                function,
-                ": options.headingLevel must be 2 to 6, not ",
-                shown,
-            ]
-            .concat(),
-        )
-        .into());
+        return Err(level_error(function, shown));
     }
     let at = At::root("options", &value);
     let level = at.field("headingLevel");
@@ -245,12 +246,7 @@ pub fn options(function: &str, js: &JsValue) -> Result<Option<RenderOptions>> {
         None => None,
         Some(Value::Number(n)) => match read::parse_u32(n) {
             Some(l @ 2..=6) => Some(l as u8),
-            _ => {
-                return Err(RangeError::new(
-                    &[function, ": options.headingLevel must be 2 to 6, not ", n].concat(),
-                )
-                .into())
-            }
+            _ => return Err(level_error(function, n)),
         },
         Some(_) => {
             r.wrong(&level, "a number from 2 to 6");
@@ -277,6 +273,19 @@ pub fn options(function: &str, js: &JsValue) -> Result<Option<RenderOptions>> {
     r.finish(options).map(Some)
 }
 
+/// The `RangeError` for a heading level that is a number, but not 2 to 6.
+fn level_error(function: &str, shown: &str) -> JsValue {
+    RangeError::new(
+        &[
+            function,
+            ": options.headingLevel must be 2 to 6, not ",
+            shown,
+        ]
+        .concat(),
+    )
+    .into()
+}
+
 fn labels(r: &mut Reader, at: &At) -> Labels {
     let mut labels = Labels::default();
     if at.present().is_none() || !r.object(at) {
@@ -292,10 +301,13 @@ fn labels(r: &mut Reader, at: &At) -> Labels {
         ("dateFormat", &mut labels.date_format),
         ("dateTimeFormat", &mut labels.date_time_format),
     ];
-    for (key, slot) in fields {
-        if let Some(text) = r.optional_string(&at.field(key)) {
-            *slot = text;
+    // Indexed: the array's by-value iterator was kept in memory.
+    let mut i = 0;
+    while i < fields.len() {
+        if let Some(text) = r.optional_string(&at.field(fields[i].0)) {
+            *fields[i].1 = text;
         }
+        i += 1;
     }
     let months = at.field("months");
     if months.present().is_some() {
@@ -310,6 +322,9 @@ fn labels(r: &mut Reader, at: &At) -> Labels {
 }
 
 /// An array of `{ id, title?, text?, url? }`, or an object keyed by id.
+/// (Compiled on its own, options' code is smaller, though wasm-opt inlines
+/// it again.)
+#[inline(never)]
 fn references(r: &mut Reader, at: &At) -> Vec<ReferenceInput> {
     let members = match at.present() {
         None | Some(Value::Array(_)) => {
@@ -432,6 +447,9 @@ pub fn digest(function: &str, value: &JsValue) -> Result<Digest> {
     r.finish(digest)
 }
 
+/// (Out of line: read for sections and the references heading, a copy in
+/// each place cost more than the call.)
+#[inline(never)]
 fn heading(r: &mut Reader, h: &At) -> Heading {
     Heading {
         text: r.string(&h.field("text")),
@@ -473,7 +491,15 @@ fn inlines(r: &mut Reader, at: &At, inside: u8) -> Vec<Inline> {
         r.object(inline);
         let kind = inline.field("type");
         let name = kind.value.and_then(Value::as_str).unwrap_or("");
-        let known = KINDS.iter().position(|&(n, _)| n == name);
+        let mut known = None;
+        let mut k = 0;
+        while k < KINDS.len() {
+            if KINDS[k].0 == name {
+                known = Some(k);
+                break;
+            }
+            k += 1;
+        }
         match known.filter(|&k| KINDS[k].1 & inside == 0) {
             Some(0) => Inline::Text {
                 text: r.string(&inline.field("text")),
@@ -502,18 +528,28 @@ fn inlines(r: &mut Reader, at: &At, inside: u8) -> Vec<Inline> {
             },
             None => {
                 // `"text", "cite", … or "link"`: the kinds allowed here.
-                // (Written out by hand: `join` costs the module a kilobyte.)
+                // (Written out by hand: `join` costs the module a kilobyte,
+                // a filter iterator more than counting first.)
+                let allowed = |k: usize| KINDS[k].1 & inside == 0;
+                let mut left = 0;
+                let mut k = 0;
+                while k < KINDS.len() {
+                    left += usize::from(allowed(k));
+                    k += 1;
+                }
                 let mut expected = String::new();
-                let mut allowed = KINDS.iter().filter(|&&(_, not)| not & inside == 0);
-                let mut next = allowed.next();
-                while let Some(&(n, _)) = next {
-                    next = allowed.next();
-                    if !expected.is_empty() {
-                        expected.push_str(if next.is_some() { ", " } else { " or " });
+                k = 0;
+                while k < KINDS.len() {
+                    if allowed(k) {
+                        left -= 1;
+                        if !expected.is_empty() {
+                            expected.push_str(if left > 0 { ", " } else { " or " });
+                        }
+                        expected.push('"');
+                        expected.push_str(KINDS[k].0);
+                        expected.push('"');
                     }
-                    expected.push('"');
-                    expected.push_str(n);
-                    expected.push('"');
+                    k += 1;
                 }
                 match known {
                     // A known kind where it may not be: name it.
