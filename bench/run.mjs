@@ -218,11 +218,17 @@ Profiles behind the numbers (Node's \`--cpu-prof\` with a named wasm build, Chro
   for 2,000 parses from 251M to 136M instructions (the table above has this run's MB/s). What is
   left is flat: allocating and dropping the model's own strings and vectors (about a fifth),
   citation groups (about 400 instructions each), the token scan and the folding check (about 7
-  instructions a byte between them). 500 MB/s needs the flat model the issue describes (spans
-  into the input instead of owned strings). Two more rounds (a citation list of one id read on
+  instructions a byte between them). Two more rounds (a citation list of one id read on
   bytes, whole words from \`chunks_exact\`, no UTF-16 table for a short rest, fewer temporary
-  vectors) took it to 126M, then to the count in this run's commit log. In Node the parser is
-  about half of parseDigest and two fifths of renderHtml.
+  vectors) took it to 126M. A fourth took it to 108M (-14%): searches that test a word with
+  three operations where the exact test took five, the first non-ASCII byte found while the
+  lines are split (the UTF-16 offsets no longer read an ASCII text again), sections built in the
+  model's own type instead of converted at the end, spaces around dashes and citation lists
+  seen on bytes. The single-number MB/s above swings by a third between runs on these shared
+  machines (the same binary gave 246 and 430 MB/s in consecutive runs); alternating runs put
+  this round at about 480-510 MB/s against 405-430 before it. Of the 108M, malloc and free are
+  a fifth, and 63 of the 72 allocations a parse makes are the model's own strings and vectors.
+  In Node the parser is about half of parseDigest and two fifths of renderHtml.
 - **Decoding the markup.** V8 (Node 20) makes a string from UTF-8 about ten times as slowly
   after the first non-ASCII byte as before it: a corpus digest's 7 KB of markup took 9 µs to
   decode, and 0.8 µs with its one kind of non-ASCII character, the " · " the renderer writes
@@ -262,25 +268,29 @@ Profiles behind the numbers (Node's \`--cpu-prof\` with a named wasm build, Chro
   also 11 KB gzip of wasm (the resumable reader, the rules for unfinished text, the diffing):
   \`make size\` lists them.
 - **Size, issue 16 (a lean core).** Measured on the module as shipped, by twiggy on a build that
-  keeps names (\`make size\`): of 126.9 KB of wasm (60.4 KB gzip), the parser is 41% (52 KB), the
-  markup writer 15% (with the \`markup\` export, into which parsing's entry is inlined), the
-  boundary 13% (options and model reading, the records, wasm-bindgen's shims), streaming 13% (the
+  keeps names (\`make size\`): of 117.9 KB of wasm (56.6 KB gzip), the parser is 42% (49.5 KB), the
+  markup writer 16% (with the \`markup\` export's shim, into which parsing's entry is inlined), the
+  boundary 12% (options and model reading, the records, wasm-bindgen's shims), streaming 11% (the
   stream's diffing and the push shim, into which the resumable reader is inlined), core and
   alloc code 10% (\`str\` searchers and trims, char classes, Vec growth: hundreds of small
-  functions), data 7% (Unicode tables, labels, month names). This session took 7 KB off the
-  module (133.5 to 126.9 KB), most of it pattern searchers, iterator chains and sorts the
-  parser instantiated once per call site. The target,
-  36 KB for wasm, JavaScript and CSS, leaves about 27 KB gzip (about 57 KB raw) for the module:
-  less than the parser alone. The way there is the parser itself written size-first (the rules
-  kept, the 71 fixtures as its test): no packing, flag or build setting found more than 1%
-  (\`wasm-opt\` with \`--gufa\`, \`-Os\` or \`-O4\` first: within 0.3%; rustc's \`opt-level=s\`
-  +19%, \`-Cllvm-args=-inline-threshold=0\` +0.9%, \`-Zshare-generics\` and \`-Zmir-opt-level=1\`
-  within 0.2%). A module for \`render\` alone (no streams, no records) was measured too: 109 KB,
-  52.9 KB gzip, so splitting the module would not reach the target either, and \`DigestView\`'s
-  \`append\` and a synchronous \`parseDigest\` after \`init()\` need the rest loaded anyway.
-  Hidden costs found since: \`from_utf8\` inlined into the decimal writer (600 bytes),
-  iterator chains and \`char_indices\` inlined into the id hash and URL shortening, substring
-  searches in the stream's partial reader (3.5 KB), a sort of the notes.
+  functions), data 8% (Unicode tables, labels, month names). Two sessions took 16 KB off the
+  module (133.5 to 117.9 KB). Most of it was generic code instantiated once per call site: \`str\`
+  pattern searchers, collected iterator chains, sorts, closures passed as \`dyn FnMut\`; at
+  \`opt-level = "z"\` iterator adapters mostly stay structs stepped by calls to \`next()\`, so an
+  indexed loop is smaller. The target, 36 KB for wasm, JavaScript and CSS, leaves about 26 KB
+  gzip for the module. What each part of the API costs was measured by building the module
+  without it (before this session's merges, from 127.6 KB / 60.9 KB gzip): the stream exports
+  18.7 KB (8.2 KB gzip), the records of \`parseDigest\` 3.8 KB (1.6), reading a model object
+  4.8 KB (2.1), and options with the code paths they switch on (references, labels, heading
+  level, direction, id prefix) 10.1 KB (5.1). What is left, text in and markup out with the
+  default options, was 90.2 KB, 43.8 KB gzip: 1.7 times the module's share of the budget with
+  nothing but the parser and the markup writer. For scale, markdown-wasm (md4c, a whole
+  CommonMark parser and HTML writer in C) is 56.7 KB, 26.0 KB gzip. So no split of the module
+  reaches the target; the parser itself written size-first (the rules kept, the fixtures as its
+  test) is the way there. No packing, flag or build setting found more than 1% (\`wasm-opt\`
+  with \`--gufa\`, \`-Os\` or \`-O4\` first: within 0.3%; rustc's \`opt-level=s\` +19%,
+  \`-Cllvm-args=-inline-threshold=0\` +0.9%, \`-Zshare-generics\` and \`-Zmir-opt-level=1\` within
+  0.2%).
 - **Moving the DOM layer to JavaScript.** The tooltips' behaviour (events, focus, timers,
   placement, hydrate's attach) moved from Rust through web-sys into a small JavaScript module,
   and the wasm module became two string-in/string-out functions. What a page loads went from
