@@ -29,6 +29,7 @@
 use super::bidi::{first_strong, Direction};
 use super::{safe_url, Labels, RenderOptions};
 use crate::model::{Citation, Digest, Inline, Point};
+use crate::parse::find_str;
 
 /// The tooltips' container. Hidden too, so the browser does not even style
 /// the tooltips until one is moved out to open (a large share of the page's
@@ -307,10 +308,10 @@ fn fill_into(out: &mut String, template: &str, values: &[(&str, &str)], escaped:
         }
     };
     let mut rest = template;
-    while let Some(open) = find_byte(rest, b'{') {
+    while let Some(open) = find_str(rest, "{") {
         write(&rest[..open]);
         let after = &rest[open + 1..];
-        let replaced = find_byte(after, b'}').and_then(|close| {
+        let replaced = find_str(after, "}").and_then(|close| {
             let key = &after[..close];
             values
                 .iter()
@@ -974,14 +975,14 @@ pub fn cjk_language(text: &str) -> Option<&'static str> {
 
 /// `2025-06-03T15:39` as `3 June 2025, 15:39` (through the labels).
 pub fn human_date(iso: &str, labels: &Labels) -> String {
-    let (date, time) = match split_at_byte(iso, b'T') {
+    let (date, time) = match split_at_first(iso, "T") {
         Some((d, t)) => (d, Some(t)),
         None => (iso, None),
     };
-    let Some((y, rest)) = split_at_byte(date, b'-') else {
+    let Some((y, rest)) = split_at_first(date, "-") else {
         return iso.into();
     };
-    let Some((m, d)) = split_at_byte(rest, b'-') else {
+    let Some((m, d)) = split_at_first(rest, "-") else {
         return iso.into();
     };
     let month = match month_number(m).and_then(|i| labels.months.get(i - 1)) {
@@ -1002,27 +1003,11 @@ pub fn human_date(iso: &str, labels: &Labels) -> String {
     }
 }
 
-/// Where the first `b` (ASCII) is in `s`: `find` on a char was a searcher
-/// of its own in the wasm module.
-#[inline(never)]
-fn find_byte(s: &str, b: u8) -> Option<usize> {
-    // Indexed: `bytes().position()` stays an iterator kept in memory.
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b {
-            return Some(i);
-        }
-        i += 1;
-    }
-    None
-}
-
-/// `s` split around its first `b` (ASCII): `split_once` and `splitn` on a
-/// char, each a searcher in the wasm module.
-fn split_at_byte(s: &str, b: u8) -> Option<(&str, &str)> {
-    let i = find_byte(s, b)?;
-    Some((&s[..i], &s[i + 1..]))
+/// `s` split around its first `sep`: `split_once` and `splitn` on a char
+/// were each a searcher in the wasm module.
+fn split_at_first<'s>(s: &'s str, sep: &str) -> Option<(&'s str, &'s str)> {
+    let i = find_str(s, sep)?;
+    Some((&s[..i], &s[i + sep.len()..]))
 }
 
 /// A month's number, 1 to 12, as `m.parse::<usize>()` reads it (a `+`
