@@ -113,18 +113,24 @@ pub fn classify(src: &str, line: Line) -> LineKind {
 }
 
 fn is_rule(text: &str) -> bool {
-    let Some(first) = text.chars().next() else {
-        return false;
+    let bytes = text.as_bytes();
+    // On bytes: a rule is one character repeated, so every byte equals the
+    // one a character's length before it.
+    let unit = match bytes.first() {
+        Some(b'-' | b'*' | b'_' | b'=') => 1,
+        _ if bytes.starts_with("—".as_bytes()) => 3,
+        _ => return false,
     };
-    // Every character is `first`, so three of them take three times its bytes.
-    matches!(first, '-' | '*' | '_' | '=' | '—')
-        && text.len() >= 3 * first.len_utf8()
-        && text.chars().all(|c| c == first)
+    bytes.len() >= 3 * unit && (unit..bytes.len()).all(|i| bytes[i] == bytes[i - unit])
 }
 
 /// `#` to `######` then a space: the length of the marks.
 fn markdown_heading(text: &str) -> Option<usize> {
-    let hashes = text.bytes().take_while(|&b| b == b'#').count();
+    let bytes = text.as_bytes();
+    let mut hashes = 0;
+    while hashes < bytes.len() && bytes[hashes] == b'#' {
+        hashes += 1;
+    }
     if (1..=6).contains(&hashes) && super::chars::first_is(&text[hashes..], is_space) {
         Some(hashes)
     } else {
@@ -135,49 +141,51 @@ fn markdown_heading(text: &str) -> Option<usize> {
 fn is_bold_line(text: &str) -> bool {
     // The marks are looked for around the text without its colon, so that
     // the closing mark can never overlap the opening one (`**：`).
-    let body = super::chars::trim_colons(text);
-    ["**", "__"].iter().any(|m| {
-        body.len() > 2 * m.len()
-            && body.starts_with(m)
-            && body.ends_with(m)
-            && super::scan::find_str(&body[m.len()..body.len() - m.len()], m).is_none()
-    })
+    let body = super::chars::trim_colons(text).as_bytes();
+    let n = body.len();
+    n > 4
+        && (body.starts_with(b"**") || body.starts_with(b"__"))
+        && body.ends_with(&body[..2])
+        && super::scan::find_str(&text[2..n - 2], &text[..2]).is_none()
 }
 
-/// The length of a bullet marker and the space after it.
+/// Bullet markers, the doubled dash before the single one. Those before
+/// [`BARE_MARKERS`] need white space after them (`-a` is a word); the rest
+/// are never the start of a word. Chinese text's doubled dash, `—— `, is a
+/// bullet here and only here.
+const MARKERS: [&str; 14] = [
+    "——", "-", "*", "+", "–", "—", "－", "•", "·", "・", "●", "◦", "▪", "‣",
+];
+const BARE_MARKERS: usize = 7;
+
+/// The length of a bullet marker and the white space after it.
 fn bullet(text: &str) -> Option<usize> {
-    let mut chars = text.char_indices();
-    let (_, first) = chars.next()?;
-    let marker_len = match first {
-        // Chinese text's doubled dash, `—— `, is a bullet here and only here.
-        '—' if text[first.len_utf8()..].starts_with('—') => 2 * first.len_utf8(),
-        '-' | '*' | '+' | '–' | '—' | '－' => first.len_utf8(),
-        // These are never the start of a word, so no space is needed after them.
-        '•' | '·' | '・' | '●' | '◦' | '▪' | '‣' => {
-            let len = first.len_utf8();
-            let rest = &text[len..];
-            return Some(len + rest.len() - rest.trim_start().len());
+    let bytes = text.as_bytes();
+    let mut digits = 0;
+    while digits < bytes.len() && bytes[digits].is_ascii_digit() {
+        digits += 1;
+    }
+    let (len, spaced) = if digits > 0 {
+        // `1.`, `2)`, `3、`: at most three digits.
+        if digits > 3 {
+            return None;
         }
-        '0'..='9' => {
-            let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-            if digits > 3 {
-                return None;
-            }
-            let after = text[digits..].chars().next()?;
-            match after {
-                '.' | ')' => digits + 1,
-                '、' => return Some(digits + after.len_utf8()),
-                _ => return None,
-            }
+        match bytes.get(digits) {
+            Some(b'.' | b')') => (digits + 1, true),
+            _ if bytes[digits..].starts_with("、".as_bytes()) => (digits + 3, false),
+            _ => return None,
         }
-        _ => return None,
+    } else {
+        let i = MARKERS
+            .iter()
+            .position(|m| bytes.starts_with(m.as_bytes()))?;
+        (MARKERS[i].len(), i < BARE_MARKERS)
     };
-    let rest = &text[marker_len..];
-    let space = rest.len() - rest.trim_start().len();
-    if space == 0 && !rest.is_empty() {
+    let space = trim_range(text, len, bytes.len()).0 - len;
+    if spaced && space == 0 && len < bytes.len() {
         return None;
     }
-    Some(marker_len + space)
+    Some(len + space)
 }
 
 /// Lines of `src[from..end]`, `from` being a line's start; see
