@@ -323,10 +323,7 @@ impl<'a> Body<'a> {
 
     /// Reads `lines` (with their kinds) as the body.
     pub fn read(mut self, lines: &[Line], kinds: &[LineKind]) -> (Vec<Section>, Vec<Diagnostic>) {
-        for i in 0..lines.len() {
-            self.line(lines[i], kinds[i], &kinds[i + 1..]);
-        }
-        self.close_point();
+        self.read_lines(lines, kinds, usize::MAX);
         if let Some(start) = self.loose_start.take() {
             self.diagnostics.push(points::diagnostic(
                 Severity::Info,
@@ -368,37 +365,46 @@ impl<'a> Body<'a> {
             body.after_heading = false;
             from = next_line_start(src, line_end, end);
         }
-        if from < end {
-            let lines = split_lines_in(src, from, end, &mut 0);
-            let mut kinds: Vec<LineKind> = Vec::with_capacity(lines.len());
-            for &line in &lines {
-                kinds.push(classify(src, line));
-            }
-            for i in 0..lines.len() {
-                // A line followed by a break is finished: its kind is final,
-                // and so is every decision about the lines before it.
-                let finished = lines[i].end < end;
-                if finished && kinds[i] != LineKind::Blank {
-                    if matches!(
-                        kinds[i],
-                        LineKind::Bullet { .. } | LineKind::Rule | LineKind::MarkedHeading { .. }
-                    ) {
-                        body.close_point(); // as reading the line would first
-                    }
-                    if body.point.is_none() {
-                        body.record(lines[i].start, false);
-                    }
-                }
-                body.line(lines[i], kinds[i], &kinds[i + 1..]);
-            }
+        let lines = if from < end {
+            split_lines_in(src, from, end, &mut 0)
+        } else {
+            Vec::new()
+        };
+        let mut kinds: Vec<LineKind> = Vec::with_capacity(lines.len());
+        for &line in &lines {
+            kinds.push(classify(src, line));
         }
-        body.close_point();
+        body.read_lines(&lines, &kinds, end);
         let checkpoint = body.checkpoint.take();
         Progress {
             sections: body.sections(),
             continues,
             checkpoint,
         }
+    }
+
+    /// Reads `lines` (with their kinds) and closes the last point. For the
+    /// stream, where the text read ends at `end`, notes where reading can
+    /// resume before each finished line.
+    fn read_lines(&mut self, lines: &[Line], kinds: &[LineKind], end: usize) {
+        for i in 0..lines.len() {
+            // A line followed by a break is finished: its kind is final,
+            // and so is every decision about the lines before it.
+            let finished = lines[i].end < end;
+            if self.recording && finished && kinds[i] != LineKind::Blank {
+                if matches!(
+                    kinds[i],
+                    LineKind::Bullet { .. } | LineKind::Rule | LineKind::MarkedHeading { .. }
+                ) {
+                    self.close_point(); // as reading the line would first
+                }
+                if self.point.is_none() {
+                    self.record(lines[i].start, false);
+                }
+            }
+            self.line(lines[i], kinds[i], &kinds[i + 1..]);
+        }
+        self.close_point();
     }
 
     /// Notes that reading can resume at `at` with the state as it is.
@@ -587,16 +593,15 @@ impl<'a> Body<'a> {
                         None => DashMeaning::Separator,
                         Some(p) => p.dash_meaning(self.src, tokens.next_char(e)),
                     };
-                    match meaning {
-                        DashMeaning::Separator => {
-                            self.close_point();
-                            // A marker with no text before this separator: `- - -`.
-                            let from = marker.take().unwrap_or(s);
-                            self.absorb(from, e);
-                            if self.recording && (line_finished || tokens.next_char(e).is_some()) {
-                                self.record(e, true);
+                    let heading = match meaning {
+                        DashMeaning::Text => {
+                            if let Some(point) = &mut self.point {
+                                point.push_text(self.src, s, e, false);
                             }
+                            first_piece = false;
+                            continue;
                         }
+                        DashMeaning::Separator => None,
                         DashMeaning::Heading {
                             marks_start,
                             start: hs,
@@ -609,25 +614,22 @@ impl<'a> Body<'a> {
                                 Some(p) if p.is_empty() => p.start.min(marks_start),
                                 _ => marks_start,
                             };
-                            // An empty point (the heading was all of it)
-                            // makes none, and closing it keeps its buffer.
-                            self.close_point();
-                            self.open_section(Some((hs, he)), heading_start);
-                            self.absorb(s, e);
-                            // A bullet's marker still to be absorbed would be
-                            // lost on resuming: no checkpoint then.
-                            if self.recording
-                                && marker.is_none()
-                                && (line_finished || tokens.next_char(e).is_some())
-                            {
-                                self.record(e, true);
-                            }
+                            Some((heading_start, hs, he))
                         }
-                        DashMeaning::Text => {
-                            if let Some(point) = &mut self.point {
-                                point.push_text(self.src, s, e, false);
-                            }
-                        }
+                    };
+                    // An empty point (a heading was all of it) makes none,
+                    // and closing it keeps its buffer.
+                    self.close_point();
+                    if let Some((heading_start, hs, he)) = heading {
+                        self.open_section(Some((hs, he)), heading_start);
+                    }
+                    // A marker with no text before this separator: `- - -`.
+                    // (A heading is read from an open point, which took the
+                    // marker: none is left then.)
+                    let from = marker.take().unwrap_or(s);
+                    self.absorb(from, e);
+                    if self.recording && (line_finished || tokens.next_char(e).is_some()) {
+                        self.record(e, true);
                     }
                     first_piece = false;
                 }
