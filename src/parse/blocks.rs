@@ -244,14 +244,14 @@ fn extend(section: &mut Section, end: usize) {
 pub struct Body<'a> {
     src: &'a str,
     sections: Vec<Section>,
-    point: Option<OpenPoint>,
+    /// The point being read, if [`OpenPoint::is_open`]: one value reused
+    /// from point to point, with its item buffer.
+    point: OpenPoint,
     /// Start of separators or markers seen before any section, so the first
     /// section's span covers them.
     loose_start: Option<usize>,
     loose_end: usize,
     pub diagnostics: Vec<Diagnostic>,
-    /// A buffer reused from point to point.
-    items: Vec<points::Item>,
     after_blank: bool,
     after_heading: bool,
     /// For the stream ([`Body::read_from`]): the last place reading can
@@ -309,11 +309,10 @@ impl<'a> Body<'a> {
         Self {
             src,
             sections: Vec::new(),
-            point: None,
+            point: OpenPoint::default(),
             loose_start: None,
             loose_end: 0,
             diagnostics: Vec::new(),
-            items: Vec::new(),
             after_blank: true,
             after_heading: false,
             checkpoint: None,
@@ -398,7 +397,7 @@ impl<'a> Body<'a> {
                 ) {
                     self.close_point(); // as reading the line would first
                 }
-                if self.point.is_none() {
+                if !self.point.is_open() {
                     self.record(lines[i].start, false);
                 }
             }
@@ -409,7 +408,7 @@ impl<'a> Body<'a> {
 
     /// Notes that reading can resume at `at` with the state as it is.
     fn record(&mut self, at: usize, mid_line: bool) {
-        if !self.recording || self.point.is_some() {
+        if !self.recording || self.point.is_open() {
             return;
         }
         let points = self.sections.last().map_or(0, |s| s.points.len());
@@ -464,7 +463,7 @@ impl<'a> Body<'a> {
                 self.read_content(start, end, Some(marker), false);
             }
             LineKind::Text { start, end } => {
-                let continues = self.point.is_some() && !self.after_blank;
+                let continues = self.point.is_open() && !self.after_blank;
                 let apart = self.after_blank || self.after_heading;
                 let heading_line = self.is_heading_line(start, end, rest, apart);
                 // A heading line that ends in a colon is one heading
@@ -519,7 +518,7 @@ impl<'a> Body<'a> {
         match next {
             Some(LineKind::Bullet { .. }) => true,
             Some(LineKind::Text { .. }) if likeness == Likeness::Strong => {
-                apart || self.point.is_none() || self.point_ends_with_cite()
+                apart || !self.point.is_open() || self.point_ends_with_cite()
             }
             _ => false,
         }
@@ -528,16 +527,18 @@ impl<'a> Body<'a> {
     /// A lead-in heading opening a text line (see [`headings`]): only where a
     /// new point may begin, so a wrapped sentence is never cut.
     fn lead_in(&self, start: usize, end: usize, apart: bool) -> Option<headings::LeadIn> {
-        if !(apart || self.point.is_none() || self.point_ends_with_cite()) {
+        if !(apart || !self.point.is_open() || self.point_ends_with_cite()) {
             return None;
         }
         headings::lead_in(self.src, start, end)
     }
 
     fn point_ends_with_cite(&self) -> bool {
-        self.point
-            .as_ref()
-            .is_some_and(|p| matches!(p.dash_meaning(self.src, None), DashMeaning::Separator))
+        self.point.is_open()
+            && matches!(
+                self.point.dash_meaning(self.src, None),
+                DashMeaning::Separator
+            )
     }
 
     /// Reads one line's content into points and inline headings.
@@ -569,35 +570,30 @@ impl<'a> Body<'a> {
         while let Some(token) = tokens.next(&mut self.diagnostics) {
             match token {
                 Token::Text { start: s, end: e } => {
-                    if self.point.is_none() {
+                    if !self.point.is_open() {
                         let (ts, _) = trim_range(self.src, s, e);
                         if ts == e {
                             continue; // white space between separators
                         }
                         self.open_point(&mut marker, ts, first_piece);
                     }
-                    if let Some(point) = &mut self.point {
-                        point.push_text(self.src, s, e, tokens.marked(s, e));
-                    }
+                    self.point.push_text(self.src, s, e, tokens.marked(s, e));
                 }
                 Token::Cite(group) => {
-                    if self.point.is_none() {
+                    if !self.point.is_open() {
                         self.open_point(&mut marker, group.start, first_piece);
                     }
-                    if let Some(point) = &mut self.point {
-                        point.push_cite(group);
-                    }
+                    self.point.push_cite(group);
                 }
                 Token::Dash { start: s, end: e } => {
-                    let meaning = match &self.point {
-                        None => DashMeaning::Separator,
-                        Some(p) => p.dash_meaning(self.src, tokens.next_char(e)),
+                    let meaning = if self.point.is_open() {
+                        self.point.dash_meaning(self.src, tokens.next_char(e))
+                    } else {
+                        DashMeaning::Separator
                     };
                     let heading = match meaning {
                         DashMeaning::Text => {
-                            if let Some(point) = &mut self.point {
-                                point.push_text(self.src, s, e, false);
-                            }
+                            self.point.push_text(self.src, s, e, false);
                             first_piece = false;
                             continue;
                         }
@@ -607,12 +603,12 @@ impl<'a> Body<'a> {
                             start: hs,
                             end: he,
                         } => {
-                            if let Some(point) = &mut self.point {
-                                point.truncate(self.src, marks_start);
-                            }
-                            let heading_start = match &self.point {
-                                Some(p) if p.is_empty() => p.start.min(marks_start),
-                                _ => marks_start,
+                            // (Only an open point's dash can be a heading's.)
+                            self.point.truncate(self.src, marks_start);
+                            let heading_start = if self.point.is_empty() {
+                                self.point.start.min(marks_start)
+                            } else {
+                                marks_start
                             };
                             Some((heading_start, hs, he))
                         }
@@ -646,21 +642,14 @@ impl<'a> Body<'a> {
     /// text and citations, which each built the point (two copies in wasm).
     fn open_point(&mut self, marker: &mut Option<usize>, content_start: usize, first_piece: bool) {
         let start = marker.take().unwrap_or(content_start);
-        self.point = Some(OpenPoint::new(
-            start,
-            content_start,
-            first_piece,
-            std::mem::take(&mut self.items),
-        ));
+        self.point.open(start, content_start, first_piece);
     }
 
     fn close_point(&mut self) {
-        let Some(point) = self.point.take() else {
+        if !self.point.is_open() {
             return;
-        };
-        let (finished, items) = point.finish(self.src, &mut self.diagnostics);
-        self.items = items;
-        if let Some((model, start, end)) = finished {
+        }
+        if let Some((model, start, end)) = self.point.finish(self.src, &mut self.diagnostics) {
             if self.sections.is_empty() {
                 self.open_section(None, start);
             }

@@ -284,9 +284,10 @@ pub enum Item {
     Cite(Group),
 }
 
-/// A point being read.
-#[derive(Debug)]
+/// A point being read, or (not [`Self::is_open`]) the buffers for the next.
+#[derive(Debug, Default)]
 pub struct OpenPoint {
+    open: bool,
     /// Where the span starts: the bullet marker, or the first character.
     pub start: usize,
     items: Vec<Item>,
@@ -318,18 +319,20 @@ pub enum DashMeaning {
 }
 
 impl OpenPoint {
-    /// `items` is an empty vector to fill, handed back by [`Self::finish`]
-    /// so that reading a digest reuses one buffer for all its points.
-    pub fn new(start: usize, content_start: usize, at_line_start: bool, items: Vec<Item>) -> Self {
-        debug_assert!(items.is_empty());
-        Self {
-            start,
-            items,
-            tail_start: content_start,
-            has_cite: false,
-            at_line_start,
-            marked: false,
-        }
+    /// Opens a new point; its items go in the buffer the last one left
+    /// empty, so that reading a digest reuses one buffer for all its points.
+    pub fn open(&mut self, start: usize, content_start: usize, at_line_start: bool) {
+        debug_assert!(!self.open && self.items.is_empty());
+        self.open = true;
+        self.start = start;
+        self.tail_start = content_start;
+        self.has_cite = false;
+        self.at_line_start = at_line_start;
+        self.marked = false;
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.open
     }
 
     /// End of the last item.
@@ -423,18 +426,19 @@ impl OpenPoint {
         self.items.is_empty()
     }
 
-    /// The model's point; `start` of the span is `self.start`.
-    /// The point, and the emptied item buffer for the next one. Citation
+    /// Closes the point: the model's point (`start` of the span is
+    /// `self.start`) unless it has no items, with its span's ends. Citation
     /// problems reported inside the point's code spans are withdrawn from
     /// `diagnostics`: there the brackets are code, not citations.
     pub fn finish(
-        mut self,
+        &mut self,
         src: &str,
         diagnostics: &mut Vec<Diagnostic>,
-    ) -> (Option<(Point, usize, usize)>, Vec<Item>) {
+    ) -> Option<(Point, usize, usize)> {
+        self.open = false;
         let point = self.build(src, diagnostics);
         self.items.clear();
-        (point, self.items)
+        point
     }
 
     fn build(
@@ -591,7 +595,8 @@ mod tests {
     #[test]
     fn a_bold_heading_takes_its_marks_from_the_point_before() {
         let src = "Towns prepared [2] **Next Steps** ";
-        let mut point = OpenPoint::new(0, 0, false, Vec::new());
+        let mut point = OpenPoint::default();
+        point.open(0, 0, false);
         point.push_text(src, 0, 15, false);
         let bracket = src.find('[').unwrap();
         let Scan::Group(group, _) = citations::scan(src, bracket) else {
