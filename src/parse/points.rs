@@ -402,24 +402,25 @@ impl OpenPoint {
 
     /// Cuts the point before byte `at` (the start of a heading found in its tail).
     pub fn truncate(&mut self, src: &str, at: usize) {
-        while let Some(item) = self.items.last_mut() {
-            match item {
+        // The items kept are counted first and the rest dropped at once:
+        // popping them one by one moved each out to drop it.
+        let mut keep = self.items.len();
+        while keep > 0 {
+            match &mut self.items[keep - 1] {
                 Item::Text { start, end } if *start < at => {
-                    *end = (*end).min(at);
-                    let (s, e) = trim_range(src, *start, *end);
+                    let (s, e) = trim_range(src, *start, (*end).min(at));
                     if s == e {
-                        self.items.pop();
+                        keep -= 1;
                     } else {
                         *end = e;
                     }
                     break;
                 }
                 Item::Cite(g) if g.end <= at => break,
-                _ => {
-                    self.items.pop();
-                }
+                _ => keep -= 1,
             }
         }
+        self.items.truncate(keep);
     }
 
     pub fn is_empty(&self) -> bool {
