@@ -649,15 +649,19 @@ impl<'a> Body<'a> {
         if !self.point.is_open() {
             return;
         }
-        if let Some((model, start, end)) = self.point.finish(self.src, &mut self.diagnostics) {
+        // A point with no items (a heading was all of it) makes none.
+        if !self.point.is_empty() {
             if self.sections.is_empty() {
-                self.open_section(None, start);
+                self.open_section(None, self.point.start);
             }
             if let Some(section) = self.sections.last_mut() {
-                section.points.push(model);
+                let end =
+                    self.point
+                        .build_into(self.src, &mut self.diagnostics, &mut section.points);
                 extend(section, end);
             }
         }
+        self.point.close();
     }
 
     fn open_section(&mut self, heading: Option<(usize, usize)>, start: usize) {

@@ -427,42 +427,32 @@ impl OpenPoint {
         self.items.is_empty()
     }
 
-    /// Closes the point: the model's point (`start` of the span is
-    /// `self.start`) unless it has no items, with its span's ends. Citation
-    /// problems reported inside the point's code spans are withdrawn from
-    /// `diagnostics`: there the brackets are code, not citations.
-    pub fn finish(
-        &mut self,
-        src: &str,
-        diagnostics: &mut Vec<Diagnostic>,
-    ) -> Option<(Point, usize, usize)> {
+    /// Closes the point, leaving its item buffer empty for the next one.
+    pub fn close(&mut self) {
         self.open = false;
-        let point = self.build(src, diagnostics);
         self.items.clear();
-        point
     }
 
-    fn build(
+    /// Adds the model's point, made of the items (there are some), to
+    /// `points`: the end of its span, which starts at `self.start`. Citation
+    /// problems reported inside the point's code spans are withdrawn from
+    /// `diagnostics`: there the brackets are code, not citations.
+    pub fn build_into(
         &mut self,
         src: &str,
         diagnostics: &mut Vec<Diagnostic>,
-    ) -> Option<(Point, usize, usize)> {
-        if self.items.is_empty() {
-            return None;
-        }
+        points: &mut Vec<Point>,
+    ) -> usize {
         let built = inlines::build(src, &mut self.items, self.marked);
         withdraw_inside(diagnostics, &built.code);
         let end = built.end.unwrap_or(self.start);
-        Some((
-            Point {
-                text: built.text,
-                citations: super::text::dedup_in_order(built.ids),
-                inlines: built.inlines,
-                span: byte_span(self.start, end),
-            },
-            self.start,
-            end,
-        ))
+        points.push(Point {
+            text: built.text,
+            citations: super::text::dedup_in_order(built.ids),
+            inlines: built.inlines,
+            span: byte_span(self.start, end),
+        });
+        end
     }
 }
 
