@@ -579,11 +579,13 @@ impl<'a> Body<'a> {
                     }
                     self.point.push_text(self.src, s, e, tokens.marked(s, e));
                 }
-                Token::Cite(group) => {
+                Token::Cite { start: s } => {
                     if !self.point.is_open() {
-                        self.open_point(&mut marker, group.start, first_piece);
+                        self.open_point(&mut marker, s, first_piece);
                     }
-                    self.point.push_cite(group);
+                    if let Some(group) = tokens.take_group() {
+                        self.point.push_cite(group);
+                    }
                 }
                 Token::Dash { start: s, end: e } => {
                     let meaning = if self.point.is_open() {

@@ -45,13 +45,17 @@ use super::text::{is_cjk, is_space, trim_range};
 use crate::model::{Diagnostic, DiagnosticCode, Point, Severity, Span};
 
 /// A piece of one line's content.
-#[derive(Debug)]
+#[derive(Clone, Copy, Debug)]
 pub enum Token {
     Text {
         start: usize,
         end: usize,
     },
-    Cite(Group),
+    /// A citation group starting at `start`, handed out by
+    /// [`Tokens::take_group`]: kept apart, the tokens are plain values.
+    Cite {
+        start: usize,
+    },
     /// A lone `-`, `–` or `—` with white space (or the line's edge) on
     /// both sides.
     Dash {
@@ -98,6 +102,8 @@ pub struct Tokens<'a> {
     text_start: usize,
     /// A token found after pending text, handed out next.
     queued: Option<Token>,
+    /// The last citation group found.
+    group: Option<Group>,
     /// The last Markdown mark (`` ` ``, `*`, `_`, `:`, or a `[` left as
     /// text) passed: see [`Self::marked`].
     last_mark: Option<usize>,
@@ -112,6 +118,7 @@ impl<'a> Tokens<'a> {
             pos: super::scan::token_start(src.as_bytes(), start, end),
             text_start: start,
             queued: None,
+            group: None,
             last_mark: None,
         }
     }
@@ -164,7 +171,8 @@ impl<'a> Tokens<'a> {
                         Scan::Group(group, problems) => {
                             report_problems(&problems, diagnostics);
                             self.pos = group.end;
-                            found = Some(Token::Cite(group));
+                            found = Some(Token::Cite { start: group.start });
+                            self.group = Some(group);
                         }
                         Scan::Rejected(r) => {
                             diagnostics.push(diagnostic(
@@ -226,6 +234,11 @@ impl<'a> Tokens<'a> {
             return Some(text);
         }
         None
+    }
+
+    /// The group of the last [`Token::Cite`] handed out.
+    pub fn take_group(&mut self) -> Option<Group> {
+        self.group.take()
     }
 
     /// Whether `src[start..end]` has white space or the line's edge on both
@@ -529,7 +542,7 @@ mod tests {
         while let Some(token) = tokens.next(&mut diagnostics) {
             out.push(match token {
                 Token::Text { start, end } => format!("T({})", &line[start..end]),
-                Token::Cite(_) => "C".to_string(),
+                Token::Cite { .. } => "C".to_string(),
                 Token::Dash { start, end } => format!("D({})", &line[start..end]),
             });
         }
