@@ -305,6 +305,8 @@ pub struct Progress {
 }
 
 impl<'a> Body<'a> {
+    /// Out of line: the parse and the stream each had a copy of it.
+    #[inline(never)]
     pub fn new(src: &'a str) -> Self {
         Self {
             src,
