@@ -149,67 +149,53 @@ impl<'a> Tokens<'a> {
         while self.pos < end {
             let pos = self.pos;
             let b = bytes[pos];
+            // ASCII, the common case, is read without decoding.
+            let c = if b < 0x80 {
+                char::from(b)
+            } else {
+                src[pos..end].chars().next().unwrap_or(' ')
+            };
+            let after = pos + c.len_utf8();
             let mut found = None;
-            if b == b'[' || b >= 0x80 {
-                let c = if b < 0x80 {
-                    '['
-                } else {
-                    src[pos..end].chars().next().unwrap_or(' ')
-                };
-                if matches!(c, '–' | '—') {
-                    if self.spaced(pos, pos + c.len_utf8()) {
-                        self.pos = pos + c.len_utf8();
-                        found = Some(Token::Dash {
-                            start: pos,
-                            end: self.pos,
-                        });
-                    }
-                } else if citations::is_open(c)
-                    && citations::may_open_list(bytes, pos + c.len_utf8())
-                {
-                    match citations::scan(&src[..end], pos) {
-                        Scan::Group(group, problems) => {
-                            report_problems(&problems, diagnostics);
-                            self.pos = group.end;
-                            found = Some(Token::Cite { start: group.start });
-                            self.group = Some(group);
-                        }
-                        Scan::Rejected(r) => {
-                            diagnostics.push(diagnostic(
-                                Severity::Warning,
-                                DiagnosticCode::InvalidCitation,
-                                "a citation id has more than 9 digits; kept as text",
-                                r.start,
-                                r.end,
-                            ));
-                            // The digits are text; skip them instead of rescanning.
-                            self.last_mark = Some(pos);
-                            self.pos = super::scan::token_start(bytes, r.end, end);
-                            continue;
-                        }
-                        Scan::Text => {}
-                    }
+            if matches!(c, '-' | '–' | '—') {
+                if self.spaced(pos, after) {
+                    self.pos = after;
+                    found = Some(Token::Dash {
+                        start: pos,
+                        end: after,
+                    });
                 }
-                if found.is_none() {
-                    if b == b'[' {
-                        self.last_mark = Some(pos); // a link's, or text
+            } else if citations::is_open(c) && citations::may_open_list(bytes, after) {
+                match citations::scan(&src[..end], pos) {
+                    Scan::Group(group, problems) => {
+                        report_problems(&problems, diagnostics);
+                        self.pos = group.end;
+                        found = Some(Token::Cite { start: group.start });
+                        self.group = Some(group);
                     }
-                    self.pos = super::scan::token_start(bytes, pos + c.len_utf8(), end);
-                    continue;
+                    Scan::Rejected(r) => {
+                        diagnostics.push(diagnostic(
+                            Severity::Warning,
+                            DiagnosticCode::InvalidCitation,
+                            "a citation id has more than 9 digits; kept as text",
+                            r.start,
+                            r.end,
+                        ));
+                        // The digits are text; skip them instead of rescanning.
+                        self.last_mark = Some(pos);
+                        self.pos = super::scan::token_start(bytes, r.end, end);
+                        continue;
+                    }
+                    Scan::Text => {}
                 }
-            } else if b == b'-' && self.spaced(pos, pos + 1) {
-                self.pos = pos + 1;
-                found = Some(Token::Dash {
-                    start: pos,
-                    end: pos + 1,
-                });
             }
             let Some(token) = found else {
                 // (After a token `pos` may be any byte, not only a stop.)
-                if matches!(b, b'`' | b'*' | b'_' | b':') {
+                // A `[` left as text is a link's, or text.
+                if matches!(c, '[' | '`' | '*' | '_' | ':') {
                     self.last_mark = Some(pos);
                 }
-                self.pos = super::scan::token_start(bytes, pos + 1, end);
+                self.pos = super::scan::token_start(bytes, after, end);
                 continue;
             };
             let text = (self.text_start < pos).then_some(Token::Text {
