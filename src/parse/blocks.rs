@@ -102,11 +102,11 @@ pub fn classify(src: &str, line: Line) -> LineKind {
         None => {}
     }
     if let Some(marker_len) = bullet(text) {
-        let (s, e) = trim_range(src, start + marker_len, end);
+        // The marker's length takes in the white space after it.
         return LineKind::Bullet {
             marker: start,
-            start: s,
-            end: e.max(s),
+            start: start + marker_len,
+            end,
         };
     }
     LineKind::Text { start, end }
