@@ -361,7 +361,11 @@ impl<'a> Body<'a> {
         let mut from = resume.at.min(end);
         if resume.mid_line {
             let line_end = super::scan::line_break(src.as_bytes(), from, &mut 0).min(end);
-            body.read_content_from(from, line_end, None, false, Some(from));
+            // Right after a separator that ended at `from`, the character
+            // there is white space or the line's end, so no dash can start
+            // at `from` and reading from it as if it were the line's edge
+            // changes nothing.
+            body.read_content(from, line_end, None, false);
             body.after_blank = false;
             body.after_heading = false;
             from = next_line_start(src, line_end, end);
@@ -543,25 +547,10 @@ impl<'a> Body<'a> {
             )
     }
 
-    /// Reads one line's content into points and inline headings.
+    /// Reads one line's content (or its rest, for the stream) into points
+    /// and inline headings.
     fn read_content(&mut self, start: usize, end: usize, marker: Option<usize>, line_start: bool) {
-        self.read_content_from(start, end, marker, line_start, None);
-    }
-
-    /// [`Self::read_content`], resuming inside the line at `resumed` (right
-    /// after a separator) when given.
-    fn read_content_from(
-        &mut self,
-        start: usize,
-        end: usize,
-        marker: Option<usize>,
-        line_start: bool,
-        resumed: Option<usize>,
-    ) {
-        let mut tokens = match resumed {
-            Some(at) => points::Tokens::resume(self.src, at, end),
-            None => points::Tokens::new(self.src, start, end),
-        };
+        let mut tokens = points::Tokens::new(self.src, start, end);
         // The line goes on past what the stream has: no decision that looks
         // at the next character is final there.
         let line_finished = matches!(self.src.as_bytes().get(end), Some(b'\n' | b'\r'));

@@ -131,14 +131,6 @@ impl<'a> Tokens<'a> {
         self.last_mark.is_some_and(|at| start <= at && at < end)
     }
 
-    /// Tokens from `at` inside a line ending at `end`, for reading on after a
-    /// separator that ended at `at`: the character there is white space or
-    /// the line's end, so no dash can start at `at` and taking it for the
-    /// line's edge changes nothing.
-    pub fn resume(src: &'a str, at: usize, end: usize) -> Self {
-        Self::new(src, at, end)
-    }
-
     /// The next token; problems with citations go to `diagnostics`.
     pub fn next(&mut self, diagnostics: &mut Vec<Diagnostic>) -> Option<Token> {
         if let Some(token) = self.queued.take() {
