@@ -102,29 +102,35 @@ pub fn classify(src: &str, line: Line) -> LineKind {
         None => {}
     }
     if let Some(marker_len) = bullet(text) {
-        let (s, e) = trim_range(src, start + marker_len, end);
+        // The marker's length takes in the white space after it.
         return LineKind::Bullet {
             marker: start,
-            start: s,
-            end: e.max(s),
+            start: start + marker_len,
+            end,
         };
     }
     LineKind::Text { start, end }
 }
 
 fn is_rule(text: &str) -> bool {
-    let Some(first) = text.chars().next() else {
-        return false;
+    let bytes = text.as_bytes();
+    // On bytes: a rule is one character repeated, so every byte equals the
+    // one a character's length before it.
+    let unit = match bytes.first() {
+        Some(b'-' | b'*' | b'_' | b'=') => 1,
+        _ if bytes.starts_with("—".as_bytes()) => 3,
+        _ => return false,
     };
-    // Every character is `first`, so three of them take three times its bytes.
-    matches!(first, '-' | '*' | '_' | '=' | '—')
-        && text.len() >= 3 * first.len_utf8()
-        && text.chars().all(|c| c == first)
+    bytes.len() >= 3 * unit && (unit..bytes.len()).all(|i| bytes[i] == bytes[i - unit])
 }
 
 /// `#` to `######` then a space: the length of the marks.
 fn markdown_heading(text: &str) -> Option<usize> {
-    let hashes = text.bytes().take_while(|&b| b == b'#').count();
+    let bytes = text.as_bytes();
+    let mut hashes = 0;
+    while hashes < bytes.len() && bytes[hashes] == b'#' {
+        hashes += 1;
+    }
     if (1..=6).contains(&hashes) && super::chars::first_is(&text[hashes..], is_space) {
         Some(hashes)
     } else {
@@ -135,49 +141,51 @@ fn markdown_heading(text: &str) -> Option<usize> {
 fn is_bold_line(text: &str) -> bool {
     // The marks are looked for around the text without its colon, so that
     // the closing mark can never overlap the opening one (`**：`).
-    let body = super::chars::trim_colons(text);
-    ["**", "__"].iter().any(|m| {
-        body.len() > 2 * m.len()
-            && body.starts_with(m)
-            && body.ends_with(m)
-            && super::scan::find_str(&body[m.len()..body.len() - m.len()], m).is_none()
-    })
+    let body = super::chars::trim_colons(text).as_bytes();
+    let n = body.len();
+    n > 4
+        && (body.starts_with(b"**") || body.starts_with(b"__"))
+        && body.ends_with(&body[..2])
+        && super::scan::find_str(&text[2..n - 2], &text[..2]).is_none()
 }
 
-/// The length of a bullet marker and the space after it.
+/// Bullet markers, the doubled dash before the single one. Those before
+/// [`BARE_MARKERS`] need white space after them (`-a` is a word); the rest
+/// are never the start of a word. Chinese text's doubled dash, `—— `, is a
+/// bullet here and only here.
+const MARKERS: [&str; 14] = [
+    "——", "-", "*", "+", "–", "—", "－", "•", "·", "・", "●", "◦", "▪", "‣",
+];
+const BARE_MARKERS: usize = 7;
+
+/// The length of a bullet marker and the white space after it.
 fn bullet(text: &str) -> Option<usize> {
-    let mut chars = text.char_indices();
-    let (_, first) = chars.next()?;
-    let marker_len = match first {
-        // Chinese text's doubled dash, `—— `, is a bullet here and only here.
-        '—' if text[first.len_utf8()..].starts_with('—') => 2 * first.len_utf8(),
-        '-' | '*' | '+' | '–' | '—' | '－' => first.len_utf8(),
-        // These are never the start of a word, so no space is needed after them.
-        '•' | '·' | '・' | '●' | '◦' | '▪' | '‣' => {
-            let len = first.len_utf8();
-            let rest = &text[len..];
-            return Some(len + rest.len() - rest.trim_start().len());
+    let bytes = text.as_bytes();
+    let mut digits = 0;
+    while digits < bytes.len() && bytes[digits].is_ascii_digit() {
+        digits += 1;
+    }
+    let (len, spaced) = if digits > 0 {
+        // `1.`, `2)`, `3、`: at most three digits.
+        if digits > 3 {
+            return None;
         }
-        '0'..='9' => {
-            let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-            if digits > 3 {
-                return None;
-            }
-            let after = text[digits..].chars().next()?;
-            match after {
-                '.' | ')' => digits + 1,
-                '、' => return Some(digits + after.len_utf8()),
-                _ => return None,
-            }
+        match bytes.get(digits) {
+            Some(b'.' | b')') => (digits + 1, true),
+            _ if bytes[digits..].starts_with("、".as_bytes()) => (digits + 3, false),
+            _ => return None,
         }
-        _ => return None,
+    } else {
+        let i = MARKERS
+            .iter()
+            .position(|m| bytes.starts_with(m.as_bytes()))?;
+        (MARKERS[i].len(), i < BARE_MARKERS)
     };
-    let rest = &text[marker_len..];
-    let space = rest.len() - rest.trim_start().len();
-    if space == 0 && !rest.is_empty() {
+    let space = trim_range(text, len, bytes.len()).0 - len;
+    if spaced && space == 0 && len < bytes.len() {
         return None;
     }
-    Some(marker_len + space)
+    Some(len + space)
 }
 
 /// Lines of `src[from..end]`, `from` being a line's start; see
@@ -236,14 +244,14 @@ fn extend(section: &mut Section, end: usize) {
 pub struct Body<'a> {
     src: &'a str,
     sections: Vec<Section>,
-    point: Option<OpenPoint>,
+    /// The point being read, if [`OpenPoint::is_open`]: one value reused
+    /// from point to point, with its item buffer.
+    point: OpenPoint,
     /// Start of separators or markers seen before any section, so the first
     /// section's span covers them.
     loose_start: Option<usize>,
     loose_end: usize,
     pub diagnostics: Vec<Diagnostic>,
-    /// A buffer reused from point to point.
-    items: Vec<points::Item>,
     after_blank: bool,
     after_heading: bool,
     /// For the stream ([`Body::read_from`]): the last place reading can
@@ -297,15 +305,16 @@ pub struct Progress {
 }
 
 impl<'a> Body<'a> {
+    /// Out of line: the parse and the stream each had a copy of it.
+    #[inline(never)]
     pub fn new(src: &'a str) -> Self {
         Self {
             src,
             sections: Vec::new(),
-            point: None,
+            point: OpenPoint::default(),
             loose_start: None,
             loose_end: 0,
             diagnostics: Vec::new(),
-            items: Vec::new(),
             after_blank: true,
             after_heading: false,
             checkpoint: None,
@@ -315,10 +324,7 @@ impl<'a> Body<'a> {
 
     /// Reads `lines` (with their kinds) as the body.
     pub fn read(mut self, lines: &[Line], kinds: &[LineKind]) -> (Vec<Section>, Vec<Diagnostic>) {
-        for i in 0..lines.len() {
-            self.line(lines[i], kinds[i], &kinds[i + 1..]);
-        }
-        self.close_point();
+        self.read_lines(lines, kinds, usize::MAX);
         if let Some(start) = self.loose_start.take() {
             self.diagnostics.push(points::diagnostic(
                 Severity::Info,
@@ -355,36 +361,25 @@ impl<'a> Body<'a> {
         let mut from = resume.at.min(end);
         if resume.mid_line {
             let line_end = super::scan::line_break(src.as_bytes(), from, &mut 0).min(end);
-            body.read_content_from(from, line_end, None, false, Some(from));
+            // Right after a separator that ended at `from`, the character
+            // there is white space or the line's end, so no dash can start
+            // at `from` and reading from it as if it were the line's edge
+            // changes nothing.
+            body.read_content(from, line_end, None, false);
             body.after_blank = false;
             body.after_heading = false;
             from = next_line_start(src, line_end, end);
         }
-        if from < end {
-            let lines = split_lines_in(src, from, end, &mut 0);
-            let mut kinds: Vec<LineKind> = Vec::with_capacity(lines.len());
-            for &line in &lines {
-                kinds.push(classify(src, line));
-            }
-            for i in 0..lines.len() {
-                // A line followed by a break is finished: its kind is final,
-                // and so is every decision about the lines before it.
-                let finished = lines[i].end < end;
-                if finished && kinds[i] != LineKind::Blank {
-                    if matches!(
-                        kinds[i],
-                        LineKind::Bullet { .. } | LineKind::Rule | LineKind::MarkedHeading { .. }
-                    ) {
-                        body.close_point(); // as reading the line would first
-                    }
-                    if body.point.is_none() {
-                        body.record(lines[i].start, false);
-                    }
-                }
-                body.line(lines[i], kinds[i], &kinds[i + 1..]);
-            }
+        let lines = if from < end {
+            split_lines_in(src, from, end, &mut 0)
+        } else {
+            Vec::new()
+        };
+        let mut kinds: Vec<LineKind> = Vec::with_capacity(lines.len());
+        for &line in &lines {
+            kinds.push(classify(src, line));
         }
-        body.close_point();
+        body.read_lines(&lines, &kinds, end);
         let checkpoint = body.checkpoint.take();
         Progress {
             sections: body.sections(),
@@ -393,9 +388,33 @@ impl<'a> Body<'a> {
         }
     }
 
+    /// Reads `lines` (with their kinds) and closes the last point. For the
+    /// stream, where the text read ends at `end`, notes where reading can
+    /// resume before each finished line.
+    fn read_lines(&mut self, lines: &[Line], kinds: &[LineKind], end: usize) {
+        for i in 0..lines.len() {
+            // A line followed by a break is finished: its kind is final,
+            // and so is every decision about the lines before it.
+            let finished = lines[i].end < end;
+            if self.recording && finished && kinds[i] != LineKind::Blank {
+                if matches!(
+                    kinds[i],
+                    LineKind::Bullet { .. } | LineKind::Rule | LineKind::MarkedHeading { .. }
+                ) {
+                    self.close_point(); // as reading the line would first
+                }
+                if !self.point.is_open() {
+                    self.record(lines[i].start, false);
+                }
+            }
+            self.line(lines[i], kinds[i], &kinds[i + 1..]);
+        }
+        self.close_point();
+    }
+
     /// Notes that reading can resume at `at` with the state as it is.
     fn record(&mut self, at: usize, mid_line: bool) {
-        if !self.recording || self.point.is_some() {
+        if !self.recording || self.point.is_open() {
             return;
         }
         let points = self.sections.last().map_or(0, |s| s.points.len());
@@ -450,7 +469,7 @@ impl<'a> Body<'a> {
                 self.read_content(start, end, Some(marker), false);
             }
             LineKind::Text { start, end } => {
-                let continues = self.point.is_some() && !self.after_blank;
+                let continues = self.point.is_open() && !self.after_blank;
                 let apart = self.after_blank || self.after_heading;
                 let heading_line = self.is_heading_line(start, end, rest, apart);
                 // A heading line that ends in a colon is one heading
@@ -505,7 +524,7 @@ impl<'a> Body<'a> {
         match next {
             Some(LineKind::Bullet { .. }) => true,
             Some(LineKind::Text { .. }) if likeness == Likeness::Strong => {
-                apart || self.point.is_none() || self.point_ends_with_cite()
+                apart || !self.point.is_open() || self.point_ends_with_cite()
             }
             _ => false,
         }
@@ -514,37 +533,24 @@ impl<'a> Body<'a> {
     /// A lead-in heading opening a text line (see [`headings`]): only where a
     /// new point may begin, so a wrapped sentence is never cut.
     fn lead_in(&self, start: usize, end: usize, apart: bool) -> Option<headings::LeadIn> {
-        if !(apart || self.point.is_none() || self.point_ends_with_cite()) {
+        if !(apart || !self.point.is_open() || self.point_ends_with_cite()) {
             return None;
         }
         headings::lead_in(self.src, start, end)
     }
 
     fn point_ends_with_cite(&self) -> bool {
-        self.point
-            .as_ref()
-            .is_some_and(|p| matches!(p.dash_meaning(self.src, None), DashMeaning::Separator))
+        self.point.is_open()
+            && matches!(
+                self.point.dash_meaning(self.src, None),
+                DashMeaning::Separator
+            )
     }
 
-    /// Reads one line's content into points and inline headings.
+    /// Reads one line's content (or its rest, for the stream) into points
+    /// and inline headings.
     fn read_content(&mut self, start: usize, end: usize, marker: Option<usize>, line_start: bool) {
-        self.read_content_from(start, end, marker, line_start, None);
-    }
-
-    /// [`Self::read_content`], resuming inside the line at `resumed` (right
-    /// after a separator) when given.
-    fn read_content_from(
-        &mut self,
-        start: usize,
-        end: usize,
-        marker: Option<usize>,
-        line_start: bool,
-        resumed: Option<usize>,
-    ) {
-        let mut tokens = match resumed {
-            Some(at) => points::Tokens::resume(self.src, at, end),
-            None => points::Tokens::new(self.src, start, end),
-        };
+        let mut tokens = points::Tokens::new(self.src, start, end);
         // The line goes on past what the stream has: no decision that looks
         // at the next character is final there.
         let line_finished = matches!(self.src.as_bytes().get(end), Some(b'\n' | b'\r'));
@@ -555,71 +561,64 @@ impl<'a> Body<'a> {
         while let Some(token) = tokens.next(&mut self.diagnostics) {
             match token {
                 Token::Text { start: s, end: e } => {
-                    if self.point.is_none() {
+                    if !self.point.is_open() {
                         let (ts, _) = trim_range(self.src, s, e);
                         if ts == e {
                             continue; // white space between separators
                         }
                         self.open_point(&mut marker, ts, first_piece);
                     }
-                    if let Some(point) = &mut self.point {
-                        point.push_text(self.src, s, e, tokens.marked(s, e));
-                    }
+                    self.point.push_text(self.src, s, e, tokens.marked(s, e));
                 }
-                Token::Cite(group) => {
-                    if self.point.is_none() {
-                        self.open_point(&mut marker, group.start, first_piece);
+                Token::Cite { start: s } => {
+                    if !self.point.is_open() {
+                        self.open_point(&mut marker, s, first_piece);
                     }
-                    if let Some(point) = &mut self.point {
-                        point.push_cite(group);
+                    if let Some(group) = tokens.take_group() {
+                        self.point.push_cite(group);
                     }
                 }
                 Token::Dash { start: s, end: e } => {
-                    let meaning = match &self.point {
-                        None => DashMeaning::Separator,
-                        Some(p) => p.dash_meaning(self.src, tokens.next_char(e)),
+                    let meaning = if self.point.is_open() {
+                        self.point.dash_meaning(self.src, tokens.next_char(e))
+                    } else {
+                        DashMeaning::Separator
                     };
-                    match meaning {
-                        DashMeaning::Separator => {
-                            self.close_point();
-                            // A marker with no text before this separator: `- - -`.
-                            let from = marker.take().unwrap_or(s);
-                            self.absorb(from, e);
-                            if self.recording && (line_finished || tokens.next_char(e).is_some()) {
-                                self.record(e, true);
-                            }
+                    let heading = match meaning {
+                        DashMeaning::Text => {
+                            self.point.push_text(self.src, s, e, false);
+                            first_piece = false;
+                            continue;
                         }
+                        DashMeaning::Separator => None,
                         DashMeaning::Heading {
                             marks_start,
                             start: hs,
                             end: he,
                         } => {
-                            if let Some(point) = &mut self.point {
-                                point.truncate(self.src, marks_start);
-                            }
-                            let heading_start = match &self.point {
-                                Some(p) if p.is_empty() => p.start.min(marks_start),
-                                _ => marks_start,
+                            // (Only an open point's dash can be a heading's.)
+                            self.point.truncate(self.src, marks_start);
+                            let heading_start = if self.point.is_empty() {
+                                self.point.start.min(marks_start)
+                            } else {
+                                marks_start
                             };
-                            // An empty point (the heading was all of it)
-                            // makes none, and closing it keeps its buffer.
-                            self.close_point();
-                            self.open_section(Some((hs, he)), heading_start);
-                            self.absorb(s, e);
-                            // A bullet's marker still to be absorbed would be
-                            // lost on resuming: no checkpoint then.
-                            if self.recording
-                                && marker.is_none()
-                                && (line_finished || tokens.next_char(e).is_some())
-                            {
-                                self.record(e, true);
-                            }
+                            Some((heading_start, hs, he))
                         }
-                        DashMeaning::Text => {
-                            if let Some(point) = &mut self.point {
-                                point.push_text(self.src, s, e, false);
-                            }
-                        }
+                    };
+                    // An empty point (a heading was all of it) makes none,
+                    // and closing it keeps its buffer.
+                    self.close_point();
+                    if let Some((heading_start, hs, he)) = heading {
+                        self.open_section(Some((hs, he)), heading_start);
+                    }
+                    // A marker with no text before this separator: `- - -`.
+                    // (A heading is read from an open point, which took the
+                    // marker: none is left then.)
+                    let from = marker.take().unwrap_or(s);
+                    self.absorb(from, e);
+                    if self.recording && (line_finished || tokens.next_char(e).is_some()) {
+                        self.record(e, true);
                     }
                     first_piece = false;
                 }
@@ -636,29 +635,26 @@ impl<'a> Body<'a> {
     /// text and citations, which each built the point (two copies in wasm).
     fn open_point(&mut self, marker: &mut Option<usize>, content_start: usize, first_piece: bool) {
         let start = marker.take().unwrap_or(content_start);
-        self.point = Some(OpenPoint::new(
-            start,
-            content_start,
-            first_piece,
-            std::mem::take(&mut self.items),
-        ));
+        self.point.open(start, content_start, first_piece);
     }
 
     fn close_point(&mut self) {
-        let Some(point) = self.point.take() else {
+        if !self.point.is_open() {
             return;
-        };
-        let (finished, items) = point.finish(self.src, &mut self.diagnostics);
-        self.items = items;
-        if let Some((model, start, end)) = finished {
+        }
+        // A point with no items (a heading was all of it) makes none.
+        if !self.point.is_empty() {
             if self.sections.is_empty() {
-                self.open_section(None, start);
+                self.open_section(None, self.point.start);
             }
             if let Some(section) = self.sections.last_mut() {
-                section.points.push(model);
+                let end =
+                    self.point
+                        .build_into(self.src, &mut self.diagnostics, &mut section.points);
                 extend(section, end);
             }
         }
+        self.point.close();
     }
 
     fn open_section(&mut self, heading: Option<(usize, usize)>, start: usize) {

@@ -45,13 +45,17 @@ use super::text::{is_cjk, is_space, trim_range};
 use crate::model::{Diagnostic, DiagnosticCode, Point, Severity, Span};
 
 /// A piece of one line's content.
-#[derive(Debug)]
+#[derive(Clone, Copy, Debug)]
 pub enum Token {
     Text {
         start: usize,
         end: usize,
     },
-    Cite(Group),
+    /// A citation group starting at `start`, handed out by
+    /// [`Tokens::take_group`]: kept apart, the tokens are plain values.
+    Cite {
+        start: usize,
+    },
     /// A lone `-`, `–` or `—` with white space (or the line's edge) on
     /// both sides.
     Dash {
@@ -98,6 +102,8 @@ pub struct Tokens<'a> {
     text_start: usize,
     /// A token found after pending text, handed out next.
     queued: Option<Token>,
+    /// The last citation group found.
+    group: Option<Group>,
     /// The last Markdown mark (`` ` ``, `*`, `_`, `:`, or a `[` left as
     /// text) passed: see [`Self::marked`].
     last_mark: Option<usize>,
@@ -112,6 +118,7 @@ impl<'a> Tokens<'a> {
             pos: super::scan::token_start(src.as_bytes(), start, end),
             text_start: start,
             queued: None,
+            group: None,
             last_mark: None,
         }
     }
@@ -124,14 +131,6 @@ impl<'a> Tokens<'a> {
         self.last_mark.is_some_and(|at| start <= at && at < end)
     }
 
-    /// Tokens from `at` inside a line ending at `end`, for reading on after a
-    /// separator that ended at `at`: the character there is white space or
-    /// the line's end, so no dash can start at `at` and taking it for the
-    /// line's edge changes nothing.
-    pub fn resume(src: &'a str, at: usize, end: usize) -> Self {
-        Self::new(src, at, end)
-    }
-
     /// The next token; problems with citations go to `diagnostics`.
     pub fn next(&mut self, diagnostics: &mut Vec<Diagnostic>) -> Option<Token> {
         if let Some(token) = self.queued.take() {
@@ -142,66 +141,53 @@ impl<'a> Tokens<'a> {
         while self.pos < end {
             let pos = self.pos;
             let b = bytes[pos];
+            // ASCII, the common case, is read without decoding.
+            let c = if b < 0x80 {
+                char::from(b)
+            } else {
+                src[pos..end].chars().next().unwrap_or(' ')
+            };
+            let after = pos + c.len_utf8();
             let mut found = None;
-            if b == b'[' || b >= 0x80 {
-                let c = if b < 0x80 {
-                    '['
-                } else {
-                    src[pos..end].chars().next().unwrap_or(' ')
-                };
-                if matches!(c, '–' | '—') {
-                    if self.spaced(pos, pos + c.len_utf8()) {
-                        self.pos = pos + c.len_utf8();
-                        found = Some(Token::Dash {
-                            start: pos,
-                            end: self.pos,
-                        });
-                    }
-                } else if citations::is_open(c)
-                    && citations::may_open_list(bytes, pos + c.len_utf8())
-                {
-                    match citations::scan(&src[..end], pos) {
-                        Scan::Group(group, problems) => {
-                            report_problems(&problems, diagnostics);
-                            self.pos = group.end;
-                            found = Some(Token::Cite(group));
-                        }
-                        Scan::Rejected(r) => {
-                            diagnostics.push(diagnostic(
-                                Severity::Warning,
-                                DiagnosticCode::InvalidCitation,
-                                "a citation id has more than 9 digits; kept as text",
-                                r.start,
-                                r.end,
-                            ));
-                            // The digits are text; skip them instead of rescanning.
-                            self.last_mark = Some(pos);
-                            self.pos = super::scan::token_start(bytes, r.end, end);
-                            continue;
-                        }
-                        Scan::Text => {}
-                    }
+            if matches!(c, '-' | '–' | '—') {
+                if self.spaced(pos, after) {
+                    self.pos = after;
+                    found = Some(Token::Dash {
+                        start: pos,
+                        end: after,
+                    });
                 }
-                if found.is_none() {
-                    if b == b'[' {
-                        self.last_mark = Some(pos); // a link's, or text
+            } else if citations::is_open(c) && citations::may_open_list(bytes, after) {
+                match citations::scan(&src[..end], pos) {
+                    Scan::Group(group, problems) => {
+                        report_problems(&problems, diagnostics);
+                        self.pos = group.end;
+                        found = Some(Token::Cite { start: group.start });
+                        self.group = Some(group);
                     }
-                    self.pos = super::scan::token_start(bytes, pos + c.len_utf8(), end);
-                    continue;
+                    Scan::Rejected(r) => {
+                        diagnostics.push(diagnostic(
+                            Severity::Warning,
+                            DiagnosticCode::InvalidCitation,
+                            "a citation id has more than 9 digits; kept as text",
+                            r.start,
+                            r.end,
+                        ));
+                        // The digits are text; skip them instead of rescanning.
+                        self.last_mark = Some(pos);
+                        self.pos = super::scan::token_start(bytes, r.end, end);
+                        continue;
+                    }
+                    Scan::Text => {}
                 }
-            } else if b == b'-' && self.spaced(pos, pos + 1) {
-                self.pos = pos + 1;
-                found = Some(Token::Dash {
-                    start: pos,
-                    end: pos + 1,
-                });
             }
             let Some(token) = found else {
                 // (After a token `pos` may be any byte, not only a stop.)
-                if matches!(b, b'`' | b'*' | b'_' | b':') {
+                // A `[` left as text is a link's, or text.
+                if matches!(c, '[' | '`' | '*' | '_' | ':') {
                     self.last_mark = Some(pos);
                 }
-                self.pos = super::scan::token_start(bytes, pos + 1, end);
+                self.pos = super::scan::token_start(bytes, after, end);
                 continue;
             };
             let text = (self.text_start < pos).then_some(Token::Text {
@@ -226,6 +212,11 @@ impl<'a> Tokens<'a> {
             return Some(text);
         }
         None
+    }
+
+    /// The group of the last [`Token::Cite`] handed out.
+    pub fn take_group(&mut self) -> Option<Group> {
+        self.group.take()
     }
 
     /// Whether `src[start..end]` has white space or the line's edge on both
@@ -284,9 +275,10 @@ pub enum Item {
     Cite(Group),
 }
 
-/// A point being read.
-#[derive(Debug)]
+/// A point being read, or (not [`Self::is_open`]) the buffers for the next.
+#[derive(Debug, Default)]
 pub struct OpenPoint {
+    open: bool,
     /// Where the span starts: the bullet marker, or the first character.
     pub start: usize,
     items: Vec<Item>,
@@ -318,18 +310,20 @@ pub enum DashMeaning {
 }
 
 impl OpenPoint {
-    /// `items` is an empty vector to fill, handed back by [`Self::finish`]
-    /// so that reading a digest reuses one buffer for all its points.
-    pub fn new(start: usize, content_start: usize, at_line_start: bool, items: Vec<Item>) -> Self {
-        debug_assert!(items.is_empty());
-        Self {
-            start,
-            items,
-            tail_start: content_start,
-            has_cite: false,
-            at_line_start,
-            marked: false,
-        }
+    /// Opens a new point; its items go in the buffer the last one left
+    /// empty, so that reading a digest reuses one buffer for all its points.
+    pub fn open(&mut self, start: usize, content_start: usize, at_line_start: bool) {
+        debug_assert!(!self.open && self.items.is_empty());
+        self.open = true;
+        self.start = start;
+        self.tail_start = content_start;
+        self.has_cite = false;
+        self.at_line_start = at_line_start;
+        self.marked = false;
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.open
     }
 
     /// End of the last item.
@@ -399,65 +393,57 @@ impl OpenPoint {
 
     /// Cuts the point before byte `at` (the start of a heading found in its tail).
     pub fn truncate(&mut self, src: &str, at: usize) {
-        while let Some(item) = self.items.last_mut() {
-            match item {
+        // The items kept are counted first and the rest dropped at once:
+        // popping them one by one moved each out to drop it.
+        let mut keep = self.items.len();
+        while keep > 0 {
+            match &mut self.items[keep - 1] {
                 Item::Text { start, end } if *start < at => {
-                    *end = (*end).min(at);
-                    let (s, e) = trim_range(src, *start, *end);
+                    let (s, e) = trim_range(src, *start, (*end).min(at));
                     if s == e {
-                        self.items.pop();
+                        keep -= 1;
                     } else {
                         *end = e;
                     }
                     break;
                 }
                 Item::Cite(g) if g.end <= at => break,
-                _ => {
-                    self.items.pop();
-                }
+                _ => keep -= 1,
             }
         }
+        self.items.truncate(keep);
     }
 
     pub fn is_empty(&self) -> bool {
         self.items.is_empty()
     }
 
-    /// The model's point; `start` of the span is `self.start`.
-    /// The point, and the emptied item buffer for the next one. Citation
-    /// problems reported inside the point's code spans are withdrawn from
-    /// `diagnostics`: there the brackets are code, not citations.
-    pub fn finish(
-        mut self,
-        src: &str,
-        diagnostics: &mut Vec<Diagnostic>,
-    ) -> (Option<(Point, usize, usize)>, Vec<Item>) {
-        let point = self.build(src, diagnostics);
+    /// Closes the point, leaving its item buffer empty for the next one.
+    pub fn close(&mut self) {
+        self.open = false;
         self.items.clear();
-        (point, self.items)
     }
 
-    fn build(
+    /// Adds the model's point, made of the items (there are some), to
+    /// `points`: the end of its span, which starts at `self.start`. Citation
+    /// problems reported inside the point's code spans are withdrawn from
+    /// `diagnostics`: there the brackets are code, not citations.
+    pub fn build_into(
         &mut self,
         src: &str,
         diagnostics: &mut Vec<Diagnostic>,
-    ) -> Option<(Point, usize, usize)> {
-        if self.items.is_empty() {
-            return None;
-        }
+        points: &mut Vec<Point>,
+    ) -> usize {
         let built = inlines::build(src, &mut self.items, self.marked);
         withdraw_inside(diagnostics, &built.code);
         let end = built.end.unwrap_or(self.start);
-        Some((
-            Point {
-                text: built.text,
-                citations: super::text::dedup_in_order(built.ids),
-                inlines: built.inlines,
-                span: byte_span(self.start, end),
-            },
-            self.start,
-            end,
-        ))
+        points.push(Point {
+            text: built.text,
+            citations: super::text::dedup_in_order(built.ids),
+            inlines: built.inlines,
+            span: byte_span(self.start, end),
+        });
+        end
     }
 }
 
@@ -534,7 +520,7 @@ mod tests {
         while let Some(token) = tokens.next(&mut diagnostics) {
             out.push(match token {
                 Token::Text { start, end } => format!("T({})", &line[start..end]),
-                Token::Cite(_) => "C".to_string(),
+                Token::Cite { .. } => "C".to_string(),
                 Token::Dash { start, end } => format!("D({})", &line[start..end]),
             });
         }
@@ -591,7 +577,8 @@ mod tests {
     #[test]
     fn a_bold_heading_takes_its_marks_from_the_point_before() {
         let src = "Towns prepared [2] **Next Steps** ";
-        let mut point = OpenPoint::new(0, 0, false, Vec::new());
+        let mut point = OpenPoint::default();
+        point.open(0, 0, false);
         point.push_text(src, 0, 15, false);
         let bracket = src.find('[').unwrap();
         let Scan::Group(group, _) = citations::scan(src, bracket) else {
