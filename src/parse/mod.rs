@@ -781,8 +781,41 @@ fn check_references(digest: &mut Digest) {
 
 /// Into document order (stable). By byte offsets, which order spans as
 /// their UTF-16 offsets do, and are set before the UTF-16 ones are.
+///
+/// Two passes of the parser's one u64 sort instead of a stable sort of
+/// diagnostics (whose merge sort cost the module about 0.5 KB more): by
+/// (end, position), then by (start, place in that order), which is the
+/// order by (start, end, position).
 fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by_key(|d| (d.span.byte_start, d.span.byte_end));
+    let mut keys: Vec<u64> = Vec::with_capacity(diagnostics.len());
+    for (i, d) in (0..).zip(&*diagnostics) {
+        keys.push(pack(d.span.byte_end, i));
+    }
+    keys.sort_unstable();
+    let mut order: Vec<u32> = Vec::with_capacity(keys.len());
+    for (rank, key) in (0..).zip(&mut keys) {
+        let i = *key as u32;
+        order.push(i);
+        *key = pack(diagnostics[i as usize].span.byte_start, rank);
+    }
+    keys.sort_unstable();
+    // Where each place's diagnostic comes from, then moved there along
+    // the permutation's cycles (a place done is marked `u32::MAX`).
+    let mut from: Vec<u32> = Vec::with_capacity(keys.len());
+    for &key in &keys {
+        from.push(order[key as u32 as usize]);
+    }
+    for start in 0..from.len() {
+        let mut at = start;
+        loop {
+            let next = std::mem::replace(&mut from[at], u32::MAX) as usize;
+            if next == start || next == u32::MAX as usize {
+                break;
+            }
+            diagnostics.swap(at, next);
+            at = next;
+        }
+    }
 }
 
 fn id_message(before: &str, id: u32, after: &str) -> String {
