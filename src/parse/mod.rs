@@ -295,7 +295,7 @@ impl<'a> Layout<'a> {
                 // A line with no marker continues the entry above it; after a
                 // blank line it belongs to nothing, and is a note.
                 let mut in_entry = false;
-                for (i, kind) in kinds.iter().enumerate().take(entries_end).skip(first_entry) {
+                for (i, kind) in (first_entry..).zip(&kinds[first_entry..entries_end]) {
                     match kind {
                         LineKind::Blank => in_entry = false,
                         _ if references::entry_marker(text(i)).is_some() => in_entry = true,
@@ -656,10 +656,14 @@ pub fn index_citations(sections: &[Section]) -> Vec<Citation> {
 /// cost the module about 540 bytes more).
 #[inline(never)]
 pub(crate) fn sort_by_id(pairs: &mut [(u32, u32)]) {
-    let mut keys: Vec<u64> = pairs.iter().map(|&(id, n)| pack(id, n)).collect();
+    // Plain loops: a mapped collect and a zip were 0.4 KB of iterator code.
+    let mut keys: Vec<u64> = Vec::with_capacity(pairs.len());
+    for &(id, n) in &*pairs {
+        keys.push(pack(id, n));
+    }
     keys.sort_unstable();
-    for (pair, key) in pairs.iter_mut().zip(&keys) {
-        *pair = ((key >> 32) as u32, *key as u32);
+    for (pair, key) in pairs.iter_mut().zip(keys) {
+        *pair = ((key >> 32) as u32, key as u32);
     }
 }
 
