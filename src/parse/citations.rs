@@ -414,13 +414,25 @@ pub fn contains_group(text: &str) -> bool {
 
 /// Whether `text` (trimmed) ends with a citation group.
 pub fn ends_with_group(text: &str) -> bool {
-    if !text.ends_with([']', '】', '］', '〕']) {
+    // On bytes and `char` tests: a `char` array pattern and `rfind` were
+    // a searcher each.
+    if !super::chars::last_is(text, |c| matches!(c, ']' | '】' | '］' | '〕')) {
         return false;
     }
-    // Walk back over adjacent groups to the first bracket of the run.
-    let Some(at) = text.rfind(is_open) else {
-        return false;
-    };
+    // Walk back over adjacent groups to the first bracket of the run, the
+    // last opening one. The wide ones start with 0xE3 or 0xEF, lead bytes
+    // (so char boundaries).
+    let bytes = text.as_bytes();
+    let mut at = bytes.len();
+    loop {
+        if at == 0 {
+            return false;
+        }
+        at -= 1;
+        if matches!(bytes[at], b'[' | 0xE3 | 0xEF) && super::chars::first_is(&text[at..], is_open) {
+            break;
+        }
+    }
     matches!(scan(text, at), Scan::Group(g, _) if g.end == text.len())
 }
 
