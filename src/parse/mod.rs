@@ -631,17 +631,20 @@ pub fn index_citations(sections: &[Section]) -> Vec<Citation> {
     let mut i = 0;
     while i < pairs.len() {
         let id = pairs[i] >> 32;
-        let end = i + pairs[i..].iter().take_while(|&&p| p >> 32 == id).count();
+        let mut end = i + 1;
+        while end < pairs.len() && pairs[end] >> 32 == id {
+            end += 1;
+        }
         let mut points = Vec::with_capacity(end - i);
-        for &key in &pairs[i..end] {
-            let at = at[key as u32 as usize];
-            // The same point citing an id twice: once is enough.
-            if points.last() != Some(&at) {
-                points.push(at);
+        for k in i..end {
+            // The same point citing an id twice (equal pairs, next to each
+            // other once sorted): once is enough.
+            if k == i || pairs[k] != pairs[k - 1] {
+                points.push(at[pairs[k] as u32 as usize]);
             }
         }
         citations.push(Citation {
-            id: (pairs[i] >> 32) as u32,
+            id: id as u32,
             points,
         });
         i = end;
