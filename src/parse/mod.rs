@@ -433,15 +433,12 @@ impl<'a> MetaContext<'a> {
         };
         // Tail lines are plain, and so is every line `is_title` is asked
         // about below (a tail line or one `tail_before` gave).
-        if let Some((k, parsed)) = tail
-            .iter()
-            .enumerate()
-            .find_map(|(k, &i)| Some((k, source::parse(self.text(i))?)))
-        {
-            let source = tail[k];
+        for (k, &source) in tail.iter().enumerate() {
+            let Some(parsed) = source::parse(self.text(source)) else {
+                continue;
+            };
             meta.source = Some((source, parsed));
             meta.start = source;
-            meta.notes.extend(tail[..k].iter().rev());
             let near = tail_before(k + 1, source);
             let far = near.and_then(|near| tail_before(k + 2, near));
             match (near, far) {
@@ -452,7 +449,8 @@ impl<'a> MetaContext<'a> {
                 {
                     meta.title = Some(far);
                     meta.start = far;
-                    meta.notes.insert(0, near);
+                    // A note before the tail lines after the source.
+                    meta.notes.push(near);
                 }
                 (Some(near), _) if self.is_title(near, true) => {
                     meta.title = Some(near);
@@ -460,6 +458,7 @@ impl<'a> MetaContext<'a> {
                 }
                 _ => {}
             }
+            push_reversed(&mut meta.notes, &tail[..k]);
             return meta;
         }
         let title_at = if tail.first().is_some_and(|&last| self.is_title(last, false)) {
@@ -475,7 +474,7 @@ impl<'a> MetaContext<'a> {
         if let Some(t) = title_at {
             meta.title = Some(tail[t]);
             meta.start = tail[t];
-            meta.notes.extend(tail[..t].iter().rev());
+            push_reversed(&mut meta.notes, &tail[..t]);
         }
         meta
     }
@@ -525,6 +524,14 @@ impl<'a> MetaContext<'a> {
             && self
                 .prev_content(0, i)
                 .is_some_and(|p| citations::ends_with_group(self.text(p)))
+    }
+}
+
+/// Appends `lines` last first. (One loop for both callers: `extend` of a
+/// reversed iterator was an instance of its own.)
+fn push_reversed(notes: &mut Vec<usize>, lines: &[usize]) {
+    for k in (0..lines.len()).rev() {
+        notes.push(lines[k]);
     }
 }
 
