@@ -573,7 +573,7 @@ fn read_references(
     flush(&mut open);
 
     let ids: Vec<u32> = out.iter().map(|r| r.id).collect();
-    for (r, first) in out.iter().zip(text::first_occurrences(&ids)) {
+    for (r, &first) in out.iter().zip(&text::first_occurrences(&ids)) {
         if !first {
             diagnostics.push(Diagnostic {
                 severity: Severity::Warning,
@@ -773,7 +773,7 @@ fn check_references(digest: &mut Digest) {
     // `citations` is sorted by id.
     let ids: Vec<u32> = digest.references.iter().map(|r| r.id).collect();
     let first = text::first_occurrences(&ids);
-    for (reference, first) in digest.references.iter().zip(first) {
+    for (reference, &first) in digest.references.iter().zip(&first) {
         let cited = digest
             .citations
             .binary_search_by_key(&reference.id, |c| c.id)
