@@ -238,13 +238,18 @@ fn read_list(s: &str, at: usize, group: &mut Draft, accept: Unclosed) -> List {
     // The common form, `[12]`, read at once on bytes; the loop below reads
     // it the same, a character at a time.
     if let [b'[', rest @ ..] = &s.as_bytes()[at..] {
-        let digits = rest.iter().take(MAX_DIGITS + 1);
-        let digits = digits.take_while(|b| b.is_ascii_digit()).count();
+        // An indexed loop (an iterator chain was code of its own), read up
+        // to one digit too many, which rules the fast path out.
+        let (mut digits, mut id) = (0, 0u32);
+        while digits <= MAX_DIGITS {
+            let Some(&b @ b'0'..=b'9') = rest.get(digits) else {
+                break;
+            };
+            id = id.wrapping_mul(10).wrapping_add(u32::from(b - b'0'));
+            digits += 1;
+        }
         if (1..=MAX_DIGITS).contains(&digits) && rest.get(digits) == Some(&b']') {
-            let id = rest[..digits].iter();
-            group
-                .ids
-                .push(id.fold(0, |v, &b| v * 10 + u32::from(b - b'0')));
+            group.ids.push(id);
             return List::Closed(at + 2 + digits);
         }
     }

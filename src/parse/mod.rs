@@ -672,7 +672,7 @@ pub(crate) fn sort_by_id(pairs: &mut [(u32, u32)]) {
         keys.push(pack(id, n));
     }
     keys.sort_unstable();
-    for (pair, key) in pairs.iter_mut().zip(keys) {
+    for (pair, &key) in pairs.iter_mut().zip(&keys) {
         *pair = ((key >> 32) as u32, key as u32);
     }
 }
