@@ -813,21 +813,21 @@ fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
         *key = pack(diagnostics[i as usize].span.byte_start, rank);
     }
     keys.sort_unstable();
-    // Where each place's diagnostic comes from, then moved there along
-    // the permutation's cycles (a place done is marked `u32::MAX`).
-    let mut from: Vec<u32> = Vec::with_capacity(keys.len());
-    for &key in &keys {
-        from.push(order[key as u32 as usize]);
+    // Where each place's diagnostic comes from (in the keys, now spent),
+    // then moved there along the permutation's cycles (a place done is
+    // marked `u64::MAX`).
+    for key in &mut keys {
+        *key = u64::from(order[*key as u32 as usize]);
     }
-    for start in 0..from.len() {
+    for start in 0..keys.len() {
         let mut at = start;
         loop {
-            let next = std::mem::replace(&mut from[at], u32::MAX) as usize;
-            if next == start || next == u32::MAX as usize {
+            let next = std::mem::replace(&mut keys[at], u64::MAX);
+            if next == start as u64 || next == u64::MAX {
                 break;
             }
-            diagnostics.swap(at, next);
-            at = next;
+            diagnostics.swap(at, next as usize);
+            at = next as usize;
         }
     }
 }
