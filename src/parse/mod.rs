@@ -728,12 +728,20 @@ pub fn apply_references(digest: &mut Digest, references: &[ReferenceInput]) {
             }),
         }
     }
-    digest.diagnostics.retain(|d| {
-        !matches!(
-            d.code,
+    // The others kept in order by swapping them forward: a `retain`
+    // instance cost the module about 90 bytes more.
+    let diagnostics = &mut digest.diagnostics;
+    let mut kept = 0;
+    for i in 0..diagnostics.len() {
+        if !matches!(
+            diagnostics[i].code,
             DiagnosticCode::MissingReference | DiagnosticCode::UnusedReference
-        )
-    });
+        ) {
+            diagnostics.swap(kept, i);
+            kept += 1;
+        }
+    }
+    diagnostics.truncate(kept);
     check_references(digest);
 }
 
