@@ -94,56 +94,21 @@ pub enum Scan {
     Text,
 }
 
-/// Ids read so far: the first few on the stack, so that text which only
-/// looks like a citation (`[1,[1,[1,`) allocates nothing.
-#[derive(Default)]
-struct Ids {
-    inline: [u32; 8],
-    len: usize,
-    heap: Vec<u32>,
-}
-
-impl Ids {
-    fn push(&mut self, id: u32) {
-        if self.len < self.inline.len() {
-            self.inline[self.len] = id;
-        } else {
-            if self.heap.is_empty() {
-                self.heap.extend_from_slice(&self.inline);
-            }
-            self.heap.push(id);
-        }
-        self.len += 1;
-    }
-
-    fn truncate(&mut self, len: usize) {
-        self.len = self.len.min(len);
-        self.heap.truncate(if self.len > self.inline.len() {
-            self.len
-        } else {
-            0
-        });
-    }
-
-    fn into_vec(self) -> Vec<u32> {
-        if self.heap.is_empty() {
-            self.inline[..self.len].to_vec()
-        } else {
-            self.heap
-        }
-    }
-}
-
 /// A group being read.
 #[derive(Default)]
 struct Draft {
-    ids: Ids,
+    ids: Vec<u32>,
     problems: Vec<Problem>,
 }
 
 /// Scans a citation group starting at byte `at` of `s` (an opening bracket).
 pub fn scan(s: &str, at: usize) -> Scan {
-    let mut draft = Draft::default();
+    // Room for a group's usual few ids at once: growing from empty took
+    // the slower path on the first push.
+    let mut draft = Draft {
+        ids: Vec::with_capacity(4),
+        problems: Vec::new(),
+    };
     let mut end = match scan_list(s, at, &mut draft, Unclosed::Accept) {
         List::Closed(end) | List::Unclosed(end) => end,
         List::TooLong(end) => return Scan::Rejected(Rejected { start: at, end }),
@@ -155,7 +120,7 @@ pub fn scan(s: &str, at: usize) -> Scan {
         if !super::chars::first_is(&s[after..], is_open) {
             break;
         }
-        let kept = (draft.ids.len, draft.problems.len());
+        let kept = (draft.ids.len(), draft.problems.len());
         match scan_list(s, after, &mut draft, Unclosed::Refuse) {
             List::Closed(next) => end = next,
             _ => {
@@ -169,7 +134,7 @@ pub fn scan(s: &str, at: usize) -> Scan {
         Group {
             start: at,
             end,
-            ids: draft.ids.into_vec(),
+            ids: draft.ids,
         },
         draft.problems,
     )
@@ -213,7 +178,7 @@ fn skip_inline_space(s: &str, mut at: usize) -> usize {
 /// One bracketed list at `at`. Its ids and problems are appended to `group`
 /// when it is accepted, and nothing is left behind when it is not.
 fn scan_list(s: &str, at: usize, group: &mut Draft, accept: Unclosed) -> List {
-    let kept = (group.ids.len, group.problems.len());
+    let kept = (group.ids.len(), group.problems.len());
     let outcome = read_list(s, at, group, accept);
     if matches!(outcome, List::TooLong(_) | List::Absent) {
         group.ids.truncate(kept.0);
@@ -273,13 +238,18 @@ fn read_list(s: &str, at: usize, group: &mut Draft, accept: Unclosed) -> List {
     // The common form, `[12]`, read at once on bytes; the loop below reads
     // it the same, a character at a time.
     if let [b'[', rest @ ..] = &s.as_bytes()[at..] {
-        let digits = rest.iter().take(MAX_DIGITS + 1);
-        let digits = digits.take_while(|b| b.is_ascii_digit()).count();
+        // An indexed loop (an iterator chain was code of its own), read up
+        // to one digit too many, which rules the fast path out.
+        let (mut digits, mut id) = (0, 0u32);
+        while digits <= MAX_DIGITS {
+            let Some(&b @ b'0'..=b'9') = rest.get(digits) else {
+                break;
+            };
+            id = id.wrapping_mul(10).wrapping_add(u32::from(b - b'0'));
+            digits += 1;
+        }
         if (1..=MAX_DIGITS).contains(&digits) && rest.get(digits) == Some(&b']') {
-            let id = rest[..digits].iter();
-            group
-                .ids
-                .push(id.fold(0, |v, &b| v * 10 + u32::from(b - b'0')));
+            group.ids.push(id);
             return List::Closed(at + 2 + digits);
         }
     }
@@ -414,13 +384,25 @@ pub fn contains_group(text: &str) -> bool {
 
 /// Whether `text` (trimmed) ends with a citation group.
 pub fn ends_with_group(text: &str) -> bool {
-    if !text.ends_with([']', '】', '］', '〕']) {
+    // On bytes and `char` tests: a `char` array pattern and `rfind` were
+    // a searcher each.
+    if !super::chars::last_is(text, |c| matches!(c, ']' | '】' | '］' | '〕')) {
         return false;
     }
-    // Walk back over adjacent groups to the first bracket of the run.
-    let Some(at) = text.rfind(is_open) else {
-        return false;
-    };
+    // Walk back over adjacent groups to the first bracket of the run, the
+    // last opening one. The wide ones start with 0xE3 or 0xEF, lead bytes
+    // (so char boundaries).
+    let bytes = text.as_bytes();
+    let mut at = bytes.len();
+    loop {
+        if at == 0 {
+            return false;
+        }
+        at -= 1;
+        if matches!(bytes[at], b'[' | 0xE3 | 0xEF) && super::chars::first_is(&text[at..], is_open) {
+            break;
+        }
+    }
     matches!(scan(text, at), Scan::Group(g, _) if g.end == text.len())
 }
 

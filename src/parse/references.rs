@@ -212,14 +212,18 @@ pub fn find_url(text: &str) -> Option<(usize, usize)> {
         }
         // Trailing punctuation belongs to the sentence, and a `)` only to a
         // URL that opened one (more `)` than `(` in it: the balance below 0).
+        // The balance counted once and kept up as `)` come off: counted
+        // again for each, a URL ending in a long run of them was quadratic.
+        let mut balance = bytes[start..end].iter().fold(0i32, |n, &b| {
+            n + i32::from(b == b'(') - i32::from(b == b')')
+        });
         while let Some(&last) = bytes[from..end].last() {
-            let url = &bytes[start..end];
-            let balance = url.iter().fold(0i32, |n, &b| {
-                n + i32::from(b == b'(') - i32::from(b == b')')
-            });
             match last {
                 b'.' | b',' | b';' | b':' | b'!' | b'?' | b']' | b'*' => end -= 1,
-                b')' if balance < 0 => end -= 1,
+                b')' if balance < 0 => {
+                    end -= 1;
+                    balance += 1;
+                }
                 _ => break,
             }
         }
