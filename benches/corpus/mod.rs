@@ -139,6 +139,7 @@ pub const SHAPES: &[(&str, bool)] = &[
     ("distinct ids in groups", false),
     ("source lines", false),
     ("footnote definitions", false),
+    ("reference link ending in dots", false),
 ];
 
 /// Every construct's opening mark without its close, alone and followed by
@@ -251,6 +252,14 @@ pub fn shape(name: &str, size: usize) -> String {
         "distinct ids in groups" => counted("Rates rose [", "][", "]", size),
         "source lines" => rep("Courier·Tue, Jun 3, 2025, 3:39 PM\n"),
         "footnote definitions" => rep("[^1]: Port notice https://example.com/n\n"),
+        // One reference entry whose link runs into a sentence's worth of
+        // trailing punctuation, all of it stripped from the link.
+        "reference link ending in dots" => [
+            "- Ferries run again [1]\nSources\n[1] Port notice https://example.com/n(",
+            &".)".repeat(size / 2),
+            "\n",
+        ]
+        .concat(),
         _ => {
             for opening in OPENINGS {
                 for (setting, before, after) in SETTINGS {
