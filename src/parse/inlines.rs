@@ -54,7 +54,7 @@
 //! stack; a link's text is scanned by the same loop one level down, and holds
 //! no links, so that is as deep as it goes.
 
-use super::chars::count_char;
+use super::chars::count_byte;
 use super::citations::Group;
 use super::points::{byte_span, Item};
 use super::scan;
@@ -660,7 +660,7 @@ impl Scanner<'_> {
         }
         // Less trailing punctuation, and a `)` with no `(` to match.
         let url = &self.src[start..stop];
-        let mut unmatched = count_char(url, ')').saturating_sub(count_char(url, '('));
+        let mut unmatched = count_byte(url, b')').saturating_sub(count_byte(url, b'('));
         while stop > colon + 3 {
             let Some(c) = self.src[..stop].chars().next_back() else {
                 break;
