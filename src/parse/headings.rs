@@ -55,7 +55,7 @@
 //! candidate costs a constant, however long the line.
 
 use super::chars::{strip_prefix_any, strip_suffix_any};
-use super::text::{is_cjk, is_sentence_punct, is_space, trim};
+use super::text::{is_cjk, is_sentence_punct, is_space, space_len, trim};
 
 pub const MAX_CHARS: usize = 80;
 const MAX_WORDS: usize = 10;
@@ -143,37 +143,27 @@ pub fn likeness(text: &str) -> Likeness {
         title_case &= word_is_title_case(word);
         true
     };
-    // Words split at white space on bytes: only a non-ASCII character is
-    // decoded, to see whether it is a space (U+00A0, U+3000 ...).
+    // Words split at white space, found on bytes (U+00A0, U+3000 ... too).
     let bytes = text.as_bytes();
-    let char_at = |at: usize| match bytes[at] {
-        b @ 0..=0x7F => (1, matches!(b, b' ' | b'\t'..=b'\r')),
-        _ => {
-            let c = text[at..].chars().next().unwrap_or(' ');
-            (c.len_utf8(), is_space(c))
-        }
-    };
     let (mut word_start, mut at) = (0, 0);
     let all_fit = loop {
         // Printable ASCII is no space: skipped without the test below.
         while bytes.get(at).is_some_and(|&b| b > b' ' && b < 0x80) {
             at += 1;
         }
-        let (len, space) = if at < bytes.len() {
-            char_at(at)
-        } else {
-            (0, true)
-        };
-        if space {
-            if word_start < at && !fits(&text[word_start..at]) {
-                break false;
-            }
-            if at == bytes.len() {
-                break true;
-            }
-            word_start = at + len;
+        let space = space_len(text, at);
+        if space == 0 && at < bytes.len() {
+            at += 1; // inside a word
+            continue;
         }
-        at += len;
+        if word_start < at && !fits(&text[word_start..at]) {
+            break false;
+        }
+        if at == bytes.len() {
+            break true;
+        }
+        at += space;
+        word_start = at;
     };
     if !all_fit {
         Likeness::No

@@ -58,7 +58,7 @@ use super::chars::count_byte;
 use super::citations::Group;
 use super::points::{byte_span, Item};
 use super::scan;
-use super::text::{is_cjk, is_closing_punct, is_space, push_folded, trim_range};
+use super::text::{is_cjk, is_closing_punct, is_space, push_folded, space_len, trim_range};
 use crate::model::Inline;
 use crate::render::safe_url;
 
@@ -602,20 +602,8 @@ impl Scanner<'_> {
         }
         let bytes = self.src.as_bytes();
         let mut at = from;
-        while at < end {
-            let b = bytes[at];
-            if b < 0x80 {
-                if b == b')' || b == b'`' || is_space(char::from(b)) {
-                    break;
-                }
-                at += 1;
-            } else {
-                let c = self.src[at..].chars().next().unwrap_or(' ');
-                if is_space(c) {
-                    break;
-                }
-                at += c.len_utf8();
-            }
+        while at < end && !matches!(bytes[at], b')' | b'`') && space_len(self.src, at) == 0 {
+            at += 1;
         }
         self.url_search = Some((from, at));
         at
@@ -652,11 +640,8 @@ impl Scanner<'_> {
             .find(|&s| s > colon)
             .map_or(end, |s| s.min(end));
         let mut stop = colon + 3;
-        for c in self.src[stop..limit].chars() {
-            if is_space(c) {
-                break;
-            }
-            stop += c.len_utf8();
+        while stop < limit && space_len(self.src, stop) == 0 {
+            stop += 1;
         }
         // Less trailing punctuation, and a `)` with no `(` to match.
         let url = &self.src[start..stop];
