@@ -55,7 +55,10 @@
 //! candidate costs a constant, however long the line.
 
 use super::chars::{strip_prefix_any, strip_suffix_any};
-use super::text::{is_cjk, is_sentence_punct, is_space, space_len, trim};
+use super::text::{
+    is_cjk, is_sentence_punct, is_space, skip_spaces, skip_spaces_back, space_before, space_len,
+    trim,
+};
 
 pub const MAX_CHARS: usize = 80;
 const MAX_WORDS: usize = 10;
@@ -401,7 +404,7 @@ pub fn strip_marks_range(src: &str, start: usize, end: usize) -> (usize, usize) 
 ///
 /// Returns the byte offset in `tail` where the heading starts.
 pub fn trailing_heading_start(tail: &str) -> Option<usize> {
-    let trimmed = tail.trim_end();
+    let trimmed = &tail[..skip_spaces_back(tail, tail.len())];
     // Look at the last MAX_BYTES only: headings are short.
     let mut window_start = trimmed.len().saturating_sub(MAX_BYTES);
     while !trimmed.is_char_boundary(window_start) {
@@ -422,15 +425,13 @@ pub fn trailing_heading_start(tail: &str) -> Option<usize> {
     // stop): a run cut off by the word limit is prose in Title Case.
     let mut bounded = false;
     loop {
-        let before = window[..end].trim_end();
-        let mut word_start = before.len();
-        while let Some(c) = before[..word_start].chars().next_back() {
-            if is_space(c) {
-                break;
-            }
-            word_start -= c.len_utf8();
+        let word_end = skip_spaces_back(window, end);
+        // Back a byte at a time: a space ends only where a character does.
+        let mut word_start = word_end;
+        while word_start > 0 && space_before(window, word_start) == 0 {
+            word_start -= 1;
         }
-        let word = &before[word_start..];
+        let word = &window[word_start..word_end];
         if word.is_empty() {
             break;
         }
@@ -454,19 +455,14 @@ pub fn trailing_heading_start(tail: &str) -> Option<usize> {
     let mut start = run_start?;
     // A run may not begin with a joining word: `on Monday` is not a heading.
     loop {
-        let rest = &window[start..];
-        let mut word_end = 0;
-        while let Some(c) = rest[word_end..].chars().next() {
-            if is_space(c) {
-                break;
-            }
-            word_end += c.len_utf8();
+        let mut word_end = start;
+        while word_end < window.len() && space_len(window, word_end) == 0 {
+            word_end += 1;
         }
-        let word = &rest[..word_end];
-        if word_end == rest.len() || !is_joiner(word) {
+        if word_end == window.len() || !is_joiner(&window[start..word_end]) {
             break;
         }
-        start += word_end + (rest[word_end..].len() - rest[word_end..].trim_start().len());
+        start = skip_spaces(window, word_end);
     }
     let heading = &window[start..];
     let first = skip_emphasis(heading).chars().next()?;
@@ -474,11 +470,15 @@ pub fn trailing_heading_start(tail: &str) -> Option<usize> {
         return None;
     }
     // Something must be left for the point.
-    let before = &trimmed[..window_start + start];
-    if before.trim().is_empty() {
+    if is_blank(&trimmed[..window_start + start]) {
         return None;
     }
     Some(window_start + start)
+}
+
+/// Whether `s` is empty or white space only.
+fn is_blank(s: &str) -> bool {
+    skip_spaces(s, 0) == s.len()
 }
 
 fn cjk_trailing_start(trimmed: &str, window_start: usize) -> Option<usize> {
@@ -499,7 +499,7 @@ fn cjk_trailing_start(trimmed: &str, window_start: usize) -> Option<usize> {
     if heading.is_empty() || likeness(heading) == Likeness::No {
         return None;
     }
-    if trimmed[..start].trim().is_empty() {
+    if is_blank(&trimmed[..start]) {
         return None;
     }
     Some(start)

@@ -138,6 +138,26 @@ fn trim_spaces(s: &str, start: usize, end: usize) -> (usize, usize) {
     (first, last)
 }
 
+/// Where the white space starting at byte `at` of `s` ends.
+pub fn skip_spaces(s: &str, mut at: usize) -> usize {
+    loop {
+        match space_len(s, at) {
+            0 => return at,
+            n => at += n,
+        }
+    }
+}
+
+/// Where the white space ending at byte `end` of `s` starts.
+pub fn skip_spaces_back(s: &str, mut end: usize) -> usize {
+    loop {
+        match space_before(s, end) {
+            0 => return end,
+            n => end -= n,
+        }
+    }
+}
+
 /// `s` without leading and trailing white space: [`trim_range`] as a slice.
 pub fn trim(s: &str) -> &str {
     let (start, end) = trim_range(s, 0, s.len());
