@@ -212,23 +212,14 @@ pub fn folded(piece: &str) -> String {
     out
 }
 
-/// For each id, whether no earlier id equals it. Lists of small ids are
-/// marked in a table, others sorted, so hostile input stays linear or
-/// O(n log n). (No hash set: its code costs the wasm module more than this
-/// whole function.)
+/// For each id, whether no earlier id equals it. The ids are sorted with
+/// their positions, so hostile input stays O(n log n). (No hash set: its
+/// code costs the wasm module more than this whole function; a table of
+/// flags for small ids, linear, was a second way to the same answer.)
 pub fn first_occurrences(ids: &[u32]) -> Vec<bool> {
     // Plain loops into one vector of flags: collecting through iterator
     // chains was a copy of the loop per chain.
     let mut first = vec![false; ids.len()];
-    // Ids are small numbers in practice: a table of flags is linear.
-    let max = ids.iter().copied().max().unwrap_or(0) as usize;
-    if max < ids.len().saturating_mul(4).max(64) {
-        let mut seen = vec![false; max + 1];
-        for (first, &id) in first.iter_mut().zip(ids) {
-            *first = !std::mem::replace(&mut seen[id as usize], true);
-        }
-        return first;
-    }
     // (id, position) packed in a u64: the parser's one sort instance.
     let mut order: Vec<u64> = Vec::with_capacity(ids.len());
     for (i, &id) in (0..).zip(ids) {
