@@ -229,13 +229,18 @@ pub fn word_is_title_case(word: &str) -> bool {
     if word.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
         return true;
     }
-    let core = word.trim_start_matches(is_opening);
+    // Opening quotes and brackets off, in a loop on chars: a
+    // `trim_start_matches` with a function was a searcher of its own.
+    let mut core = word;
+    while let Some(c) = core.chars().next().filter(|&c| is_opening(c)) {
+        core = &core[c.len_utf8()..];
+    }
     // `**Next` opens a bold heading glued to a point: `… repairs **Next Steps** - …`.
     // Marks alone (`**`) are no word of a heading.
-    let core = match skip_emphasis(core) {
-        "" => core,
-        inner => inner,
-    };
+    let inner = skip_emphasis(core);
+    if !inner.is_empty() {
+        core = inner;
+    }
     let Some(first) = core.chars().next() else {
         return true;
     };
@@ -255,16 +260,24 @@ pub fn strip_marks(text: &str) -> &str {
     }
     // Trimmed again only where a mark came off: most text has none.
     let mut t = trim(text);
-    t = trim_if_cut(t, t.trim_start_matches('#'));
+    let mut hashes = 0;
+    while t.as_bytes().get(hashes) == Some(&b'#') {
+        hashes += 1;
+    }
+    t = trim_if_cut(t, &t[hashes..]);
     t = trim_if_cut(t, super::chars::trim_colons(t));
     let marked = t;
-    for mark in ["**", "__"] {
-        if t.len() > 2 * mark.len() && t.starts_with(mark) && t.ends_with(mark) {
-            t = &t[mark.len()..t.len() - mark.len()];
-        }
-    }
-    t = super::chars::trim_colons(t);
+    t = super::chars::trim_colons(strip_pair(strip_pair(t, "**"), "__"));
     trim_if_cut(marked, t)
+}
+
+/// `t` without `mark` at both ends, if it has both and more between them.
+fn strip_pair<'a>(t: &'a str, mark: &str) -> &'a str {
+    if t.len() > 2 * mark.len() && t.starts_with(mark) && t.ends_with(mark) {
+        &t[mark.len()..t.len() - mark.len()]
+    } else {
+        t
+    }
 }
 
 /// `cut`, a piece of `whole` with marks taken off, trimmed again if
