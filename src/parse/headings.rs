@@ -191,7 +191,7 @@ fn cjk_likeness(text: &str) -> Likeness {
 }
 
 fn is_opening(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '‘' | '(' | '«' | '「' | '《')
+    ['"', '\'', '“', '‘', '(', '«', '「', '《'].contains(&c)
 }
 
 /// Whether `word` ends a sentence or a clause: it ends in sentence

@@ -51,43 +51,25 @@ pub fn is_cjk(c: char) -> bool {
 /// Ends a sentence or a clause: a heading never contains one of these at a
 /// word's end.
 pub fn is_sentence_punct(c: char) -> bool {
-    matches!(
-        c,
-        '.' | '!' | '?' | ';' | ',' | '。' | '！' | '？' | '；' | '，' | '、' | '…'
-    )
+    SENTENCE_PUNCT.contains(&c)
 }
+
+// Sets of characters as slices: one `contains` for all of them, where a
+// `matches!` per set compiled to a chain of comparisons each.
+const SENTENCE_PUNCT: &[char] = &[
+    '.', '!', '?', ';', ',', '。', '！', '？', '；', '，', '、', '…',
+];
 
 /// Punctuation that hugs the word before it, so no space is kept before it
 /// when a citation marker between the two is removed (`rose [2], then`).
 pub fn is_closing_punct(c: char) -> bool {
-    matches!(
-        c,
-        '.' | ','
-            | ';'
-            | ':'
-            | '!'
-            | '?'
-            | ')'
-            | ']'
-            | '}'
-            | '»'
-            | '”'
-            | '’'
-            | '…'
-            | '。'
-            | '，'
-            | '、'
-            | '；'
-            | '：'
-            | '！'
-            | '？'
-            | '）'
-            | '」'
-            | '』'
-            | '》'
-            | '〉'
-    )
+    CLOSING_PUNCT.contains(&c)
 }
+
+const CLOSING_PUNCT: &[char] = &[
+    '.', ',', ';', ':', '!', '?', ')', ']', '}', '»', '”', '’', '…', '。', '，', '、', '；', '：',
+    '！', '？', '）', '」', '』', '》', '〉',
+];
 
 /// The value of an ASCII or full-width decimal digit.
 pub fn digit_value(c: char) -> Option<u32> {
