@@ -55,7 +55,10 @@
 //! candidate costs a constant, however long the line.
 
 use super::chars::{strip_prefix_any, strip_suffix_any};
-use super::text::{is_cjk, is_sentence_punct, is_space, trim};
+use super::text::{
+    is_cjk, is_sentence_punct, is_space, skip_spaces, skip_spaces_back, space_before, space_len,
+    trim,
+};
 
 pub const MAX_CHARS: usize = 80;
 const MAX_WORDS: usize = 10;
@@ -143,37 +146,27 @@ pub fn likeness(text: &str) -> Likeness {
         title_case &= word_is_title_case(word);
         true
     };
-    // Words split at white space on bytes: only a non-ASCII character is
-    // decoded, to see whether it is a space (U+00A0, U+3000 ...).
+    // Words split at white space, found on bytes (U+00A0, U+3000 ... too).
     let bytes = text.as_bytes();
-    let char_at = |at: usize| match bytes[at] {
-        b @ 0..=0x7F => (1, matches!(b, b' ' | b'\t'..=b'\r')),
-        _ => {
-            let c = text[at..].chars().next().unwrap_or(' ');
-            (c.len_utf8(), is_space(c))
-        }
-    };
     let (mut word_start, mut at) = (0, 0);
     let all_fit = loop {
         // Printable ASCII is no space: skipped without the test below.
         while bytes.get(at).is_some_and(|&b| b > b' ' && b < 0x80) {
             at += 1;
         }
-        let (len, space) = if at < bytes.len() {
-            char_at(at)
-        } else {
-            (0, true)
-        };
-        if space {
-            if word_start < at && !fits(&text[word_start..at]) {
-                break false;
-            }
-            if at == bytes.len() {
-                break true;
-            }
-            word_start = at + len;
+        let space = space_len(text, at);
+        if space == 0 && at < bytes.len() {
+            at += 1; // inside a word
+            continue;
         }
-        at += len;
+        if word_start < at && !fits(&text[word_start..at]) {
+            break false;
+        }
+        if at == bytes.len() {
+            break true;
+        }
+        at += space;
+        word_start = at;
     };
     if !all_fit {
         Likeness::No
@@ -198,7 +191,7 @@ fn cjk_likeness(text: &str) -> Likeness {
 }
 
 fn is_opening(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '‘' | '(' | '«' | '「' | '《')
+    ['"', '\'', '“', '‘', '(', '«', '「', '《'].contains(&c)
 }
 
 /// Whether `word` ends a sentence or a clause: it ends in sentence
@@ -236,13 +229,18 @@ pub fn word_is_title_case(word: &str) -> bool {
     if word.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
         return true;
     }
-    let core = word.trim_start_matches(is_opening);
+    // Opening quotes and brackets off, in a loop on chars: a
+    // `trim_start_matches` with a function was a searcher of its own.
+    let mut core = word;
+    while let Some(c) = core.chars().next().filter(|&c| is_opening(c)) {
+        core = &core[c.len_utf8()..];
+    }
     // `**Next` opens a bold heading glued to a point: `… repairs **Next Steps** - …`.
     // Marks alone (`**`) are no word of a heading.
-    let core = match skip_emphasis(core) {
-        "" => core,
-        inner => inner,
-    };
+    let inner = skip_emphasis(core);
+    if !inner.is_empty() {
+        core = inner;
+    }
     let Some(first) = core.chars().next() else {
         return true;
     };
@@ -262,16 +260,24 @@ pub fn strip_marks(text: &str) -> &str {
     }
     // Trimmed again only where a mark came off: most text has none.
     let mut t = trim(text);
-    t = trim_if_cut(t, t.trim_start_matches('#'));
+    let mut hashes = 0;
+    while t.as_bytes().get(hashes) == Some(&b'#') {
+        hashes += 1;
+    }
+    t = trim_if_cut(t, &t[hashes..]);
     t = trim_if_cut(t, super::chars::trim_colons(t));
     let marked = t;
-    for mark in ["**", "__"] {
-        if t.len() > 2 * mark.len() && t.starts_with(mark) && t.ends_with(mark) {
-            t = &t[mark.len()..t.len() - mark.len()];
-        }
-    }
-    t = super::chars::trim_colons(t);
+    t = super::chars::trim_colons(strip_pair(strip_pair(t, "**"), "__"));
     trim_if_cut(marked, t)
+}
+
+/// `t` without `mark` at both ends, if it has both and more between them.
+fn strip_pair<'a>(t: &'a str, mark: &str) -> &'a str {
+    if t.len() > 2 * mark.len() && t.starts_with(mark) && t.ends_with(mark) {
+        &t[mark.len()..t.len() - mark.len()]
+    } else {
+        t
+    }
 }
 
 /// `cut`, a piece of `whole` with marks taken off, trimmed again if
@@ -411,7 +417,7 @@ pub fn strip_marks_range(src: &str, start: usize, end: usize) -> (usize, usize) 
 ///
 /// Returns the byte offset in `tail` where the heading starts.
 pub fn trailing_heading_start(tail: &str) -> Option<usize> {
-    let trimmed = tail.trim_end();
+    let trimmed = &tail[..skip_spaces_back(tail, tail.len())];
     // Look at the last MAX_BYTES only: headings are short.
     let mut window_start = trimmed.len().saturating_sub(MAX_BYTES);
     while !trimmed.is_char_boundary(window_start) {
@@ -432,15 +438,13 @@ pub fn trailing_heading_start(tail: &str) -> Option<usize> {
     // stop): a run cut off by the word limit is prose in Title Case.
     let mut bounded = false;
     loop {
-        let before = window[..end].trim_end();
-        let mut word_start = before.len();
-        while let Some(c) = before[..word_start].chars().next_back() {
-            if is_space(c) {
-                break;
-            }
-            word_start -= c.len_utf8();
+        let word_end = skip_spaces_back(window, end);
+        // Back a byte at a time: a space ends only where a character does.
+        let mut word_start = word_end;
+        while word_start > 0 && space_before(window, word_start) == 0 {
+            word_start -= 1;
         }
-        let word = &before[word_start..];
+        let word = &window[word_start..word_end];
         if word.is_empty() {
             break;
         }
@@ -464,19 +468,14 @@ pub fn trailing_heading_start(tail: &str) -> Option<usize> {
     let mut start = run_start?;
     // A run may not begin with a joining word: `on Monday` is not a heading.
     loop {
-        let rest = &window[start..];
-        let mut word_end = 0;
-        while let Some(c) = rest[word_end..].chars().next() {
-            if is_space(c) {
-                break;
-            }
-            word_end += c.len_utf8();
+        let mut word_end = start;
+        while word_end < window.len() && space_len(window, word_end) == 0 {
+            word_end += 1;
         }
-        let word = &rest[..word_end];
-        if word_end == rest.len() || !is_joiner(word) {
+        if word_end == window.len() || !is_joiner(&window[start..word_end]) {
             break;
         }
-        start += word_end + (rest[word_end..].len() - rest[word_end..].trim_start().len());
+        start = skip_spaces(window, word_end);
     }
     let heading = &window[start..];
     let first = skip_emphasis(heading).chars().next()?;
@@ -484,11 +483,15 @@ pub fn trailing_heading_start(tail: &str) -> Option<usize> {
         return None;
     }
     // Something must be left for the point.
-    let before = &trimmed[..window_start + start];
-    if before.trim().is_empty() {
+    if is_blank(&trimmed[..window_start + start]) {
         return None;
     }
     Some(window_start + start)
+}
+
+/// Whether `s` is empty or white space only.
+fn is_blank(s: &str) -> bool {
+    skip_spaces(s, 0) == s.len()
 }
 
 fn cjk_trailing_start(trimmed: &str, window_start: usize) -> Option<usize> {
@@ -509,7 +512,7 @@ fn cjk_trailing_start(trimmed: &str, window_start: usize) -> Option<usize> {
     if heading.is_empty() || likeness(heading) == Likeness::No {
         return None;
     }
-    if trimmed[..start].trim().is_empty() {
+    if is_blank(&trimmed[..start]) {
         return None;
     }
     Some(start)

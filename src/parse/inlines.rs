@@ -54,11 +54,11 @@
 //! stack; a link's text is scanned by the same loop one level down, and holds
 //! no links, so that is as deep as it goes.
 
-use super::chars::count_char;
+use super::chars::count_byte;
 use super::citations::Group;
 use super::points::{byte_span, Item};
 use super::scan;
-use super::text::{is_cjk, is_closing_punct, is_space, push_folded, trim_range};
+use super::text::{is_cjk, is_closing_punct, is_space, push_folded, space_len, trim_range};
 use crate::model::Inline;
 use crate::render::safe_url;
 
@@ -602,20 +602,8 @@ impl Scanner<'_> {
         }
         let bytes = self.src.as_bytes();
         let mut at = from;
-        while at < end {
-            let b = bytes[at];
-            if b < 0x80 {
-                if b == b')' || b == b'`' || is_space(char::from(b)) {
-                    break;
-                }
-                at += 1;
-            } else {
-                let c = self.src[at..].chars().next().unwrap_or(' ');
-                if is_space(c) {
-                    break;
-                }
-                at += c.len_utf8();
-            }
+        while at < end && !matches!(bytes[at], b')' | b'`') && space_len(self.src, at) == 0 {
+            at += 1;
         }
         self.url_search = Some((from, at));
         at
@@ -646,35 +634,33 @@ impl Scanner<'_> {
             return not_url;
         }
         // Up to white space, the piece's end, or a code span (which binds tighter).
-        let limit = self.code[self.next_code..]
-            .iter()
-            .map(|c| c.start)
-            .find(|&s| s > colon)
-            .map_or(end, |s| s.min(end));
-        let mut stop = colon + 3;
-        for c in self.src[stop..limit].chars() {
-            if is_space(c) {
+        let mut limit = end;
+        for code in &self.code[self.next_code..] {
+            if code.start > colon {
+                limit = limit.min(code.start);
                 break;
             }
-            stop += c.len_utf8();
+        }
+        let mut stop = colon + 3;
+        while stop < limit && space_len(self.src, stop) == 0 {
+            stop += 1;
         }
         // Less trailing punctuation, and a `)` with no `(` to match.
         let url = &self.src[start..stop];
-        let mut unmatched = count_char(url, ')').saturating_sub(count_char(url, '('));
+        let mut unmatched = count_byte(url, b')').saturating_sub(count_byte(url, b'('));
+        // All ASCII: a URL ending in another character keeps it.
         while stop > colon + 3 {
-            let Some(c) = self.src[..stop].chars().next_back() else {
-                break;
-            };
+            let b = bytes[stop - 1];
             let trailing = matches!(
-                c,
-                '.' | ',' | ':' | ';' | '!' | '?' | '*' | '_' | '~' | '\'' | '"' | '>'
+                b,
+                b'.' | b',' | b':' | b';' | b'!' | b'?' | b'*' | b'_' | b'~' | b'\'' | b'"' | b'>'
             );
-            if c == ')' && unmatched > 0 {
+            if b == b')' && unmatched > 0 {
                 unmatched -= 1;
             } else if !trailing {
                 break;
             }
-            stop -= c.len_utf8();
+            stop -= 1;
         }
         stop
     }
@@ -732,12 +718,17 @@ impl Tree<'_> {
         };
         let mut piece = String::with_capacity(end - start);
         push_folded(&mut piece, &self.src[start..end]);
-        if self.after_cite {
-            join_text(&mut self.text, &piece);
+        // `piece` is folded already: only a space at the seam can double.
+        // Across a removed citation marker none is kept before closing
+        // punctuation either (`rose [2], then` gives `rose, then`).
+        if self.text.ends_with(' ') {
+            let body = &piece[usize::from(piece.starts_with(' '))..];
+            if self.after_cite && super::chars::first_is(body, is_closing_punct) {
+                self.text.pop();
+            }
+            self.text.push_str(body);
         } else {
-            // `piece` is folded already: only a space at the seam can double.
-            let seam_space = self.text.ends_with(' ') && piece.starts_with(' ');
-            self.text.push_str(&piece[usize::from(seam_space)..]);
+            self.text.push_str(&piece);
         }
         self.after_cite = false;
         self.push(Inline::Text {
@@ -816,24 +807,6 @@ impl Tree<'_> {
             text.remove(0);
         }
         (text, inlines, self.ids)
-    }
-}
-
-/// Appends a text piece to a point's text across a removed citation marker:
-/// white space folds with what is already there, and none is kept before
-/// closing punctuation (`rose [2], then` gives `rose, then`).
-fn join_text(text: &mut String, piece: &str) {
-    let body = piece.trim_start_matches(' ');
-    if text.ends_with(' ')
-        && (body.len() < piece.len() || super::chars::first_is(body, is_closing_punct))
-    {
-        text.pop();
-        if !super::chars::first_is(body, is_closing_punct) {
-            text.push(' ');
-        }
-        text.push_str(body);
-    } else {
-        text.push_str(piece);
     }
 }
 

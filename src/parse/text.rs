@@ -11,6 +11,26 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace()
 }
 
+/// The length in bytes of the white space character ([`is_space`])
+/// starting at byte `at` of `s`, or 0 if none starts there (nor any
+/// character: `at` may be inside one, so a scan can step through other
+/// characters a byte at a time).
+pub fn space_len(s: &str, at: usize) -> usize {
+    match s.get(at..).and_then(|rest| rest.chars().next()) {
+        Some(c) if is_space(c) => c.len_utf8(),
+        _ => 0,
+    }
+}
+
+/// The length in bytes of the white space character ending at byte `end`
+/// of `s`, or 0.
+pub fn space_before(s: &str, end: usize) -> usize {
+    match s.get(..end).and_then(|rest| rest.chars().next_back()) {
+        Some(c) if is_space(c) => c.len_utf8(),
+        _ => 0,
+    }
+}
+
 /// Letters and marks that carry no case and need no spaces between words:
 /// Han, kana, Hangul and the CJK punctuation block.
 pub fn is_cjk(c: char) -> bool {
@@ -31,43 +51,25 @@ pub fn is_cjk(c: char) -> bool {
 /// Ends a sentence or a clause: a heading never contains one of these at a
 /// word's end.
 pub fn is_sentence_punct(c: char) -> bool {
-    matches!(
-        c,
-        '.' | '!' | '?' | ';' | ',' | '。' | '！' | '？' | '；' | '，' | '、' | '…'
-    )
+    SENTENCE_PUNCT.contains(&c)
 }
+
+// Sets of characters as slices: one `contains` for all of them, where a
+// `matches!` per set compiled to a chain of comparisons each.
+const SENTENCE_PUNCT: &[char] = &[
+    '.', '!', '?', ';', ',', '。', '！', '？', '；', '，', '、', '…',
+];
 
 /// Punctuation that hugs the word before it, so no space is kept before it
 /// when a citation marker between the two is removed (`rose [2], then`).
 pub fn is_closing_punct(c: char) -> bool {
-    matches!(
-        c,
-        '.' | ','
-            | ';'
-            | ':'
-            | '!'
-            | '?'
-            | ')'
-            | ']'
-            | '}'
-            | '»'
-            | '”'
-            | '’'
-            | '…'
-            | '。'
-            | '，'
-            | '、'
-            | '；'
-            | '：'
-            | '！'
-            | '？'
-            | '）'
-            | '」'
-            | '』'
-            | '》'
-            | '〉'
-    )
+    CLOSING_PUNCT.contains(&c)
 }
+
+const CLOSING_PUNCT: &[char] = &[
+    '.', ',', ';', ':', '!', '?', ')', ']', '}', '»', '”', '’', '…', '。', '，', '、', '；', '：',
+    '！', '？', '）', '」', '』', '》', '〉',
+];
 
 /// The value of an ASCII or full-width decimal digit.
 pub fn digit_value(c: char) -> Option<u32> {
@@ -80,9 +82,8 @@ pub fn digit_value(c: char) -> Option<u32> {
 
 /// `s` without leading and trailing white space, as a byte range of `s`.
 pub fn trim_range(s: &str, start: usize, end: usize) -> (usize, usize) {
-    // A byte loop: ASCII ends are decided at once. A `str` trim decodes
-    // every character through a pattern searcher, several times slower; it
-    // is left only an end that reaches a non-ASCII character.
+    // Byte loops: a `str` trim decodes every character through a pattern
+    // searcher, several times slower.
     let bytes = s.as_bytes();
     // Most ranges have no white space at either end: decided by one look
     // at each, before the loops.
@@ -94,29 +95,49 @@ pub fn trim_range(s: &str, start: usize, end: usize) -> (usize, usize) {
     if first < last && solid(bytes[first]) && solid(bytes[last - 1]) {
         return (first, last);
     }
+    trim_spaces(s, start, end)
+}
+
+/// [`trim_range`] character by character: out of line, so that its fast
+/// path stays a leaf function (natively 0.5% of a parse's instructions
+/// went to saving registers for this part).
+#[inline(never)]
+fn trim_spaces(s: &str, start: usize, end: usize) -> (usize, usize) {
     let mut first = start;
     while first < end {
-        match bytes[first] {
-            b' ' | b'\t'..=b'\r' => first += 1,
-            0..=0x7F => break,
-            _ => {
-                first = end - s[first..end].trim_start().len();
-                break;
-            }
+        match space_len(s, first) {
+            0 => break,
+            n => first += n,
         }
     }
     let mut last = end;
     while last > first {
-        match bytes[last - 1] {
-            b' ' | b'\t'..=b'\r' => last -= 1,
-            0..=0x7F => break,
-            _ => {
-                last = first + s[first..last].trim_end().len();
-                break;
-            }
+        match space_before(s, last) {
+            0 => break,
+            n => last -= n,
         }
     }
     (first, last)
+}
+
+/// Where the white space starting at byte `at` of `s` ends.
+pub fn skip_spaces(s: &str, mut at: usize) -> usize {
+    loop {
+        match space_len(s, at) {
+            0 => return at,
+            n => at += n,
+        }
+    }
+}
+
+/// Where the white space ending at byte `end` of `s` starts.
+pub fn skip_spaces_back(s: &str, mut end: usize) -> usize {
+    loop {
+        match space_before(s, end) {
+            0 => return end,
+            n => end -= n,
+        }
+    }
 }
 
 /// `s` without leading and trailing white space: [`trim_range`] as a slice.
@@ -139,20 +160,18 @@ pub fn push_folded(out: &mut String, piece: &str) {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b > b' ' && b < 0x80 {
+        let space = if b > b' ' && b < 0x80 {
+            0
+        } else {
+            space_len(piece, i)
+        };
+        if space == 0 {
+            // Other characters are stepped through a byte at a time.
             in_space = false;
             i += 1;
             continue;
         }
-        let (len, space) = if b < 0x80 {
-            (1, matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c))
-        } else {
-            let c = piece[i..].chars().next().unwrap_or(' ');
-            (c.len_utf8(), is_space(c))
-        };
-        if !space {
-            in_space = false;
-        } else if b == b' ' && !in_space {
+        if b == b' ' && !in_space {
             // A single ASCII space stays as it is.
             in_space = true;
         } else {
@@ -161,9 +180,9 @@ pub fn push_folded(out: &mut String, piece: &str) {
                 out.push(' ');
                 in_space = true;
             }
-            copy_from = i + len;
+            copy_from = i + space;
         }
-        i += len;
+        i += space;
     }
     out.push_str(&piece[copy_from..]);
 }
@@ -175,23 +194,14 @@ pub fn folded(piece: &str) -> String {
     out
 }
 
-/// For each id, whether no earlier id equals it. Lists of small ids are
-/// marked in a table, others sorted, so hostile input stays linear or
-/// O(n log n). (No hash set: its code costs the wasm module more than this
-/// whole function.)
+/// For each id, whether no earlier id equals it. The ids are sorted with
+/// their positions, so hostile input stays O(n log n). (No hash set: its
+/// code costs the wasm module more than this whole function; a table of
+/// flags for small ids, linear, was a second way to the same answer.)
 pub fn first_occurrences(ids: &[u32]) -> Vec<bool> {
     // Plain loops into one vector of flags: collecting through iterator
     // chains was a copy of the loop per chain.
     let mut first = vec![false; ids.len()];
-    // Ids are small numbers in practice: a table of flags is linear.
-    let max = ids.iter().copied().max().unwrap_or(0) as usize;
-    if max < ids.len().saturating_mul(4).max(64) {
-        let mut seen = vec![false; max + 1];
-        for (first, &id) in first.iter_mut().zip(ids) {
-            *first = !std::mem::replace(&mut seen[id as usize], true);
-        }
-        return first;
-    }
     // (id, position) packed in a u64: the parser's one sort instance.
     let mut order: Vec<u64> = Vec::with_capacity(ids.len());
     for (i, &id) in (0..).zip(ids) {
@@ -253,6 +263,22 @@ mod tests {
         let mut out = String::new();
         push_folded(&mut out, "x  \u{3000}");
         assert_eq!(out, "x ");
+    }
+
+    #[test]
+    fn white_space_on_bytes_is_is_space() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = format!("a{c}b");
+            let len = c.len_utf8();
+            let want = if is_space(c) { len } else { 0 };
+            assert_eq!(space_len(&s, 1), want, "{c:?}");
+            assert_eq!(space_before(&s, 1 + len), want, "{c:?}");
+            // Never inside a character.
+            for at in 2..=len {
+                assert_eq!(space_len(&s, at), 0, "{c:?}");
+                assert_eq!(space_before(&s, at), 0, "{c:?}");
+            }
+        }
     }
 
     #[test]
