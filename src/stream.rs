@@ -23,7 +23,7 @@
 //! finish()                                              → header, references; aria-busy off
 //! ```
 
-use crate::model::{Digest, PointRef, Section};
+use crate::model::{Digest, PointRef};
 use crate::parse::{self, Checkpoint, Progress, Resume};
 use crate::render::bidi::Direction;
 use crate::render::html::Pieces;
@@ -38,8 +38,6 @@ pub struct Stream {
     resume: Resume,
     /// The ids the final points cite, in order.
     cited: Vec<u32>,
-    /// Where the final points not yet in `cited` start.
-    indexed: Position,
     /// Final points the page showed as final at the last push: sections
     /// before `.section` and points of that one before `.point`. The page's
     /// markup for them cannot change until `finish`.
@@ -84,7 +82,6 @@ impl Stream {
             digest: Digest::default(),
             resume: Resume::default(),
             cited: Vec::new(),
-            indexed: Position::default(),
             settled: Position::default(),
             tail_ids: Vec::new(),
             shown: Shown::default(),
@@ -95,9 +92,9 @@ impl Stream {
     pub fn push(&mut self, chunk: &str) -> String {
         self.text.push_str(chunk);
         let progress = parse::read_unfinished(&self.text, &self.resume);
-        let (tail, continues) = self.commit(progress);
+        let final_end = self.read_on(progress);
         let mut ops = Ops::default();
-        self.show_unfinished(&mut ops, tail, continues);
+        self.show_unfinished(&mut ops, final_end);
         ops.finish()
     }
 
@@ -142,97 +139,71 @@ impl Stream {
         Ok(ops.finish())
     }
 
-    /// Moves what the reader made final into `self.digest`; returns the
-    /// rest, and whether its first section goes on with the last final one.
-    fn commit(&mut self, progress: Progress) -> (Vec<Section>, bool) {
+    /// Adds every section and point the reader read to `self.digest` (the
+    /// unfinished ones only until they are shown); returns where its final
+    /// part now ends.
+    fn read_on(&mut self, progress: Progress) -> Position {
         let Progress {
-            mut sections,
+            sections,
             continues,
             checkpoint,
         } = progress;
-        let Some(Checkpoint {
+        let old_end = end_of(&self.digest);
+        // The first section goes on with the last final one, or is new.
+        let merged = continues && old_end.section > 0;
+        let mut final_end = old_end;
+        if let Some(Checkpoint {
             resume,
             sections: k,
             points: m,
         }) = checkpoint
-        else {
-            return (sections, continues);
-        };
-        let rest = sections.split_off(k.min(sections.len()));
-        let mut tail = Vec::with_capacity(rest.len() + 1);
-        let mut tail_continues = k == 0 && continues;
-        if let Some(last) = sections.last_mut() {
-            if last.points.len() > m {
-                let open = Section {
-                    heading: last.heading.clone(),
-                    points: last.points.split_off(m),
-                    span: last.span,
+        {
+            self.resume = resume;
+            // The reader's `k` sections count the one it continued.
+            let k = k.min(sections.len());
+            if k > 0 {
+                let mut point = sections[k - 1].points.len().min(m);
+                if k == 1 && merged {
+                    point += old_end.point;
+                }
+                final_end = Position {
+                    section: old_end.section - usize::from(merged) + k,
+                    point,
                 };
-                tail.push(open);
-                tail_continues = true;
             }
         }
-        // Pushed before the rest rather than inserted at 0: `insert` was
-        // an instance of its own.
-        tail.extend(rest);
-        // The first section goes on with the last final one, or is new;
-        // the rest are new (extend moves them, as show_unfinished does).
         let mut sections = sections.into_iter();
-        if continues {
-            if let Some(last) = self.digest.sections.last_mut() {
-                if let Some(mut first) = sections.next() {
-                    last.points.append(&mut first.points);
-                    last.span.byte_end = first.span.byte_end;
-                }
+        if merged {
+            if let (Some(last), Some(mut first)) =
+                (self.digest.sections.last_mut(), sections.next())
+            {
+                last.points.append(&mut first.points);
             }
         }
         self.digest.sections.extend(sections);
-        self.resume = resume;
-        self.index_final_points();
-        (tail, tail_continues)
+        final_end
     }
 
-    /// Adds the ids of the points made final since the last call to
-    /// `self.cited`.
-    fn index_final_points(&mut self) {
-        let Position { section, point } = self.indexed;
-        for si in section.saturating_sub(1)..self.digest.sections.len() {
-            let points = &self.digest.sections[si].points;
-            let from = if si + 1 == section { point } else { 0 };
-            for p in points.get(from..).unwrap_or_default() {
-                for &id in &p.citations {
-                    if let Err(i) = self.cited.binary_search(&id) {
-                        self.cited.insert(i, id);
-                    }
-                }
-            }
-        }
-        self.indexed = end_of(&self.digest);
-    }
-
-    /// Shows the final points and `tail` (the unfinished ones; its first
-    /// section goes on with the last final one when `continues`).
-    fn show_unfinished(&mut self, ops: &mut Ops, tail: Vec<Section>, continues: bool) {
-        let final_end = end_of(&self.digest);
-        // The tail joins the final part for as long as it is written out.
-        let mut tail = tail.into_iter();
-        if continues {
-            if let (Some(last), Some(mut open)) = (self.digest.sections.last_mut(), tail.next()) {
-                last.points.append(&mut open.points);
-            }
-        }
-        self.digest.sections.extend(tail);
-
+    /// Shows the digest read so far, whose final part ends at `final_end`,
+    /// and takes its unfinished part back out.
+    fn show_unfinished(&mut self, ops: &mut Ops, final_end: Position) {
         // Every id cited after the settled points: its tooltip may come or
-        // go. `tail_ids`: the ids the unfinished points cite.
+        // go. The points among them made final since the last push add
+        // their ids to `cited`; `tail_ids`: the ids the unfinished ones cite.
         let mut tail_ids: Vec<u32> = Vec::new();
         let mut check: Vec<u32> = std::mem::take(&mut self.tail_ids);
+        let cited_before = self.cited.len();
         for_points_from(&self.digest, self.settled, |at, ids| {
             check.extend_from_slice(ids);
-            if !before(at, final_end) {
+            if before(at, final_end) {
+                self.cited.extend_from_slice(ids);
+            } else {
                 tail_ids.extend_from_slice(ids);
             }
         });
+        if self.cited.len() > cited_before {
+            sort_ids(&mut self.cited);
+        }
         sort_ids(&mut check);
         sort_ids(&mut tail_ids);
 
