@@ -205,8 +205,27 @@ impl Reader<'_> {
         out
     }
 
-    fn numbers(&mut self, at: &At) -> Vec<u32> {
-        self.each(at, |r, id| r.number(id))
+    /// The member `key` of the object at `at`, as [`Self::string`] reads
+    /// it. (The member reads take the key: an `At` built at each of their
+    /// calls was a copy of its code per field.)
+    #[inline(never)]
+    fn string_in(&mut self, at: &At, key: &str) -> String {
+        self.string(&at.field(key))
+    }
+
+    #[inline(never)]
+    fn optional_string_in(&mut self, at: &At, key: &str) -> Option<String> {
+        self.optional_string(&at.field(key))
+    }
+
+    #[inline(never)]
+    fn number_in(&mut self, at: &At, key: &str) -> u32 {
+        self.number(&at.field(key))
+    }
+
+    /// The member `key`, an array of whole numbers.
+    fn numbers(&mut self, at: &At, key: &str) -> Vec<u32> {
+        self.each(&at.field(key), |r, id| r.number(id))
     }
 
     /// An optional object read by `read`.
@@ -266,7 +285,7 @@ pub fn options(function: &str, js: &JsValue) -> Result<Option<RenderOptions>> {
     let options = RenderOptions {
         heading_level,
         dir,
-        id_prefix: r.optional_string(&at.field("idPrefix")),
+        id_prefix: r.optional_string_in(&at, "idPrefix"),
         labels: labels(&mut r, &at.field("labels")),
         references: references(&mut r, &at.field("references")),
     };
@@ -304,7 +323,7 @@ fn labels(r: &mut Reader, at: &At) -> Labels {
     // Indexed: the array's by-value iterator was kept in memory.
     let mut i = 0;
     while i < fields.len() {
-        if let Some(text) = r.optional_string(&at.field(fields[i].0)) {
+        if let Some(text) = r.optional_string_in(at, fields[i].0) {
             *fields[i].1 = text;
         }
         i += 1;
@@ -330,7 +349,7 @@ fn references(r: &mut Reader, at: &At) -> Vec<ReferenceInput> {
         None | Some(Value::Array(_)) => {
             return r.each(at, |r, entry| {
                 r.object(entry);
-                let id = r.number(&entry.field("id"));
+                let id = r.number_in(entry, "id");
                 reference_input(r, entry, id)
             })
         }
@@ -375,9 +394,9 @@ fn references(r: &mut Reader, at: &At) -> Vec<ReferenceInput> {
 fn reference_input(r: &mut Reader, entry: &At, id: u32) -> ReferenceInput {
     ReferenceInput {
         id,
-        title: r.optional_string(&entry.field("title")),
-        text: r.optional_string(&entry.field("text")),
-        url: r.optional_string(&entry.field("url")),
+        title: r.optional_string_in(entry, "title"),
+        text: r.optional_string_in(entry, "text"),
+        url: r.optional_string_in(entry, "url"),
     }
 }
 
@@ -393,17 +412,17 @@ pub fn digest(function: &str, value: &JsValue) -> Result<Digest> {
         error: None,
     };
     let title = r.optional(&at.field("title"), |r, t| Title {
-        column: r.optional_string(&t.field("column")),
-        headline: r.string(&t.field("headline")),
+        column: r.optional_string_in(t, "column"),
+        headline: r.string_in(t, "headline"),
         span: Default::default(),
     });
     let source = r.optional(&at.field("source"), |r, s| {
-        let publisher = r.string(&s.field("publisher"));
+        let publisher = r.string_in(s, "publisher");
         Source {
             raw: r
-                .optional_string(&s.field("raw"))
+                .optional_string_in(s, "raw")
                 .unwrap_or_else(|| publisher.clone()),
-            published: r.optional_string(&s.field("published")),
+            published: r.optional_string_in(s, "published"),
             publisher,
             span: Default::default(),
         }
@@ -419,17 +438,17 @@ pub fn digest(function: &str, value: &JsValue) -> Result<Digest> {
     let notes = r.each(&at.field("notes"), |r, n| {
         r.object(n);
         Note {
-            text: r.string(&n.field("text")),
+            text: r.string_in(n, "text"),
             span: Default::default(),
         }
     });
     let references = r.each(&at.field("references"), |r, e| {
         r.object(e);
         Reference {
-            id: r.number(&e.field("id")),
-            title: r.optional_string(&e.field("title")),
-            text: r.optional_string(&e.field("text")).unwrap_or_default(),
-            url: r.optional_string(&e.field("url")),
+            id: r.number_in(e, "id"),
+            title: r.optional_string_in(e, "title"),
+            text: r.optional_string_in(e, "text").unwrap_or_default(),
+            url: r.optional_string_in(e, "url"),
             span: Default::default(),
         }
     });
@@ -452,7 +471,7 @@ pub fn digest(function: &str, value: &JsValue) -> Result<Digest> {
 #[inline(never)]
 fn heading(r: &mut Reader, h: &At) -> Heading {
     Heading {
-        text: r.string(&h.field("text")),
+        text: r.string_in(h, "text"),
         span: Default::default(),
     }
 }
@@ -461,8 +480,8 @@ fn point(r: &mut Reader, p: &At) -> Point {
     r.object(p);
     Point {
         inlines: inlines(r, &p.field("inlines"), 0),
-        text: r.string(&p.field("text")),
-        citations: r.numbers(&p.field("citations")),
+        text: r.string_in(p, "text"),
+        citations: r.numbers(p, "citations"),
         span: Default::default(),
     }
 }
@@ -502,11 +521,11 @@ fn inlines(r: &mut Reader, at: &At, inside: u8) -> Vec<Inline> {
         }
         match known.filter(|&k| KINDS[k].1 & inside == 0) {
             Some(0) => Inline::Text {
-                text: r.string(&inline.field("text")),
+                text: r.string_in(inline, "text"),
                 span: Default::default(),
             },
             Some(1) => Inline::Cite {
-                ids: r.numbers(&inline.field("ids")),
+                ids: r.numbers(inline, "ids"),
                 span: Default::default(),
             },
             Some(2) => Inline::Strong {
@@ -518,11 +537,11 @@ fn inlines(r: &mut Reader, at: &At, inside: u8) -> Vec<Inline> {
                 span: Default::default(),
             },
             Some(4) => Inline::Code {
-                text: r.string(&inline.field("text")),
+                text: r.string_in(inline, "text"),
                 span: Default::default(),
             },
             Some(_) => Inline::Link {
-                url: r.string(&inline.field("url")),
+                url: r.string_in(inline, "url"),
                 children: inlines(r, &inline.field("children"), inside | LINK),
                 span: Default::default(),
             },
