@@ -186,26 +186,28 @@ impl<'a> Pieces<'a> {
 pub fn size_hint(digest: &Digest) -> usize {
     // Bytes of fixed markup around each node, counted from what the writer
     // writes with a default id prefix (a trigger is the longest: its class,
-    // href or type, data-cite, aria-describedby and aria-label).
-    const SECTION: usize = 110;
-    const POINT: usize = 50;
-    const GROUP: usize = 33;
-    const TRIGGER: usize = 105;
+    // href or type, data-cite, aria-describedby and aria-label). The text
+    // of inlines is counted in their point's; the marks are `<strong>`,
+    // `<em>`, `<code>` and a link's start, URL and hidden label.
+    const MARKUP: HintWeights = HintWeights {
+        base: 1024,
+        section: 110,
+        heading: 0,
+        point: 50,
+        point_id: 0,
+        inline: 0,
+        inline_text: 0,
+        group: 33,
+        group_id: 0,
+        trigger: 105,
+        strong: 17,
+        emphasis: 9,
+        code: 13,
+        link: 150,
+    };
     const TOOLTIP: usize = 220;
     const REFERENCE: usize = 150;
-    let mut size = 1024;
-    for section in &digest.sections {
-        let heading = section.heading.as_ref().map_or(0, |h| h.text.len());
-        size += SECTION + heading;
-        for point in &section.points {
-            size += POINT + point.text.len();
-            crate::parse::for_each_cite(&point.inlines, &mut |ids, _| {
-                // A group shows each id once (`[1-32] [1-32]`).
-                size += GROUP + TRIGGER * ids.len().min(point.citations.len());
-            });
-            size += marks_size(&point.inlines);
-        }
-    }
+    let mut size = sections_size(digest, &MARKUP);
     let publisher = digest.source.as_ref().map_or(0, |s| s.publisher.len());
     size += (TOOLTIP + publisher) * digest.citations.len();
     // The first entry of an id is the one shown.
@@ -219,24 +221,64 @@ pub fn size_hint(digest: &Digest) -> usize {
     size
 }
 
-/// Bytes of markup the marks among `inlines` add (their text is counted in
-/// the point's). Recursive, to the constant depth inlines nest to (see
-/// [`Inline`]).
-fn marks_size(inlines: &[Inline]) -> usize {
-    // `<strong></strong>`, `<em></em>`, `<code></code>`; a link's start,
-    // URL and hidden label.
-    const STRONG: usize = 17;
-    const EMPHASIS: usize = 9;
-    const CODE: usize = 13;
-    const LINK: usize = 150;
-    let mut size = 0;
+/// Bytes a size hint counts for each node of a digest's sections, besides
+/// its text: the markup's ([`size_hint`]) and the JSON's
+/// ([`crate::json::size_hint`]) differ only in these, so one walk counts
+/// both.
+pub struct HintWeights {
+    pub base: usize,
+    pub section: usize,
+    pub heading: usize,
+    pub point: usize,
+    /// Per id a point lists.
+    pub point_id: usize,
+    pub inline: usize,
+    /// 1 when text and code inlines' text counts (0: it is the point's).
+    pub inline_text: usize,
+    /// A citation group, each of its ids, and each trigger it shows (at
+    /// most as many as its point cites: `[1-32] [1-32]`).
+    pub group: usize,
+    pub group_id: usize,
+    pub trigger: usize,
+    pub strong: usize,
+    pub emphasis: usize,
+    pub code: usize,
+    pub link: usize,
+}
+
+/// The size of `digest`'s sections by `w` (headings, points and their
+/// text, inlines, link URLs).
+pub fn sections_size(digest: &Digest, w: &HintWeights) -> usize {
+    let mut size = w.base;
+    for section in &digest.sections {
+        size += w.section;
+        if let Some(h) = &section.heading {
+            size += w.heading + h.text.len();
+        }
+        for point in &section.points {
+            let cited = point.citations.len();
+            size += w.point + point.text.len() + w.point_id * cited;
+            size += inlines_size(&point.inlines, cited, w);
+        }
+    }
+    size
+}
+
+/// Recursive, to the constant depth inlines nest to (see [`Inline`]).
+fn inlines_size(inlines: &[Inline], cited: usize, w: &HintWeights) -> usize {
+    let mut size = w.inline * inlines.len();
     for inline in inlines {
         size += match inline {
-            Inline::Text { .. } | Inline::Cite { .. } => 0,
-            Inline::Code { .. } => CODE,
-            Inline::Strong { children, .. } => STRONG + marks_size(children),
-            Inline::Emphasis { children, .. } => EMPHASIS + marks_size(children),
-            Inline::Link { url, children, .. } => LINK + url.len() + marks_size(children),
+            Inline::Text { text, .. } => w.inline_text * text.len(),
+            Inline::Code { text, .. } => w.code + w.inline_text * text.len(),
+            Inline::Cite { ids, .. } => {
+                w.group + w.group_id * ids.len() + w.trigger * ids.len().min(cited)
+            }
+            Inline::Strong { children, .. } => w.strong + inlines_size(children, cited, w),
+            Inline::Emphasis { children, .. } => w.emphasis + inlines_size(children, cited, w),
+            Inline::Link { url, children, .. } => {
+                w.link + url.len() + inlines_size(children, cited, w)
+            }
         };
     }
     size
