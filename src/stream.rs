@@ -114,28 +114,24 @@ impl Stream {
         for c in &citing {
             ids.push(c.id);
         }
+        // And every tooltip shown that the whole text has not: it goes.
+        let whole = ids.len();
+        for (id, _) in &self.shown.tooltips {
+            if ids[..whole].binary_search(id).is_err() {
+                ids.push(*id);
+            }
+        }
         let pieces = Pieces::new(&digest, &self.options, citing);
         let mut ops = Ops::default();
-        if same_article(&self.shown, &pieces) {
-            ops.attr("aria-busy", None);
-            // And every tooltip shown that the whole text has not: it goes.
-            let whole = ids.len();
-            for (id, _) in &self.shown.tooltips {
-                if ids[..whole].binary_search(id).is_err() {
-                    ids.push(*id);
-                }
-            }
-            show(
-                &mut self.shown,
-                &mut ops,
-                &pieces,
-                Position::default(),
-                (&ids, [&ids[..whole], &[]]),
-                true,
-            );
-        } else {
-            reset(&mut self.shown, &mut ops, &pieces, &ids, false);
-        }
+        let tooltips = (&ids[..], [&ids[..whole], &[][..]]);
+        update(
+            &mut self.shown,
+            &mut ops,
+            &pieces,
+            Position::default(),
+            tooltips,
+            true,
+        );
         Ok(ops.finish())
     }
 
@@ -209,17 +205,8 @@ impl Stream {
 
         {
             let pieces = Pieces::new(&self.digest, &self.options, Vec::new());
-            if same_article(&self.shown, &pieces) {
-                let from = self.settled;
-                let cited = [&self.cited[..], &tail_ids];
-                show(&mut self.shown, ops, &pieces, from, (&check, cited), false);
-            } else {
-                // Every id, then: the ids in the markup changed.
-                let mut all: Vec<u32> = self.cited.clone();
-                all.extend_from_slice(&tail_ids);
-                sort_ids(&mut all);
-                reset(&mut self.shown, ops, &pieces, &all, true);
-            }
+            let tooltips = (&check[..], [&self.cited[..], &tail_ids[..]]);
+            update(&mut self.shown, ops, &pieces, self.settled, tooltips, false);
         }
 
         self.tail_ids = tail_ids;
@@ -286,8 +273,33 @@ fn same_article(shown: &Shown, pieces: &Pieces) -> bool {
     shown.started && shown.prefix == pieces.prefix() && shown.dir == Some(pieces.dir())
 }
 
-/// The whole article anew (the ids or the direction changed, or nothing is
-/// shown yet): the page morphs its article into this one.
+/// Brings the page up to `pieces` (see [`show`]), or, when the ids or the
+/// direction changed (or nothing is shown yet), shows the whole article
+/// anew with every cited id's tooltip. `whole` at the end, which takes
+/// aria-busy away.
+fn update(
+    shown: &mut Shown,
+    ops: &mut Ops,
+    pieces: &Pieces,
+    from: Position,
+    tooltips: Tooltips,
+    whole: bool,
+) {
+    if same_article(shown, pieces) {
+        if whole {
+            ops.attr("aria-busy", None);
+        }
+        show(shown, ops, pieces, from, tooltips, whole);
+        return;
+    }
+    let cited = tooltips.1;
+    let mut all: Vec<u32> = cited[0].to_vec();
+    all.extend_from_slice(cited[1]);
+    sort_ids(&mut all);
+    reset(shown, ops, pieces, &all, !whole);
+}
+
+/// The whole article anew: the page morphs its article into this one.
 fn reset(shown: &mut Shown, ops: &mut Ops, pieces: &Pieces, tooltips: &[u32], busy: bool) {
     *shown = Shown {
         started: true,

@@ -958,8 +958,13 @@ fn non_empty(s: &str) -> Option<&str> {
 pub fn escape(out: &mut String, s: &str) {
     let bytes = s.as_bytes();
     let mut plain_from = 0;
-    let mut i = crate::parse::next_html_special(bytes, 0);
-    while i < bytes.len() {
+    // One call of the (inlined) scanner: two were a copy of it each.
+    loop {
+        let i = crate::parse::next_html_special(bytes, plain_from);
+        out.push_str(&s[plain_from..i]);
+        if i >= bytes.len() {
+            return;
+        }
         let entity = match bytes[i] {
             b'&' => "&amp;",
             b'<' => "&lt;",
@@ -970,12 +975,9 @@ pub fn escape(out: &mut String, s: &str) {
             // replacement character, so the reader sees something was there.
             _ => "\u{FFFD}",
         };
-        out.push_str(&s[plain_from..i]);
         out.push_str(entity);
         plain_from = i + 1;
-        i = crate::parse::next_html_special(bytes, i + 1);
     }
-    out.push_str(&s[plain_from..]);
 }
 
 /// `lang` for text written mostly in a CJK script, so the browser picks
