@@ -125,19 +125,10 @@ impl<'a> Pieces<'a> {
         self.0.digest.sections[si].points.len()
     }
 
-    /// What of section `si` is not its points: its heading, and whether it
-    /// has a list.
+    /// What of section `si` is not its points: its markup without them
+    /// (its heading, and whether it has a list).
     pub fn section_shell(&self, si: usize) -> String {
-        let section = &self.0.digest.sections[si];
-        let mut out = String::new();
-        if let Some(h) = &section.heading {
-            self.0
-                .element(&mut out, &self.0.level, "digest-heading", &h.text, "h");
-        }
-        if !section.points.is_empty() {
-            push(&mut out, "<ul>");
-        }
-        out
+        self.section(si, &[])
     }
 
     /// Section `si` around its points' markup, `points` (from [`Self::point`]).
@@ -512,7 +503,7 @@ impl<'a> View<'a> {
     }
 
     /// One section with its points, written here or, when the stream has
-    /// them already, the `written` ones.
+    /// them already, the `written` ones (none: the section's shell).
     fn section(&self, out: &mut String, si: usize, written: Option<&[String]>) {
         let section = &self.digest.sections[si];
         push(out, "<section class=\"digest-section\">");
@@ -521,10 +512,16 @@ impl<'a> View<'a> {
         }
         if !section.points.is_empty() {
             push(out, "<ul class=\"digest-points\">");
-            for pi in 0..section.points.len() {
-                match written {
-                    Some(points) => push(out, &points[pi]),
-                    None => self.point_item(out, si, pi),
+            match written {
+                Some(points) => {
+                    for point in points {
+                        push(out, point);
+                    }
+                }
+                None => {
+                    for pi in 0..section.points.len() {
+                        self.point_item(out, si, pi);
+                    }
                 }
             }
             push(out, "</ul>");
