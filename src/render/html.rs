@@ -279,7 +279,7 @@ fn inlines_size(inlines: &[Inline], cited: usize, w: &HintWeights) -> usize {
 /// out-of-line functions: inlined `push_str` and `fmt` calls made up most of
 /// the renderer's size in the wasm module.
 #[inline(never)]
-fn put(out: &mut String, pieces: &[&str]) {
+pub(crate) fn put(out: &mut String, pieces: &[&str]) {
     let mut i = 0;
     while i < pieces.len() {
         out.push_str(pieces[i]);

@@ -15,14 +15,25 @@
 use crate::json::read::{self, Value};
 use crate::model::{Digest, Heading, Inline, Note, Point, Reference, Section, Source, Title};
 use crate::render::bidi::Direction;
+use crate::render::html::put;
 use crate::render::{Labels, ReferenceInput, RenderOptions};
 use js_sys::{Array, RangeError, TypeError};
 use wasm_bindgen::prelude::*;
 
 pub type Result<T> = std::result::Result<T, JsValue>;
 
-pub fn type_error(message: &str) -> JsValue {
-    TypeError::new(message).into()
+/// A `TypeError`, or a `RangeError` when `range`, whose message is
+/// `pieces` in order. (One builder for every message: each `concat` and
+/// error made in place was a copy of that code.)
+#[inline(never)]
+pub fn error(range: bool, pieces: &[&str]) -> JsValue {
+    let mut message = String::new();
+    put(&mut message, pieces);
+    if range {
+        RangeError::new(&message).into()
+    } else {
+        TypeError::new(&message).into()
+    }
 }
 
 /// What a JavaScript value is, in words: `null`, `an array`, `number` ...
@@ -38,7 +49,10 @@ pub fn describe(value: &JsValue) -> String {
 
 /// `function: name must be expected, not what`.
 fn wrong(function: &str, name: &str, expected: &str, what: &str) -> JsValue {
-    type_error(&[function, ": ", name, " must be ", expected, ", not ", what].concat())
+    error(
+        false,
+        &[function, ": ", name, " must be ", expected, ", not ", what],
+    )
 }
 
 /// A plain object argument as a [`Value`]; anything else is a `TypeError`
@@ -52,7 +66,7 @@ fn object(function: &str, name: &str, expected: &str, value: &JsValue) -> Result
     json.as_string()
         .as_deref()
         .and_then(read::parse)
-        .ok_or_else(|| type_error(&[function, ": ", name, " could not be read"].concat()))
+        .ok_or_else(|| error(false, &[function, ": ", name, " could not be read"]))
 }
 
 /// Where a value sits in an argument, for error messages; built into a
@@ -121,12 +135,20 @@ impl Reader<'_> {
     }
 
     /// Like [`Self::wrong`], saying what the value is as `what`.
-    #[inline(never)]
     fn wrong_as(&mut self, at: &At, expected: &str, what: &str) {
+        self.fail(at, &[" must be ", expected, ", not ", what]);
+    }
+
+    /// Keeps the `TypeError` `function: path` and `tail`, unless there is
+    /// one already.
+    #[inline(never)]
+    fn fail(&mut self, at: &At, tail: &[&str]) {
         if self.error.is_none() {
-            let mut path = String::new();
-            at.path(&mut path);
-            self.error = Some(wrong(self.function, &path, expected, what));
+            let mut message = String::new();
+            put(&mut message, &[self.function, ": "]);
+            at.path(&mut message);
+            put(&mut message, tail);
+            self.error = Some(error(false, &[&message]));
         }
     }
 
@@ -294,15 +316,14 @@ pub fn options(function: &str, js: &JsValue) -> Result<Option<RenderOptions>> {
 
 /// The `RangeError` for a heading level that is a number, but not 2 to 6.
 fn level_error(function: &str, shown: &str) -> JsValue {
-    RangeError::new(
+    error(
+        true,
         &[
             function,
             ": options.headingLevel must be 2 to 6, not ",
             shown,
-        ]
-        .concat(),
+        ],
     )
-    .into()
 }
 
 fn labels(r: &mut Reader, at: &At) -> Labels {
@@ -368,21 +389,7 @@ fn references(r: &mut Reader, at: &At) -> Vec<ReferenceInput> {
             value: Some(value),
         };
         let Some(id) = read::parse_u32(key.trim()) else {
-            if r.error.is_none() {
-                let mut path = String::new();
-                at.path(&mut path);
-                r.error = Some(type_error(
-                    &[
-                        r.function,
-                        ": ",
-                        &path,
-                        " keys must be citation numbers, not \"",
-                        key,
-                        "\"",
-                    ]
-                    .concat(),
-                ));
-            }
+            r.fail(at, &[" keys must be citation numbers, not \"", key, "\""]);
             continue;
         };
         r.object(&entry);
