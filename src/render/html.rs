@@ -275,18 +275,10 @@ fn inlines_size(inlines: &[Inline], cited: usize, w: &HintWeights) -> usize {
     size
 }
 
-/// Appends the pieces in order. The writer's primitives are these two
-/// out-of-line functions: inlined `push_str` and `fmt` calls made up most of
-/// the renderer's size in the wasm module.
-#[inline(never)]
-pub(crate) fn put(out: &mut String, pieces: &[&str]) {
-    let mut i = 0;
-    while i < pieces.len() {
-        out.push_str(pieces[i]);
-        i += 1;
-    }
-}
-
+/// Appends `piece`: the writer's primitive, out of line (inlined
+/// `push_str` and `fmt` calls made up most of the renderer's size in the
+/// wasm module). A call per piece, too: an array of pieces for one call,
+/// built on the stack wherever one is computed, was larger.
 #[inline(never)]
 fn push(out: &mut String, piece: &str) {
     out.push_str(piece);
@@ -486,19 +478,17 @@ impl<'a> View<'a> {
 
     /// `<article …>`; `busy` while a stream is still writing it.
     fn article_start(&self, out: &mut String, busy: bool) {
-        put(
+        push(out, "<article class=\"digest\" id=\"");
+        push(out, &self.prefix);
+        push(out, "\" dir=\"");
+        push(out, self.dir.as_str());
+        push(
             out,
-            &[
-                "<article class=\"digest\" id=\"",
-                &self.prefix,
-                "\" dir=\"",
-                self.dir.as_str(),
-                if busy {
-                    "\" aria-busy=\"true\">"
-                } else {
-                    "\">"
-                },
-            ],
+            if busy {
+                "\" aria-busy=\"true\">"
+            } else {
+                "\">"
+            },
         );
     }
 
@@ -533,10 +523,9 @@ impl<'a> View<'a> {
     fn point_item(&self, out: &mut String, si: usize, pi: usize) {
         let point = &self.digest.sections[si].points[pi];
         // The id written in place: no strings made for it on every point.
-        put(
-            out,
-            &["<li class=\"digest-point\" id=\"", &self.prefix, "-p"],
-        );
+        push(out, "<li class=\"digest-point\" id=\"");
+        push(out, &self.prefix);
+        push(out, "-p");
         push_decimal(out, si as u64 + 1);
         push(out, "-");
         push_decimal(out, pi as u64 + 1);
@@ -574,11 +563,19 @@ impl<'a> View<'a> {
 
     /// `<{tag}{level} class="{class}" lang?>{text}</{tag}{level}>`.
     fn element(&self, out: &mut String, level: &str, class: &str, text: &str, tag: &str) {
-        put(out, &["<", tag, level, " class=\"", class, "\""]);
+        push(out, "<");
+        push(out, tag);
+        push(out, level);
+        push(out, " class=\"");
+        push(out, class);
+        push(out, "\"");
         self.text_attrs(out, text);
         push(out, ">");
         escape(out, text);
-        put(out, &["</", tag, level, ">"]);
+        push(out, "</");
+        push(out, tag);
+        push(out, level);
+        push(out, ">");
     }
 
     /// `lang` for CJK text, and `dir="auto"` for text whose first strong
@@ -631,7 +628,8 @@ impl<'a> View<'a> {
                 }
                 None if source.raw != source.publisher => {
                     // A date we could not read is still shown as written.
-                    put(out, &[DOT, "<span class=\"digest-date\">"]);
+                    push(out, DOT);
+                    push(out, "<span class=\"digest-date\">");
                     escape(out, raw_date(&source.raw, &source.publisher));
                     push(out, "</span>");
                 }
@@ -759,27 +757,24 @@ impl<'a> View<'a> {
         let p = &self.prefix;
         let has_entry = self.reference(id).is_some();
         if has_entry {
-            put(
-                out,
-                &["<a class=\"digest-cite\" href=\"#", p, "-r", &n, "\""],
-            );
+            push(out, "<a class=\"digest-cite\" href=\"#");
+            push(out, p);
+            push(out, "-r");
+            push(out, &n);
+            push(out, "\"");
         } else {
             push(out, "<button type=\"button\" class=\"digest-cite\"");
         }
-        put(
-            out,
-            &[
-                " data-cite=\"",
-                &n,
-                "\" aria-describedby=\"",
-                p,
-                "-t",
-                &n,
-                "\" aria-label=\"",
-            ],
-        );
+        push(out, " data-cite=\"");
+        push(out, &n);
+        push(out, "\" aria-describedby=\"");
+        push(out, p);
+        push(out, "-t");
+        push(out, &n);
+        push(out, "\" aria-label=\"");
         fill_into(out, &self.labels.citation, &[("n", &n)], true);
-        put(out, &["\">", &n]);
+        push(out, "\">");
+        push(out, &n);
         push(out, if has_entry { "</a>" } else { "</button>" });
     }
 
@@ -793,27 +788,23 @@ impl<'a> View<'a> {
             Some(h) => h.text.as_str(),
             None => &self.labels.references,
         };
-        put(out, &["<h", &self.level, " class=\"digest-heading\">"]);
+        push(out, "<h");
+        push(out, &self.level);
+        push(out, " class=\"digest-heading\">");
         escape(out, heading);
-        put(
-            out,
-            &["</h", &self.level, "><ol class=\"digest-reference-list\">"],
-        );
+        push(out, "</h");
+        push(out, &self.level);
+        push(out, "><ol class=\"digest-reference-list\">");
         for (id, r) in &self.references {
             let id = *id;
             let n = number(id as usize);
-            put(
-                out,
-                &[
-                    "<li class=\"digest-reference\" id=\"",
-                    p,
-                    "-r",
-                    &n,
-                    "\" value=\"",
-                    &n,
-                    "\">",
-                ],
-            );
+            push(out, "<li class=\"digest-reference\" id=\"");
+            push(out, p);
+            push(out, "-r");
+            push(out, &n);
+            push(out, "\" value=\"");
+            push(out, &n);
+            push(out, "\">");
             if let Some(title) = r.title {
                 self.element(out, "", "digest-reference-title", title, "span");
                 push(out, " ");
@@ -841,11 +832,15 @@ impl<'a> View<'a> {
         within: Inside,
     ) {
         if !nested {
-            put(out, &["<", tag, ">"]);
+            push(out, "<");
+            push(out, tag);
+            push(out, ">");
         }
         self.inlines(out, children, false, within);
         if !nested {
-            put(out, &["</", tag, ">"]);
+            push(out, "</");
+            push(out, tag);
+            push(out, ">");
         }
     }
 
@@ -861,7 +856,9 @@ impl<'a> View<'a> {
     /// the target. `url` must be one [`safe_url`] accepted; `ltr` says its
     /// text reads left to right in a digest that does not.
     fn link_open(&self, out: &mut String, url: &str, class: &str, ltr: bool) {
-        put(out, &["<a class=\"", class, "\" href=\""]);
+        push(out, "<a class=\"");
+        push(out, class);
+        push(out, "\" href=\"");
         escape(out, url);
         push(out, "\" target=\"_blank\" rel=\"noopener noreferrer\"");
         if ltr {
@@ -891,17 +888,12 @@ impl<'a> View<'a> {
             let p = &self.prefix;
             let n = number(id as usize);
             let source_label = fill(&self.labels.source, &[("n", &n)]);
-            put(
-                out,
-                &[
-                    "<div class=\"digest-tooltip\" role=\"tooltip\" id=\"",
-                    p,
-                    "-t",
-                    &n,
-                    "\" data-cite=\"",
-                    &n,
-                ],
-            );
+            push(out, "<div class=\"digest-tooltip\" role=\"tooltip\" id=\"");
+            push(out, p);
+            push(out, "-t");
+            push(out, &n);
+            push(out, "\" data-cite=\"");
+            push(out, &n);
             // While open, a tooltip sits inside its pill's left-to-right run:
             // in a right-to-left digest it says its own direction.
             if self.dir == Direction::Rtl {
@@ -983,7 +975,9 @@ pub fn escape(out: &mut String, s: &str) {
 /// fonts and line breaking for it (and screen readers a voice).
 fn lang_attr(out: &mut String, text: &str) {
     if let Some(lang) = cjk_language(text) {
-        put(out, &[" lang=\"", lang, "\""]);
+        push(out, " lang=\"");
+        push(out, lang);
+        push(out, "\"");
     }
 }
 

@@ -15,12 +15,21 @@
 use crate::json::read::{self, Value};
 use crate::model::{Digest, Heading, Inline, Note, Point, Reference, Section, Source, Title};
 use crate::render::bidi::Direction;
-use crate::render::html::put;
 use crate::render::{Labels, ReferenceInput, RenderOptions};
 use js_sys::{Array, RangeError, TypeError};
 use wasm_bindgen::prelude::*;
 
 pub type Result<T> = std::result::Result<T, JsValue>;
+
+/// Appends the pieces in order.
+#[inline(never)]
+fn put(out: &mut String, pieces: &[&str]) {
+    let mut i = 0;
+    while i < pieces.len() {
+        out.push_str(pieces[i]);
+        i += 1;
+    }
+}
 
 /// A `TypeError`, or a `RangeError` when `range`, whose message is
 /// `pieces` in order. (One builder for every message: each `concat` and
