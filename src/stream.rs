@@ -309,7 +309,7 @@ fn reset(shown: &mut Shown, ops: &mut Ops, pieces: &Pieces, tooltips: &[u32], bu
     };
     // Busy comes as an attribute of its own, so that the page's article
     // keeps its element (a morph needs the same attribute names).
-    let mut html = pieces.article_start(false);
+    let mut html = pieces.article_start();
     let mut silent = Ops::default();
     show(
         shown,

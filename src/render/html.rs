@@ -97,14 +97,10 @@ impl<'a> Pieces<'a> {
         self.0.dir
     }
 
-    pub fn citing(&self) -> &[Citation] {
-        &self.0.citing
-    }
-
-    /// `<article …>`, with `aria-busy` while `busy`.
-    pub fn article_start(&self, busy: bool) -> String {
+    /// `<article …>` (a stream's busy state is an operation of its own).
+    pub fn article_start(&self) -> String {
         let mut out = String::new();
-        self.0.article_start(&mut out, busy);
+        self.0.article_start(&mut out);
         out
     }
 
@@ -458,7 +454,7 @@ impl<'a> View<'a> {
 
     fn article(&self, out: &mut String) {
         let d = self.digest;
-        self.article_start(out, false);
+        self.article_start(out);
         self.header(out);
         for si in 0..d.sections.len() {
             self.section(out, si, None);
@@ -476,20 +472,13 @@ impl<'a> View<'a> {
         push(out, "</article>");
     }
 
-    /// `<article …>`; `busy` while a stream is still writing it.
-    fn article_start(&self, out: &mut String, busy: bool) {
+    /// `<article …>`.
+    fn article_start(&self, out: &mut String) {
         push(out, "<article class=\"digest\" id=\"");
         push(out, &self.prefix);
         push(out, "\" dir=\"");
         push(out, self.dir.as_str());
-        push(
-            out,
-            if busy {
-                "\" aria-busy=\"true\">"
-            } else {
-                "\">"
-            },
-        );
+        push(out, "\">");
     }
 
     /// One section with its points, written here or, when the stream has
