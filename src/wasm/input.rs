@@ -340,21 +340,33 @@ fn labels(r: &mut Reader, at: &At) -> Labels {
     if at.present().is_none() || !r.object(at) {
         return labels;
     }
-    let fields: [(&str, &mut String); 8] = [
-        ("source", &mut labels.source),
-        ("citation", &mut labels.citation),
-        ("alsoCitedIn", &mut labels.also_cited_in),
-        ("references", &mut labels.references),
-        ("opensInNewTab", &mut labels.opens_in_new_tab),
-        ("empty", &mut labels.empty),
-        ("dateFormat", &mut labels.date_format),
-        ("dateTimeFormat", &mut labels.date_time_format),
+    // The names in a constant table, apart from the fields: pairs of both
+    // were built on the stack, name by name.
+    const NAMES: [&str; 8] = [
+        "source",
+        "citation",
+        "alsoCitedIn",
+        "references",
+        "opensInNewTab",
+        "empty",
+        "dateFormat",
+        "dateTimeFormat",
+    ];
+    let fields: [&mut String; 8] = [
+        &mut labels.source,
+        &mut labels.citation,
+        &mut labels.also_cited_in,
+        &mut labels.references,
+        &mut labels.opens_in_new_tab,
+        &mut labels.empty,
+        &mut labels.date_format,
+        &mut labels.date_time_format,
     ];
     // Indexed: the array's by-value iterator was kept in memory.
     let mut i = 0;
-    while i < fields.len() {
-        if let Some(text) = r.optional_string_in(at, fields[i].0) {
-            *fields[i].1 = text;
+    while i < NAMES.len() {
+        if let Some(text) = r.optional_string_in(at, NAMES[i]) {
+            *fields[i] = text;
         }
         i += 1;
     }
