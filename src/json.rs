@@ -13,6 +13,7 @@ use crate::model::{
     Citation, Diagnostic, Digest, Heading, Inline, Note, Point, Reference, Section, Severity,
     Source, Span, Title,
 };
+use crate::render::html::HintWeights;
 
 /// Compact JSON, or indented by two spaces when `pretty`.
 pub fn to_string(digest: &Digest, pretty: bool) -> String {
@@ -31,44 +32,31 @@ pub fn to_string(digest: &Digest, pretty: bool) -> String {
 /// limit before it spends the memory. Within a factor of 2 either way on
 /// the fixtures and the hostile shapes (a test checks).
 pub fn size_hint(digest: &Digest) -> usize {
-    // Fixed JSON around each node, spans included.
-    const SECTION: usize = 70;
-    const POINT: usize = 75;
-    const ID: usize = 4;
-    const CITED_AT: usize = 25;
+    // Fixed JSON around each node, spans included; an inline's is
+    // `{"type":"…","span":{"start":…,"end":…}}` and the member's name.
+    const JSON: HintWeights = HintWeights {
+        base: 512,
+        section: 70,
+        heading: 40,
+        point: 75,
+        // An id, and where it is cited in the citation index.
+        point_id: 4 + 25,
+        inline: 50,
+        inline_text: 1,
+        group: 0,
+        group_id: 4,
+        trigger: 0,
+        strong: 0,
+        emphasis: 0,
+        code: 0,
+        link: 0,
+    };
     const DIAGNOSTIC: usize = 180;
-    let mut size = 512;
-    for section in &digest.sections {
-        size += SECTION + section.heading.as_ref().map_or(0, |h| h.text.len() + 40);
-        for point in &section.points {
-            size += POINT + point.text.len() + (ID + CITED_AT) * point.citations.len();
-            size += inlines_size(&point.inlines);
-        }
-    }
+    let mut size = crate::render::html::sections_size(digest, &JSON);
     for r in &digest.references {
         size += 80 + r.text.len() + r.url.as_ref().map_or(0, String::len);
     }
     size + 40 * digest.citations.len() + DIAGNOSTIC * digest.diagnostics.len()
-}
-
-/// [`size_hint`] of some inlines. Recursive, to the constant depth inlines
-/// nest to (see [`Inline`]).
-fn inlines_size(inlines: &[Inline]) -> usize {
-    // `{"type":"…","span":{"start":…,"end":…}}` and the member's name.
-    const INLINE: usize = 50;
-    const ID: usize = 4;
-    let mut size = INLINE * inlines.len();
-    for inline in inlines {
-        size += match inline {
-            Inline::Text { text, .. } | Inline::Code { text, .. } => text.len(),
-            Inline::Cite { ids, .. } => ID * ids.len(),
-            Inline::Strong { children, .. } | Inline::Emphasis { children, .. } => {
-                inlines_size(children)
-            }
-            Inline::Link { url, children, .. } => url.len() + inlines_size(children),
-        };
-    }
-    size
 }
 
 /// `s` as a JSON string literal, safe inside a `<script>` too once `</` is

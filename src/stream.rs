@@ -23,7 +23,7 @@
 //! finish()                                              → header, references; aria-busy off
 //! ```
 
-use crate::model::{Digest, PointRef, Section};
+use crate::model::{Digest, PointRef};
 use crate::parse::{self, Checkpoint, Progress, Resume};
 use crate::render::bidi::Direction;
 use crate::render::html::Pieces;
@@ -38,8 +38,6 @@ pub struct Stream {
     resume: Resume,
     /// The ids the final points cite, in order.
     cited: Vec<u32>,
-    /// Where the final points not yet in `cited` start.
-    indexed: Position,
     /// Final points the page showed as final at the last push: sections
     /// before `.section` and points of that one before `.point`. The page's
     /// markup for them cannot change until `finish`.
@@ -84,7 +82,6 @@ impl Stream {
             digest: Digest::default(),
             resume: Resume::default(),
             cited: Vec::new(),
-            indexed: Position::default(),
             settled: Position::default(),
             tail_ids: Vec::new(),
             shown: Shown::default(),
@@ -95,9 +92,9 @@ impl Stream {
     pub fn push(&mut self, chunk: &str) -> String {
         self.text.push_str(chunk);
         let progress = parse::read_unfinished(&self.text, &self.resume);
-        let (tail, continues) = self.commit(progress);
+        let final_end = self.read_on(progress);
         let mut ops = Ops::default();
-        self.show_unfinished(&mut ops, tail, continues);
+        self.show_unfinished(&mut ops, final_end);
         ops.finish()
     }
 
@@ -117,138 +114,99 @@ impl Stream {
         for c in &citing {
             ids.push(c.id);
         }
+        // And every tooltip shown that the whole text has not: it goes.
+        let whole = ids.len();
+        for (id, _) in &self.shown.tooltips {
+            if ids[..whole].binary_search(id).is_err() {
+                ids.push(*id);
+            }
+        }
         let pieces = Pieces::new(&digest, &self.options, citing);
         let mut ops = Ops::default();
-        if same_article(&self.shown, &pieces) {
-            ops.attr("aria-busy", None);
-            // And every tooltip shown that the whole text has not: it goes.
-            let whole = ids.len();
-            for (id, _) in &self.shown.tooltips {
-                if ids[..whole].binary_search(id).is_err() {
-                    ids.push(*id);
-                }
-            }
-            show(
-                &mut self.shown,
-                &mut ops,
-                &pieces,
-                Position::default(),
-                (&ids, [&ids[..whole], &[]]),
-                true,
-            );
-        } else {
-            reset(&mut self.shown, &mut ops, &pieces, &ids, false);
-        }
+        let tooltips = (&ids[..], [&ids[..whole], &[][..]]);
+        update(
+            &mut self.shown,
+            &mut ops,
+            &pieces,
+            Position::default(),
+            tooltips,
+            true,
+        );
         Ok(ops.finish())
     }
 
-    /// Moves what the reader made final into `self.digest`; returns the
-    /// rest, and whether its first section goes on with the last final one.
-    fn commit(&mut self, progress: Progress) -> (Vec<Section>, bool) {
+    /// Adds every section and point the reader read to `self.digest` (the
+    /// unfinished ones only until they are shown); returns where its final
+    /// part now ends.
+    fn read_on(&mut self, progress: Progress) -> Position {
         let Progress {
-            mut sections,
+            sections,
             continues,
             checkpoint,
         } = progress;
-        let Some(Checkpoint {
+        let old_end = end_of(&self.digest);
+        // The first section goes on with the last final one, or is new.
+        let merged = continues && old_end.section > 0;
+        let mut final_end = old_end;
+        if let Some(Checkpoint {
             resume,
             sections: k,
             points: m,
         }) = checkpoint
-        else {
-            return (sections, continues);
-        };
-        let rest = sections.split_off(k.min(sections.len()));
-        let mut tail = Vec::with_capacity(rest.len() + 1);
-        let mut tail_continues = k == 0 && continues;
-        if let Some(last) = sections.last_mut() {
-            if last.points.len() > m {
-                let open = Section {
-                    heading: last.heading.clone(),
-                    points: last.points.split_off(m),
-                    span: last.span,
+        {
+            self.resume = resume;
+            // The reader's `k` sections count the one it continued.
+            let k = k.min(sections.len());
+            if k > 0 {
+                let mut point = sections[k - 1].points.len().min(m);
+                if k == 1 && merged {
+                    point += old_end.point;
+                }
+                final_end = Position {
+                    section: old_end.section - usize::from(merged) + k,
+                    point,
                 };
-                tail.push(open);
-                tail_continues = true;
             }
         }
-        // Pushed before the rest rather than inserted at 0: `insert` was
-        // an instance of its own.
-        tail.extend(rest);
-        // The first section goes on with the last final one, or is new;
-        // the rest are new (extend moves them, as show_unfinished does).
         let mut sections = sections.into_iter();
-        if continues {
-            if let Some(last) = self.digest.sections.last_mut() {
-                if let Some(mut first) = sections.next() {
-                    last.points.append(&mut first.points);
-                    last.span.byte_end = first.span.byte_end;
-                }
+        if merged {
+            if let (Some(last), Some(mut first)) =
+                (self.digest.sections.last_mut(), sections.next())
+            {
+                last.points.append(&mut first.points);
             }
         }
         self.digest.sections.extend(sections);
-        self.resume = resume;
-        self.index_final_points();
-        (tail, tail_continues)
+        final_end
     }
 
-    /// Adds the ids of the points made final since the last call to
-    /// `self.cited`.
-    fn index_final_points(&mut self) {
-        let Position { section, point } = self.indexed;
-        for si in section.saturating_sub(1)..self.digest.sections.len() {
-            let points = &self.digest.sections[si].points;
-            let from = if si + 1 == section { point } else { 0 };
-            for p in points.get(from..).unwrap_or_default() {
-                for &id in &p.citations {
-                    if let Err(i) = self.cited.binary_search(&id) {
-                        self.cited.insert(i, id);
-                    }
-                }
-            }
-        }
-        self.indexed = end_of(&self.digest);
-    }
-
-    /// Shows the final points and `tail` (the unfinished ones; its first
-    /// section goes on with the last final one when `continues`).
-    fn show_unfinished(&mut self, ops: &mut Ops, tail: Vec<Section>, continues: bool) {
-        let final_end = end_of(&self.digest);
-        // The tail joins the final part for as long as it is written out.
-        let mut tail = tail.into_iter();
-        if continues {
-            if let (Some(last), Some(mut open)) = (self.digest.sections.last_mut(), tail.next()) {
-                last.points.append(&mut open.points);
-            }
-        }
-        self.digest.sections.extend(tail);
-
+    /// Shows the digest read so far, whose final part ends at `final_end`,
+    /// and takes its unfinished part back out.
+    fn show_unfinished(&mut self, ops: &mut Ops, final_end: Position) {
         // Every id cited after the settled points: its tooltip may come or
-        // go. `tail_ids`: the ids the unfinished points cite.
+        // go. The points among them made final since the last push add
+        // their ids to `cited`; `tail_ids`: the ids the unfinished ones cite.
         let mut tail_ids: Vec<u32> = Vec::new();
         let mut check: Vec<u32> = std::mem::take(&mut self.tail_ids);
+        let cited_before = self.cited.len();
         for_points_from(&self.digest, self.settled, |at, ids| {
             check.extend_from_slice(ids);
-            if !before(at, final_end) {
+            if before(at, final_end) {
+                self.cited.extend_from_slice(ids);
+            } else {
                 tail_ids.extend_from_slice(ids);
             }
         });
+        if self.cited.len() > cited_before {
+            sort_ids(&mut self.cited);
+        }
         sort_ids(&mut check);
         sort_ids(&mut tail_ids);
 
         {
             let pieces = Pieces::new(&self.digest, &self.options, Vec::new());
-            if same_article(&self.shown, &pieces) {
-                let from = self.settled;
-                let cited = [&self.cited[..], &tail_ids];
-                show(&mut self.shown, ops, &pieces, from, (&check, cited), false);
-            } else {
-                // Every id, then: the ids in the markup changed.
-                let mut all: Vec<u32> = self.cited.clone();
-                all.extend_from_slice(&tail_ids);
-                sort_ids(&mut all);
-                reset(&mut self.shown, ops, &pieces, &all, true);
-            }
+            let tooltips = (&check[..], [&self.cited[..], &tail_ids[..]]);
+            update(&mut self.shown, ops, &pieces, self.settled, tooltips, false);
         }
 
         self.tail_ids = tail_ids;
@@ -315,8 +273,33 @@ fn same_article(shown: &Shown, pieces: &Pieces) -> bool {
     shown.started && shown.prefix == pieces.prefix() && shown.dir == Some(pieces.dir())
 }
 
-/// The whole article anew (the ids or the direction changed, or nothing is
-/// shown yet): the page morphs its article into this one.
+/// Brings the page up to `pieces` (see [`show`]), or, when the ids or the
+/// direction changed (or nothing is shown yet), shows the whole article
+/// anew with every cited id's tooltip. `whole` at the end, which takes
+/// aria-busy away.
+fn update(
+    shown: &mut Shown,
+    ops: &mut Ops,
+    pieces: &Pieces,
+    from: Position,
+    tooltips: Tooltips,
+    whole: bool,
+) {
+    if same_article(shown, pieces) {
+        if whole {
+            ops.attr("aria-busy", None);
+        }
+        show(shown, ops, pieces, from, tooltips, whole);
+        return;
+    }
+    let cited = tooltips.1;
+    let mut all: Vec<u32> = cited[0].to_vec();
+    all.extend_from_slice(cited[1]);
+    sort_ids(&mut all);
+    reset(shown, ops, pieces, &all, !whole);
+}
+
+/// The whole article anew: the page morphs its article into this one.
 fn reset(shown: &mut Shown, ops: &mut Ops, pieces: &Pieces, tooltips: &[u32], busy: bool) {
     *shown = Shown {
         started: true,
@@ -326,7 +309,7 @@ fn reset(shown: &mut Shown, ops: &mut Ops, pieces: &Pieces, tooltips: &[u32], bu
     };
     // Busy comes as an attribute of its own, so that the page's article
     // keeps its element (a morph needs the same attribute names).
-    let mut html = pieces.article_start(false);
+    let mut html = pieces.article_start();
     let mut silent = Ops::default();
     show(
         shown,

@@ -39,7 +39,7 @@ export type Options = Omit<RenderOptions, "references" | "labels"> & {
 mod alloc;
 mod input;
 
-use input::{type_error, Result};
+use input::Result;
 
 /// A digest from text or from a model object.
 fn digest_arg(function: &str, value: JsValue, options: &RenderOptions) -> Result<Digest> {
@@ -66,7 +66,8 @@ fn check_size(caller: &str, hint: usize, what: &str) -> Result<()> {
         return Ok(());
     }
     let mb = crate::render::html::number(hint >> 20);
-    Err(js_sys::RangeError::new(
+    Err(input::error(
+        true,
         &[
             caller,
             ": this digest would make about ",
@@ -74,10 +75,8 @@ fn check_size(caller: &str, hint: usize, what: &str) -> Result<()> {
             " MB of ",
             what,
             ", more than the 256 MB one call may write; split it into smaller digests",
-        ]
-        .concat(),
-    )
-    .into())
+        ],
+    ))
 }
 
 /// The digest model of `text` as compact records (see [`crate::records`]), which
@@ -164,7 +163,7 @@ pub fn stream_push(caller: &str, handle: u32, chunk: &str, finish: bool) -> Resu
     test_trap::check();
     let mut streams = STREAMS.0.borrow_mut();
     let Some(Some(stream)) = streams.get_mut(handle as usize) else {
-        return Err(type_error(&[caller, ": the stream is closed"].concat()));
+        return Err(input::error(false, &[caller, ": the stream is closed"]));
     };
     let pushed = stream.push(chunk);
     if !finish {

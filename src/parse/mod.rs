@@ -659,24 +659,6 @@ pub fn index_citations(sections: &[Section]) -> Vec<Citation> {
     citations
 }
 
-/// Sorts (id, position) pairs by id, keeping positions in order under
-/// each id. The positions must come in ascending order (they do for every
-/// caller): then ordering by (id, position) is that order, and packed into
-/// u64s they share the parser's one sort instance (a stable sort of pairs
-/// cost the module about 540 bytes more).
-#[inline(never)]
-pub(crate) fn sort_by_id(pairs: &mut [(u32, u32)]) {
-    // Plain loops: a mapped collect and a zip were 0.4 KB of iterator code.
-    let mut keys: Vec<u64> = Vec::with_capacity(pairs.len());
-    for &(id, n) in &*pairs {
-        keys.push(pack(id, n));
-    }
-    keys.sort_unstable();
-    for (pair, &key) in pairs.iter_mut().zip(&keys) {
-        *pair = ((key >> 32) as u32, key as u32);
-    }
-}
-
 /// `high` and `low` as one sort key.
 pub(crate) fn pack(high: u32, low: u32) -> u64 {
     (high as u64) << 32 | low as u64

@@ -97,14 +97,10 @@ impl<'a> Pieces<'a> {
         self.0.dir
     }
 
-    pub fn citing(&self) -> &[Citation] {
-        &self.0.citing
-    }
-
-    /// `<article …>`, with `aria-busy` while `busy`.
-    pub fn article_start(&self, busy: bool) -> String {
+    /// `<article …>` (a stream's busy state is an operation of its own).
+    pub fn article_start(&self) -> String {
         let mut out = String::new();
-        self.0.article_start(&mut out, busy);
+        self.0.article_start(&mut out);
         out
     }
 
@@ -125,19 +121,10 @@ impl<'a> Pieces<'a> {
         self.0.digest.sections[si].points.len()
     }
 
-    /// What of section `si` is not its points: its heading, and whether it
-    /// has a list.
+    /// What of section `si` is not its points: its markup without them
+    /// (its heading, and whether it has a list).
     pub fn section_shell(&self, si: usize) -> String {
-        let section = &self.0.digest.sections[si];
-        let mut out = String::new();
-        if let Some(h) = &section.heading {
-            self.0
-                .element(&mut out, &self.0.level, "digest-heading", &h.text, "h");
-        }
-        if !section.points.is_empty() {
-            push(&mut out, "<ul>");
-        }
-        out
+        self.section(si, &[])
     }
 
     /// Section `si` around its points' markup, `points` (from [`Self::point`]).
@@ -186,26 +173,28 @@ impl<'a> Pieces<'a> {
 pub fn size_hint(digest: &Digest) -> usize {
     // Bytes of fixed markup around each node, counted from what the writer
     // writes with a default id prefix (a trigger is the longest: its class,
-    // href or type, data-cite, aria-describedby and aria-label).
-    const SECTION: usize = 110;
-    const POINT: usize = 50;
-    const GROUP: usize = 33;
-    const TRIGGER: usize = 105;
+    // href or type, data-cite, aria-describedby and aria-label). The text
+    // of inlines is counted in their point's; the marks are `<strong>`,
+    // `<em>`, `<code>` and a link's start, URL and hidden label.
+    const MARKUP: HintWeights = HintWeights {
+        base: 1024,
+        section: 110,
+        heading: 0,
+        point: 50,
+        point_id: 0,
+        inline: 0,
+        inline_text: 0,
+        group: 33,
+        group_id: 0,
+        trigger: 105,
+        strong: 17,
+        emphasis: 9,
+        code: 13,
+        link: 150,
+    };
     const TOOLTIP: usize = 220;
     const REFERENCE: usize = 150;
-    let mut size = 1024;
-    for section in &digest.sections {
-        let heading = section.heading.as_ref().map_or(0, |h| h.text.len());
-        size += SECTION + heading;
-        for point in &section.points {
-            size += POINT + point.text.len();
-            crate::parse::for_each_cite(&point.inlines, &mut |ids, _| {
-                // A group shows each id once (`[1-32] [1-32]`).
-                size += GROUP + TRIGGER * ids.len().min(point.citations.len());
-            });
-            size += marks_size(&point.inlines);
-        }
-    }
+    let mut size = sections_size(digest, &MARKUP);
     let publisher = digest.source.as_ref().map_or(0, |s| s.publisher.len());
     size += (TOOLTIP + publisher) * digest.citations.len();
     // The first entry of an id is the one shown.
@@ -219,41 +208,73 @@ pub fn size_hint(digest: &Digest) -> usize {
     size
 }
 
-/// Bytes of markup the marks among `inlines` add (their text is counted in
-/// the point's). Recursive, to the constant depth inlines nest to (see
-/// [`Inline`]).
-fn marks_size(inlines: &[Inline]) -> usize {
-    // `<strong></strong>`, `<em></em>`, `<code></code>`; a link's start,
-    // URL and hidden label.
-    const STRONG: usize = 17;
-    const EMPHASIS: usize = 9;
-    const CODE: usize = 13;
-    const LINK: usize = 150;
-    let mut size = 0;
+/// Bytes a size hint counts for each node of a digest's sections, besides
+/// its text: the markup's ([`size_hint`]) and the JSON's
+/// ([`crate::json::size_hint`]) differ only in these, so one walk counts
+/// both.
+pub struct HintWeights {
+    pub base: usize,
+    pub section: usize,
+    pub heading: usize,
+    pub point: usize,
+    /// Per id a point lists.
+    pub point_id: usize,
+    pub inline: usize,
+    /// 1 when text and code inlines' text counts (0: it is the point's).
+    pub inline_text: usize,
+    /// A citation group, each of its ids, and each trigger it shows (at
+    /// most as many as its point cites: `[1-32] [1-32]`).
+    pub group: usize,
+    pub group_id: usize,
+    pub trigger: usize,
+    pub strong: usize,
+    pub emphasis: usize,
+    pub code: usize,
+    pub link: usize,
+}
+
+/// The size of `digest`'s sections by `w` (headings, points and their
+/// text, inlines, link URLs).
+pub fn sections_size(digest: &Digest, w: &HintWeights) -> usize {
+    let mut size = w.base;
+    for section in &digest.sections {
+        size += w.section;
+        if let Some(h) = &section.heading {
+            size += w.heading + h.text.len();
+        }
+        for point in &section.points {
+            let cited = point.citations.len();
+            size += w.point + point.text.len() + w.point_id * cited;
+            size += inlines_size(&point.inlines, cited, w);
+        }
+    }
+    size
+}
+
+/// Recursive, to the constant depth inlines nest to (see [`Inline`]).
+fn inlines_size(inlines: &[Inline], cited: usize, w: &HintWeights) -> usize {
+    let mut size = w.inline * inlines.len();
     for inline in inlines {
         size += match inline {
-            Inline::Text { .. } | Inline::Cite { .. } => 0,
-            Inline::Code { .. } => CODE,
-            Inline::Strong { children, .. } => STRONG + marks_size(children),
-            Inline::Emphasis { children, .. } => EMPHASIS + marks_size(children),
-            Inline::Link { url, children, .. } => LINK + url.len() + marks_size(children),
+            Inline::Text { text, .. } => w.inline_text * text.len(),
+            Inline::Code { text, .. } => w.code + w.inline_text * text.len(),
+            Inline::Cite { ids, .. } => {
+                w.group + w.group_id * ids.len() + w.trigger * ids.len().min(cited)
+            }
+            Inline::Strong { children, .. } => w.strong + inlines_size(children, cited, w),
+            Inline::Emphasis { children, .. } => w.emphasis + inlines_size(children, cited, w),
+            Inline::Link { url, children, .. } => {
+                w.link + url.len() + inlines_size(children, cited, w)
+            }
         };
     }
     size
 }
 
-/// Appends the pieces in order. The writer's primitives are these two
-/// out-of-line functions: inlined `push_str` and `fmt` calls made up most of
-/// the renderer's size in the wasm module.
-#[inline(never)]
-fn put(out: &mut String, pieces: &[&str]) {
-    let mut i = 0;
-    while i < pieces.len() {
-        out.push_str(pieces[i]);
-        i += 1;
-    }
-}
-
+/// Appends `piece`: the writer's primitive, out of line (inlined
+/// `push_str` and `fmt` calls made up most of the renderer's size in the
+/// wasm module). A call per piece, too: an array of pieces for one call,
+/// built on the stack wherever one is computed, was larger.
 #[inline(never)]
 fn push(out: &mut String, piece: &str) {
     out.push_str(piece);
@@ -378,20 +399,22 @@ impl<'a> View<'a> {
         prefix: String,
         citing: Vec<Citation>,
     ) -> Self {
-        // By id; the first entry of a repeated id comes first and stays.
-        // (Plain loops: collecting through iterator chains was a copy of
-        // the loop per chain.)
-        let mut order: Vec<(u32, u32)> = Vec::with_capacity(digest.references.len());
+        // By id; the first entry of a repeated id comes first and stays:
+        // (id, position) packed in a u64 sorts so, with the parser's one
+        // sort instance. (Plain loops: collecting through iterator chains
+        // was a copy of the loop per chain.)
+        let mut order: Vec<u64> = Vec::with_capacity(digest.references.len());
         for (i, r) in (0..).zip(&digest.references) {
-            order.push((r.id, i));
+            order.push(crate::parse::pack(r.id, i));
         }
-        crate::parse::sort_by_id(&mut order);
+        order.sort_unstable();
         let mut references: Vec<(u32, ReferenceView)> = Vec::with_capacity(order.len());
-        for &(id, i) in &order {
+        for &key in &order {
+            let id = (key >> 32) as u32;
             if references.last().is_some_and(|&(last, _)| last == id) {
                 continue;
             }
-            let r = &digest.references[i as usize];
+            let r = &digest.references[key as u32 as usize];
             let view = ReferenceView {
                 title: r.title.as_deref().and_then(non_empty),
                 text: non_empty(&r.text),
@@ -431,7 +454,7 @@ impl<'a> View<'a> {
 
     fn article(&self, out: &mut String) {
         let d = self.digest;
-        self.article_start(out, false);
+        self.article_start(out);
         self.header(out);
         for si in 0..d.sections.len() {
             self.section(out, si, None);
@@ -449,26 +472,17 @@ impl<'a> View<'a> {
         push(out, "</article>");
     }
 
-    /// `<article …>`; `busy` while a stream is still writing it.
-    fn article_start(&self, out: &mut String, busy: bool) {
-        put(
-            out,
-            &[
-                "<article class=\"digest\" id=\"",
-                &self.prefix,
-                "\" dir=\"",
-                self.dir.as_str(),
-                if busy {
-                    "\" aria-busy=\"true\">"
-                } else {
-                    "\">"
-                },
-            ],
-        );
+    /// `<article …>`.
+    fn article_start(&self, out: &mut String) {
+        push(out, "<article class=\"digest\" id=\"");
+        push(out, &self.prefix);
+        push(out, "\" dir=\"");
+        push(out, self.dir.as_str());
+        push(out, "\">");
     }
 
     /// One section with its points, written here or, when the stream has
-    /// them already, the `written` ones.
+    /// them already, the `written` ones (none: the section's shell).
     fn section(&self, out: &mut String, si: usize, written: Option<&[String]>) {
         let section = &self.digest.sections[si];
         push(out, "<section class=\"digest-section\">");
@@ -477,10 +491,16 @@ impl<'a> View<'a> {
         }
         if !section.points.is_empty() {
             push(out, "<ul class=\"digest-points\">");
-            for pi in 0..section.points.len() {
-                match written {
-                    Some(points) => push(out, &points[pi]),
-                    None => self.point_item(out, si, pi),
+            match written {
+                Some(points) => {
+                    for point in points {
+                        push(out, point);
+                    }
+                }
+                None => {
+                    for pi in 0..section.points.len() {
+                        self.point_item(out, si, pi);
+                    }
                 }
             }
             push(out, "</ul>");
@@ -492,10 +512,9 @@ impl<'a> View<'a> {
     fn point_item(&self, out: &mut String, si: usize, pi: usize) {
         let point = &self.digest.sections[si].points[pi];
         // The id written in place: no strings made for it on every point.
-        put(
-            out,
-            &["<li class=\"digest-point\" id=\"", &self.prefix, "-p"],
-        );
+        push(out, "<li class=\"digest-point\" id=\"");
+        push(out, &self.prefix);
+        push(out, "-p");
         push_decimal(out, si as u64 + 1);
         push(out, "-");
         push_decimal(out, pi as u64 + 1);
@@ -533,11 +552,19 @@ impl<'a> View<'a> {
 
     /// `<{tag}{level} class="{class}" lang?>{text}</{tag}{level}>`.
     fn element(&self, out: &mut String, level: &str, class: &str, text: &str, tag: &str) {
-        put(out, &["<", tag, level, " class=\"", class, "\""]);
+        push(out, "<");
+        push(out, tag);
+        push(out, level);
+        push(out, " class=\"");
+        push(out, class);
+        push(out, "\"");
         self.text_attrs(out, text);
         push(out, ">");
         escape(out, text);
-        put(out, &["</", tag, level, ">"]);
+        push(out, "</");
+        push(out, tag);
+        push(out, level);
+        push(out, ">");
     }
 
     /// `lang` for CJK text, and `dir="auto"` for text whose first strong
@@ -590,7 +617,8 @@ impl<'a> View<'a> {
                 }
                 None if source.raw != source.publisher => {
                     // A date we could not read is still shown as written.
-                    put(out, &[DOT, "<span class=\"digest-date\">"]);
+                    push(out, DOT);
+                    push(out, "<span class=\"digest-date\">");
                     escape(out, raw_date(&source.raw, &source.publisher));
                     push(out, "</span>");
                 }
@@ -718,27 +746,24 @@ impl<'a> View<'a> {
         let p = &self.prefix;
         let has_entry = self.reference(id).is_some();
         if has_entry {
-            put(
-                out,
-                &["<a class=\"digest-cite\" href=\"#", p, "-r", &n, "\""],
-            );
+            push(out, "<a class=\"digest-cite\" href=\"#");
+            push(out, p);
+            push(out, "-r");
+            push(out, &n);
+            push(out, "\"");
         } else {
             push(out, "<button type=\"button\" class=\"digest-cite\"");
         }
-        put(
-            out,
-            &[
-                " data-cite=\"",
-                &n,
-                "\" aria-describedby=\"",
-                p,
-                "-t",
-                &n,
-                "\" aria-label=\"",
-            ],
-        );
+        push(out, " data-cite=\"");
+        push(out, &n);
+        push(out, "\" aria-describedby=\"");
+        push(out, p);
+        push(out, "-t");
+        push(out, &n);
+        push(out, "\" aria-label=\"");
         fill_into(out, &self.labels.citation, &[("n", &n)], true);
-        put(out, &["\">", &n]);
+        push(out, "\">");
+        push(out, &n);
         push(out, if has_entry { "</a>" } else { "</button>" });
     }
 
@@ -752,27 +777,23 @@ impl<'a> View<'a> {
             Some(h) => h.text.as_str(),
             None => &self.labels.references,
         };
-        put(out, &["<h", &self.level, " class=\"digest-heading\">"]);
+        push(out, "<h");
+        push(out, &self.level);
+        push(out, " class=\"digest-heading\">");
         escape(out, heading);
-        put(
-            out,
-            &["</h", &self.level, "><ol class=\"digest-reference-list\">"],
-        );
+        push(out, "</h");
+        push(out, &self.level);
+        push(out, "><ol class=\"digest-reference-list\">");
         for (id, r) in &self.references {
             let id = *id;
             let n = number(id as usize);
-            put(
-                out,
-                &[
-                    "<li class=\"digest-reference\" id=\"",
-                    p,
-                    "-r",
-                    &n,
-                    "\" value=\"",
-                    &n,
-                    "\">",
-                ],
-            );
+            push(out, "<li class=\"digest-reference\" id=\"");
+            push(out, p);
+            push(out, "-r");
+            push(out, &n);
+            push(out, "\" value=\"");
+            push(out, &n);
+            push(out, "\">");
             if let Some(title) = r.title {
                 self.element(out, "", "digest-reference-title", title, "span");
                 push(out, " ");
@@ -800,11 +821,15 @@ impl<'a> View<'a> {
         within: Inside,
     ) {
         if !nested {
-            put(out, &["<", tag, ">"]);
+            push(out, "<");
+            push(out, tag);
+            push(out, ">");
         }
         self.inlines(out, children, false, within);
         if !nested {
-            put(out, &["</", tag, ">"]);
+            push(out, "</");
+            push(out, tag);
+            push(out, ">");
         }
     }
 
@@ -820,7 +845,9 @@ impl<'a> View<'a> {
     /// the target. `url` must be one [`safe_url`] accepted; `ltr` says its
     /// text reads left to right in a digest that does not.
     fn link_open(&self, out: &mut String, url: &str, class: &str, ltr: bool) {
-        put(out, &["<a class=\"", class, "\" href=\""]);
+        push(out, "<a class=\"");
+        push(out, class);
+        push(out, "\" href=\"");
         escape(out, url);
         push(out, "\" target=\"_blank\" rel=\"noopener noreferrer\"");
         if ltr {
@@ -850,17 +877,12 @@ impl<'a> View<'a> {
             let p = &self.prefix;
             let n = number(id as usize);
             let source_label = fill(&self.labels.source, &[("n", &n)]);
-            put(
-                out,
-                &[
-                    "<div class=\"digest-tooltip\" role=\"tooltip\" id=\"",
-                    p,
-                    "-t",
-                    &n,
-                    "\" data-cite=\"",
-                    &n,
-                ],
-            );
+            push(out, "<div class=\"digest-tooltip\" role=\"tooltip\" id=\"");
+            push(out, p);
+            push(out, "-t");
+            push(out, &n);
+            push(out, "\" data-cite=\"");
+            push(out, &n);
             // While open, a tooltip sits inside its pill's left-to-right run:
             // in a right-to-left digest it says its own direction.
             if self.dir == Direction::Rtl {
@@ -916,8 +938,13 @@ fn non_empty(s: &str) -> Option<&str> {
 pub fn escape(out: &mut String, s: &str) {
     let bytes = s.as_bytes();
     let mut plain_from = 0;
-    let mut i = crate::parse::next_html_special(bytes, 0);
-    while i < bytes.len() {
+    // One call of the (inlined) scanner: two were a copy of it each.
+    loop {
+        let i = crate::parse::next_html_special(bytes, plain_from);
+        out.push_str(&s[plain_from..i]);
+        if i >= bytes.len() {
+            return;
+        }
         let entity = match bytes[i] {
             b'&' => "&amp;",
             b'<' => "&lt;",
@@ -928,19 +955,18 @@ pub fn escape(out: &mut String, s: &str) {
             // replacement character, so the reader sees something was there.
             _ => "\u{FFFD}",
         };
-        out.push_str(&s[plain_from..i]);
         out.push_str(entity);
         plain_from = i + 1;
-        i = crate::parse::next_html_special(bytes, i + 1);
     }
-    out.push_str(&s[plain_from..]);
 }
 
 /// `lang` for text written mostly in a CJK script, so the browser picks
 /// fonts and line breaking for it (and screen readers a voice).
 fn lang_attr(out: &mut String, text: &str) {
     if let Some(lang) = cjk_language(text) {
-        put(out, &[" lang=\"", lang, "\""]);
+        push(out, " lang=\"");
+        push(out, lang);
+        push(out, "\"");
     }
 }
 

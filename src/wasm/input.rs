@@ -21,8 +21,28 @@ use wasm_bindgen::prelude::*;
 
 pub type Result<T> = std::result::Result<T, JsValue>;
 
-pub fn type_error(message: &str) -> JsValue {
-    TypeError::new(message).into()
+/// Appends the pieces in order.
+#[inline(never)]
+fn put(out: &mut String, pieces: &[&str]) {
+    let mut i = 0;
+    while i < pieces.len() {
+        out.push_str(pieces[i]);
+        i += 1;
+    }
+}
+
+/// A `TypeError`, or a `RangeError` when `range`, whose message is
+/// `pieces` in order. (One builder for every message: each `concat` and
+/// error made in place was a copy of that code.)
+#[inline(never)]
+pub fn error(range: bool, pieces: &[&str]) -> JsValue {
+    let mut message = String::new();
+    put(&mut message, pieces);
+    if range {
+        RangeError::new(&message).into()
+    } else {
+        TypeError::new(&message).into()
+    }
 }
 
 /// What a JavaScript value is, in words: `null`, `an array`, `number` ...
@@ -38,7 +58,10 @@ pub fn describe(value: &JsValue) -> String {
 
 /// `function: name must be expected, not what`.
 fn wrong(function: &str, name: &str, expected: &str, what: &str) -> JsValue {
-    type_error(&[function, ": ", name, " must be ", expected, ", not ", what].concat())
+    error(
+        false,
+        &[function, ": ", name, " must be ", expected, ", not ", what],
+    )
 }
 
 /// A plain object argument as a [`Value`]; anything else is a `TypeError`
@@ -52,7 +75,7 @@ fn object(function: &str, name: &str, expected: &str, value: &JsValue) -> Result
     json.as_string()
         .as_deref()
         .and_then(read::parse)
-        .ok_or_else(|| type_error(&[function, ": ", name, " could not be read"].concat()))
+        .ok_or_else(|| error(false, &[function, ": ", name, " could not be read"]))
 }
 
 /// Where a value sits in an argument, for error messages; built into a
@@ -121,12 +144,20 @@ impl Reader<'_> {
     }
 
     /// Like [`Self::wrong`], saying what the value is as `what`.
-    #[inline(never)]
     fn wrong_as(&mut self, at: &At, expected: &str, what: &str) {
+        self.fail(at, &[" must be ", expected, ", not ", what]);
+    }
+
+    /// Keeps the `TypeError` `function: path` and `tail`, unless there is
+    /// one already.
+    #[inline(never)]
+    fn fail(&mut self, at: &At, tail: &[&str]) {
         if self.error.is_none() {
-            let mut path = String::new();
-            at.path(&mut path);
-            self.error = Some(wrong(self.function, &path, expected, what));
+            let mut message = String::new();
+            put(&mut message, &[self.function, ": "]);
+            at.path(&mut message);
+            put(&mut message, tail);
+            self.error = Some(error(false, &[&message]));
         }
     }
 
@@ -205,8 +236,27 @@ impl Reader<'_> {
         out
     }
 
-    fn numbers(&mut self, at: &At) -> Vec<u32> {
-        self.each(at, |r, id| r.number(id))
+    /// The member `key` of the object at `at`, as [`Self::string`] reads
+    /// it. (The member reads take the key: an `At` built at each of their
+    /// calls was a copy of its code per field.)
+    #[inline(never)]
+    fn string_in(&mut self, at: &At, key: &str) -> String {
+        self.string(&at.field(key))
+    }
+
+    #[inline(never)]
+    fn optional_string_in(&mut self, at: &At, key: &str) -> Option<String> {
+        self.optional_string(&at.field(key))
+    }
+
+    #[inline(never)]
+    fn number_in(&mut self, at: &At, key: &str) -> u32 {
+        self.number(&at.field(key))
+    }
+
+    /// The member `key`, an array of whole numbers.
+    fn numbers(&mut self, at: &At, key: &str) -> Vec<u32> {
+        self.each(&at.field(key), |r, id| r.number(id))
     }
 
     /// An optional object read by `read`.
@@ -266,7 +316,7 @@ pub fn options(function: &str, js: &JsValue) -> Result<Option<RenderOptions>> {
     let options = RenderOptions {
         heading_level,
         dir,
-        id_prefix: r.optional_string(&at.field("idPrefix")),
+        id_prefix: r.optional_string_in(&at, "idPrefix"),
         labels: labels(&mut r, &at.field("labels")),
         references: references(&mut r, &at.field("references")),
     };
@@ -275,15 +325,14 @@ pub fn options(function: &str, js: &JsValue) -> Result<Option<RenderOptions>> {
 
 /// The `RangeError` for a heading level that is a number, but not 2 to 6.
 fn level_error(function: &str, shown: &str) -> JsValue {
-    RangeError::new(
+    error(
+        true,
         &[
             function,
             ": options.headingLevel must be 2 to 6, not ",
             shown,
-        ]
-        .concat(),
+        ],
     )
-    .into()
 }
 
 fn labels(r: &mut Reader, at: &At) -> Labels {
@@ -291,21 +340,33 @@ fn labels(r: &mut Reader, at: &At) -> Labels {
     if at.present().is_none() || !r.object(at) {
         return labels;
     }
-    let fields: [(&str, &mut String); 8] = [
-        ("source", &mut labels.source),
-        ("citation", &mut labels.citation),
-        ("alsoCitedIn", &mut labels.also_cited_in),
-        ("references", &mut labels.references),
-        ("opensInNewTab", &mut labels.opens_in_new_tab),
-        ("empty", &mut labels.empty),
-        ("dateFormat", &mut labels.date_format),
-        ("dateTimeFormat", &mut labels.date_time_format),
+    // The names in a constant table, apart from the fields: pairs of both
+    // were built on the stack, name by name.
+    const NAMES: [&str; 8] = [
+        "source",
+        "citation",
+        "alsoCitedIn",
+        "references",
+        "opensInNewTab",
+        "empty",
+        "dateFormat",
+        "dateTimeFormat",
+    ];
+    let fields: [&mut String; 8] = [
+        &mut labels.source,
+        &mut labels.citation,
+        &mut labels.also_cited_in,
+        &mut labels.references,
+        &mut labels.opens_in_new_tab,
+        &mut labels.empty,
+        &mut labels.date_format,
+        &mut labels.date_time_format,
     ];
     // Indexed: the array's by-value iterator was kept in memory.
     let mut i = 0;
-    while i < fields.len() {
-        if let Some(text) = r.optional_string(&at.field(fields[i].0)) {
-            *fields[i].1 = text;
+    while i < NAMES.len() {
+        if let Some(text) = r.optional_string_in(at, NAMES[i]) {
+            *fields[i] = text;
         }
         i += 1;
     }
@@ -330,7 +391,7 @@ fn references(r: &mut Reader, at: &At) -> Vec<ReferenceInput> {
         None | Some(Value::Array(_)) => {
             return r.each(at, |r, entry| {
                 r.object(entry);
-                let id = r.number(&entry.field("id"));
+                let id = r.number_in(entry, "id");
                 reference_input(r, entry, id)
             })
         }
@@ -349,21 +410,7 @@ fn references(r: &mut Reader, at: &At) -> Vec<ReferenceInput> {
             value: Some(value),
         };
         let Some(id) = read::parse_u32(key.trim()) else {
-            if r.error.is_none() {
-                let mut path = String::new();
-                at.path(&mut path);
-                r.error = Some(type_error(
-                    &[
-                        r.function,
-                        ": ",
-                        &path,
-                        " keys must be citation numbers, not \"",
-                        key,
-                        "\"",
-                    ]
-                    .concat(),
-                ));
-            }
+            r.fail(at, &[" keys must be citation numbers, not \"", key, "\""]);
             continue;
         };
         r.object(&entry);
@@ -375,9 +422,9 @@ fn references(r: &mut Reader, at: &At) -> Vec<ReferenceInput> {
 fn reference_input(r: &mut Reader, entry: &At, id: u32) -> ReferenceInput {
     ReferenceInput {
         id,
-        title: r.optional_string(&entry.field("title")),
-        text: r.optional_string(&entry.field("text")),
-        url: r.optional_string(&entry.field("url")),
+        title: r.optional_string_in(entry, "title"),
+        text: r.optional_string_in(entry, "text"),
+        url: r.optional_string_in(entry, "url"),
     }
 }
 
@@ -393,17 +440,17 @@ pub fn digest(function: &str, value: &JsValue) -> Result<Digest> {
         error: None,
     };
     let title = r.optional(&at.field("title"), |r, t| Title {
-        column: r.optional_string(&t.field("column")),
-        headline: r.string(&t.field("headline")),
+        column: r.optional_string_in(t, "column"),
+        headline: r.string_in(t, "headline"),
         span: Default::default(),
     });
     let source = r.optional(&at.field("source"), |r, s| {
-        let publisher = r.string(&s.field("publisher"));
+        let publisher = r.string_in(s, "publisher");
         Source {
             raw: r
-                .optional_string(&s.field("raw"))
+                .optional_string_in(s, "raw")
                 .unwrap_or_else(|| publisher.clone()),
-            published: r.optional_string(&s.field("published")),
+            published: r.optional_string_in(s, "published"),
             publisher,
             span: Default::default(),
         }
@@ -419,17 +466,17 @@ pub fn digest(function: &str, value: &JsValue) -> Result<Digest> {
     let notes = r.each(&at.field("notes"), |r, n| {
         r.object(n);
         Note {
-            text: r.string(&n.field("text")),
+            text: r.string_in(n, "text"),
             span: Default::default(),
         }
     });
     let references = r.each(&at.field("references"), |r, e| {
         r.object(e);
         Reference {
-            id: r.number(&e.field("id")),
-            title: r.optional_string(&e.field("title")),
-            text: r.optional_string(&e.field("text")).unwrap_or_default(),
-            url: r.optional_string(&e.field("url")),
+            id: r.number_in(e, "id"),
+            title: r.optional_string_in(e, "title"),
+            text: r.optional_string_in(e, "text").unwrap_or_default(),
+            url: r.optional_string_in(e, "url"),
             span: Default::default(),
         }
     });
@@ -452,7 +499,7 @@ pub fn digest(function: &str, value: &JsValue) -> Result<Digest> {
 #[inline(never)]
 fn heading(r: &mut Reader, h: &At) -> Heading {
     Heading {
-        text: r.string(&h.field("text")),
+        text: r.string_in(h, "text"),
         span: Default::default(),
     }
 }
@@ -461,8 +508,8 @@ fn point(r: &mut Reader, p: &At) -> Point {
     r.object(p);
     Point {
         inlines: inlines(r, &p.field("inlines"), 0),
-        text: r.string(&p.field("text")),
-        citations: r.numbers(&p.field("citations")),
+        text: r.string_in(p, "text"),
+        citations: r.numbers(p, "citations"),
         span: Default::default(),
     }
 }
@@ -502,11 +549,11 @@ fn inlines(r: &mut Reader, at: &At, inside: u8) -> Vec<Inline> {
         }
         match known.filter(|&k| KINDS[k].1 & inside == 0) {
             Some(0) => Inline::Text {
-                text: r.string(&inline.field("text")),
+                text: r.string_in(inline, "text"),
                 span: Default::default(),
             },
             Some(1) => Inline::Cite {
-                ids: r.numbers(&inline.field("ids")),
+                ids: r.numbers(inline, "ids"),
                 span: Default::default(),
             },
             Some(2) => Inline::Strong {
@@ -518,11 +565,11 @@ fn inlines(r: &mut Reader, at: &At, inside: u8) -> Vec<Inline> {
                 span: Default::default(),
             },
             Some(4) => Inline::Code {
-                text: r.string(&inline.field("text")),
+                text: r.string_in(inline, "text"),
                 span: Default::default(),
             },
             Some(_) => Inline::Link {
-                url: r.string(&inline.field("url")),
+                url: r.string_in(inline, "url"),
                 children: inlines(r, &inline.field("children"), inside | LINK),
                 span: Default::default(),
             },
