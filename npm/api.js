@@ -1,10 +1,14 @@
 // The package's API. The wasm module reads text and writes markup
 // (`model`, `markup`); this layer puts the markup in the page through the
 // package's one Trusted Types policy and attaches the tooltips' behaviour
-// (tooltips.js). Every call into the module goes through module.js, which
-// restarts the module if a call ever fails inside it.
+// (tooltips.js). Every call into the module goes through module.js's
+// `guarded`, which restarts the module if a call ever fails inside it.
+// The glue is imported as a namespace here, not through module.js, so that
+// the bundler calls its functions directly instead of building an object
+// of getters for them.
+import * as glue from "./glue.js";
 import { modelFrom } from "./model.js";
-import { guarded, glue, init, initSync, instance } from "./module.js";
+import { guarded, init, initSync, instance } from "./module.js";
 import { applyOps } from "./patch.js";
 import { attach } from "./tooltips.js";
 
