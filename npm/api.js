@@ -231,7 +231,7 @@ let policy;
  * markup (from `markup()` or a stream's changes).
  */
 function setMarkup(caller, container, html, options) {
-  container.innerHTML = /** @type {string} */ (policyFor(caller, options)?.createHTML(html) ?? html);
+  container.innerHTML = trusted(caller, html, options);
 }
 
 /**
@@ -241,16 +241,17 @@ function setMarkup(caller, container, html, options) {
  */
 function parseMarkup(caller, container, html, options) {
   const template = container.ownerDocument.createElement("template");
-  template.innerHTML = /** @type {string} */ (policyFor(caller, options)?.createHTML(html) ?? html);
+  template.innerHTML = trusted(caller, html, options);
   return /** @type {Element} */ (template.content.firstElementChild);
 }
 
-function policyFor(caller, options) {
+/** `html` as the policy in `options` or the package's makes it (a string where there are no Trusted Types). */
+function trusted(caller, html, options) {
   const own = options?.trustedTypesPolicy;
   if (own != null && typeof own.createHTML !== "function") {
     throw new TypeError(`${caller}: options.trustedTypesPolicy must be a Trusted Types policy`);
   }
-  return own ?? packagePolicy(caller);
+  return /** @type {string} */ ((own ?? packagePolicy(caller))?.createHTML(html) ?? html);
 }
 
 /**
