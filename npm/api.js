@@ -85,12 +85,13 @@ export class DigestView {
 
   /** Renders `text` in place of the current digest. */
   update(text) {
-    checkString("DigestView.update", "text", text);
-    this.#live("update");
+    const caller = "DigestView.update";
+    checkString(caller, "text", text);
+    this.#live(caller);
     this.#cancelFrame();
     this.#closeStream();
     this.#text = text;
-    this.#render("DigestView.update");
+    this.#render(caller);
   }
 
   /**
@@ -100,16 +101,17 @@ export class DigestView {
    * `aria-busy="true"` until `finish()`.
    */
   append(chunk) {
-    checkString("DigestView.append", "chunk", chunk);
-    this.#live("append");
+    const caller = "DigestView.append";
+    checkString(caller, "chunk", chunk);
+    this.#live(caller);
     const text = this.#text + chunk;
-    checkLength("DigestView.append", "the text with this chunk", text);
+    checkLength(caller, "the text with this chunk", text);
     this.#text = text;
     if (this.#stream) this.#stream.pending += chunk;
     if (!this.#frame) {
       this.#frame = requestAnimationFrame(() => {
         this.#frame = 0;
-        if (this.#behaviour) this.#streamOn("DigestView.append", false);
+        if (this.#behaviour) this.#streamOn(caller, false);
       });
     }
   }
@@ -119,10 +121,11 @@ export class DigestView {
    * exactly what `render` makes of the whole text, and `aria-busy` goes.
    */
   finish() {
-    this.#live("finish");
+    const caller = "DigestView.finish";
+    this.#live(caller);
     this.#cancelFrame();
-    if (this.#stream || this.#frame) this.#streamOn("DigestView.finish", true);
-    else this.#render("DigestView.finish");
+    if (this.#stream || this.#frame) this.#streamOn(caller, true);
+    else this.#render(caller);
   }
 
   /**
@@ -136,8 +139,8 @@ export class DigestView {
     this.#behaviour = null;
   }
 
-  #live(method) {
-    if (!this.#behaviour) throw new Error(`DigestView.${method}: the view was destroyed`);
+  #live(caller) {
+    if (!this.#behaviour) throw new Error(`${caller}: the view was destroyed`);
   }
 
   #cancelFrame() {
