@@ -259,13 +259,19 @@ function clearTimer(state, name) {
   state.timers[name] = 0;
 }
 
-/** Ids we write are `[A-Za-z0-9_-]`; anything else came from foreign markup and is not looked up. */
-const SAFE_ID = /^[A-Za-z0-9_-]+$/;
+/**
+ * The element with `id` inside `scope`, or null. Ids we write are
+ * `[A-Za-z0-9_-]`; anything else came from foreign markup and is not
+ * looked up.
+ */
+export function byId(scope, id) {
+  return (id && /^[A-Za-z0-9_-]+$/.test(id) && scope.querySelector("#" + id)) || null;
+}
 
 /** The element with `id` in the digest `from` is part of (ids are unique per digest only). */
 function inSameDigest(from, id) {
-  if (!id || !SAFE_ID.test(id)) return null;
-  return from.closest("article.digest")?.querySelector("#" + id) ?? null;
+  const article = from.closest("article.digest");
+  return article && byId(article, id);
 }
 
 /** How a tooltip was opened: hover closes when the pointer leaves; the others stay until dismissed. */
