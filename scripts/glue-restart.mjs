@@ -43,12 +43,18 @@ function __wbg_restart() {
 
 export { initSync, __wbg_init as default, __wbg_restart };`,
 );
+// The allocator's exports, as every caller of passStringToWasm0 passes them
+// (scripts/short-imports.mjs has renamed them by now).
+const allocator = glue.match(/passStringToWasm0\(\w+, (wasm\.[\w$]+), (wasm\.[\w$]+)\)/);
+if (!allocator) throw new Error("glue-restart: no call of passStringToWasm0 with the allocator; update this script");
+const [, malloc, realloc] = allocator;
+
 // Each trim replaces one exact piece (every occurrence, at least one).
 const trims = [
   // Every caller passes the module's own allocator, so the encoder branch
   // for a missing `realloc` never runs; the function reads the allocator
   // itself instead of each call site spelling it out.
-  [", wasm.__wbindgen_malloc, wasm.__wbindgen_realloc)", ")"],
+  [`, ${malloc}, ${realloc})`, ")"],
   [
     `function passStringToWasm0(arg, malloc, realloc) {
     if (realloc === undefined) {
@@ -60,8 +66,8 @@ const trims = [
     }
 `,
     `function passStringToWasm0(arg) {
-    const malloc = wasm.__wbindgen_malloc;
-    const realloc = wasm.__wbindgen_realloc;
+    const malloc = ${malloc};
+    const realloc = ${realloc};
 `,
   ],
   // TextEncoder.encodeInto is in every supported engine (README, Browsers).
