@@ -22,9 +22,10 @@ export { init as default, initSync };
 export function parseDigest(text, options) {
   // Checked here, so that the text crosses as a string argument (one
   // copy into the module, no call back out to read it).
-  checkString("parseDigest", "text", text);
-  checkLength("parseDigest", "text", text);
-  const records = guarded("parseDigest", () => glue.model("parseDigest", text, options));
+  const caller = "parseDigest";
+  checkString(caller, "text", text);
+  checkLength(caller, "text", text);
+  const records = guarded(caller, () => glue.model(caller, text, options));
   return modelFrom(records, wellFormed(text));
 }
 
