@@ -177,4 +177,6 @@ for (const [field, short] of exportNames) {
 writeFileSync(wasmPath, out);
 writeFileSync(gluePath, glue);
 const saved = importsSaved + bytes.length - out.length;
-console.error(`short-imports: ${entries.length} imports and ${exportNames.size} exports renamed, ${saved} bytes saved in the module`);
+console.error(
+  `short-imports: ${entries.length} imports and ${exportNames.size} exports renamed, ${saved} bytes saved in the module`,
+);
