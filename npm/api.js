@@ -1,10 +1,14 @@
 // The package's API. The wasm module reads text and writes markup
 // (`model`, `markup`); this layer puts the markup in the page through the
 // package's one Trusted Types policy and attaches the tooltips' behaviour
-// (tooltips.js). Every call into the module goes through module.js, which
-// restarts the module if a call ever fails inside it.
+// (tooltips.js). Every call into the module goes through module.js's
+// `guarded`, which restarts the module if a call ever fails inside it.
+// The glue is imported as a namespace here, not through module.js, so that
+// the bundler calls its functions directly instead of building an object
+// of getters for them.
+import * as glue from "./glue.js";
 import { modelFrom } from "./model.js";
-import { guarded, glue, init, initSync, instance } from "./module.js";
+import { guarded, init, initSync, instance } from "./module.js";
 import { applyOps } from "./patch.js";
 import { attach } from "./tooltips.js";
 
@@ -18,9 +22,10 @@ export { init as default, initSync };
 export function parseDigest(text, options) {
   // Checked here, so that the text crosses as a string argument (one
   // copy into the module, no call back out to read it).
-  checkString("parseDigest", "text", text);
-  checkLength("parseDigest", "text", text);
-  const records = guarded("parseDigest", () => glue.model("parseDigest", text, options));
+  const caller = "parseDigest";
+  checkString(caller, "text", text);
+  checkLength(caller, "text", text);
+  const records = guarded(caller, () => glue.model(caller, text, options));
   return modelFrom(records, wellFormed(text));
 }
 
@@ -81,12 +86,13 @@ export class DigestView {
 
   /** Renders `text` in place of the current digest. */
   update(text) {
-    checkString("DigestView.update", "text", text);
-    this.#live("update");
+    const caller = "DigestView.update";
+    checkString(caller, "text", text);
+    this.#live(caller);
     this.#cancelFrame();
     this.#closeStream();
     this.#text = text;
-    this.#render("DigestView.update");
+    this.#render(caller);
   }
 
   /**
@@ -96,16 +102,17 @@ export class DigestView {
    * `aria-busy="true"` until `finish()`.
    */
   append(chunk) {
-    checkString("DigestView.append", "chunk", chunk);
-    this.#live("append");
+    const caller = "DigestView.append";
+    checkString(caller, "chunk", chunk);
+    this.#live(caller);
     const text = this.#text + chunk;
-    checkLength("DigestView.append", "the text with this chunk", text);
+    checkLength(caller, "the text with this chunk", text);
     this.#text = text;
     if (this.#stream) this.#stream.pending += chunk;
     if (!this.#frame) {
       this.#frame = requestAnimationFrame(() => {
         this.#frame = 0;
-        if (this.#behaviour) this.#streamOn("DigestView.append", false);
+        if (this.#behaviour) this.#streamOn(caller, false);
       });
     }
   }
@@ -115,10 +122,11 @@ export class DigestView {
    * exactly what `render` makes of the whole text, and `aria-busy` goes.
    */
   finish() {
-    this.#live("finish");
+    const caller = "DigestView.finish";
+    this.#live(caller);
     this.#cancelFrame();
-    if (this.#stream || this.#frame) this.#streamOn("DigestView.finish", true);
-    else this.#render("DigestView.finish");
+    if (this.#stream || this.#frame) this.#streamOn(caller, true);
+    else this.#render(caller);
   }
 
   /**
@@ -132,8 +140,8 @@ export class DigestView {
     this.#behaviour = null;
   }
 
-  #live(method) {
-    if (!this.#behaviour) throw new Error(`DigestView.${method}: the view was destroyed`);
+  #live(caller) {
+    if (!this.#behaviour) throw new Error(`${caller}: the view was destroyed`);
   }
 
   #cancelFrame() {
@@ -227,7 +235,7 @@ let policy;
  * markup (from `markup()` or a stream's changes).
  */
 function setMarkup(caller, container, html, options) {
-  container.innerHTML = /** @type {string} */ (policyFor(caller, options)?.createHTML(html) ?? html);
+  container.innerHTML = trusted(caller, html, options);
 }
 
 /**
@@ -237,16 +245,17 @@ function setMarkup(caller, container, html, options) {
  */
 function parseMarkup(caller, container, html, options) {
   const template = container.ownerDocument.createElement("template");
-  template.innerHTML = /** @type {string} */ (policyFor(caller, options)?.createHTML(html) ?? html);
+  template.innerHTML = trusted(caller, html, options);
   return /** @type {Element} */ (template.content.firstElementChild);
 }
 
-function policyFor(caller, options) {
+/** `html` as the policy in `options` or the package's makes it (a string where there are no Trusted Types). */
+function trusted(caller, html, options) {
   const own = options?.trustedTypesPolicy;
   if (own != null && typeof own.createHTML !== "function") {
     throw new TypeError(`${caller}: options.trustedTypesPolicy must be a Trusted Types policy`);
   }
-  return own ?? packagePolicy(caller);
+  return /** @type {string} */ ((own ?? packagePolicy(caller))?.createHTML(html) ?? html);
 }
 
 /**

@@ -27,15 +27,15 @@ export function modelFrom(bytes, input) {
   };
   const span = () => ({ start: w[i++], end: w[i++] });
   // Arrays are filled by push so that they are packed, as JSON.parse makes them.
-  const ids = () => {
+  const list = (item) => {
     const out = [];
-    for (let n = w[i++]; n > 0; n--) out.push(w[i++]);
+    for (let n = w[i++]; n > 0; n--) out.push(item());
     return out;
   };
+  const ids = () => list(() => w[i++]);
   // Recursive to the depth inlines nest to, which the parser bounds.
-  const inlines = () => {
-    const out = [];
-    for (let n = w[i++]; n > 0; n--) {
+  const inlines = () =>
+    list(() => {
       const kind = w[i++];
       const inline = { type: INLINE_TYPES[kind] };
       if (kind === 0 || kind === 4) inline.text = str();
@@ -45,16 +45,9 @@ export function modelFrom(bytes, input) {
         inline.children = inlines();
       }
       inline.span = span();
-      out.push(inline);
-    }
-    return out;
-  };
+      return inline;
+    });
   const heading = () => ({ text: str(), span: span() });
-  const list = (item) => {
-    const out = [];
-    for (let n = w[i++]; n > 0; n--) out.push(item());
-    return out;
-  };
 
   const digest = {};
   const flags = w[i++];

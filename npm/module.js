@@ -93,4 +93,5 @@ function restart() {
   instances++;
 }
 
+// For npm/test-trap.js; the API imports the glue's functions itself.
 export { glue };

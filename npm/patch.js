@@ -7,7 +7,7 @@
 // by the caller's `parse`) and fits it into the page. Elements that match
 // are kept (`morph`), so a point whose text grew keeps its element and its
 // text node, and nothing the operations do not name is touched.
-import { afterPatch, closeWithin, isOpenTooltip } from "./tooltips.js";
+import { afterPatch, byId, closeWithin, isOpenTooltip } from "./tooltips.js";
 
 /**
  * Applies `ops` (JSON from the module) to `article`, the stream's
@@ -80,11 +80,6 @@ export function applyOps(container, article, ops, parse) {
 
 function pointsOf(section) {
   return section.querySelector(":scope > ul.digest-points");
-}
-
-/** Ids we write are `[A-Za-z0-9_-]`. */
-function byId(article, id) {
-  return /^[A-Za-z0-9_-]+$/.test(id) ? article.querySelector("#" + id) : null;
 }
 
 /**

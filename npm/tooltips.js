@@ -72,7 +72,7 @@ export function attach(root) {
   let set = byEventRoot.get(eventRoot);
   if (!set) {
     byEventRoot.set(eventRoot, (set = new Set()));
-    for (const type of ROOT_EVENTS) eventRoot.addEventListener(type, onRootEvent);
+    for (const type in ROOT_HANDLERS) eventRoot.addEventListener(type, onRootEvent);
   }
   set.add(state);
   const count = documents.get(doc) ?? 0;
@@ -94,7 +94,7 @@ export function attach(root) {
       set.delete(state);
       if (set.size === 0) {
         byEventRoot.delete(eventRoot);
-        for (const type of ROOT_EVENTS) eventRoot.removeEventListener(type, onRootEvent);
+        for (const type in ROOT_HANDLERS) eventRoot.removeEventListener(type, onRootEvent);
       }
       const left = documents.get(doc) - 1;
       if (left === 0) {
@@ -105,7 +105,6 @@ export function attach(root) {
   };
 }
 
-const ROOT_EVENTS = ["pointerover", "pointerout", "focusin", "focusout", "click"];
 
 /** Presses anywhere close (capture: before the page's handlers); scrolls anywhere move the tooltip along. */
 function listenToDocument(doc, on) {
@@ -137,23 +136,12 @@ function onViewportChange() {
 
 function onRootEvent(event) {
   const target = eventElement(event);
-  if (!target) return;
-  switch (event.type) {
-    case "pointerover":
-      return event.pointerType === "touch" ? undefined : pointerOver(target);
-    case "pointerout":
-      return event.pointerType === "touch" ? undefined : pointerOut(target, event.relatedTarget);
-    case "focusin":
-      return focusIn(target);
-    case "focusout":
-      return focusOut(target, event.relatedTarget);
-    case "click":
-      return click(target, event);
-  }
+  if (target) ROOT_HANDLERS[event.type](target, event);
 }
 
 /** Hover: open after the intent delay. */
-function pointerOver(target) {
+function pointerOver(target, event) {
+  if (event.pointerType === "touch") return;
   if (withinOpen(target)) return clearTimer(open.state, "close");
   const found = triggerOf(target);
   if (!found) return;
@@ -167,7 +155,9 @@ function pointerOver(target) {
 }
 
 /** Leaving the trigger or the tooltip (not for one another): close after a grace period. */
-function pointerOut(target, related) {
+function pointerOut(target, event) {
+  if (event.pointerType === "touch") return;
+  const related = event.relatedTarget;
   const leaving = triggerOf(target);
   if (!leaving && !withinOpen(target)) return;
   if (related instanceof Element) {
@@ -194,7 +184,8 @@ function focusIn(target) {
 }
 
 /** Focus leaving both the trigger and the tooltip closes (unless the pointer opened it). */
-function focusOut(target, related) {
+function focusOut(target, event) {
+  const related = event.relatedTarget;
   if (!withinOpen(target)) return;
   if (related instanceof Element && withinOpen(related)) return;
   if (open.via !== "hover") close(false);
@@ -225,6 +216,9 @@ function click(target, event) {
     close(false); // a link trigger: the browser goes to the reference
   }
 }
+
+/** The delegated listeners on each event root, by event type: each gets the event's element and the event. */
+const ROOT_HANDLERS = { pointerover: pointerOver, pointerout: pointerOut, focusin: focusIn, focusout: focusOut, click };
 
 /** The attached container holding `element`, if any. */
 function containerOf(element) {
@@ -265,13 +259,19 @@ function clearTimer(state, name) {
   state.timers[name] = 0;
 }
 
-/** Ids we write are `[A-Za-z0-9_-]`; anything else came from foreign markup and is not looked up. */
-const SAFE_ID = /^[A-Za-z0-9_-]+$/;
+/**
+ * The element with `id` inside `scope`, or null. Ids we write are
+ * `[A-Za-z0-9_-]`; anything else came from foreign markup and is not
+ * looked up.
+ */
+export function byId(scope, id) {
+  return (id && /^[A-Za-z0-9_-]+$/.test(id) && scope.querySelector("#" + id)) || null;
+}
 
 /** The element with `id` in the digest `from` is part of (ids are unique per digest only). */
 function inSameDigest(from, id) {
-  if (!id || !SAFE_ID.test(id)) return null;
-  return from.closest("article.digest")?.querySelector("#" + id) ?? null;
+  const article = from.closest("article.digest");
+  return article && byId(article, id);
 }
 
 /** How a tooltip was opened: hover closes when the pointer leaves; the others stay until dismissed. */

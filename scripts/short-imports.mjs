@@ -6,13 +6,17 @@
 // wasm-bindgen names each import after the Rust item plus a 16-digit hash
 // (`./digest_render_bg.js` / `__wbg_addEventListener_70e3766f6252144d`),
 // and every name is written twice, once in the module and once in the glue:
-// about 2 KB gzip of a page's download for ninety imports. Exports keep their
-// names (the glue's `InitOutput` type lists them). Both files are rewritten
-// in place; the glue's import object is the only place the names occur.
+// about 2 KB gzip of a page's download for ninety imports. Both files are
+// rewritten in place; the glue's import object is the only place the names
+// occur.
+//
+// The exports get short names too, all but `memory` (which tests read):
+// the glue reads them only as `wasm.NAME`; the Rust functions' names stay
+// in the glue's own functions, which the package calls.
 import { readFileSync, writeFileSync } from "node:fs";
 
 const [wasmPath, gluePath] = process.argv.slice(2);
-const bytes = readFileSync(wasmPath);
+let bytes = readFileSync(wasmPath);
 let glue = readFileSync(gluePath, "utf8");
 
 function readU32(at) {
@@ -50,18 +54,28 @@ function shortName(i) {
   return s;
 }
 
-// Walk the sections to the import section (id 2).
-let at = 8;
-let section = null;
-while (at < bytes.length) {
-  const id = bytes[at];
-  const [size, body] = readU32(at + 1);
-  if (id === 2) {
-    section = { start: at, body, end: body + size };
-    break;
+/** Where section `wanted` (by id) is in the module, or null. */
+function findSection(wanted) {
+  let at = 8;
+  while (at < bytes.length) {
+    const id = bytes[at];
+    const [size, body] = readU32(at + 1);
+    if (id === wanted) return { start: at, body, end: body + size };
+    at = body + size;
   }
-  at = body + size;
+  return null;
 }
+
+/** The module with `section` replaced by one of the same id holding `body`. */
+function withSection(section, body) {
+  return Buffer.concat([
+    bytes.subarray(0, section.start),
+    Buffer.from([bytes[section.start], ...u32(body.length), ...body]),
+    bytes.subarray(section.end),
+  ]);
+}
+
+const section = findSection(2);
 if (!section) throw new Error(`${wasmPath}: no import section`);
 
 let [count, p] = readU32(section.body);
@@ -97,11 +111,41 @@ for (let i = 0; i < count; i++) {
 
 const body = [...u32(count)];
 for (const e of entries) body.push(...name(modules.get(e.module)), ...name(e.short), ...e.desc);
-const out = Buffer.concat([
-  bytes.subarray(0, section.start),
-  Buffer.from([2, ...u32(body.length), ...body]),
-  bytes.subarray(section.end),
-]);
+let out = withSection(section, body);
+const importsSaved = bytes.length - out.length;
+
+// The exports (section 7), read from the module with short imports.
+bytes = out;
+const exportSection = findSection(7);
+if (!exportSection) throw new Error(`${wasmPath}: no export section`);
+[count, p] = readU32(exportSection.body);
+const exportBody = [...u32(count)];
+/** Export names and their short names. */
+const exportNames = new Map();
+const taken = new Set();
+const exported = [];
+for (let i = 0; i < count; i++) {
+  const [len, start] = readU32(p);
+  const field = bytes.subarray(start, start + len).toString("utf8");
+  p = start + len;
+  const descStart = p;
+  p++; // kind
+  [, p] = readU32(p);
+  exported.push({ field, desc: bytes.subarray(descStart, p) });
+  taken.add(field);
+}
+let next = 0;
+for (const e of exported) {
+  if (e.field !== "memory") {
+    let short;
+    do short = shortName(next++);
+    while (taken.has(short));
+    taken.add(short);
+    exportNames.set(e.field, short);
+  }
+  exportBody.push(...name(exportNames.get(e.field) ?? e.field), ...e.desc);
+}
+out = withSection(exportSection, exportBody);
 
 // The glue: each import's key, and each module's key in the imports object.
 for (const e of entries) {
@@ -116,6 +160,23 @@ for (const [module, short] of modules) {
   glue = glue.replace(`${key}:`, `${JSON.stringify(short)}:`);
 }
 
+// The glue reads the exports as `wasm.NAME`: the Rust functions' must be
+// found so, and wasm-bindgen's own (`__wbindgen_malloc`, ...) nowhere
+// else, or the glue changed shape.
+for (const [field, short] of exportNames) {
+  const escaped = field.replace(/\$/g, "\\$");
+  const all = glue.match(new RegExp(`(?<![\\w$])${escaped}(?![\\w$])`, "g"))?.length ?? 0;
+  const key = new RegExp(`(?<=\\bwasm\\.)${escaped}(?![\\w$])`, "g");
+  const found = glue.match(key)?.length ?? 0;
+  if (field.startsWith("__") ? found !== all : found === 0) {
+    throw new Error(`${gluePath}: export ${field} found ${found} times as wasm.${field}, ${all} in all`);
+  }
+  glue = glue.replace(key, short);
+}
+
 writeFileSync(wasmPath, out);
 writeFileSync(gluePath, glue);
-console.error(`short-imports: ${entries.length} imports renamed, ${bytes.length - out.length} bytes saved in the module`);
+const saved = importsSaved + bytes.length - out.length;
+console.error(
+  `short-imports: ${entries.length} imports and ${exportNames.size} exports renamed, ${saved} bytes saved in the module`,
+);
