@@ -823,7 +823,12 @@ fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
 }
 
 fn id_message(before: &str, id: u32, after: &str) -> String {
-    [before, &crate::render::html::number(id as usize), after].concat()
+    // Pushed piece by piece: a `concat` was the module's only
+    // `join_generic_copy`, with its checked length sums.
+    let mut message = String::from(before);
+    crate::render::html::push_decimal(&mut message, u64::from(id));
+    message.push_str(after);
+    message
 }
 
 /// Calls `f` on every span in the digest.

@@ -1092,7 +1092,9 @@ fn display_url(url: &str) -> String {
             if chars == 48 {
                 cut = i;
             } else if chars == 49 {
-                return [&rest[..cut], "…"].concat();
+                let mut short = String::from(&rest[..cut]);
+                short.push_str("…");
+                return short;
             }
         }
         i += 1;
@@ -1121,7 +1123,10 @@ fn sanitize_prefix(p: &str) -> String {
     {
         clean
     } else {
-        ["dg-", &clean].concat()
+        // Pushed, not a `concat` (`join_generic_copy`, its own code).
+        let mut prefixed = String::from("dg-");
+        prefixed.push_str(&clean);
+        prefixed
     }
 }
 
