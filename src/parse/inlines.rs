@@ -721,8 +721,9 @@ impl Tree<'_> {
         // `piece` is folded already: only a space at the seam can double.
         // Across a removed citation marker none is kept before closing
         // punctuation either (`rose [2], then` gives `rose, then`).
-        if self.text.ends_with(' ') {
-            let body = &piece[usize::from(piece.starts_with(' '))..];
+        // Byte tests: `starts_with(char)` encodes the char as UTF-8 first.
+        if self.text.as_bytes().last() == Some(&b' ') {
+            let body = &piece[usize::from(piece.as_bytes().first() == Some(&b' '))..];
             if self.after_cite && super::chars::first_is(body, is_closing_punct) {
                 self.text.pop();
             }
@@ -800,10 +801,10 @@ impl Tree<'_> {
         }
         let inlines = self.root;
         let mut text = self.text;
-        if text.ends_with(' ') {
+        if text.as_bytes().last() == Some(&b' ') {
             text.pop();
         }
-        if text.starts_with(' ') {
+        if text.as_bytes().first() == Some(&b' ') {
             text.remove(0);
         }
         (text, inlines, self.ids)

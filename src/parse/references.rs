@@ -69,7 +69,7 @@ pub fn is_heading(line: &str) -> bool {
 pub fn is_definition(line: &str) -> bool {
     // An entry marker in `[ ]` that took a colon after the bracket: one
     // reading of markers, where a copy of it here was 0.2 KB of wasm.
-    line.starts_with('[')
+    line.as_bytes().first() == Some(&b'[')
         && entry_marker(line).is_some_and(|(_, end)| super::chars::ends_with_colon(&line[..end]))
 }
 

@@ -151,7 +151,7 @@ pub fn trim(s: &str) -> &str {
 /// parser's hottest loop.
 pub fn push_folded(out: &mut String, piece: &str) {
     let bytes = piece.as_bytes();
-    let mut in_space = out.ends_with(' ');
+    let mut in_space = out.as_bytes().last() == Some(&b' ');
     if !super::scan::needs_folding(bytes, in_space) {
         out.push_str(piece);
         return;
