@@ -1015,7 +1015,13 @@ pub fn human_date(iso: &str, labels: &Labels) -> String {
         Some(name) => name.as_str(),
         None => m,
     };
-    let day = d.trim_start_matches('0');
+    // Byte loops here and in `display_url`: `trim_*_matches(char)` built
+    // a char searcher.
+    let mut zeros = 0;
+    while d.as_bytes().get(zeros) == Some(&b'0') {
+        zeros += 1;
+    }
+    let day = &d[zeros..];
     let date_text = fill(
         &labels.date_format,
         &[("day", day), ("month", month), ("year", y)],
@@ -1080,7 +1086,11 @@ fn raw_date<'r>(raw: &'r str, publisher: &str) -> &'r str {
 fn display_url(url: &str) -> String {
     let rest = crate::parse::find_str(url, "://").map_or(url, |i| &url[i + 3..]);
     let rest = rest.strip_prefix("www.").unwrap_or(rest);
-    let rest = rest.trim_end_matches('/');
+    let mut end = rest.len();
+    while end > 0 && rest.as_bytes()[end - 1] == b'/' {
+        end -= 1;
+    }
+    let rest = &rest[..end];
     // Where the 48th character starts, if there are more than 48.
     let bytes = rest.as_bytes();
     let mut chars = 0;
