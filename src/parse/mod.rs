@@ -572,7 +572,7 @@ fn read_references(
     }
     flush(&mut open);
 
-    let ids: Vec<u32> = out.iter().map(|r| r.id).collect();
+    let ids = reference_ids(&out);
     for (r, &first) in out.iter().zip(&text::first_occurrences(&ids)) {
         if !first {
             diagnostics.push(Diagnostic {
@@ -659,6 +659,16 @@ pub fn index_citations(sections: &[Section]) -> Vec<Citation> {
     citations
 }
 
+/// The references' ids, in order. One plain loop for the parser's and the
+/// renderer's lists: a `map(..).collect()` was a `from_iter` instance.
+pub(crate) fn reference_ids(references: &[Reference]) -> Vec<u32> {
+    let mut ids = Vec::with_capacity(references.len());
+    for r in references {
+        ids.push(r.id);
+    }
+    ids
+}
+
 /// `high` and `low` as one sort key.
 pub(crate) fn pack(high: u32, low: u32) -> u64 {
     (high as u64) << 32 | low as u64
@@ -731,7 +741,7 @@ pub fn apply_references(digest: &mut Digest, references: &[ReferenceInput]) {
 /// meaningful when there are references at all: a digest without any cites
 /// "Source N" for each and that is fine.
 fn check_references(digest: &mut Digest) {
-    let mut known: Vec<u32> = digest.references.iter().map(|r| r.id).collect();
+    let mut known = reference_ids(&digest.references);
     known.sort_unstable();
     let mut found = Vec::new();
     for citation in &digest.citations {
@@ -761,7 +771,7 @@ fn check_references(digest: &mut Digest) {
         });
     }
     // `citations` is sorted by id.
-    let ids: Vec<u32> = digest.references.iter().map(|r| r.id).collect();
+    let ids = reference_ids(&digest.references);
     let first = text::first_occurrences(&ids);
     for (reference, &first) in digest.references.iter().zip(&first) {
         let cited = digest

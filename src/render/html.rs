@@ -198,7 +198,7 @@ pub fn size_hint(digest: &Digest) -> usize {
     let publisher = digest.source.as_ref().map_or(0, |s| s.publisher.len());
     size += (TOOLTIP + publisher) * digest.citations.len();
     // The first entry of an id is the one shown.
-    let ids: Vec<u32> = digest.references.iter().map(|r| r.id).collect();
+    let ids = crate::parse::reference_ids(&digest.references);
     let first = crate::parse::first_occurrences(&ids);
     for (r, first) in digest.references.iter().zip(&first) {
         if *first {
