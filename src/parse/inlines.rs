@@ -793,10 +793,10 @@ impl Tree<'_> {
         self.flush();
         // Never left open (every opening is paired), but a container left
         // open would give its children to its parent, not lose them.
-        while let Some(frame) = self.frames.pop() {
+        while let Some(mut frame) = self.frames.pop() {
             match self.frames.last_mut() {
-                Some(parent) => parent.children.extend(frame.children),
-                None => self.root.extend(frame.children),
+                Some(parent) => parent.children.append(&mut frame.children),
+                None => self.root.append(&mut frame.children),
             }
         }
         let inlines = self.root;
