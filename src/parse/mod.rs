@@ -57,7 +57,7 @@ use crate::render::ReferenceInput;
 use blocks::{Line, LineKind};
 use points::{byte_span, diagnostic};
 pub(crate) use scan::{find_str, utf16_len};
-pub(crate) use text::first_occurrences;
+pub(crate) use text::{first_occurrences, trim, trim_end, trim_start};
 
 /// For the HTML writer: where the next character needing an entity is.
 pub(crate) fn next_html_special(bytes: &[u8], from: usize) -> usize {

@@ -29,7 +29,7 @@
 use super::bidi::{first_strong, Direction};
 use super::{safe_url, Labels, RenderOptions};
 use crate::model::{Citation, Digest, Inline, Point};
-use crate::parse::find_str;
+use crate::parse::{find_str, trim, trim_end, trim_start};
 
 /// The tooltips' container. Hidden too, so the browser does not even style
 /// the tooltips until one is moved out to open (a large share of the page's
@@ -651,13 +651,13 @@ impl<'a> View<'a> {
                     let mut text = text.as_str();
                     // The marker hugs the word before it.
                     if matches!(inlines.get(i + 1), Some(Inline::Cite { .. })) {
-                        text = text.trim_end();
+                        text = trim_end(text);
                     }
                     if top && i == 0 {
-                        text = text.trim_start();
+                        text = trim_start(text);
                     }
                     if top && i + 1 == count {
-                        text = text.trim_end();
+                        text = trim_end(text);
                     }
                     escape(out, text);
                 }
@@ -929,7 +929,7 @@ impl<'a> View<'a> {
 }
 
 fn non_empty(s: &str) -> Option<&str> {
-    let t = s.trim();
+    let t = trim(s);
     (!t.is_empty()).then_some(t)
 }
 
@@ -1069,7 +1069,7 @@ fn raw_date<'r>(raw: &'r str, publisher: &str) -> &'r str {
     if let Some(date) = crate::parse::source_date(raw) {
         return date;
     }
-    let mut rest = raw.strip_prefix(publisher).unwrap_or(raw).trim_start();
+    let mut rest = trim_start(raw.strip_prefix(publisher).unwrap_or(raw));
     // `trim_start_matches` with these: a `[char; 5]` searcher of its own.
     const DOTS: [&str; 5] = ["·", "•", "・", "‧", "∙"];
     let mut i = 0;
@@ -1079,7 +1079,7 @@ fn raw_date<'r>(raw: &'r str, publisher: &str) -> &'r str {
             None => i += 1,
         }
     }
-    rest.trim_start()
+    trim_start(rest)
 }
 
 /// `https://www.example.com/a/b/` as `example.com/a/b`, shortened.

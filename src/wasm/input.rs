@@ -409,7 +409,7 @@ fn references(r: &mut Reader, at: &At) -> Vec<ReferenceInput> {
             index: 0,
             value: Some(value),
         };
-        let Some(id) = read::parse_u32(key.trim()) else {
+        let Some(id) = read::parse_u32(crate::parse::trim(key)) else {
             r.fail(at, &[" keys must be citation numbers, not \"", key, "\""]);
             continue;
         };
