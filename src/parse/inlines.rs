@@ -127,12 +127,13 @@ pub fn build(src: &str, items: &mut Vec<Item>, may_be_marked: bool) -> Built {
     } else {
         // No mark anywhere: the items go to the tree as they stand, and
         // the scanner is not even set up.
-        for item in items.drain(..) {
-            match item {
+        for i in 0..items.len() {
+            match take_item(items, i) {
                 Item::Text { start, end } => tree.add_text(start, end),
                 Item::Cite(group) => tree.cite(group),
             }
         }
+        items.clear();
         Vec::new()
     };
     let (text, inlines, ids) = tree.finish();
@@ -143,6 +144,13 @@ pub fn build(src: &str, items: &mut Vec<Item>, may_be_marked: bool) -> Built {
         end,
         code,
     }
+}
+
+/// Item `i` of `items`, moved out (an empty text left in its place). The
+/// loops over a point's items take each so and clear the list after:
+/// `drain` was an iterator type with a drop of its own.
+fn take_item(items: &mut [Item], i: usize) -> Item {
+    std::mem::replace(&mut items[i], Item::Text { start: 0, end: 0 })
 }
 
 /// Reads `items` (a point's, spanning `point_start..point_end`), which may
@@ -167,8 +175,8 @@ fn read_marked(
         url_search: None,
     };
     let mut openers = Openers::default();
-    for item in items.drain(..) {
-        match item {
+    for i in 0..items.len() {
+        match take_item(items, i) {
             // Inside code a citation is literal text, already in the code's.
             Item::Cite(group) if group.start < scanner.code_until => {}
             Item::Cite(group) => scanner.tokens.push(Token::Cite(group)),
@@ -180,6 +188,7 @@ fn read_marked(
             }
         }
     }
+    items.clear();
 
     let runs = &scanner.runs;
     for token in scanner.tokens {
