@@ -115,7 +115,7 @@ pub fn likeness(text: &str) -> Likeness {
     // the bytes of ASCII text (most headings): decoding each character cost
     // more than the rest of the test.
     let (mut chars, mut bracket, mut cjk) = (0, false, false);
-    if text.is_ascii() {
+    if super::chars::is_ascii(text.as_bytes()) {
         chars = text.len();
         bracket = text.bytes().any(|b| matches!(b, b'[' | b']'));
     } else {

@@ -974,7 +974,7 @@ fn lang_attr(out: &mut String, text: &str) {
 pub fn cjk_language(text: &str) -> Option<&'static str> {
     // Most text is ASCII: no CJK at all, and no per-character work.
     let sample = &text.as_bytes()[..text.len().min(600)];
-    if sample.is_ascii() {
+    if crate::parse::is_ascii(sample) {
         return None;
     }
     let (mut han, mut kana, mut hangul, mut other) = (0usize, 0usize, 0usize, 0usize);
