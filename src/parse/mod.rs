@@ -55,7 +55,7 @@ use crate::model::{
 };
 use crate::render::ReferenceInput;
 use blocks::{Line, LineKind};
-pub(crate) use chars::is_ascii;
+pub(crate) use chars::{is_ascii, strip_prefix_any};
 use points::{byte_span, diagnostic};
 pub(crate) use scan::{find_str, utf16_len};
 pub(crate) use text::{first_occurrences, trim, trim_end, trim_start};

@@ -156,9 +156,8 @@ fn publisher_before(before: &str, labelled: bool) -> Option<&str> {
         ""
     } else if let Some(p) = strip_suffix_any(trimmed, SEPARATORS) {
         p
-    } else if let Some(p) = trimmed
-        .strip_suffix("-")
-        .filter(|p| super::chars::last_is(p, is_space))
+    } else if let Some(p) =
+        strip_suffix_any(trimmed, &["-"]).filter(|p| super::chars::last_is(p, is_space))
     {
         p
     } else if labelled && trimmed.len() < before.len() {
@@ -225,7 +224,7 @@ impl<'a> Back<'a> {
     }
 
     fn eat_str(&mut self, suffix: &str) -> bool {
-        let rest = self.rest.strip_suffix(suffix);
+        let rest = strip_suffix_any(self.rest, &[suffix]);
         self.rest = rest.unwrap_or(self.rest);
         rest.is_some()
     }

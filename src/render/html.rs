@@ -29,7 +29,7 @@
 use super::bidi::{first_strong, Direction};
 use super::{safe_url, Labels, RenderOptions};
 use crate::model::{Citation, Digest, Inline, Point};
-use crate::parse::{find_str, trim, trim_end, trim_start};
+use crate::parse::{find_str, strip_prefix_any, trim, trim_end, trim_start};
 
 /// The tooltips' container. Hidden too, so the browser does not even style
 /// the tooltips until one is moved out to open (a large share of the page's
@@ -1069,15 +1069,13 @@ fn raw_date<'r>(raw: &'r str, publisher: &str) -> &'r str {
     if let Some(date) = crate::parse::source_date(raw) {
         return date;
     }
-    let mut rest = trim_start(raw.strip_prefix(publisher).unwrap_or(raw));
-    // `trim_start_matches` with these: a `[char; 5]` searcher of its own.
+    let mut rest = trim_start(strip_prefix_any(raw, &[publisher]).unwrap_or(raw));
+    // Not `trim_start_matches` with these: a `[char; 5]` searcher of its
+    // own. (Prefixes through the parser's byte helper: `str::strip_prefix`
+    // was an instance of its own too.)
     const DOTS: [&str; 5] = ["·", "•", "・", "‧", "∙"];
-    let mut i = 0;
-    while i < DOTS.len() {
-        match rest.strip_prefix(DOTS[i]) {
-            Some(after) => (rest, i) = (after, 0),
-            None => i += 1,
-        }
+    while let Some(after) = strip_prefix_any(rest, &DOTS) {
+        rest = after;
     }
     trim_start(rest)
 }
@@ -1085,7 +1083,7 @@ fn raw_date<'r>(raw: &'r str, publisher: &str) -> &'r str {
 /// `https://www.example.com/a/b/` as `example.com/a/b`, shortened.
 fn display_url(url: &str) -> String {
     let rest = crate::parse::find_str(url, "://").map_or(url, |i| &url[i + 3..]);
-    let rest = rest.strip_prefix("www.").unwrap_or(rest);
+    let rest = strip_prefix_any(rest, &["www."]).unwrap_or(rest);
     let mut end = rest.len();
     while end > 0 && rest.as_bytes()[end - 1] == b'/' {
         end -= 1;
