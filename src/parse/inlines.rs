@@ -338,9 +338,10 @@ struct Run {
 }
 
 /// Open runs waiting for a closing one: one stack for `*`, one for `_`,
-/// each in source order.
+/// each in source order. Run indexes as `u32`: the parser's other index
+/// vectors are `Vec<u32>`, and a `Vec<usize>` was vector code of its own.
 #[derive(Default)]
-struct Openers([Vec<usize>; 2]);
+struct Openers([Vec<u32>; 2]);
 
 #[derive(Debug)]
 enum Token {
@@ -436,7 +437,7 @@ impl Scanner<'_> {
                         let closed = can_close && self.close(run, stack, openers);
                         if !closed && can_open {
                             self.runs[run].opener = true;
-                            openers.0[stack].push(run);
+                            openers.0[stack].push(run as u32);
                         }
                         self.tokens.push(Token::Run(run));
                         text_from = at + len;
@@ -514,6 +515,7 @@ impl Scanner<'_> {
             let Some(&open) = openers.0[stack].last() else {
                 break;
             };
+            let open = open as usize;
             let width = if self.runs[run].left >= 2 && self.runs[open].left >= 2 {
                 2
             } else {
@@ -536,7 +538,10 @@ impl Scanner<'_> {
             // close outside it.
             let open_start = self.runs[open].at;
             let other = &mut openers.0[1 - stack];
-            while other.last().is_some_and(|&o| self.runs[o].at > open_start) {
+            while other
+                .last()
+                .is_some_and(|&o| self.runs[o as usize].at > open_start)
+            {
                 other.pop();
             }
             for r in [open, run] {

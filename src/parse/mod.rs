@@ -153,7 +153,7 @@ pub fn parse(input: &str) -> Digest {
     }
     let mut notes = Vec::with_capacity(layout.notes.len());
     for &i in &layout.notes {
-        let (s, e) = lines[i].trimmed(input);
+        let (s, e) = lines[i as usize].trimmed(input);
         notes.push(Note {
             text: text::folded(&input[s..e]),
             span: byte_span(s, e),
@@ -215,7 +215,9 @@ struct Layout<'a> {
     source: Option<(usize, source::ParsedSource<'a>)>,
     references: Option<ReferenceBlock>,
     /// Lines after the body that are none of the above, in document order.
-    notes: Vec<usize>,
+    /// (Line numbers as `u32`, here and in [`Meta`]: a `Vec<usize>` was
+    /// vector code of its own beside the parser's `Vec<u32>`.)
+    notes: Vec<u32>,
 }
 
 struct ReferenceBlock {
@@ -229,7 +231,7 @@ struct Meta<'a> {
     title: Option<usize>,
     source: Option<(usize, source::ParsedSource<'a>)>,
     /// Lines after the first of title and source that are neither.
-    notes: Vec<usize>,
+    notes: Vec<u32>,
     /// First line taken by the title or source, or the range's end.
     start: usize,
 }
@@ -301,7 +303,7 @@ impl<'a> Layout<'a> {
                         LineKind::Blank => in_entry = false,
                         _ if references::entry_marker(text(i)).is_some() => in_entry = true,
                         _ if in_entry => {}
-                        _ => layout.notes.push(i),
+                        _ => layout.notes.push(i as u32),
                     }
                 }
                 layout.notes.extend_from_slice(&tail_notes);
@@ -451,7 +453,7 @@ impl<'a> MetaContext<'a> {
                     meta.title = Some(far);
                     meta.start = far;
                     // A note before the tail lines after the source.
-                    meta.notes.push(near);
+                    meta.notes.push(near as u32);
                 }
                 (Some(near), _) if self.is_title(near, true) => {
                     meta.title = Some(near);
@@ -530,9 +532,9 @@ impl<'a> MetaContext<'a> {
 
 /// Appends `lines` last first. (One loop for both callers: `extend` of a
 /// reversed iterator was an instance of its own.)
-fn push_reversed(notes: &mut Vec<usize>, lines: &[usize]) {
+fn push_reversed(notes: &mut Vec<u32>, lines: &[usize]) {
     for k in (0..lines.len()).rev() {
-        notes.push(lines[k]);
+        notes.push(lines[k] as u32);
     }
 }
 
