@@ -575,7 +575,7 @@ fn read_references(
     }
     flush(&mut open);
 
-    let ids = reference_ids(&out);
+    let ids = reference_ids(out);
     for (r, &first) in out.iter().zip(&text::first_occurrences(&ids)) {
         if !first {
             diagnostics.push(Diagnostic {

@@ -1101,7 +1101,7 @@ fn display_url(url: &str) -> String {
                 cut = i;
             } else if chars == 49 {
                 let mut short = String::from(&rest[..cut]);
-                short.push_str("…");
+                short.push('…');
                 return short;
             }
         }
