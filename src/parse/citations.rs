@@ -305,7 +305,11 @@ fn read_list(s: &str, at: usize, group: &mut Draft, accept: Unclosed) -> List {
             Some(',' | '，' | '、' | ';' | '；') => cursor.bump(),
             Some(c) if closes(open, c) => return List::Closed(cursor.pos + c.len_utf8()),
             _ => {
-                let end = s[..cursor.pos].trim_end_matches(' ').len();
+                // A byte loop: `trim_end_matches(char)` is a char searcher.
+                let mut end = cursor.pos;
+                while end > 0 && s.as_bytes()[end - 1] == b' ' {
+                    end -= 1;
+                }
                 return unclosed(s, at, end, group, accept);
             }
         }

@@ -57,7 +57,7 @@
 use super::chars::{strip_prefix_any, strip_suffix_any};
 use super::text::{
     is_cjk, is_sentence_punct, is_space, skip_spaces, skip_spaces_back, space_before, space_len,
-    trim,
+    trim, trim_end, trim_start,
 };
 
 pub const MAX_CHARS: usize = 80;
@@ -115,7 +115,7 @@ pub fn likeness(text: &str) -> Likeness {
     // the bytes of ASCII text (most headings): decoding each character cost
     // more than the rest of the test.
     let (mut chars, mut bracket, mut cjk) = (0, false, false);
-    if text.is_ascii() {
+    if super::chars::is_ascii(text.as_bytes()) {
         chars = text.len();
         bracket = text.bytes().any(|b| matches!(b, b'[' | b']'));
     } else {
@@ -331,7 +331,7 @@ pub fn lead_in(src: &str, start: usize, end: usize) -> Option<LeadIn> {
         return None;
     }
     // Nothing after the colon: a heading line, read as such elsewhere.
-    let next = after.trim_start().chars().next()?;
+    let next = trim_start(after).chars().next()?;
     if next.is_lowercase() {
         return None;
     }
@@ -393,7 +393,7 @@ fn ends_in_saying(words: &str) -> bool {
     const VERBS: [&str; 9] = [
         "表示", "指出", "认为", "强调", "透露", "写道", "坦言", "称", "说",
     ];
-    strip_suffix_any(words.trim_end(), &VERBS).is_some()
+    strip_suffix_any(trim_end(words), &VERBS).is_some()
 }
 
 /// Byte range of the heading text inside `text[start..end]` once marks are

@@ -127,12 +127,13 @@ pub fn build(src: &str, items: &mut Vec<Item>, may_be_marked: bool) -> Built {
     } else {
         // No mark anywhere: the items go to the tree as they stand, and
         // the scanner is not even set up.
-        for item in items.drain(..) {
-            match item {
+        for i in 0..items.len() {
+            match take_item(items, i) {
                 Item::Text { start, end } => tree.add_text(start, end),
                 Item::Cite(group) => tree.cite(group),
             }
         }
+        items.clear();
         Vec::new()
     };
     let (text, inlines, ids) = tree.finish();
@@ -143,6 +144,13 @@ pub fn build(src: &str, items: &mut Vec<Item>, may_be_marked: bool) -> Built {
         end,
         code,
     }
+}
+
+/// Item `i` of `items`, moved out (an empty text left in its place). The
+/// loops over a point's items take each so and clear the list after:
+/// `drain` was an iterator type with a drop of its own.
+fn take_item(items: &mut [Item], i: usize) -> Item {
+    std::mem::replace(&mut items[i], Item::Text { start: 0, end: 0 })
 }
 
 /// Reads `items` (a point's, spanning `point_start..point_end`), which may
@@ -167,8 +175,8 @@ fn read_marked(
         url_search: None,
     };
     let mut openers = Openers::default();
-    for item in items.drain(..) {
-        match item {
+    for i in 0..items.len() {
+        match take_item(items, i) {
             // Inside code a citation is literal text, already in the code's.
             Item::Cite(group) if group.start < scanner.code_until => {}
             Item::Cite(group) => scanner.tokens.push(Token::Cite(group)),
@@ -180,6 +188,7 @@ fn read_marked(
             }
         }
     }
+    items.clear();
 
     let runs = &scanner.runs;
     for token in scanner.tokens {
@@ -329,9 +338,10 @@ struct Run {
 }
 
 /// Open runs waiting for a closing one: one stack for `*`, one for `_`,
-/// each in source order.
+/// each in source order. Run indexes as `u32`: the parser's other index
+/// vectors are `Vec<u32>`, and a `Vec<usize>` was vector code of its own.
 #[derive(Default)]
-struct Openers([Vec<usize>; 2]);
+struct Openers([Vec<u32>; 2]);
 
 #[derive(Debug)]
 enum Token {
@@ -427,7 +437,7 @@ impl Scanner<'_> {
                         let closed = can_close && self.close(run, stack, openers);
                         if !closed && can_open {
                             self.runs[run].opener = true;
-                            openers.0[stack].push(run);
+                            openers.0[stack].push(run as u32);
                         }
                         self.tokens.push(Token::Run(run));
                         text_from = at + len;
@@ -505,6 +515,7 @@ impl Scanner<'_> {
             let Some(&open) = openers.0[stack].last() else {
                 break;
             };
+            let open = open as usize;
             let width = if self.runs[run].left >= 2 && self.runs[open].left >= 2 {
                 2
             } else {
@@ -527,7 +538,10 @@ impl Scanner<'_> {
             // close outside it.
             let open_start = self.runs[open].at;
             let other = &mut openers.0[1 - stack];
-            while other.last().is_some_and(|&o| self.runs[o].at > open_start) {
+            while other
+                .last()
+                .is_some_and(|&o| self.runs[o as usize].at > open_start)
+            {
                 other.pop();
             }
             for r in [open, run] {
@@ -721,8 +735,9 @@ impl Tree<'_> {
         // `piece` is folded already: only a space at the seam can double.
         // Across a removed citation marker none is kept before closing
         // punctuation either (`rose [2], then` gives `rose, then`).
-        if self.text.ends_with(' ') {
-            let body = &piece[usize::from(piece.starts_with(' '))..];
+        // Byte tests: `starts_with(char)` encodes the char as UTF-8 first.
+        if self.text.as_bytes().last() == Some(&b' ') {
+            let body = &piece[usize::from(piece.as_bytes().first() == Some(&b' '))..];
             if self.after_cite && super::chars::first_is(body, is_closing_punct) {
                 self.text.pop();
             }
@@ -792,18 +807,18 @@ impl Tree<'_> {
         self.flush();
         // Never left open (every opening is paired), but a container left
         // open would give its children to its parent, not lose them.
-        while let Some(frame) = self.frames.pop() {
+        while let Some(mut frame) = self.frames.pop() {
             match self.frames.last_mut() {
-                Some(parent) => parent.children.extend(frame.children),
-                None => self.root.extend(frame.children),
+                Some(parent) => parent.children.append(&mut frame.children),
+                None => self.root.append(&mut frame.children),
             }
         }
         let inlines = self.root;
         let mut text = self.text;
-        if text.ends_with(' ') {
+        if text.as_bytes().last() == Some(&b' ') {
             text.pop();
         }
-        if text.starts_with(' ') {
+        if text.as_bytes().first() == Some(&b' ') {
             text.remove(0);
         }
         (text, inlines, self.ids)

@@ -55,9 +55,10 @@ use crate::model::{
 };
 use crate::render::ReferenceInput;
 use blocks::{Line, LineKind};
+pub(crate) use chars::{is_ascii, strip_prefix_any};
 use points::{byte_span, diagnostic};
 pub(crate) use scan::{find_str, utf16_len};
-pub(crate) use text::first_occurrences;
+pub(crate) use text::{first_occurrences, trim, trim_end, trim_start};
 
 /// For the HTML writer: where the next character needing an entity is.
 pub(crate) fn next_html_special(bytes: &[u8], from: usize) -> usize {
@@ -152,7 +153,7 @@ pub fn parse(input: &str) -> Digest {
     }
     let mut notes = Vec::with_capacity(layout.notes.len());
     for &i in &layout.notes {
-        let (s, e) = lines[i].trimmed(input);
+        let (s, e) = lines[i as usize].trimmed(input);
         notes.push(Note {
             text: text::folded(&input[s..e]),
             span: byte_span(s, e),
@@ -214,7 +215,9 @@ struct Layout<'a> {
     source: Option<(usize, source::ParsedSource<'a>)>,
     references: Option<ReferenceBlock>,
     /// Lines after the body that are none of the above, in document order.
-    notes: Vec<usize>,
+    /// (Line numbers as `u32`, here and in [`Meta`]: a `Vec<usize>` was
+    /// vector code of its own beside the parser's `Vec<u32>`.)
+    notes: Vec<u32>,
 }
 
 struct ReferenceBlock {
@@ -228,7 +231,7 @@ struct Meta<'a> {
     title: Option<usize>,
     source: Option<(usize, source::ParsedSource<'a>)>,
     /// Lines after the first of title and source that are neither.
-    notes: Vec<usize>,
+    notes: Vec<u32>,
     /// First line taken by the title or source, or the range's end.
     start: usize,
 }
@@ -300,7 +303,7 @@ impl<'a> Layout<'a> {
                         LineKind::Blank => in_entry = false,
                         _ if references::entry_marker(text(i)).is_some() => in_entry = true,
                         _ if in_entry => {}
-                        _ => layout.notes.push(i),
+                        _ => layout.notes.push(i as u32),
                     }
                 }
                 layout.notes.extend_from_slice(&tail_notes);
@@ -450,7 +453,7 @@ impl<'a> MetaContext<'a> {
                     meta.title = Some(far);
                     meta.start = far;
                     // A note before the tail lines after the source.
-                    meta.notes.push(near);
+                    meta.notes.push(near as u32);
                 }
                 (Some(near), _) if self.is_title(near, true) => {
                     meta.title = Some(near);
@@ -529,9 +532,9 @@ impl<'a> MetaContext<'a> {
 
 /// Appends `lines` last first. (One loop for both callers: `extend` of a
 /// reversed iterator was an instance of its own.)
-fn push_reversed(notes: &mut Vec<usize>, lines: &[usize]) {
+fn push_reversed(notes: &mut Vec<u32>, lines: &[usize]) {
     for k in (0..lines.len()).rev() {
-        notes.push(lines[k]);
+        notes.push(lines[k] as u32);
     }
 }
 
@@ -572,7 +575,7 @@ fn read_references(
     }
     flush(&mut open);
 
-    let ids: Vec<u32> = out.iter().map(|r| r.id).collect();
+    let ids = reference_ids(out);
     for (r, &first) in out.iter().zip(&text::first_occurrences(&ids)) {
         if !first {
             diagnostics.push(Diagnostic {
@@ -659,6 +662,16 @@ pub fn index_citations(sections: &[Section]) -> Vec<Citation> {
     citations
 }
 
+/// The references' ids, in order. One plain loop for the parser's and the
+/// renderer's lists: a `map(..).collect()` was a `from_iter` instance.
+pub(crate) fn reference_ids(references: &[Reference]) -> Vec<u32> {
+    let mut ids = Vec::with_capacity(references.len());
+    for r in references {
+        ids.push(r.id);
+    }
+    ids
+}
+
 /// `high` and `low` as one sort key.
 pub(crate) fn pack(high: u32, low: u32) -> u64 {
     (high as u64) << 32 | low as u64
@@ -731,7 +744,7 @@ pub fn apply_references(digest: &mut Digest, references: &[ReferenceInput]) {
 /// meaningful when there are references at all: a digest without any cites
 /// "Source N" for each and that is fine.
 fn check_references(digest: &mut Digest) {
-    let mut known: Vec<u32> = digest.references.iter().map(|r| r.id).collect();
+    let mut known = reference_ids(&digest.references);
     known.sort_unstable();
     let mut found = Vec::new();
     for citation in &digest.citations {
@@ -761,7 +774,7 @@ fn check_references(digest: &mut Digest) {
         });
     }
     // `citations` is sorted by id.
-    let ids: Vec<u32> = digest.references.iter().map(|r| r.id).collect();
+    let ids = reference_ids(&digest.references);
     let first = text::first_occurrences(&ids);
     for (reference, &first) in digest.references.iter().zip(&first) {
         let cited = digest
@@ -823,7 +836,12 @@ fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
 }
 
 fn id_message(before: &str, id: u32, after: &str) -> String {
-    [before, &crate::render::html::number(id as usize), after].concat()
+    // Pushed piece by piece: a `concat` was the module's only
+    // `join_generic_copy`, with its checked length sums.
+    let mut message = String::from(before);
+    crate::render::html::push_decimal(&mut message, u64::from(id));
+    message.push_str(after);
+    message
 }
 
 /// Calls `f` on every span in the digest.

@@ -83,7 +83,7 @@ fn waiting_lines_start(text: &str, from: usize) -> usize {
         if kind != LineKind::Blank {
             let (s, e) = line.trimmed(text);
             let words = &text[s..e];
-            let first_content = text[..line_start].trim().is_empty();
+            let first_content = super::text::trim(&text[..line_start]).is_empty();
             let unfinished = line_end == text.len();
             let entry = references::entry_marker(words).is_some()
                 || references::is_definition(words)
@@ -124,7 +124,7 @@ fn waiting_lines_start(text: &str, from: usize) -> usize {
 /// and first words are decided then).
 fn settled_line_end(text: &str, start: usize, end: usize, at_line_start: bool) -> usize {
     let line = &text[start..end];
-    let trimmed = line.trim_start();
+    let trimmed = super::text::trim_start(line);
     let indent = line.len() - trimmed.len();
     // A heading or bullet still forming: `#`, `##`, `12`.
     let forming = match trimmed.as_bytes() {
@@ -172,7 +172,7 @@ fn settled_line_end(text: &str, start: usize, end: usize, at_line_start: bool) -
         (None, None) => (0, matches!(kind, LineKind::Text { .. })),
     };
     let segment = &piece[segment_start..];
-    let words = segment.trim();
+    let words = super::text::trim(segment);
     if words.is_empty() {
         return cut;
     }
@@ -190,9 +190,9 @@ fn settled_line_end(text: &str, start: usize, end: usize, at_line_start: bool) -
 /// The length of `line` without a spaced dash (and white space) at its end.
 fn trailing_dash(line: &str) -> usize {
     // One of the three at most ends the line.
-    match strip_suffix_any(line.trim_end(), &["-", "–", "—"]) {
+    match strip_suffix_any(super::text::trim_end(line), &["-", "–", "—"]) {
         Some(before) if before.is_empty() || super::chars::last_is(before, is_space) => {
-            before.trim_end().len()
+            super::text::trim_end(before).len()
         }
         _ => line.len(),
     }

@@ -69,7 +69,7 @@ pub fn is_heading(line: &str) -> bool {
 pub fn is_definition(line: &str) -> bool {
     // An entry marker in `[ ]` that took a colon after the bracket: one
     // reading of markers, where a copy of it here was 0.2 KB of wasm.
-    line.starts_with('[')
+    line.as_bytes().first() == Some(&b'[')
         && entry_marker(line).is_some_and(|(_, end)| super::chars::ends_with_colon(&line[..end]))
 }
 
@@ -84,9 +84,9 @@ pub fn entry_marker(line: &str) -> Option<(u32, usize)> {
     // The opening bracket taken off as it is found: no slicing after.
     let bracket = BRACKETS
         .iter()
-        .find_map(|(open, close)| Some((line.strip_prefix(open)?, close)));
+        .find_map(|(open, close)| Some((strip_prefix_any(line, &[open])?, close)));
     let (rest, close) = match bracket {
-        Some((rest, close)) => (rest.strip_prefix("^").unwrap_or(rest), Some(close)),
+        Some((rest, close)) => (strip_prefix_any(rest, &["^"]).unwrap_or(rest), Some(close)),
         None => (line, None),
     };
     let (digits, count, id) = leading_digits(rest);
@@ -96,7 +96,7 @@ pub fn entry_marker(line: &str) -> Option<(u32, usize)> {
     let rest = rest.get(digits..)?;
     let after = match close {
         Some(close) => {
-            let after = rest.strip_prefix(close)?;
+            let after = strip_prefix_any(rest, &[close])?;
             strip_prefix_any(after, &[":", "："]).unwrap_or(after)
         }
         // `3. text`, `3) text`, `3、text`.

@@ -40,7 +40,7 @@
 //! Every scan here reads back from the end of a line of at most 300 bytes.
 
 use super::chars::{find_any, strip_prefix_any, strip_suffix_any};
-use super::text::{digit_value, is_space};
+use super::text::{digit_value, is_space, trim, trim_end, trim_start};
 
 pub struct ParsedSource<'a> {
     pub publisher: &'a str,
@@ -151,14 +151,13 @@ pub fn parse(line: &str) -> Option<ParsedSource<'_>> {
 /// The publisher in what comes before the date, which must end in a
 /// separator (or white space, after a label), or be empty.
 fn publisher_before(before: &str, labelled: bool) -> Option<&str> {
-    let trimmed = before.trim_end();
+    let trimmed = trim_end(before);
     let publisher = if trimmed.is_empty() {
         ""
     } else if let Some(p) = strip_suffix_any(trimmed, SEPARATORS) {
         p
-    } else if let Some(p) = trimmed
-        .strip_suffix("-")
-        .filter(|p| super::chars::last_is(p, is_space))
+    } else if let Some(p) =
+        strip_suffix_any(trimmed, &["-"]).filter(|p| super::chars::last_is(p, is_space))
     {
         p
     } else if labelled && trimmed.len() < before.len() {
@@ -166,7 +165,7 @@ fn publisher_before(before: &str, labelled: bool) -> Option<&str> {
     } else {
         return None;
     };
-    Some(publisher.trim())
+    Some(trim(publisher))
 }
 
 /// `Source:` or `来源：` at the start: its length and the rest.
@@ -180,8 +179,8 @@ fn strip_label(line: &str) -> (usize, &str) {
         let Some(rest) = line.get(label.len()..) else {
             continue;
         };
-        if let Some(after) = strip_prefix_any(rest.trim_start(), &[":", "："]) {
-            let after = after.trim_start();
+        if let Some(after) = strip_prefix_any(trim_start(rest), &[":", "："]) {
+            let after = trim_start(after);
             return (line.len() - after.len(), after);
         }
     }
@@ -225,7 +224,7 @@ impl<'a> Back<'a> {
     }
 
     fn eat_str(&mut self, suffix: &str) -> bool {
-        let rest = self.rest.strip_suffix(suffix);
+        let rest = strip_suffix_any(self.rest, &[suffix]);
         self.rest = rest.unwrap_or(self.rest);
         rest.is_some()
     }
@@ -233,7 +232,7 @@ impl<'a> Back<'a> {
     /// White space; whether there was any.
     fn spaces(&mut self) -> bool {
         let before = self.rest.len();
-        self.rest = self.rest.trim_end();
+        self.rest = trim_end(self.rest);
         self.rest.len() < before
     }
 

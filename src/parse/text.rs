@@ -146,12 +146,25 @@ pub fn trim(s: &str) -> &str {
     s.get(start..end).unwrap_or_default()
 }
 
+/// `s` without leading white space. This and [`trim_end`] stand for the
+/// `str` methods everywhere the module trims, so that the `str` trims'
+/// white-space searchers (three trims, two searcher directions) are not
+/// in it at all.
+pub fn trim_start(s: &str) -> &str {
+    &s[skip_spaces(s, 0)..]
+}
+
+/// `s` without trailing white space.
+pub fn trim_end(s: &str) -> &str {
+    &s[..skip_spaces_back(s, s.len())]
+}
+
 /// Appends `piece` to `out` with every run of white space folded to one
 /// ASCII space. Copies whole runs of ordinary text at once: this is the
 /// parser's hottest loop.
 pub fn push_folded(out: &mut String, piece: &str) {
     let bytes = piece.as_bytes();
-    let mut in_space = out.ends_with(' ');
+    let mut in_space = out.as_bytes().last() == Some(&b' ');
     if !super::scan::needs_folding(bytes, in_space) {
         out.push_str(piece);
         return;

@@ -15,7 +15,7 @@
 //! ```
 
 use super::chars::split_any;
-use super::text::folded;
+use super::text::{folded, trim, trim_start};
 
 /// As `&str`, found on bytes: a `&[char]` pattern brought a searcher's code.
 const SEPARATORS: &[&str] = &["|", "｜", "丨"];
@@ -54,7 +54,7 @@ pub fn parse(line: &str) -> ParsedTitle {
 /// Whether the line has a column separator with words on both sides.
 pub fn has_column(line: &str) -> bool {
     split_any(line, SEPARATORS)
-        .is_some_and(|(column, headline)| !column.trim().is_empty() && !headline.trim().is_empty())
+        .is_some_and(|(column, headline)| !trim(column).is_empty() && !trim(headline).is_empty())
 }
 
 /// A `# Headline` line (one `#` exactly).
@@ -64,7 +64,7 @@ pub fn is_hash_title(line: &str) -> bool {
 
 fn strip_hash(line: &str) -> &str {
     if is_hash_title(line) {
-        line[1..].trim_start()
+        trim_start(&line[1..])
     } else {
         line
     }

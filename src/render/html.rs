@@ -29,7 +29,7 @@
 use super::bidi::{first_strong, Direction};
 use super::{safe_url, Labels, RenderOptions};
 use crate::model::{Citation, Digest, Inline, Point};
-use crate::parse::find_str;
+use crate::parse::{find_str, strip_prefix_any, trim, trim_end, trim_start};
 
 /// The tooltips' container. Hidden too, so the browser does not even style
 /// the tooltips until one is moved out to open (a large share of the page's
@@ -198,7 +198,7 @@ pub fn size_hint(digest: &Digest) -> usize {
     let publisher = digest.source.as_ref().map_or(0, |s| s.publisher.len());
     size += (TOOLTIP + publisher) * digest.citations.len();
     // The first entry of an id is the one shown.
-    let ids: Vec<u32> = digest.references.iter().map(|r| r.id).collect();
+    let ids = crate::parse::reference_ids(&digest.references);
     let first = crate::parse::first_occurrences(&ids);
     for (r, first) in digest.references.iter().zip(&first) {
         if *first {
@@ -651,13 +651,13 @@ impl<'a> View<'a> {
                     let mut text = text.as_str();
                     // The marker hugs the word before it.
                     if matches!(inlines.get(i + 1), Some(Inline::Cite { .. })) {
-                        text = text.trim_end();
+                        text = trim_end(text);
                     }
                     if top && i == 0 {
-                        text = text.trim_start();
+                        text = trim_start(text);
                     }
                     if top && i + 1 == count {
-                        text = text.trim_end();
+                        text = trim_end(text);
                     }
                     escape(out, text);
                 }
@@ -929,7 +929,7 @@ impl<'a> View<'a> {
 }
 
 fn non_empty(s: &str) -> Option<&str> {
-    let t = s.trim();
+    let t = trim(s);
     (!t.is_empty()).then_some(t)
 }
 
@@ -974,7 +974,7 @@ fn lang_attr(out: &mut String, text: &str) {
 pub fn cjk_language(text: &str) -> Option<&'static str> {
     // Most text is ASCII: no CJK at all, and no per-character work.
     let sample = &text.as_bytes()[..text.len().min(600)];
-    if sample.is_ascii() {
+    if crate::parse::is_ascii(sample) {
         return None;
     }
     let (mut han, mut kana, mut hangul, mut other) = (0usize, 0usize, 0usize, 0usize);
@@ -1015,7 +1015,13 @@ pub fn human_date(iso: &str, labels: &Labels) -> String {
         Some(name) => name.as_str(),
         None => m,
     };
-    let day = d.trim_start_matches('0');
+    // Byte loops here and in `display_url`: `trim_*_matches(char)` built
+    // a char searcher.
+    let mut zeros = 0;
+    while d.as_bytes().get(zeros) == Some(&b'0') {
+        zeros += 1;
+    }
+    let day = &d[zeros..];
     let date_text = fill(
         &labels.date_format,
         &[("day", day), ("month", month), ("year", y)],
@@ -1063,24 +1069,26 @@ fn raw_date<'r>(raw: &'r str, publisher: &str) -> &'r str {
     if let Some(date) = crate::parse::source_date(raw) {
         return date;
     }
-    let mut rest = raw.strip_prefix(publisher).unwrap_or(raw).trim_start();
-    // `trim_start_matches` with these: a `[char; 5]` searcher of its own.
+    let mut rest = trim_start(strip_prefix_any(raw, &[publisher]).unwrap_or(raw));
+    // Not `trim_start_matches` with these: a `[char; 5]` searcher of its
+    // own. (Prefixes through the parser's byte helper: `str::strip_prefix`
+    // was an instance of its own too.)
     const DOTS: [&str; 5] = ["·", "•", "・", "‧", "∙"];
-    let mut i = 0;
-    while i < DOTS.len() {
-        match rest.strip_prefix(DOTS[i]) {
-            Some(after) => (rest, i) = (after, 0),
-            None => i += 1,
-        }
+    while let Some(after) = strip_prefix_any(rest, &DOTS) {
+        rest = after;
     }
-    rest.trim_start()
+    trim_start(rest)
 }
 
 /// `https://www.example.com/a/b/` as `example.com/a/b`, shortened.
 fn display_url(url: &str) -> String {
     let rest = crate::parse::find_str(url, "://").map_or(url, |i| &url[i + 3..]);
-    let rest = rest.strip_prefix("www.").unwrap_or(rest);
-    let rest = rest.trim_end_matches('/');
+    let rest = strip_prefix_any(rest, &["www."]).unwrap_or(rest);
+    let mut end = rest.len();
+    while end > 0 && rest.as_bytes()[end - 1] == b'/' {
+        end -= 1;
+    }
+    let rest = &rest[..end];
     // Where the 48th character starts, if there are more than 48.
     let bytes = rest.as_bytes();
     let mut chars = 0;
@@ -1092,7 +1100,9 @@ fn display_url(url: &str) -> String {
             if chars == 48 {
                 cut = i;
             } else if chars == 49 {
-                return [&rest[..cut], "…"].concat();
+                let mut short = String::from(&rest[..cut]);
+                short.push('…');
+                return short;
             }
         }
         i += 1;
@@ -1121,7 +1131,10 @@ fn sanitize_prefix(p: &str) -> String {
     {
         clean
     } else {
-        ["dg-", &clean].concat()
+        // Pushed, not a `concat` (`join_generic_copy`, its own code).
+        let mut prefixed = String::from("dg-");
+        prefixed.push_str(&clean);
+        prefixed
     }
 }
 

@@ -123,7 +123,7 @@ impl RenderOptions {
 /// could break out of an attribute or hide another scheme; `None` otherwise.
 /// Browsers strip tabs and newlines inside URLs, so those are refused too.
 pub fn safe_url(url: &str) -> Option<&str> {
-    let url = url.trim();
+    let url = crate::parse::trim(url);
     // The first 8 bytes (none unless they end on a character boundary),
     // compared in place rather than lowercased into a new string.
     let head = url.get(..8).unwrap_or_default().as_bytes();

@@ -409,7 +409,7 @@ fn references(r: &mut Reader, at: &At) -> Vec<ReferenceInput> {
             index: 0,
             value: Some(value),
         };
-        let Some(id) = read::parse_u32(key.trim()) else {
+        let Some(id) = read::parse_u32(crate::parse::trim(key)) else {
             r.fail(at, &[" keys must be citation numbers, not \"", key, "\""]);
             continue;
         };
@@ -600,7 +600,13 @@ fn inlines(r: &mut Reader, at: &At, inside: u8) -> Vec<Inline> {
                 }
                 match known {
                     // A known kind where it may not be: name it.
-                    Some(_) => r.wrong_as(&kind, &expected, &["\"", name, "\""].concat()),
+                    Some(_) => {
+                        // Pushed, not a `concat` (`join_generic_copy`).
+                        let mut quoted = String::from("\"");
+                        quoted.push_str(name);
+                        quoted.push('"');
+                        r.wrong_as(&kind, &expected, &quoted)
+                    }
                     None => r.wrong(&kind, &expected),
                 }
                 Inline::Text {
