@@ -168,15 +168,17 @@ impl Stream {
                 };
             }
         }
-        let mut sections = sections.into_iter();
-        if merged {
-            if let (Some(last), Some(mut first)) =
-                (self.digest.sections.last_mut(), sections.next())
-            {
-                last.points.append(&mut first.points);
+        let mut sections = sections;
+        if merged && !sections.is_empty() {
+            // The final section, with the points read on, stands in for
+            // the reader's first one. (Appended, not extended from an
+            // iterator: that was an instance of its own.)
+            if let Some(mut last) = self.digest.sections.pop() {
+                last.points.append(&mut sections[0].points);
+                sections[0] = last;
             }
         }
-        self.digest.sections.extend(sections);
+        self.digest.sections.append(&mut sections);
         final_end
     }
 
