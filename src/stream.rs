@@ -57,8 +57,8 @@ struct Position {
 /// The markup the page holds, piece by piece, to compare new pieces with.
 #[derive(Default)]
 struct Shown {
-    started: bool,
     prefix: String,
+    /// `None` until the article is shown.
     dir: Option<Direction>,
     header: Option<String>,
     sections: Vec<ShownSection>,
@@ -272,7 +272,7 @@ fn before(at: PointRef, end: Position) -> bool {
 
 /// Whether the page's article has the ids and direction `pieces` writes.
 fn same_article(shown: &Shown, pieces: &Pieces) -> bool {
-    shown.started && shown.prefix == pieces.prefix() && shown.dir == Some(pieces.dir())
+    shown.dir == Some(pieces.dir()) && shown.prefix == pieces.prefix()
 }
 
 /// Brings the page up to `pieces` (see [`show`]), or, when the ids or the
@@ -304,7 +304,6 @@ fn update(
 /// The whole article anew: the page morphs its article into this one.
 fn reset(shown: &mut Shown, ops: &mut Ops, pieces: &Pieces, tooltips: &[u32], busy: bool) {
     *shown = Shown {
-        started: true,
         prefix: pieces.prefix().to_string(),
         dir: Some(pieces.dir()),
         ..Shown::default()
