@@ -90,12 +90,32 @@ impl Stream {
 
     /// Adds `chunk`; returns the changes to make to the page (see [`Ops`]).
     pub fn push(&mut self, chunk: &str) -> String {
+        let mut ops = Ops::default();
+        self.push_into(&mut ops, chunk);
+        ops.finish()
+    }
+
+    /// [`Self::push`], and with `finish` then [`Self::finish`]: the changes
+    /// of both in one list (no second list to join to the first).
+    pub fn push_and_finish(
+        &mut self,
+        chunk: &str,
+        finish: bool,
+        max_markup: usize,
+    ) -> Result<String, usize> {
+        let mut ops = Ops::default();
+        self.push_into(&mut ops, chunk);
+        if finish {
+            self.finish_into(&mut ops, max_markup)?;
+        }
+        Ok(ops.finish())
+    }
+
+    fn push_into(&mut self, ops: &mut Ops, chunk: &str) {
         self.text.push_str(chunk);
         let progress = parse::read_unfinished(&self.text, &self.resume);
         let final_end = self.read_on(progress);
-        let mut ops = Ops::default();
-        self.show_unfinished(&mut ops, final_end);
-        ops.finish()
+        self.show_unfinished(ops, final_end);
     }
 
     /// The changes that make the page show the markup of the whole text,
@@ -104,6 +124,12 @@ impl Stream {
     /// `Err` with the size of the markup it would make, in bytes, when that
     /// is over `max_markup` (nothing changes then).
     pub fn finish(&mut self, max_markup: usize) -> Result<String, usize> {
+        let mut ops = Ops::default();
+        self.finish_into(&mut ops, max_markup)?;
+        Ok(ops.finish())
+    }
+
+    fn finish_into(&mut self, ops: &mut Ops, max_markup: usize) -> Result<(), usize> {
         let digest = parse::parse_with_references(&self.text, &self.options.references);
         let size = crate::render::html::size_hint(&digest);
         if size > max_markup {
@@ -122,17 +148,16 @@ impl Stream {
             }
         }
         let pieces = Pieces::new(&digest, &self.options, citing);
-        let mut ops = Ops::default();
         let tooltips = (&ids[..], [&ids[..whole], &[][..]]);
         update(
             &mut self.shown,
-            &mut ops,
+            ops,
             &pieces,
             Position::default(),
             tooltips,
             true,
         );
-        Ok(ops.finish())
+        Ok(())
     }
 
     /// Adds every section and point the reader read to `self.digest` (the
@@ -488,21 +513,6 @@ fn tooltip_id(pieces: &Pieces, id: u32) -> String {
     out.push_str("-t");
     crate::render::html::push_decimal(&mut out, u64::from(id));
     out
-}
-
-/// Two lists of operations as one.
-pub fn join(mut first: String, then: String) -> String {
-    // In place: the lists hold whole articles' markup, not worth a copy.
-    match (first.len() > 2, then.len() > 2) {
-        (true, true) => {
-            first.pop(); // the `]`
-            first.push(',');
-            first.push_str(&then[1..]);
-            first
-        }
-        (true, false) => first,
-        _ => then,
-    }
 }
 
 const REPLACE: u8 = 1;
