@@ -414,13 +414,15 @@ fn show(
                 shell,
                 points: markup,
             };
-            if si >= shown.sections.len() {
-                ops.child(INSERT, index, &html);
-                shown.sections.push(section);
-            } else {
-                ops.child(REPLACE, index, &html);
+            // The operation written in one place for both.
+            let code = if si < shown.sections.len() {
                 shown.sections[si] = section;
-            }
+                REPLACE
+            } else {
+                shown.sections.push(section);
+                INSERT
+            };
+            ops.child(code, index, &html);
             continue;
         }
         let skip = if si + 1 == from.section {
