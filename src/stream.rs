@@ -467,11 +467,6 @@ fn show(
     shown.after = after;
 
     let end = base + shown.after.len();
-    let wanted = ids.iter().any(|&id| is_cited(cited, id));
-    if wanted && !shown.container {
-        ops.child(INSERT, end, &pieces.tooltips_container());
-        shown.container = true;
-    }
     // Indexed: the slice iterator was kept in memory.
     let mut k = 0;
     while k < ids.len() {
@@ -485,6 +480,12 @@ fn show(
                 ops.remove_tooltip(&tid);
             }
             continue;
+        }
+        // The container comes with the first tooltip (none is shown
+        // without it, so no operation before this one touched it).
+        if !shown.container {
+            ops.child(INSERT, end, &pieces.tooltips_container());
+            shown.container = true;
         }
         let html = pieces.tooltip(id);
         match at {
