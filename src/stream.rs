@@ -330,7 +330,9 @@ fn update(
         return;
     }
     let cited = tooltips.1;
-    let mut all: Vec<u32> = cited[0].to_vec();
+    // Extended twice: `to_vec` was an instance of its own.
+    let mut all: Vec<u32> = Vec::new();
+    all.extend_from_slice(cited[0]);
     all.extend_from_slice(cited[1]);
     sort_ids(&mut all);
     reset(shown, ops, pieces, &all, !whole);
