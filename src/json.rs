@@ -80,32 +80,35 @@ pub fn push_string_literal(out: &mut String, s: &str) {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let escaped: &str = match b {
-            b'"' => "\\\"",
-            b'\\' => "\\\\",
-            b'\n' => "\\n",
-            b'\r' => "\\r",
-            b'\t' => "\\t",
-            0..=0x1f => "",
-            // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
-            0xE2 if bytes.get(i + 1) == Some(&0x80)
-                && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9)) =>
-            {
-                ""
-            }
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
+        // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+        let separator = b == 0xE2
+            && bytes.get(i + 1) == Some(&0x80)
+            && matches!(bytes.get(i + 2), Some(0xA8 | 0xA9));
+        if b >= 0x20 && b != b'"' && b != b'\\' && !separator {
+            i += 1;
+            continue;
+        }
         out.push_str(&s[plain_from..i]);
-        if escaped.is_empty() {
-            let code = if b == 0xE2 {
+        out.push('\\');
+        // The short escapes as a byte, and one path for `\u` (a string per
+        // escape was a table of its own).
+        let short = match b {
+            b'"' | b'\\' => b,
+            b'\n' => b'n',
+            b'\r' => b'r',
+            b'\t' => b't',
+            _ => 0,
+        };
+        if short != 0 {
+            out.push(char::from(short));
+            i += 1;
+        } else {
+            let code = if separator {
                 0x2028 + u32::from(bytes[i + 2] - 0xA8)
             } else {
                 u32::from(b)
             };
-            out.push_str("\\u");
+            out.push('u');
             let mut shift = 16;
             while shift > 0 {
                 shift -= 4;
@@ -113,10 +116,7 @@ pub fn push_string_literal(out: &mut String, s: &str) {
                     b"0123456789abcdef"[((code >> shift) & 15) as usize],
                 ));
             }
-            i += if b == 0xE2 { 3 } else { 1 };
-        } else {
-            out.push_str(escaped);
-            i += 1;
+            i += if separator { 3 } else { 1 };
         }
         plain_from = i;
     }

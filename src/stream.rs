@@ -57,8 +57,8 @@ struct Position {
 /// The markup the page holds, piece by piece, to compare new pieces with.
 #[derive(Default)]
 struct Shown {
-    started: bool,
     prefix: String,
+    /// `None` until the article is shown.
     dir: Option<Direction>,
     header: Option<String>,
     sections: Vec<ShownSection>,
@@ -90,12 +90,32 @@ impl Stream {
 
     /// Adds `chunk`; returns the changes to make to the page (see [`Ops`]).
     pub fn push(&mut self, chunk: &str) -> String {
+        let mut ops = Ops::default();
+        self.push_into(&mut ops, chunk);
+        ops.finish()
+    }
+
+    /// [`Self::push`], and with `finish` then [`Self::finish`]: the changes
+    /// of both in one list (no second list to join to the first).
+    pub fn push_and_finish(
+        &mut self,
+        chunk: &str,
+        finish: bool,
+        max_markup: usize,
+    ) -> Result<String, usize> {
+        let mut ops = Ops::default();
+        self.push_into(&mut ops, chunk);
+        if finish {
+            self.finish_into(&mut ops, max_markup)?;
+        }
+        Ok(ops.finish())
+    }
+
+    fn push_into(&mut self, ops: &mut Ops, chunk: &str) {
         self.text.push_str(chunk);
         let progress = parse::read_unfinished(&self.text, &self.resume);
         let final_end = self.read_on(progress);
-        let mut ops = Ops::default();
-        self.show_unfinished(&mut ops, final_end);
-        ops.finish()
+        self.show_unfinished(ops, final_end);
     }
 
     /// The changes that make the page show the markup of the whole text,
@@ -104,6 +124,12 @@ impl Stream {
     /// `Err` with the size of the markup it would make, in bytes, when that
     /// is over `max_markup` (nothing changes then).
     pub fn finish(&mut self, max_markup: usize) -> Result<String, usize> {
+        let mut ops = Ops::default();
+        self.finish_into(&mut ops, max_markup)?;
+        Ok(ops.finish())
+    }
+
+    fn finish_into(&mut self, ops: &mut Ops, max_markup: usize) -> Result<(), usize> {
         let digest = parse::parse_with_references(&self.text, &self.options.references);
         let size = crate::render::html::size_hint(&digest);
         if size > max_markup {
@@ -122,17 +148,16 @@ impl Stream {
             }
         }
         let pieces = Pieces::new(&digest, &self.options, citing);
-        let mut ops = Ops::default();
         let tooltips = (&ids[..], [&ids[..whole], &[][..]]);
         update(
             &mut self.shown,
-            &mut ops,
+            ops,
             &pieces,
             Position::default(),
             tooltips,
             true,
         );
-        Ok(ops.finish())
+        Ok(())
     }
 
     /// Adds every section and point the reader read to `self.digest` (the
@@ -168,15 +193,17 @@ impl Stream {
                 };
             }
         }
-        let mut sections = sections.into_iter();
-        if merged {
-            if let (Some(last), Some(mut first)) =
-                (self.digest.sections.last_mut(), sections.next())
-            {
-                last.points.append(&mut first.points);
+        let mut sections = sections;
+        if merged && !sections.is_empty() {
+            // The final section, with the points read on, stands in for
+            // the reader's first one. (Appended, not extended from an
+            // iterator: that was an instance of its own.)
+            if let Some(mut last) = self.digest.sections.pop() {
+                last.points.append(&mut sections[0].points);
+                sections[0] = last;
             }
         }
-        self.digest.sections.extend(sections);
+        self.digest.sections.append(&mut sections);
         final_end
     }
 
@@ -227,7 +254,17 @@ impl Stream {
 #[inline(never)]
 fn sort_ids(ids: &mut Vec<u32>) {
     ids.sort_unstable();
-    ids.dedup();
+    // By hand: `dedup` was an instance of its own, for this one caller.
+    let mut kept = 0;
+    let mut i = 0;
+    while i < ids.len() {
+        if kept == 0 || ids[i] != ids[kept - 1] {
+            ids[kept] = ids[i];
+            kept += 1;
+        }
+        i += 1;
+    }
+    ids.truncate(kept);
 }
 
 /// The position after the last point of `digest`.
@@ -270,7 +307,7 @@ fn before(at: PointRef, end: Position) -> bool {
 
 /// Whether the page's article has the ids and direction `pieces` writes.
 fn same_article(shown: &Shown, pieces: &Pieces) -> bool {
-    shown.started && shown.prefix == pieces.prefix() && shown.dir == Some(pieces.dir())
+    shown.dir == Some(pieces.dir()) && shown.prefix == pieces.prefix()
 }
 
 /// Brings the page up to `pieces` (see [`show`]), or, when the ids or the
@@ -293,7 +330,9 @@ fn update(
         return;
     }
     let cited = tooltips.1;
-    let mut all: Vec<u32> = cited[0].to_vec();
+    // Extended twice: `to_vec` was an instance of its own.
+    let mut all: Vec<u32> = Vec::new();
+    all.extend_from_slice(cited[0]);
     all.extend_from_slice(cited[1]);
     sort_ids(&mut all);
     reset(shown, ops, pieces, &all, !whole);
@@ -302,7 +341,6 @@ fn update(
 /// The whole article anew: the page morphs its article into this one.
 fn reset(shown: &mut Shown, ops: &mut Ops, pieces: &Pieces, tooltips: &[u32], busy: bool) {
     *shown = Shown {
-        started: true,
         prefix: pieces.prefix().to_string(),
         dir: Some(pieces.dir()),
         ..Shown::default()
@@ -388,13 +426,15 @@ fn show(
                 shell,
                 points: markup,
             };
-            if si >= shown.sections.len() {
-                ops.child(INSERT, index, &html);
-                shown.sections.push(section);
-            } else {
-                ops.child(REPLACE, index, &html);
+            // The operation written in one place for both.
+            let code = if si < shown.sections.len() {
                 shown.sections[si] = section;
-            }
+                REPLACE
+            } else {
+                shown.sections.push(section);
+                INSERT
+            };
+            ops.child(code, index, &html);
             continue;
         }
         let skip = if si + 1 == from.section {
@@ -439,11 +479,6 @@ fn show(
     shown.after = after;
 
     let end = base + shown.after.len();
-    let wanted = ids.iter().any(|&id| is_cited(cited, id));
-    if wanted && !shown.container {
-        ops.child(INSERT, end, &pieces.tooltips_container());
-        shown.container = true;
-    }
     // Indexed: the slice iterator was kept in memory.
     let mut k = 0;
     while k < ids.len() {
@@ -457,6 +492,12 @@ fn show(
                 ops.remove_tooltip(&tid);
             }
             continue;
+        }
+        // The container comes with the first tooltip (none is shown
+        // without it, so no operation before this one touched it).
+        if !shown.container {
+            ops.child(INSERT, end, &pieces.tooltips_container());
+            shown.container = true;
         }
         let html = pieces.tooltip(id);
         match at {
@@ -487,21 +528,6 @@ fn tooltip_id(pieces: &Pieces, id: u32) -> String {
     out.push_str("-t");
     crate::render::html::push_decimal(&mut out, u64::from(id));
     out
-}
-
-/// Two lists of operations as one.
-pub fn join(mut first: String, then: String) -> String {
-    // In place: the lists hold whole articles' markup, not worth a copy.
-    match (first.len() > 2, then.len() > 2) {
-        (true, true) => {
-            first.pop(); // the `]`
-            first.push(',');
-            first.push_str(&then[1..]);
-            first
-        }
-        (true, false) => first,
-        _ => then,
-    }
 }
 
 const REPLACE: u8 = 1;

@@ -165,15 +165,14 @@ pub fn stream_push(caller: &str, handle: u32, chunk: &str, finish: bool) -> Resu
     let Some(Some(stream)) = streams.get_mut(handle as usize) else {
         return Err(input::error(false, &[caller, ": the stream is closed"]));
     };
-    let pushed = stream.push(chunk);
-    if !finish {
-        return Ok(pushed);
+    let ops = stream.push_and_finish(chunk, finish, MAX_OUTPUT);
+    if finish {
+        streams[handle as usize] = None;
     }
-    let last = stream.finish(MAX_OUTPUT);
-    streams[handle as usize] = None;
-    match last {
-        Ok(last) => Ok(crate::stream::join(pushed, last)),
-        Err(size) => check_size(caller, size, "markup").map(|()| pushed),
+    match ops {
+        Ok(ops) => Ok(ops),
+        // Over the limit: the check's error (never `Ok`).
+        Err(size) => check_size(caller, size, "markup").map(|()| String::new()),
     }
 }
 
