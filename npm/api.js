@@ -213,7 +213,8 @@ function markup(caller, input, options, name = "input") {
  * The longest text one call reads, in UTF-16 code units (32 MB of ASCII).
  * Digests are short; the limit keeps a runaway stream or a wrong file from
  * filling the module's memory, which never shrinks. The module also refuses
- * to write more than 256 MB of markup or JSON (src/wasm.rs).
+ * to write more than 256 MB of markup or JSON, or 64 MB of markup for one
+ * step of a stream (src/wasm.rs).
  */
 const MAX_TEXT = 32 << 20;
 

@@ -23,10 +23,10 @@
 //! finish()                                              → header, references; aria-busy off
 //! ```
 
-use crate::model::{Digest, PointRef};
+use crate::model::{Digest, Point, PointRef};
 use crate::parse::{self, Checkpoint, Progress, Resume};
 use crate::render::bidi::Direction;
-use crate::render::html::Pieces;
+use crate::render::html::{self, Pieces};
 use crate::RenderOptions;
 
 /// A digest being written, and what the page shows of it.
@@ -91,12 +91,17 @@ impl Stream {
     /// Adds `chunk`; returns the changes to make to the page (see [`Ops`]).
     pub fn push(&mut self, chunk: &str) -> String {
         let mut ops = Ops::default();
-        self.push_into(&mut ops, chunk);
+        // No limit, so never `Err`.
+        let _ = self.push_into(&mut ops, chunk, usize::MAX);
         ops.finish()
     }
 
     /// [`Self::push`], and with `finish` then [`Self::finish`]: the changes
     /// of both in one list (no second list to join to the first).
+    ///
+    /// `Err` with the size in bytes of the markup the push or the finish
+    /// would write, when that is over `max_markup`: the stream is then in
+    /// no state to go on (close it and start again from the whole text).
     pub fn push_and_finish(
         &mut self,
         chunk: &str,
@@ -104,18 +109,18 @@ impl Stream {
         max_markup: usize,
     ) -> Result<String, usize> {
         let mut ops = Ops::default();
-        self.push_into(&mut ops, chunk);
+        self.push_into(&mut ops, chunk, max_markup)?;
         if finish {
             self.finish_into(&mut ops, max_markup)?;
         }
         Ok(ops.finish())
     }
 
-    fn push_into(&mut self, ops: &mut Ops, chunk: &str) {
+    fn push_into(&mut self, ops: &mut Ops, chunk: &str, max_markup: usize) -> Result<(), usize> {
         self.text.push_str(chunk);
         let progress = parse::read_unfinished(&self.text, &self.resume);
         let final_end = self.read_on(progress);
-        self.show_unfinished(ops, final_end);
+        self.show_unfinished(ops, final_end, max_markup)
     }
 
     /// The changes that make the page show the markup of the whole text,
@@ -209,14 +214,30 @@ impl Stream {
 
     /// Shows the digest read so far, whose final part ends at `final_end`,
     /// and takes its unfinished part back out.
-    fn show_unfinished(&mut self, ops: &mut Ops, final_end: Position) {
+    fn show_unfinished(
+        &mut self,
+        ops: &mut Ops,
+        final_end: Position,
+        max_markup: usize,
+    ) -> Result<(), usize> {
         // Every id cited after the settled points: its tooltip may come or
         // go. The points among them made final since the last push add
         // their ids to `cited`; `tail_ids`: the ids the unfinished ones cite.
         let mut tail_ids: Vec<u32> = Vec::new();
         let mut check: Vec<u32> = std::mem::take(&mut self.tail_ids);
         let cited_before = self.cited.len();
-        for_points_from(&self.digest, self.settled, |at, ids| {
+        // What the page may be sent, checked before any of it is written:
+        // one push of a whole hostile digest could make more markup than
+        // the memory holds (finish checks the same way).
+        let mut size = 0;
+        let mut si = self.settled.section.saturating_sub(1);
+        while si < self.digest.sections.len() {
+            size += html::section_hint(&self.digest.sections[si]);
+            si += 1;
+        }
+        for_points_from(&self.digest, self.settled, |at, point| {
+            size += html::point_hint(point);
+            let ids = &point.citations[..];
             check.extend_from_slice(ids);
             if before(at, final_end) {
                 self.cited.extend_from_slice(ids);
@@ -229,6 +250,10 @@ impl Stream {
         }
         sort_ids(&mut check);
         sort_ids(&mut tail_ids);
+        size += html::TOOLTIP_HINT * check.len();
+        if size > max_markup {
+            return Err(size);
+        }
 
         {
             let pieces = Pieces::new(&self.digest, &self.options, Vec::new());
@@ -246,6 +271,7 @@ impl Stream {
         // Only a section with points is settled: a heading alone may still
         // gain its list.
         self.settled = final_end;
+        Ok(())
     }
 }
 
@@ -276,8 +302,8 @@ fn end_of(digest: &Digest) -> Position {
 }
 
 /// Calls `f` with every point at or after `from` (in the last section
-/// before `from.section`, from `from.point`) and its ids.
-fn for_points_from(digest: &Digest, from: Position, mut f: impl FnMut(PointRef, &[u32])) {
+/// before `from.section`, from `from.point`) and where it is.
+fn for_points_from(digest: &Digest, from: Position, mut f: impl FnMut(PointRef, &Point)) {
     // Indexed: enumerate().skip() chains were iterators kept in memory.
     let mut si = from.section.saturating_sub(1);
     while si < digest.sections.len() {
@@ -292,7 +318,7 @@ fn for_points_from(digest: &Digest, from: Position, mut f: impl FnMut(PointRef, 
                 section: si as u32,
                 point: pi as u32,
             };
-            f(at, &points[pi].citations);
+            f(at, &points[pi]);
             pi += 1;
         }
         si += 1;

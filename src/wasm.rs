@@ -60,12 +60,20 @@ fn digest_arg(function: &str, value: JsValue, options: &RenderOptions) -> Result
 /// any of it is written.
 const MAX_OUTPUT: usize = 256 << 20;
 
-/// A `RangeError` when `hint` (bytes of `what`) is over [`MAX_OUTPUT`].
-fn check_size(caller: &str, hint: usize, what: &str) -> Result<()> {
-    if hint <= MAX_OUTPUT {
+/// The most markup one push or finish of a stream writes. A stream holds
+/// several times what it writes (the markup it showed, to compare with;
+/// the new pieces; the operations, as JSON, whose escapes add a tenth):
+/// one push of a hostile 10.8 MB digest, 300 MB of operations, ran the
+/// module out of memory where the same as `markup` (281 MB) did not.
+const MAX_STREAM_OUTPUT: usize = 64 << 20;
+
+/// A `RangeError` when `hint` (bytes of `what`) is over `max`.
+fn check_size(caller: &str, hint: usize, max: usize, what: &str) -> Result<()> {
+    if hint <= max {
         return Ok(());
     }
     let mb = crate::render::html::number(hint >> 20);
+    let max_mb = crate::render::html::number(max >> 20);
     Err(input::error(
         true,
         &[
@@ -74,7 +82,9 @@ fn check_size(caller: &str, hint: usize, what: &str) -> Result<()> {
             &mb,
             " MB of ",
             what,
-            ", more than the 256 MB one call may write; split it into smaller digests",
+            ", more than the ",
+            &max_mb,
+            " MB one call may write; split it into smaller digests",
         ],
     ))
 }
@@ -96,7 +106,12 @@ pub fn model(caller: &str, text: &str, options: JsValue) -> Result<Vec<u8>> {
     let digest = parse_with_references(text, &references);
     // The limit is on the model's JSON, which is about the size of the
     // objects built from the records.
-    check_size(caller, crate::json::size_hint(&digest), "model JSON")?;
+    check_size(
+        caller,
+        crate::json::size_hint(&digest),
+        MAX_OUTPUT,
+        "model JSON",
+    )?;
     Ok(crate::records::write(&digest, text))
 }
 
@@ -109,7 +124,7 @@ pub fn markup(caller: &str, input: JsValue, options: JsValue) -> Result<String> 
     let options = given.as_ref().unwrap_or_else(|| default_options());
     let digest = digest_arg(caller, input, options)?;
     let size = crate::render::html::size_hint(&digest);
-    check_size(caller, size, "markup")?;
+    check_size(caller, size, MAX_OUTPUT, "markup")?;
     // References were merged into the digest already.
     Ok(crate::render::html::render_sized(&digest, options, size))
 }
@@ -157,7 +172,8 @@ pub fn stream_open(caller: &str, options: JsValue) -> Result<u32> {
 
 /// Adds `chunk` to stream `handle`; the page's changes (JSON, see
 /// [`crate::stream::Ops`]), or with `finish` the last ones, after which
-/// the stream is closed.
+/// the stream is closed; a `RangeError` (and the stream closed) when they
+/// would be more markup than one call may write.
 #[wasm_bindgen(js_name = streamPush)]
 pub fn stream_push(caller: &str, handle: u32, chunk: &str, finish: bool) -> Result<String> {
     test_trap::check();
@@ -165,14 +181,16 @@ pub fn stream_push(caller: &str, handle: u32, chunk: &str, finish: bool) -> Resu
     let Some(Some(stream)) = streams.get_mut(handle as usize) else {
         return Err(input::error(false, &[caller, ": the stream is closed"]));
     };
-    let ops = stream.push_and_finish(chunk, finish, MAX_OUTPUT);
-    if finish {
+    let ops = stream.push_and_finish(chunk, finish, MAX_STREAM_OUTPUT);
+    // Over the limit, the stream cannot go on either (the JavaScript
+    // layer starts a new one from the whole text at its next call).
+    if finish || ops.is_err() {
         streams[handle as usize] = None;
     }
     match ops {
         Ok(ops) => Ok(ops),
         // Over the limit: the check's error (never `Ok`).
-        Err(size) => check_size(caller, size, "markup").map(|()| String::new()),
+        Err(size) => check_size(caller, size, MAX_STREAM_OUTPUT, "markup").map(|()| String::new()),
     }
 }
 

@@ -108,3 +108,31 @@ fn final_points_are_not_rewritten() {
     }
     assert!(rewritten.is_empty(), "{rewritten:#?}");
 }
+
+/// A push whose markup would be over the limit is refused before any of it
+/// is written, with about the size it would have (the wasm boundary makes
+/// that a `RangeError`; before, one push of a hostile 10 MB digest ran the
+/// module out of memory). The same text in small pushes stays under it.
+#[test]
+fn a_push_over_the_markup_limit_is_refused_with_its_size() {
+    let text = "Port Update - Ferries run again [1] - Buses follow [2][3]\n".repeat(300);
+    let whole = render_html(&digest_render::parse(&text), &RenderOptions::default()).len();
+    let limit = whole / 4;
+    let mut s = Stream::new(RenderOptions::default(), "");
+    let size = s.push_and_finish(&text, false, limit).unwrap_err();
+    assert!(
+        size > limit && size >= whole / 2 && size <= whole * 2,
+        "refused with {size} bytes for {whole} bytes of markup"
+    );
+    let mut page = Page::new();
+    let mut s = Stream::new(RenderOptions::default(), "");
+    for chunk in chunks(&text, 200) {
+        page.apply(&s.push_and_finish(chunk, false, limit).unwrap());
+    }
+    page.finishing = true;
+    page.apply(&s.push_and_finish("", true, usize::MAX).unwrap());
+    assert_eq!(
+        page.html(),
+        render_html(&digest_render::parse(&text), &RenderOptions::default())
+    );
+}

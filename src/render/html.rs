@@ -28,7 +28,7 @@
 
 use super::bidi::{first_strong, Direction};
 use super::{safe_url, Labels, RenderOptions};
-use crate::model::{Citation, Digest, Inline, Point};
+use crate::model::{Citation, Digest, Inline, Point, Section};
 use crate::parse::{find_str, strip_prefix_any, trim, trim_end, trim_start};
 
 /// The tooltips' container. Hidden too, so the browser does not even style
@@ -165,38 +165,52 @@ impl<'a> Pieces<'a> {
     }
 }
 
+// Bytes of fixed markup around each node, counted from what the writer
+// writes with a default id prefix (a trigger is the longest: its class,
+// href or type, data-cite, aria-describedby and aria-label). The text of
+// inlines is counted in their point's; the marks are `<strong>`, `<em>`,
+// `<code>` and a link's start, URL and hidden label.
+const MARKUP: HintWeights = HintWeights {
+    base: 1024,
+    section: 110,
+    heading: 0,
+    point: 50,
+    point_id: 0,
+    inline: 0,
+    inline_text: 0,
+    group: 33,
+    group_id: 0,
+    trigger: 105,
+    strong: 17,
+    emphasis: 9,
+    code: 13,
+    link: 150,
+};
+
+/// A tooltip's fixed markup, in [`size_hint`]'s terms.
+pub const TOOLTIP_HINT: usize = 220;
+
+/// [`size_hint`]'s count for one section's shell (without its points).
+pub fn section_hint(section: &Section) -> usize {
+    MARKUP.section + section.heading.as_ref().map_or(0, |h| h.text.len())
+}
+
+/// [`size_hint`]'s count for one point: what a stream checks before it
+/// writes the points a push read.
+pub fn point_hint(point: &Point) -> usize {
+    MARKUP.point + point.text.len() + inlines_size(&point.inlines, point.citations.len(), &MARKUP)
+}
+
 /// About how many bytes [`render`] writes for `digest`, counted from the
 /// model without writing anything: the buffer's capacity, and what the wasm
 /// boundary checks against its size limit before it spends the memory.
 /// Within a factor of 2 either way on the fixtures and the hostile shapes
 /// (a test checks), which is all a limit of hundreds of megabytes needs.
 pub fn size_hint(digest: &Digest) -> usize {
-    // Bytes of fixed markup around each node, counted from what the writer
-    // writes with a default id prefix (a trigger is the longest: its class,
-    // href or type, data-cite, aria-describedby and aria-label). The text
-    // of inlines is counted in their point's; the marks are `<strong>`,
-    // `<em>`, `<code>` and a link's start, URL and hidden label.
-    const MARKUP: HintWeights = HintWeights {
-        base: 1024,
-        section: 110,
-        heading: 0,
-        point: 50,
-        point_id: 0,
-        inline: 0,
-        inline_text: 0,
-        group: 33,
-        group_id: 0,
-        trigger: 105,
-        strong: 17,
-        emphasis: 9,
-        code: 13,
-        link: 150,
-    };
-    const TOOLTIP: usize = 220;
     const REFERENCE: usize = 150;
     let mut size = sections_size(digest, &MARKUP);
     let publisher = digest.source.as_ref().map_or(0, |s| s.publisher.len());
-    size += (TOOLTIP + publisher) * digest.citations.len();
+    size += (TOOLTIP_HINT + publisher) * digest.citations.len();
     // The first entry of an id is the one shown.
     let ids = crate::parse::reference_ids(&digest.references);
     let first = crate::parse::first_occurrences(&ids);

@@ -113,6 +113,33 @@ test("a 10 MB hostile digest throws a RangeError about its size, and the page ke
   await context.close();
 });
 
+test("a stream refuses one push of a hostile digest with a RangeError about its size, and the page keeps working", async () => {
+  const { context, page } = await trapPage();
+  const result = await page.evaluate(async () => {
+    const el = document.createElement("div");
+    document.querySelector("main").append(el);
+    const view = api.render(el, "");
+    view.append("Port Update - ");
+    await new Promise(requestAnimationFrame); // the stream is open
+    let error;
+    try {
+      // One point citing in every word: about 100 MB of markup at once.
+      view.append("a [1] ".repeat(700000));
+      view.finish();
+    } catch (e) {
+      error = { name: e.constructor.name, message: e.message };
+    }
+    const other = document.createElement("div");
+    api.render(other, text);
+    return { error, points: other.querySelectorAll(".digest-point").length };
+  });
+  assert.equal(result.error?.name, "RangeError");
+  assert.match(result.error.message, /^DigestView\.finish: this digest would make about \d+ MB of markup, more than the 64 MB/);
+  assert.equal(result.points, 3);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test("a stream goes on after a trap: the view opens a new stream from its text, keeps its points and ends equal", async () => {
   const { context, page } = await trapPage();
   const result = await page.evaluate(async () => {
