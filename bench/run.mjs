@@ -268,29 +268,33 @@ Profiles behind the numbers (Node's \`--cpu-prof\` with a named wasm build, Chro
   also 11 KB gzip of wasm (the resumable reader, the rules for unfinished text, the diffing):
   \`make size\` lists them.
 - **Size, issue 16 (a lean core).** Measured on the module as shipped, by twiggy on a build that
-  keeps names (\`make size\`): of 117.9 KB of wasm (56.6 KB gzip), the parser is 42% (49.5 KB), the
-  markup writer 16% (with the \`markup\` export's shim, into which parsing's entry is inlined), the
-  boundary 12% (options and model reading, the records, wasm-bindgen's shims), streaming 11% (the
-  stream's diffing and the push shim, into which the resumable reader is inlined), core and
-  alloc code 10% (\`str\` searchers and trims, char classes, Vec growth: hundreds of small
-  functions), data 8% (Unicode tables, labels, month names). Two sessions took 16 KB off the
-  module (133.5 to 117.9 KB). Most of it was generic code instantiated once per call site: \`str\`
-  pattern searchers, collected iterator chains, sorts, closures passed as \`dyn FnMut\`; at
-  \`opt-level = "z"\` iterator adapters mostly stay structs stepped by calls to \`next()\`, so an
-  indexed loop is smaller. The target, 36 KB for wasm, JavaScript and CSS, leaves about 26 KB
-  gzip for the module. What each part of the API costs was measured by building the module
-  without it (before this session's merges, from 127.6 KB / 60.9 KB gzip): the stream exports
-  18.7 KB (8.2 KB gzip), the records of \`parseDigest\` 3.8 KB (1.6), reading a model object
-  4.8 KB (2.1), and options with the code paths they switch on (references, labels, heading
-  level, direction, id prefix) 10.1 KB (5.1). What is left, text in and markup out with the
-  default options, was 90.2 KB, 43.8 KB gzip: 1.7 times the module's share of the budget with
-  nothing but the parser and the markup writer. For scale, markdown-wasm (md4c, a whole
-  CommonMark parser and HTML writer in C) is 56.7 KB, 26.0 KB gzip. So no split of the module
-  reaches the target; the parser itself written size-first (the rules kept, the fixtures as its
-  test) is the way there. No packing, flag or build setting found more than 1% (\`wasm-opt\`
-  with \`--gufa\`, \`-Os\` or \`-O4\` first: within 0.3%; rustc's \`opt-level=s\` +19%,
-  \`-Cllvm-args=-inline-threshold=0\` +0.9%, \`-Zshare-generics\` and \`-Zmir-opt-level=1\` within
-  0.2%).
+  keeps names (\`make size\`): of 106.2 KB of wasm (51.8 KB gzip), the parser is 42% (44.8 KB), the
+  boundary 18% (options and model reading, the records, wasm-bindgen's shims, among them the
+  \`markup\` export's, into which parsing's entry is inlined), the markup writer 11%, streaming 11%
+  (the stream's diffing and the push shim, into which the resumable reader is inlined), data 10%
+  (Unicode tables, labels, month names, messages), core and alloc code 5%. Three sessions took
+  27 KB off the module (133.5 to 106.2 KB) and the last 1.5 KB off the JavaScript (20.1 to 18.7 KB,
+  by calling the glue directly, trimming glue paths the package never runs and short export
+  names). Most of it was generic code instantiated once per call site: \`str\` pattern
+  searchers, \`memchr\`, \`join\`, collected iterator chains, drains, a stable sort, closures
+  passed as \`dyn FnMut\`; at \`opt-level = "z"\` iterator adapters mostly stay structs stepped by
+  calls to \`next()\`, so an indexed loop is smaller, and a byte search written as one loop
+  over words (the last bytes read as a zero-padded word) is 1 KB smaller in wasm than the
+  chunked loop that is 5% faster natively, so each target gets its own. The target, 36 KB for
+  wasm, JavaScript and CSS, leaves about 27 KB gzip for the module. What each part of the API
+  costs was measured by building the module without it (at 127.6 KB / 60.9 KB gzip): the stream
+  exports 18.7 KB (8.2 KB gzip), the records of \`parseDigest\` 3.8 KB (1.6), reading a model
+  object 4.8 KB (2.1), and options with the code paths they switch on (references, labels,
+  heading level, direction, id prefix) 10.1 KB (5.1). What was left, text in and markup out with
+  the default options, was 90.2 KB, 43.8 KB gzip, 1.7 times the module's share of the budget
+  with nothing but the parser and the markup writer; the rounds since took a tenth off the
+  whole module, not enough to change that. For scale, markdown-wasm (md4c, a
+  whole CommonMark parser and HTML writer in C) is 56.7 KB, 26.0 KB gzip. So no split of the
+  module reaches the target; the parser itself written size-first (the rules kept, the fixtures
+  as its test) is the way there. No packing, flag or build setting found more than 1%
+  (\`wasm-opt\` with \`--gufa\`, \`-Os\` or \`-O4\` first: within 0.3%; rustc's \`opt-level=s\`
+  +19%, \`-Cllvm-args=-inline-threshold=0\` +0.9%, \`-Zshare-generics\` and
+  \`-Zmir-opt-level=1\` within 0.2%).
 - **Moving the DOM layer to JavaScript.** The tooltips' behaviour (events, focus, timers,
   placement, hydrate's attach) moved from Rust through web-sys into a small JavaScript module,
   and the wasm module became two string-in/string-out functions. What a page loads went from
