@@ -158,14 +158,29 @@ describe("placement", () => {
     await trigger.focus({ preventScroll: true });
     await settled(page);
     const before = await geometry(page);
-    assert.ok(inside(before, 4));
+    assert.ok(inside(before, 4), `the tooltip leaves the viewport: ${JSON.stringify(before)}`);
     // Scrolled the way that leaves its side of the trigger room, so it
     // need not flip.
-    await page.locator("#box").evaluate((box, by) => (box.scrollTop += by), before.placement === "top" ? -40 : 40);
-    await page.waitForTimeout(50);
+    // Waits for the box's own scroll event: the package's capturing listener
+    // on the document has placed the tooltip by then. This was a fixed 50 ms
+    // wait, which raced the event; CI saw the test fail once in WebKitGTK.
+    const scrolled = await page.locator("#box").evaluate(
+      (box, by) =>
+        new Promise((resolve) => {
+          const was = box.scrollTop;
+          const done = () => resolve(box.scrollTop - was);
+          box.addEventListener("scroll", () => requestAnimationFrame(done), { once: true });
+          box.scrollTop += by;
+          // A missing event fails the assertions below rather than hanging.
+          setTimeout(done, 2000);
+        }),
+      before.placement === "top" ? -40 : 40,
+    );
+    assert.ok(Math.abs(scrolled) > 20, `the box did not scroll: ${scrolled}`);
     const afterScroll = await geometry(page);
-    assert.equal(afterScroll.placement, before.placement);
-    assert.ok(Math.abs(afterScroll.trigger.top - afterScroll.tip.top - (before.trigger.top - before.tip.top)) < 2, "the tooltip did not follow its trigger");
+    const moved = JSON.stringify({ before, afterScroll });
+    assert.equal(afterScroll.placement, before.placement, `the tooltip flipped: ${moved}`);
+    assert.ok(Math.abs(afterScroll.trigger.top - afterScroll.tip.top - (before.trigger.top - before.tip.top)) < 2, `the tooltip did not follow its trigger: ${moved}`);
     await context.close();
   });
 
