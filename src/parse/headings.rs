@@ -55,6 +55,7 @@
 //! candidate costs a constant, however long the line.
 
 use super::chars::{strip_prefix_any, strip_suffix_any};
+use super::letters::{is_lower, is_upper, is_word_char};
 use super::text::{
     is_cjk, is_sentence_punct, is_space, skip_spaces, skip_spaces_back, space_before, space_len,
     trim, trim_end, trim_start,
@@ -129,7 +130,7 @@ pub fn likeness(text: &str) -> Likeness {
         return Likeness::No;
     }
     let first = text.chars().next().unwrap_or(' ');
-    if first.is_lowercase() || !(first.is_alphanumeric() || is_cjk(first) || is_opening(first)) {
+    if is_lower(first) || !(is_word_char(first) || is_cjk(first) || is_opening(first)) {
         return Likeness::No;
     }
     if cjk {
@@ -207,7 +208,7 @@ fn ends_sentence(word: &str) -> bool {
 fn is_abbreviation(word: &str) -> bool {
     word.ends_with(".")
         && word.len() <= 5
-        && word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().next().is_some_and(is_upper)
         && !word[..word.len() - 1]
             .chars()
             .any(|c| c != '.' && is_sentence_punct(c))
@@ -244,7 +245,7 @@ pub fn word_is_title_case(word: &str) -> bool {
     let Some(first) = core.chars().next() else {
         return true;
     };
-    first.is_uppercase() || first.is_ascii_digit() || is_cjk(first) || is_joiner(core)
+    is_upper(first) || first.is_ascii_digit() || is_cjk(first) || is_joiner(core)
 }
 
 /// Removes heading marks: `## `, `**…**`, `__…__`, a trailing colon
@@ -332,7 +333,7 @@ pub fn lead_in(src: &str, start: usize, end: usize) -> Option<LeadIn> {
     }
     // Nothing after the colon: a heading line, read as such elsewhere.
     let next = trim_start(after).chars().next()?;
-    if next.is_lowercase() {
+    if is_lower(next) {
         return None;
     }
     let words = &line[words_start..words_end];
@@ -479,7 +480,7 @@ pub fn trailing_heading_start(tail: &str) -> Option<usize> {
     }
     let heading = &window[start..];
     let first = skip_emphasis(heading).chars().next()?;
-    if !(first.is_uppercase() || is_cjk(first)) {
+    if !(is_upper(first) || is_cjk(first)) {
         return None;
     }
     // Something must be left for the point.

@@ -56,6 +56,7 @@
 
 use super::chars::count_byte;
 use super::citations::Group;
+use super::letters::is_word_char;
 use super::points::{byte_span, Item};
 use super::scan;
 use super::text::{is_cjk, is_closing_punct, is_space, push_folded, space_len, trim_range};
@@ -501,7 +502,7 @@ impl Scanner<'_> {
             None
         };
         let boundary =
-            |c: Option<char>| c.is_none_or(|c| is_space(c) || !c.is_alphanumeric() || is_cjk(c));
+            |c: Option<char>| c.is_none_or(|c| is_space(c) || !is_word_char(c) || is_cjk(c));
         let can_open = boundary(before) && after.is_some_and(|c| !is_space(c));
         let can_close = before.is_some_and(|c| !is_space(c)) && boundary(after);
         (can_open, can_close)
@@ -643,7 +644,7 @@ impl Scanner<'_> {
         let glued = self.src[..start]
             .chars()
             .next_back()
-            .is_some_and(char::is_alphanumeric);
+            .is_some_and(is_word_char);
         if start < text_from || glued {
             return not_url;
         }

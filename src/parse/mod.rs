@@ -40,6 +40,7 @@ mod chars;
 mod citations;
 mod headings;
 mod inlines;
+mod letters;
 mod offsets;
 mod partial;
 mod points;
@@ -56,6 +57,7 @@ use crate::model::{
 use crate::render::ReferenceInput;
 use blocks::{Line, LineKind};
 pub(crate) use chars::{is_ascii, strip_prefix_any};
+pub(crate) use letters::{is_letter, is_word_char};
 use points::{byte_span, diagnostic};
 pub(crate) use scan::{find_str, utf16_len};
 pub(crate) use text::{first_occurrences, trim, trim_end, trim_start};

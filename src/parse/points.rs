@@ -41,6 +41,7 @@
 use super::citations::{self, Group, Problem, ProblemKind, Scan};
 use super::headings::{self, Likeness};
 use super::inlines;
+use super::letters::{is_lower, is_upper};
 use super::text::{is_cjk, is_space, trim_range};
 use crate::model::{Diagnostic, DiagnosticCode, Point, Severity, Span};
 
@@ -370,7 +371,7 @@ impl OpenPoint {
         if tail.chars().all(is_space) {
             return DashMeaning::Separator; // rule 1
         }
-        let starts_sentence = next.is_none_or(|c| !c.is_lowercase());
+        let starts_sentence = next.is_none_or(|c| !is_lower(c));
         if self.has_cite || self.at_line_start {
             // Rules 2 and 3: all of the tail is the heading.
             let likeness = headings::likeness(super::text::trim(tail));
@@ -385,7 +386,7 @@ impl OpenPoint {
             }
         }
         // Rule 5.
-        if self.has_cite && next.is_some_and(|c| c.is_uppercase() || is_cjk(c)) {
+        if self.has_cite && next.is_some_and(|c| is_upper(c) || is_cjk(c)) {
             return DashMeaning::Separator;
         }
         DashMeaning::Text

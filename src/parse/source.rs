@@ -40,6 +40,7 @@
 //! Every scan here reads back from the end of a line of at most 300 bytes.
 
 use super::chars::{find_any, strip_prefix_any, strip_suffix_any};
+use super::letters::is_word_char;
 use super::text::{digit_value, is_space, trim, trim_end, trim_start};
 
 pub struct ParsedSource<'a> {
@@ -279,7 +280,7 @@ impl<'a> Back<'a> {
     /// (no letter or digit runs into it).
     fn at_boundary(&self) -> bool {
         // The usual separator, `·`, decided without the Unicode tables.
-        self.peek().is_none_or(|c| c == '·' || !c.is_alphanumeric())
+        self.peek().is_none_or(|c| c == '·' || !is_word_char(c))
     }
 }
 

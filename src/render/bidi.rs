@@ -15,6 +15,7 @@
 //! ```
 
 use crate::model::Digest;
+use crate::parse::is_letter;
 use serde::Deserialize;
 
 /// A base direction.
@@ -59,10 +60,10 @@ pub fn first_strong(text: &str) -> Option<Direction> {
         } else if is_rtl(c) {
             // Arabic digits and marks in these blocks are not letters:
             // skip them as neutral, as the algorithm does.
-            if c.is_alphabetic() {
+            if is_letter(c) {
                 return Some(Direction::Rtl);
             }
-        } else if c.is_alphabetic() {
+        } else if is_letter(c) {
             return Some(Direction::Ltr);
         }
     }

@@ -997,7 +997,7 @@ pub fn cjk_language(text: &str) -> Option<&'static str> {
             0x3040..=0x30FF => kana += 1,
             0xAC00..=0xD7AF => hangul += 1,
             0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF => han += 1,
-            _ if c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic()) => other += 1,
+            _ if crate::parse::is_letter(c) => other += 1,
             _ => {}
         }
     }

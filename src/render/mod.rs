@@ -139,7 +139,7 @@ pub fn safe_url(url: &str) -> Option<&str> {
         url[i + 3..]
             .chars()
             .next()
-            .is_some_and(|c| c.is_alphanumeric() || c == '[')
+            .is_some_and(|c| crate::parse::is_word_char(c) || c == '[')
     });
     (has_scheme && clean && has_host).then_some(url)
 }
