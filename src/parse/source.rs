@@ -224,8 +224,11 @@ impl<'a> Back<'a> {
         self.eat(',') || self.eat('，')
     }
 
-    fn eat_str(&mut self, suffix: &str) -> bool {
-        let rest = strip_suffix_any(self.rest, &[suffix]);
+    fn eat_bytes(&mut self, suffix: &[u8]) -> bool {
+        let len = self.rest.len();
+        let rest = (self.rest.as_bytes().ends_with(suffix))
+            .then(|| self.rest.get(..len - suffix.len()))
+            .flatten();
         self.rest = rest.unwrap_or(self.rest);
         rest.is_some()
     }
@@ -383,19 +386,14 @@ fn meridiem_after(b: &mut Back) -> Option<Half> {
 
 /// `上午`, `下午` and their kin right before the time.
 fn meridiem_before(b: &mut Back) -> Option<Half> {
-    const WORDS: &[(&str, Half)] = &[
-        ("上午", Half::Am),
-        ("早上", Half::Am),
-        ("凌晨", Half::Am),
-        ("下午", Half::Pm),
-        ("中午", Half::Pm),
-        ("晚上", Half::Pm),
-    ];
+    // Six words of six bytes in one string, the three AM words first: a
+    // table of `(&str, Half)` cost 12 bytes a word besides the text.
+    const WORDS: &[u8] = "上午早上凌晨下午中午晚上".as_bytes();
     let mut c = *b;
     c.spaces();
-    let &(_, half) = WORDS.iter().find(|(w, _)| c.eat_str(w))?;
+    let i = (0..6).find(|i| c.eat_bytes(&WORDS[i * 6..][..6]))?;
     *b = c;
-    Some(half)
+    Some(if i < 3 { Half::Am } else { Half::Pm })
 }
 
 /// What may stand between a date and its time: white space, a comma,
@@ -437,57 +435,59 @@ fn check_time(mut h: u32, m: u32, s: Option<u32>, half: Option<Half>) -> Checked
     Ok((h as u8, m as u8, s.map(|s| s as u8)))
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+/// The months, then the weekdays, each after a byte giving its length:
+/// one string, where `&[&str]` tables cost 8 bytes of pointer and length
+/// a word besides the text. No two start with the same three letters.
+const DATE_NAMES: &[u8] = b"\x07january\x08february\x05march\x05april\x03may\x04june\
+    \x04july\x06august\x09september\x07october\x08november\x08december\
+    \x06monday\x07tuesday\x09wednesday\x08thursday\x06friday\x08saturday\x06sunday";
 
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+/// Where the weekdays start in [`DATE_NAMES`], as a word index.
+const FIRST_WEEKDAY: u32 = 12;
 
-/// Whether `name` (lower case) starts with `word`, in any case.
-fn starts_with_word(name: &str, word: &str) -> bool {
-    name.as_bytes()
-        .get(..word.len())
-        .is_some_and(|head| head.eq_ignore_ascii_case(word.as_bytes()))
+/// Ordinal endings, then other short words a date may contain, shortest
+/// first (so the first word `find_word` finds is the whole one, if any).
+const ORDINALS: &[u8] = b"\x02st\x02nd\x02rd\x02th";
+const SHORT_WORDS: &[u8] = b"\x01a\x01p\x01m\x01t\x02am\x02pm\x02at";
+
+/// The first word in `names` (length-prefixed, lower case) that starts with
+/// `word`, in any case: its index, and whether it is all of that word.
+fn find_word(names: &[u8], word: &str) -> Option<(u32, bool)> {
+    let word = word.as_bytes();
+    let (mut at, mut index) = (0, 0);
+    while let Some(&len) = names.get(at) {
+        let name = names.get(at + 1..at + 1 + len as usize)?;
+        if name
+            .get(..word.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(word))
+        {
+            return Some((index, name.len() == word.len()));
+        }
+        at += 1 + len as usize;
+        index += 1;
+    }
+    None
+}
+
+/// Whether `word` is one of `names`, whole, in any case.
+fn is_word(names: &[u8], word: &str) -> bool {
+    find_word(names, word).is_some_and(|(_, whole)| whole)
 }
 
 /// `June`, `Jun`, `Sept`: a month's full name or its first three letters.
 fn month_number(word: &str) -> Option<u32> {
-    let n = word.len();
-    if n < 3 {
+    if word.len() < 3 {
         return None;
     }
-    MONTHS
-        .iter()
-        .position(|m| {
-            starts_with_word(m, word)
-                && (n == 3 || n == m.len() || word.eq_ignore_ascii_case("sept"))
-        })
-        .map(|i| i as u32 + 1)
+    let (i, whole) = find_word(DATE_NAMES, word)?;
+    (i < FIRST_WEEKDAY && (word.len() == 3 || whole || word.eq_ignore_ascii_case("sept")))
+        .then_some(i + 1)
 }
 
 /// `Tuesday`, `Tue`, `Tues`, `Thurs`: any start of a weekday's name from
 /// three letters on.
 fn is_weekday(word: &str) -> bool {
-    word.len() >= 3 && WEEKDAYS.iter().any(|d| starts_with_word(d, word))
+    word.len() >= 3 && find_word(DATE_NAMES, word).is_some_and(|(i, _)| i >= FIRST_WEEKDAY)
 }
 
 /// A date that ends `b`: where it starts, with a weekday before it if
@@ -597,11 +597,7 @@ fn english_date(mut b: Back) -> Option<(Back, Ymd)> {
 fn day(b: &mut Back) -> Option<u32> {
     let mut c = *b;
     let mut ordinal = c;
-    if ordinal.word().is_some_and(|w| {
-        ["st", "nd", "rd", "th"]
-            .iter()
-            .any(|o| w.eq_ignore_ascii_case(o))
-    }) {
+    if ordinal.word().is_some_and(|w| is_word(ORDINALS, w)) {
         c = ordinal;
     }
     let (day, _) = c.number(2)?;
@@ -657,13 +653,10 @@ fn date_shaped_tail(line: &str) -> Option<usize> {
 /// start of one), AM/PM, `at`, `T`, an ordinal's ending.
 fn is_date_word(word: &str) -> bool {
     // Words are ASCII letters, so the first three bytes are three letters.
-    let starts_like =
-        |names: &[&str]| word.len() >= 3 && names.iter().any(|n| starts_with_word(n, &word[..3]));
-    starts_like(&MONTHS)
-        || starts_like(&WEEKDAYS)
-        || ["am", "pm", "a", "p", "m", "at", "t", "st", "nd", "rd", "th"]
-            .iter()
-            .any(|w| word.eq_ignore_ascii_case(w))
+    word.get(..3)
+        .is_some_and(|head| find_word(DATE_NAMES, head).is_some())
+        || is_word(SHORT_WORDS, word)
+        || is_word(ORDINALS, word)
 }
 
 fn check_date(year: u32, month: u32, day: u32) -> Checked {
