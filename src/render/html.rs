@@ -214,8 +214,8 @@ pub fn size_hint(digest: &Digest) -> usize {
     // The first entry of an id is the one shown.
     let ids = crate::parse::reference_ids(&digest.references);
     let first = crate::parse::first_occurrences(&ids);
-    for (r, first) in digest.references.iter().zip(&first) {
-        if *first {
+    for (k, r) in digest.references.iter().enumerate() {
+        if first[k] {
             size += REFERENCE + r.text.len() + 2 * r.url.as_ref().map_or(0, String::len);
         }
     }
@@ -727,10 +727,12 @@ impl<'a> View<'a> {
                             }
                         }
                     } else {
+                        // Indexed: a `zip` of two slice iterators was a
+                        // struct on the stack.
                         let first = crate::parse::first_occurrences(ids);
-                        for (&id, first) in ids.iter().zip(&first) {
-                            if *first {
-                                self.trigger(out, id);
+                        for k in 0..ids.len() {
+                            if first[k] {
+                                self.trigger(out, ids[k]);
                             }
                         }
                     }
