@@ -335,36 +335,34 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 /// pill, so without a string made for each. (A flag, not a closure per
 /// caller: each was a closure and a vtable shim in the wasm module.)
 fn fill_into(out: &mut String, template: &str, values: &[(&str, &str)], escaped: bool) {
-    let mut write = |piece: &str| {
-        if escaped {
-            escape(out, piece);
-        } else {
-            push(out, piece);
-        }
-    };
+    // A function, not a closure: the closure stayed a function of its own
+    // with its captures in memory.
+    let write = if escaped { escape } else { push };
     let mut rest = template;
     while let Some(open) = find_str(rest, "{") {
-        write(&rest[..open]);
+        write(out, &rest[..open]);
         let after = &rest[open + 1..];
         let replaced = find_str(after, "}").and_then(|close| {
             let key = &after[..close];
-            values
-                .iter()
-                .find(|(k, _)| *k == key)
-                .map(|(_, v)| (v, close))
+            // A loop, not `find` and `map`: adapters of their own.
+            let mut i = 0;
+            while i < values.len() && values[i].0 != key {
+                i += 1;
+            }
+            values.get(i).map(|(_, v)| (v, close))
         });
         match replaced {
             Some((value, close)) => {
-                write(value);
+                write(out, value);
                 rest = &after[close + 1..];
             }
             None => {
-                write("{");
+                write(out, "{");
                 rest = after;
             }
         }
     }
-    write(rest);
+    write(out, rest);
 }
 
 /// The containers an inline is written inside.
@@ -418,8 +416,8 @@ impl<'a> View<'a> {
         // sort instance. (Plain loops: collecting through iterator chains
         // was a copy of the loop per chain.)
         let mut order: Vec<u64> = Vec::with_capacity(digest.references.len());
-        for (i, r) in (0..).zip(&digest.references) {
-            order.push(crate::parse::pack(r.id, i));
+        for i in 0..digest.references.len() {
+            order.push(crate::parse::pack(digest.references[i].id, i as u32));
         }
         order.sort_unstable();
         let mut references: Vec<(u32, ReferenceView)> = Vec::with_capacity(order.len());
@@ -653,8 +651,8 @@ impl<'a> View<'a> {
     /// one's content without its element, so the markup stays valid.
     fn inlines(&self, out: &mut String, inlines: &[Inline], top: bool, inside: Inside) {
         let count = inlines.len();
-        for (i, inline) in inlines.iter().enumerate() {
-            match inline {
+        for i in 0..count {
+            match &inlines[i] {
                 Inline::Text { text, .. } => {
                     let mut text = text.as_str();
                     // The marker hugs the word before it.
@@ -721,7 +719,8 @@ impl<'a> View<'a> {
                     // group holds. A short group (nearly all) is checked
                     // in place, without the list a long one needs.
                     if ids.len() <= 16 {
-                        for (k, &id) in ids.iter().enumerate() {
+                        for k in 0..ids.len() {
+                            let id = ids[k];
                             if !ids[..k].contains(&id) {
                                 self.trigger(out, id);
                             }
