@@ -214,8 +214,8 @@ pub fn size_hint(digest: &Digest) -> usize {
     // The first entry of an id is the one shown.
     let ids = crate::parse::reference_ids(&digest.references);
     let first = crate::parse::first_occurrences(&ids);
-    for (r, first) in digest.references.iter().zip(&first) {
-        if *first {
+    for (k, r) in digest.references.iter().enumerate() {
+        if first[k] {
             size += REFERENCE + r.text.len() + 2 * r.url.as_ref().map_or(0, String::len);
         }
     }
@@ -335,36 +335,34 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 /// pill, so without a string made for each. (A flag, not a closure per
 /// caller: each was a closure and a vtable shim in the wasm module.)
 fn fill_into(out: &mut String, template: &str, values: &[(&str, &str)], escaped: bool) {
-    let mut write = |piece: &str| {
-        if escaped {
-            escape(out, piece);
-        } else {
-            push(out, piece);
-        }
-    };
+    // A function, not a closure: the closure stayed a function of its own
+    // with its captures in memory.
+    let write = if escaped { escape } else { push };
     let mut rest = template;
     while let Some(open) = find_str(rest, "{") {
-        write(&rest[..open]);
+        write(out, &rest[..open]);
         let after = &rest[open + 1..];
         let replaced = find_str(after, "}").and_then(|close| {
             let key = &after[..close];
-            values
-                .iter()
-                .find(|(k, _)| *k == key)
-                .map(|(_, v)| (v, close))
+            // A loop, not `find` and `map`: adapters of their own.
+            let mut i = 0;
+            while i < values.len() && values[i].0 != key {
+                i += 1;
+            }
+            values.get(i).map(|(_, v)| (v, close))
         });
         match replaced {
             Some((value, close)) => {
-                write(value);
+                write(out, value);
                 rest = &after[close + 1..];
             }
             None => {
-                write("{");
+                write(out, "{");
                 rest = after;
             }
         }
     }
-    write(rest);
+    write(out, rest);
 }
 
 /// The containers an inline is written inside.
@@ -386,9 +384,9 @@ struct ReferenceView<'a> {
 struct View<'a> {
     digest: &'a Digest,
     labels: &'a Labels,
-    /// Section heading level and the headline's, one above, as digits.
-    level: String,
-    headline_level: String,
+    /// The section headings' tag and the headline's, one level above.
+    heading: &'static str,
+    headline: &'static str,
     prefix: String,
     /// By id, ascending; the first entry of an id wins.
     references: Vec<(u32, ReferenceView<'a>)>,
@@ -418,8 +416,8 @@ impl<'a> View<'a> {
         // sort instance. (Plain loops: collecting through iterator chains
         // was a copy of the loop per chain.)
         let mut order: Vec<u64> = Vec::with_capacity(digest.references.len());
-        for (i, r) in (0..).zip(&digest.references) {
-            order.push(crate::parse::pack(r.id, i));
+        for i in 0..digest.references.len() {
+            order.push(crate::parse::pack(digest.references[i].id, i as u32));
         }
         order.sort_unstable();
         let mut references: Vec<(u32, ReferenceView)> = Vec::with_capacity(order.len());
@@ -436,15 +434,17 @@ impl<'a> View<'a> {
             };
             references.push((id, view));
         }
-        let level = options.heading_level();
+        // Tags, not numbers made into strings for each view.
+        const HEADINGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
+        let level = usize::from(options.heading_level());
         let mut view = Self {
             dir: options
                 .dir
                 .unwrap_or_else(|| super::bidi::of_digest(digest)),
             digest,
             labels: &options.labels,
-            level: number(usize::from(level)),
-            headline_level: number(usize::from(level - 1)),
+            heading: HEADINGS[level - 1],
+            headline: HEADINGS[level - 2],
             prefix,
             references,
             citing,
@@ -501,7 +501,7 @@ impl<'a> View<'a> {
         let section = &self.digest.sections[si];
         push(out, "<section class=\"digest-section\">");
         if let Some(h) = &section.heading {
-            self.element(out, &self.level, "digest-heading", &h.text, "h");
+            self.element(out, self.heading, "digest-heading", &h.text);
         }
         if !section.points.is_empty() {
             push(out, "<ul class=\"digest-points\">");
@@ -546,14 +546,14 @@ impl<'a> View<'a> {
         let mut pieces = Vec::new();
         if d.title.is_none() && d.source.is_none() && d.sections.is_empty() && d.notes.is_empty() {
             let mut out = String::new();
-            self.element(&mut out, "", "digest-empty", &self.labels.empty, "p");
+            self.element(&mut out, "p", "digest-empty", &self.labels.empty);
             pieces.push(out);
         }
         // Lines the parser could place nowhere: shown as written, so that
         // nothing the author wrote disappears.
         for note in &d.notes {
             let mut out = String::new();
-            self.element(&mut out, "", "digest-note", &note.text, "p");
+            self.element(&mut out, "p", "digest-note", &note.text);
             pieces.push(out);
         }
         let mut out = String::new();
@@ -564,11 +564,10 @@ impl<'a> View<'a> {
         pieces
     }
 
-    /// `<{tag}{level} class="{class}" lang?>{text}</{tag}{level}>`.
-    fn element(&self, out: &mut String, level: &str, class: &str, text: &str, tag: &str) {
+    /// `<{tag} class="{class}" lang?>{text}</{tag}>`.
+    fn element(&self, out: &mut String, tag: &str, class: &str, text: &str) {
         push(out, "<");
         push(out, tag);
-        push(out, level);
         push(out, " class=\"");
         push(out, class);
         push(out, "\"");
@@ -577,7 +576,6 @@ impl<'a> View<'a> {
         escape(out, text);
         push(out, "</");
         push(out, tag);
-        push(out, level);
         push(out, ">");
     }
 
@@ -599,20 +597,14 @@ impl<'a> View<'a> {
         push(out, "<header class=\"digest-header\">");
         if let Some(title) = &d.title {
             if let Some(column) = &title.column {
-                self.element(out, "", "digest-column", column, "p");
+                self.element(out, "p", "digest-column", column);
             }
-            self.element(
-                out,
-                &self.headline_level,
-                "digest-headline",
-                &title.headline,
-                "h",
-            );
+            self.element(out, self.headline, "digest-headline", &title.headline);
         }
         if let Some(source) = &d.source {
             push(out, "<p class=\"digest-source\">");
             if !source.publisher.is_empty() {
-                self.element(out, "", "digest-publisher", &source.publisher, "span");
+                self.element(out, "span", "digest-publisher", &source.publisher);
             }
             const DOT: &str = "<span class=\"digest-dot\" aria-hidden=\"true\"> &middot; </span>";
             match &source.published {
@@ -659,8 +651,8 @@ impl<'a> View<'a> {
     /// one's content without its element, so the markup stays valid.
     fn inlines(&self, out: &mut String, inlines: &[Inline], top: bool, inside: Inside) {
         let count = inlines.len();
-        for (i, inline) in inlines.iter().enumerate() {
-            match inline {
+        for i in 0..count {
+            match &inlines[i] {
                 Inline::Text { text, .. } => {
                     let mut text = text.as_str();
                     // The marker hugs the word before it.
@@ -727,16 +719,19 @@ impl<'a> View<'a> {
                     // group holds. A short group (nearly all) is checked
                     // in place, without the list a long one needs.
                     if ids.len() <= 16 {
-                        for (k, &id) in ids.iter().enumerate() {
+                        for k in 0..ids.len() {
+                            let id = ids[k];
                             if !ids[..k].contains(&id) {
                                 self.trigger(out, id);
                             }
                         }
                     } else {
+                        // Indexed: a `zip` of two slice iterators was a
+                        // struct on the stack.
                         let first = crate::parse::first_occurrences(ids);
-                        for (&id, first) in ids.iter().zip(&first) {
-                            if *first {
-                                self.trigger(out, id);
+                        for k in 0..ids.len() {
+                            if first[k] {
+                                self.trigger(out, ids[k]);
                             }
                         }
                     }
@@ -757,23 +752,20 @@ impl<'a> View<'a> {
 
     fn write_trigger(&self, out: &mut String, id: u32) {
         let n = number(id as usize);
-        let p = &self.prefix;
         let has_entry = self.reference(id).is_some();
         if has_entry {
             push(out, "<a class=\"digest-cite\" href=\"#");
-            push(out, p);
-            push(out, "-r");
-            push(out, &n);
-            push(out, "\"");
+            self.push_id(out, "-r", &n);
+            push(out, "\" data-cite=\"");
         } else {
-            push(out, "<button type=\"button\" class=\"digest-cite\"");
+            push(
+                out,
+                "<button type=\"button\" class=\"digest-cite\" data-cite=\"",
+            );
         }
-        push(out, " data-cite=\"");
         push(out, &n);
         push(out, "\" aria-describedby=\"");
-        push(out, p);
-        push(out, "-t");
-        push(out, &n);
+        self.push_id(out, "-t", &n);
         push(out, "\" aria-label=\"");
         fill_into(out, &self.labels.citation, &[("n", &n)], true);
         push(out, "\">");
@@ -785,35 +777,35 @@ impl<'a> View<'a> {
         if self.references.is_empty() {
             return;
         }
-        let p = &self.prefix;
         push(out, "<section class=\"digest-references\">");
         let heading = match &self.digest.references_heading {
             Some(h) => h.text.as_str(),
             None => &self.labels.references,
         };
-        push(out, "<h");
-        push(out, &self.level);
+        push(out, "<");
+        push(out, self.heading);
         push(out, " class=\"digest-heading\">");
         escape(out, heading);
-        push(out, "</h");
-        push(out, &self.level);
+        push(out, "</");
+        push(out, self.heading);
         push(out, "><ol class=\"digest-reference-list\">");
         for (id, r) in &self.references {
             let id = *id;
             let n = number(id as usize);
-            push(out, "<li class=\"digest-reference\" id=\"");
-            push(out, p);
-            push(out, "-r");
-            push(out, &n);
-            push(out, "\" value=\"");
-            push(out, &n);
+            self.numbered_start(
+                out,
+                "<li class=\"digest-reference\" id=\"",
+                "-r",
+                "\" value=\"",
+                &n,
+            );
             push(out, "\">");
             if let Some(title) = r.title {
-                self.element(out, "", "digest-reference-title", title, "span");
+                self.element(out, "span", "digest-reference-title", title);
                 push(out, " ");
             }
             if let Some(text) = r.text {
-                self.element(out, "", "digest-reference-text", text, "span");
+                self.element(out, "span", "digest-reference-text", text);
                 push(out, " ");
             }
             if let Some(url) = r.url {
@@ -888,15 +880,15 @@ impl<'a> View<'a> {
     /// The tooltip of citation `id`.
     fn tooltip(&self, out: &mut String, id: u32) {
         {
-            let p = &self.prefix;
             let n = number(id as usize);
             let source_label = fill(&self.labels.source, &[("n", &n)]);
-            push(out, "<div class=\"digest-tooltip\" role=\"tooltip\" id=\"");
-            push(out, p);
-            push(out, "-t");
-            push(out, &n);
-            push(out, "\" data-cite=\"");
-            push(out, &n);
+            self.numbered_start(
+                out,
+                "<div class=\"digest-tooltip\" role=\"tooltip\" id=\"",
+                "-t",
+                "\" data-cite=\"",
+                &n,
+            );
             // While open, a tooltip sits inside its pill's left-to-right run:
             // in a right-to-left digest it says its own direction.
             if self.dir == Direction::Rtl {
@@ -911,13 +903,12 @@ impl<'a> View<'a> {
                     };
                     self.element(
                         out,
-                        "",
+                        "p",
                         "digest-tooltip-title",
                         head.unwrap_or(&source_label),
-                        "p",
                     );
                     if let Some(text) = rest {
-                        self.element(out, "", "digest-tooltip-text", text, "p");
+                        self.element(out, "p", "digest-tooltip-text", text);
                     }
                     if let Some(url) = r.url {
                         push(out, "<p>");
@@ -927,10 +918,28 @@ impl<'a> View<'a> {
                 }
                 // "Source N"; the header's source line comes from the page
                 // (see TOOLTIPS_START).
-                None => self.element(out, "", "digest-tooltip-title", &source_label, "p"),
+                None => self.element(out, "p", "digest-tooltip-title", &source_label),
             }
             push(out, "</div></div>");
         }
+    }
+
+    /// `{prefix}-{kind}{n}`: the id of reference entry `n` (`-r`) or of
+    /// its tooltip (`-t`).
+    #[inline(never)]
+    fn push_id(&self, out: &mut String, kind: &str, n: &str) {
+        push(out, &self.prefix);
+        push(out, kind);
+        push(out, n);
+    }
+
+    /// `{start}{id}{attr}{n}`: the opening tag of a reference entry or a
+    /// tooltip, up to the number it shows.
+    fn numbered_start(&self, out: &mut String, start: &str, kind: &str, attr: &str, n: &str) {
+        push(out, start);
+        self.push_id(out, kind, n);
+        push(out, attr);
+        push(out, n);
     }
 
     fn reference(&self, id: u32) -> Option<&ReferenceView<'a>> {
