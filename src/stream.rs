@@ -372,35 +372,23 @@ fn reset(shown: &mut Shown, ops: &mut Ops, pieces: &Pieces, tooltips: &[u32], bu
         ..Shown::default()
     };
     // Busy comes as an attribute of its own, so that the page's article
-    // keeps its element (a morph needs the same attribute names).
-    let mut html = pieces.article_start();
-    let mut silent = Ops::default();
+    // keeps its element (a morph needs the same attribute names). The
+    // article's markup is what `show` writes into an empty page, in order:
+    // written once, not rendered again from `shown`.
+    let mut html = Ops {
+        out: pieces.article_start(),
+        markup_only: true,
+    };
     show(
         shown,
-        &mut silent,
+        &mut html,
         pieces,
         Position::default(),
         (tooltips, [tooltips, &[]]),
         true,
     );
-    if let Some(header) = &shown.header {
-        html.push_str(header);
-    }
-    for (si, section) in shown.sections.iter().enumerate() {
-        html.push_str(&pieces.section(si, &section.points));
-    }
-    for piece in &shown.after {
-        html.push_str(piece);
-    }
-    if shown.container {
-        pieces.tooltips_start(&mut html);
-        for (_, tooltip) in &shown.tooltips {
-            html.push_str(tooltip);
-        }
-        html.push_str("</div>");
-    }
-    html.push_str("</article>");
-    ops.article(&html);
+    html.out.push_str("</article>");
+    ops.article(&html.out);
     ops.attr("aria-busy", busy.then_some("true"));
 }
 
@@ -578,6 +566,9 @@ const INSERT: u8 = 2;
 #[derive(Default)]
 pub struct Ops {
     out: String,
+    /// Only the markup of the children and tooltips added, as the article's
+    /// children in order (see [`reset`]), not operations.
+    markup_only: bool,
 }
 
 impl Ops {
@@ -612,6 +603,10 @@ impl Ops {
     }
 
     fn child(&mut self, code: u8, index: usize, html: &str) {
+        if self.markup_only {
+            self.out.push_str(html);
+            return;
+        }
         self.start(code);
         self.number(index);
         self.string(html);
@@ -640,6 +635,13 @@ impl Ops {
     }
 
     fn tooltip(&mut self, id: &str, html: &str, before: Option<&str>) {
+        if self.markup_only {
+            // Into the tooltips' container, the last child so far.
+            self.out.truncate(self.out.len() - "</div>".len());
+            self.out.push_str(html);
+            self.out.push_str("</div>");
+            return;
+        }
         self.start(6);
         self.string(id);
         self.string(html);
