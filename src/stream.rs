@@ -23,7 +23,7 @@
 //! finish()                                              → header, references; aria-busy off
 //! ```
 
-use crate::model::{Digest, Point, PointRef};
+use crate::model::Digest;
 use crate::parse::{self, Checkpoint, Progress, Resume};
 use crate::render::bidi::Direction;
 use crate::render::html::{self, Pieces};
@@ -230,21 +230,35 @@ impl Stream {
         // one push of a whole hostile digest could make more markup than
         // the memory holds (finish checks the same way).
         let mut size = 0;
-        let mut si = self.settled.section.saturating_sub(1);
+        // One pass over the sections and points from the settled ones on
+        // (indexed: enumerate().skip() chains were iterators kept in memory).
+        let from = self.settled;
+        let mut si = from.section.saturating_sub(1);
         while si < self.digest.sections.len() {
-            size += html::section_hint(&self.digest.sections[si]);
+            let section = &self.digest.sections[si];
+            size += html::section_hint(section);
+            let mut pi = if si + 1 == from.section {
+                from.point
+            } else {
+                0
+            };
+            while pi < section.points.len() {
+                let point = &section.points[pi];
+                size += html::point_hint(point);
+                let ids = &point.citations[..];
+                check.extend_from_slice(ids);
+                // Before `final_end`: final now.
+                let made_final = si + 1 < final_end.section
+                    || (si + 1 == final_end.section && pi < final_end.point);
+                if made_final {
+                    self.cited.extend_from_slice(ids);
+                } else {
+                    tail_ids.extend_from_slice(ids);
+                }
+                pi += 1;
+            }
             si += 1;
         }
-        for_points_from(&self.digest, self.settled, |at, point| {
-            size += html::point_hint(point);
-            let ids = &point.citations[..];
-            check.extend_from_slice(ids);
-            if before(at, final_end) {
-                self.cited.extend_from_slice(ids);
-            } else {
-                tail_ids.extend_from_slice(ids);
-            }
-        });
         if self.cited.len() > cited_before {
             sort_ids(&mut self.cited);
         }
@@ -299,36 +313,6 @@ fn end_of(digest: &Digest) -> Position {
         section: digest.sections.len(),
         point: digest.sections.last().map_or(0, |s| s.points.len()),
     }
-}
-
-/// Calls `f` with every point at or after `from` (in the last section
-/// before `from.section`, from `from.point`) and where it is.
-fn for_points_from(digest: &Digest, from: Position, mut f: impl FnMut(PointRef, &Point)) {
-    // Indexed: enumerate().skip() chains were iterators kept in memory.
-    let mut si = from.section.saturating_sub(1);
-    while si < digest.sections.len() {
-        let points = &digest.sections[si].points;
-        let mut pi = if si + 1 == from.section {
-            from.point
-        } else {
-            0
-        };
-        while pi < points.len() {
-            let at = PointRef {
-                section: si as u32,
-                point: pi as u32,
-            };
-            f(at, &points[pi]);
-            pi += 1;
-        }
-        si += 1;
-    }
-}
-
-/// Whether the point at `at` comes before `end`.
-fn before(at: PointRef, end: Position) -> bool {
-    let section = at.section as usize + 1;
-    section < end.section || (section == end.section && (at.point as usize) < end.point)
 }
 
 /// Whether the page's article has the ids and direction `pieces` writes.
