@@ -350,11 +350,25 @@ fn update(
 
 /// The whole article anew: the page morphs its article into this one.
 fn reset(shown: &mut Shown, ops: &mut Ops, pieces: &Pieces, tooltips: &[u32], busy: bool) {
-    *shown = Shown {
-        prefix: pieces.prefix().to_string(),
-        dir: Some(pieces.dir()),
-        ..Shown::default()
-    };
+    // Emptied field by field (every field named, so none is forgotten): a
+    // second `Shown` built and the old one dropped whole cost more code.
+    let Shown {
+        prefix,
+        dir,
+        header,
+        sections,
+        after,
+        container,
+        tooltips: shown_tooltips,
+    } = &mut *shown;
+    prefix.clear();
+    prefix.push_str(pieces.prefix());
+    *dir = Some(pieces.dir());
+    *header = None;
+    sections.clear();
+    after.clear();
+    *container = false;
+    shown_tooltips.clear();
     // Busy comes as an attribute of its own, so that the page's article
     // keeps its element (a morph needs the same attribute names). The
     // article's markup is what `show` writes into an empty page, in order:
