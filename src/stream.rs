@@ -664,7 +664,7 @@ impl Ops {
 
     fn finish(mut self) -> String {
         if self.out.is_empty() {
-            return "[]".into();
+            self.out.push('[');
         }
         self.out.push(']');
         self.out
