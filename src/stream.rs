@@ -472,10 +472,12 @@ fn show(
             ops.truncate(index, points);
         }
     }
-    while shown.sections.len() > count {
-        shown.sections.pop();
-        ops.remove(offset + shown.sections.len());
+    let mut gone = shown.sections.len();
+    while gone > count {
+        gone -= 1;
+        ops.remove(offset + gone);
     }
+    shown.sections.truncate(count);
     let after = pieces.after_sections();
     let base = offset + count;
     for (j, piece) in after.iter().enumerate() {
