@@ -23,7 +23,7 @@
 //! finish()                                              → header, references; aria-busy off
 //! ```
 
-use crate::model::{Digest, Point, PointRef};
+use crate::model::Digest;
 use crate::parse::{self, Checkpoint, Progress, Resume};
 use crate::render::bidi::Direction;
 use crate::render::html::{self, Pieces};
@@ -230,21 +230,35 @@ impl Stream {
         // one push of a whole hostile digest could make more markup than
         // the memory holds (finish checks the same way).
         let mut size = 0;
-        let mut si = self.settled.section.saturating_sub(1);
+        // One pass over the sections and points from the settled ones on
+        // (indexed: enumerate().skip() chains were iterators kept in memory).
+        let from = self.settled;
+        let mut si = from.section.saturating_sub(1);
         while si < self.digest.sections.len() {
-            size += html::section_hint(&self.digest.sections[si]);
+            let section = &self.digest.sections[si];
+            size += html::section_hint(section);
+            let mut pi = if si + 1 == from.section {
+                from.point
+            } else {
+                0
+            };
+            while pi < section.points.len() {
+                let point = &section.points[pi];
+                size += html::point_hint(point);
+                let ids = &point.citations[..];
+                check.extend_from_slice(ids);
+                // Before `final_end`: final now.
+                let made_final = si + 1 < final_end.section
+                    || (si + 1 == final_end.section && pi < final_end.point);
+                if made_final {
+                    self.cited.extend_from_slice(ids);
+                } else {
+                    tail_ids.extend_from_slice(ids);
+                }
+                pi += 1;
+            }
             si += 1;
         }
-        for_points_from(&self.digest, self.settled, |at, point| {
-            size += html::point_hint(point);
-            let ids = &point.citations[..];
-            check.extend_from_slice(ids);
-            if before(at, final_end) {
-                self.cited.extend_from_slice(ids);
-            } else {
-                tail_ids.extend_from_slice(ids);
-            }
-        });
         if self.cited.len() > cited_before {
             sort_ids(&mut self.cited);
         }
@@ -301,36 +315,6 @@ fn end_of(digest: &Digest) -> Position {
     }
 }
 
-/// Calls `f` with every point at or after `from` (in the last section
-/// before `from.section`, from `from.point`) and where it is.
-fn for_points_from(digest: &Digest, from: Position, mut f: impl FnMut(PointRef, &Point)) {
-    // Indexed: enumerate().skip() chains were iterators kept in memory.
-    let mut si = from.section.saturating_sub(1);
-    while si < digest.sections.len() {
-        let points = &digest.sections[si].points;
-        let mut pi = if si + 1 == from.section {
-            from.point
-        } else {
-            0
-        };
-        while pi < points.len() {
-            let at = PointRef {
-                section: si as u32,
-                point: pi as u32,
-            };
-            f(at, &points[pi]);
-            pi += 1;
-        }
-        si += 1;
-    }
-}
-
-/// Whether the point at `at` comes before `end`.
-fn before(at: PointRef, end: Position) -> bool {
-    let section = at.section as usize + 1;
-    section < end.section || (section == end.section && (at.point as usize) < end.point)
-}
-
 /// Whether the page's article has the ids and direction `pieces` writes.
 fn same_article(shown: &Shown, pieces: &Pieces) -> bool {
     shown.dir == Some(pieces.dir()) && shown.prefix == pieces.prefix()
@@ -366,41 +350,43 @@ fn update(
 
 /// The whole article anew: the page morphs its article into this one.
 fn reset(shown: &mut Shown, ops: &mut Ops, pieces: &Pieces, tooltips: &[u32], busy: bool) {
-    *shown = Shown {
-        prefix: pieces.prefix().to_string(),
-        dir: Some(pieces.dir()),
-        ..Shown::default()
-    };
+    // Emptied field by field (every field named, so none is forgotten): a
+    // second `Shown` built and the old one dropped whole cost more code.
+    let Shown {
+        prefix,
+        dir,
+        header,
+        sections,
+        after,
+        container,
+        tooltips: shown_tooltips,
+    } = &mut *shown;
+    prefix.clear();
+    prefix.push_str(pieces.prefix());
+    *dir = Some(pieces.dir());
+    *header = None;
+    sections.clear();
+    after.clear();
+    *container = false;
+    shown_tooltips.clear();
     // Busy comes as an attribute of its own, so that the page's article
-    // keeps its element (a morph needs the same attribute names).
-    let mut html = pieces.article_start();
-    let mut silent = Ops::default();
+    // keeps its element (a morph needs the same attribute names). The
+    // article's markup is what `show` writes into an empty page, in order:
+    // written once, not rendered again from `shown`.
+    let mut html = Ops {
+        out: pieces.article_start(),
+        markup_only: true,
+    };
     show(
         shown,
-        &mut silent,
+        &mut html,
         pieces,
         Position::default(),
         (tooltips, [tooltips, &[]]),
         true,
     );
-    if let Some(header) = &shown.header {
-        html.push_str(header);
-    }
-    for (si, section) in shown.sections.iter().enumerate() {
-        html.push_str(&pieces.section(si, &section.points));
-    }
-    for piece in &shown.after {
-        html.push_str(piece);
-    }
-    if shown.container {
-        pieces.tooltips_start(&mut html);
-        for (_, tooltip) in &shown.tooltips {
-            html.push_str(tooltip);
-        }
-        html.push_str("</div>");
-    }
-    html.push_str("</article>");
-    ops.article(&html);
+    html.out.push_str("</article>");
+    ops.article(&html.out);
     ops.attr("aria-busy", busy.then_some("true"));
 }
 
@@ -486,10 +472,12 @@ fn show(
             ops.truncate(index, points);
         }
     }
-    while shown.sections.len() > count {
-        shown.sections.pop();
-        ops.remove(offset + shown.sections.len());
+    let mut gone = shown.sections.len();
+    while gone > count {
+        gone -= 1;
+        ops.remove(offset + gone);
     }
+    shown.sections.truncate(count);
     let after = pieces.after_sections();
     let base = offset + count;
     for (j, piece) in after.iter().enumerate() {
@@ -578,6 +566,9 @@ const INSERT: u8 = 2;
 #[derive(Default)]
 pub struct Ops {
     out: String,
+    /// Only the markup of the children and tooltips added, as the article's
+    /// children in order (see [`reset`]), not operations.
+    markup_only: bool,
 }
 
 impl Ops {
@@ -612,6 +603,10 @@ impl Ops {
     }
 
     fn child(&mut self, code: u8, index: usize, html: &str) {
+        if self.markup_only {
+            self.out.push_str(html);
+            return;
+        }
         self.start(code);
         self.number(index);
         self.string(html);
@@ -640,6 +635,13 @@ impl Ops {
     }
 
     fn tooltip(&mut self, id: &str, html: &str, before: Option<&str>) {
+        if self.markup_only {
+            // Into the tooltips' container, the last child so far.
+            self.out.truncate(self.out.len() - "</div>".len());
+            self.out.push_str(html);
+            self.out.push_str("</div>");
+            return;
+        }
         self.start(6);
         self.string(id);
         self.string(html);
@@ -664,7 +666,7 @@ impl Ops {
 
     fn finish(mut self) -> String {
         if self.out.is_empty() {
-            return "[]".into();
+            self.out.push('[');
         }
         self.out.push(']');
         self.out
