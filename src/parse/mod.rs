@@ -696,9 +696,10 @@ pub fn apply_references(digest: &mut Digest, references: &[ReferenceInput]) {
         return;
     }
     for input in references {
+        // The crate's trim: `str::trim` was a white-space searcher of its own.
         let non_empty = |s: &Option<String>| {
             s.as_deref()
-                .map(str::trim)
+                .map(text::trim)
                 .filter(|t| !t.is_empty())
                 .map(String::from)
         };
