@@ -148,7 +148,6 @@ pub fn parse(input: &str) -> Digest {
             &kinds,
             block.entries.clone(),
             &mut references,
-            &mut diagnostics,
         );
     }
     let mut notes = Vec::with_capacity(layout.notes.len());
@@ -180,7 +179,6 @@ pub fn parse(input: &str) -> Digest {
         citations,
         diagnostics,
     };
-    sort_diagnostics(&mut digest.diagnostics);
     for_each_span(&mut digest, |span| {
         let (s, e) = (span.byte_start as usize, span.byte_end as usize);
         // Most spans lie in the ASCII prefix, where offsets are the same:
@@ -193,8 +191,10 @@ pub fn parse(input: &str) -> Digest {
         span.end = index.utf16(e.min(input.len()));
     });
     if layout.references.is_some() {
-        check_references(&mut digest);
+        check_references(&mut digest, true);
     }
+    // Once, with the reference diagnostics in.
+    sort_diagnostics(&mut digest.diagnostics);
     digest
 }
 
@@ -544,7 +544,6 @@ fn read_references(
     kinds: &[LineKind],
     range: std::ops::Range<usize>,
     out: &mut Vec<Reference>,
-    diagnostics: &mut Vec<Diagnostic>,
 ) {
     // (id, span start, body start, span end)
     let mut open: Option<(u32, usize, usize, usize)> = None;
@@ -574,22 +573,6 @@ fn read_references(
         }
     }
     flush(&mut open);
-
-    let ids = reference_ids(out);
-    for (r, &first) in out.iter().zip(&text::first_occurrences(&ids)) {
-        if !first {
-            diagnostics.push(Diagnostic {
-                severity: Severity::Warning,
-                code: DiagnosticCode::DuplicateReference,
-                message: id_message(
-                    "reference [",
-                    r.id,
-                    "] is listed twice; the first entry is used",
-                ),
-                span: r.span,
-            });
-        }
-    }
 }
 
 /// For every cited id, ascending, the points that cite it in document order.
@@ -738,13 +721,20 @@ pub fn apply_references(digest: &mut Digest, references: &[ReferenceInput]) {
         }
     }
     diagnostics.truncate(kept);
-    check_references(digest);
+    check_references(digest, false);
+    // Sorted only when something was added: a model given by the caller
+    // keeps its own order otherwise.
+    if digest.diagnostics.len() > kept {
+        sort_diagnostics(&mut digest.diagnostics);
+    }
 }
 
-/// Reports cited ids with no reference and references nobody cites. Only
-/// meaningful when there are references at all: a digest without any cites
-/// "Source N" for each and that is fine.
-fn check_references(digest: &mut Digest) {
+/// Reports cited ids with no reference and references nobody cites, and
+/// with `duplicates` (the text's own references, read by the parser) ids
+/// listed twice: one look at the ids for both. Only meaningful when there
+/// are references at all: a digest without any cites "Source N" for each
+/// and that is fine. Appended unsorted: the callers sort.
+fn check_references(digest: &mut Digest, duplicates: bool) {
     let mut known = reference_ids(&digest.references);
     known.sort_unstable();
     let mut found = Vec::new();
@@ -778,23 +768,36 @@ fn check_references(digest: &mut Digest) {
     let ids = reference_ids(&digest.references);
     let first = text::first_occurrences(&ids);
     for (reference, &first) in digest.references.iter().zip(&first) {
-        let cited = digest
+        let (severity, code, after) = if !first {
+            if !duplicates {
+                continue;
+            }
+            (
+                Severity::Warning,
+                DiagnosticCode::DuplicateReference,
+                "] is listed twice; the first entry is used",
+            )
+        } else if digest
             .citations
             .binary_search_by_key(&reference.id, |c| c.id)
-            .is_ok();
-        if !cited && first {
-            found.push(Diagnostic {
-                severity: Severity::Info,
-                code: DiagnosticCode::UnusedReference,
-                message: id_message("reference [", reference.id, "] is never cited"),
-                span: reference.span,
-            });
-        }
+            .is_err()
+        {
+            (
+                Severity::Info,
+                DiagnosticCode::UnusedReference,
+                "] is never cited",
+            )
+        } else {
+            continue;
+        };
+        found.push(Diagnostic {
+            severity,
+            code,
+            message: id_message("reference [", reference.id, after),
+            span: reference.span,
+        });
     }
-    if !found.is_empty() {
-        digest.diagnostics.append(&mut found);
-        sort_diagnostics(&mut digest.diagnostics);
-    }
+    digest.diagnostics.append(&mut found);
 }
 
 /// Into document order (stable). By byte offsets, which order spans as
