@@ -132,24 +132,16 @@ pub fn parse(input: &str) -> Digest {
         }
     });
 
-    let mut references_heading = None;
-    let mut references = Vec::new();
-    if let Some(block) = &layout.references {
-        if let Some(heading) = block.heading {
+    let references_heading = layout
+        .references
+        .and_then(|block| block.heading)
+        .map(|heading| {
             let (s, e) = lines[heading].trimmed(input);
-            references_heading = Some(Heading {
+            Heading {
                 text: text::folded(headings::strip_marks(&input[s..e])),
                 span: byte_span(s, e),
-            });
-        }
-        read_references(
-            input,
-            &lines,
-            &kinds,
-            block.entries.clone(),
-            &mut references,
-        );
-    }
+            }
+        });
     let mut notes = Vec::with_capacity(layout.notes.len());
     for &i in &layout.notes {
         let (s, e) = lines[i as usize].trimmed(input);
@@ -175,7 +167,7 @@ pub fn parse(input: &str) -> Digest {
         sections,
         notes,
         references_heading,
-        references,
+        references: layout.entries,
         citations,
         diagnostics,
     };
@@ -214,17 +206,18 @@ struct Layout<'a> {
     /// The source line, as read when it was found.
     source: Option<(usize, source::ParsedSource<'a>)>,
     references: Option<ReferenceBlock>,
+    /// The references block's entries, read as its lines were sorted out.
+    entries: Vec<Reference>,
     /// Lines after the body that are none of the above, in document order.
     /// (Line numbers as `u32`, here and in [`Meta`]: a `Vec<usize>` was
     /// vector code of its own beside the parser's `Vec<u32>`.)
     notes: Vec<u32>,
 }
 
+#[derive(Clone, Copy)]
 struct ReferenceBlock {
     /// None for footnote definitions standing on their own.
     heading: Option<usize>,
-    /// Lines that hold its entries (blank lines included).
-    entries: std::ops::Range<usize>,
 }
 
 struct Meta<'a> {
@@ -260,6 +253,7 @@ impl<'a> Layout<'a> {
             title: None,
             source: None,
             references: None,
+            entries: Vec::new(),
             notes: Vec::new(),
         };
         // The block: a heading and the entries after it, or else footnote
@@ -295,22 +289,16 @@ impl<'a> Layout<'a> {
                     layout.notes = meta.notes;
                     Vec::new()
                 };
-                // A line with no marker continues the entry above it; after a
-                // blank line it belongs to nothing, and is a note.
-                let mut in_entry = false;
-                for (i, kind) in (first_entry..).zip(&kinds[first_entry..entries_end]) {
-                    match kind {
-                        LineKind::Blank => in_entry = false,
-                        _ if references::entry_marker(text(i)).is_some() => in_entry = true,
-                        _ if in_entry => {}
-                        _ => layout.notes.push(i as u32),
-                    }
-                }
+                read_references(
+                    src,
+                    lines,
+                    kinds,
+                    first_entry..entries_end,
+                    &mut layout.entries,
+                    &mut layout.notes,
+                );
                 layout.notes.extend_from_slice(&tail_notes);
-                layout.references = Some(ReferenceBlock {
-                    heading,
-                    entries: first_entry..entries_end,
-                });
+                layout.references = Some(ReferenceBlock { heading });
                 body_end
             }
             None => {
@@ -538,12 +526,17 @@ fn push_reversed(notes: &mut Vec<u32>, lines: &[usize]) {
     }
 }
 
+/// Reads the entries on lines `range`, and takes the lines that belong to
+/// none as notes: a line with no marker continues the entry above it, but
+/// after a blank line it belongs to nothing. (One walk for both: the
+/// layout's own was a second reading of every marker.)
 fn read_references(
     src: &str,
     lines: &[Line],
     kinds: &[LineKind],
     range: std::ops::Range<usize>,
     out: &mut Vec<Reference>,
+    notes: &mut Vec<u32>,
 ) {
     // (id, span start, body start, span end)
     let mut open: Option<(u32, usize, usize, usize)> = None;
@@ -570,6 +563,8 @@ fn read_references(
             open = Some((id, s, s + body, e));
         } else if let Some(entry) = &mut open {
             entry.3 = e; // a continuation line
+        } else {
+            notes.push(i as u32);
         }
     }
     flush(&mut open);
