@@ -730,7 +730,10 @@ pub fn apply_references(digest: &mut Digest, references: &[ReferenceInput]) {
 /// are references at all: a digest without any cites "Source N" for each
 /// and that is fine. Appended unsorted: the callers sort.
 fn check_references(digest: &mut Digest, duplicates: bool) {
+    // One list of ids: which come first in the references' order, then
+    // sorted, which are known.
     let mut known = reference_ids(&digest.references);
+    let first = text::first_occurrences(&known);
     known.sort_unstable();
     let mut found = Vec::new();
     for citation in &digest.citations {
@@ -760,8 +763,6 @@ fn check_references(digest: &mut Digest, duplicates: bool) {
         });
     }
     // `citations` is sorted by id.
-    let ids = reference_ids(&digest.references);
-    let first = text::first_occurrences(&ids);
     for (reference, &first) in digest.references.iter().zip(&first) {
         let (severity, code, after) = if !first {
             if !duplicates {
