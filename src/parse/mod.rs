@@ -732,16 +732,28 @@ pub fn apply_references(digest: &mut Digest, references: &[ReferenceInput]) {
 fn check_references(digest: &mut Digest, duplicates: bool) {
     // One list of ids: which come first in the references' order, then
     // sorted, which are known.
-    let mut known = reference_ids(&digest.references);
+    // The fields apart: the diagnostics are pushed to as the others are read.
+    let Digest {
+        sections,
+        references,
+        citations,
+        diagnostics,
+        ..
+    } = digest;
+    let mut known = reference_ids(references);
     let first = text::first_occurrences(&known);
     known.sort_unstable();
-    let mut found = Vec::new();
-    for citation in &digest.citations {
+    for citation in &*citations {
         if known.binary_search(&citation.id).is_ok() {
             continue;
         }
         // Point at the first group that cites it.
-        let Some(point) = citation.points.first().and_then(|&at| digest.point(at)) else {
+        let Some(point) = citation.points.first().and_then(|&at| {
+            sections
+                .get(at.section as usize)?
+                .points
+                .get(at.point as usize)
+        }) else {
             continue;
         };
         let mut span = None;
@@ -751,7 +763,7 @@ fn check_references(digest: &mut Digest, duplicates: bool) {
             }
         });
         let span = span.unwrap_or(point.span);
-        found.push(Diagnostic {
+        diagnostics.push(Diagnostic {
             severity: Severity::Warning,
             code: DiagnosticCode::MissingReference,
             message: id_message(
@@ -763,7 +775,7 @@ fn check_references(digest: &mut Digest, duplicates: bool) {
         });
     }
     // `citations` is sorted by id.
-    for (reference, &first) in digest.references.iter().zip(&first) {
+    for (reference, &first) in references.iter().zip(&first) {
         let (severity, code, after) = if !first {
             if !duplicates {
                 continue;
@@ -773,8 +785,7 @@ fn check_references(digest: &mut Digest, duplicates: bool) {
                 DiagnosticCode::DuplicateReference,
                 "] is listed twice; the first entry is used",
             )
-        } else if digest
-            .citations
+        } else if citations
             .binary_search_by_key(&reference.id, |c| c.id)
             .is_err()
         {
@@ -786,14 +797,13 @@ fn check_references(digest: &mut Digest, duplicates: bool) {
         } else {
             continue;
         };
-        found.push(Diagnostic {
+        diagnostics.push(Diagnostic {
             severity,
             code,
             message: id_message("reference [", reference.id, after),
             span: reference.span,
         });
     }
-    digest.diagnostics.append(&mut found);
 }
 
 /// Into document order (stable). By byte offsets, which order spans as
