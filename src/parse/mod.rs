@@ -134,25 +134,16 @@ pub fn parse(input: &str) -> Digest {
         }
     });
 
-    let mut references_heading = None;
-    let mut references = Vec::new();
-    if let Some(block) = &layout.references {
-        if let Some(heading) = block.heading {
+    let references_heading = layout
+        .references
+        .and_then(|block| block.heading)
+        .map(|heading| {
             let (s, e) = lines[heading].trimmed(input);
-            references_heading = Some(Heading {
+            Heading {
                 text: text::folded(headings::strip_marks(&input[s..e])),
                 span: byte_span(s, e),
-            });
-        }
-        read_references(
-            input,
-            &lines,
-            &kinds,
-            block.entries.clone(),
-            &mut references,
-            &mut diagnostics,
-        );
-    }
+            }
+        });
     let mut notes = Vec::with_capacity(layout.notes.len());
     for &i in &layout.notes {
         let (s, e) = lines[i as usize].trimmed(input);
@@ -178,11 +169,10 @@ pub fn parse(input: &str) -> Digest {
         sections,
         notes,
         references_heading,
-        references,
+        references: layout.entries,
         citations,
         diagnostics,
     };
-    sort_diagnostics(&mut digest.diagnostics);
     for_each_span(&mut digest, |span| {
         let (s, e) = (span.byte_start as usize, span.byte_end as usize);
         // Most spans lie in the ASCII prefix, where offsets are the same:
@@ -195,8 +185,10 @@ pub fn parse(input: &str) -> Digest {
         span.end = index.utf16(e.min(input.len()));
     });
     if layout.references.is_some() {
-        check_references(&mut digest);
+        check_references(&mut digest, true);
     }
+    // Once, with the reference diagnostics in.
+    sort_diagnostics(&mut digest.diagnostics);
     digest
 }
 
@@ -216,17 +208,18 @@ struct Layout<'a> {
     /// The source line, as read when it was found.
     source: Option<(usize, source::ParsedSource<'a>)>,
     references: Option<ReferenceBlock>,
+    /// The references block's entries, read as its lines were sorted out.
+    entries: Vec<Reference>,
     /// Lines after the body that are none of the above, in document order.
     /// (Line numbers as `u32`, here and in [`Meta`]: a `Vec<usize>` was
     /// vector code of its own beside the parser's `Vec<u32>`.)
     notes: Vec<u32>,
 }
 
+#[derive(Clone, Copy)]
 struct ReferenceBlock {
     /// None for footnote definitions standing on their own.
     heading: Option<usize>,
-    /// Lines that hold its entries (blank lines included).
-    entries: std::ops::Range<usize>,
 }
 
 struct Meta<'a> {
@@ -262,6 +255,7 @@ impl<'a> Layout<'a> {
             title: None,
             source: None,
             references: None,
+            entries: Vec::new(),
             notes: Vec::new(),
         };
         // The block: a heading and the entries after it, or else footnote
@@ -297,22 +291,16 @@ impl<'a> Layout<'a> {
                     layout.notes = meta.notes;
                     Vec::new()
                 };
-                // A line with no marker continues the entry above it; after a
-                // blank line it belongs to nothing, and is a note.
-                let mut in_entry = false;
-                for (i, kind) in (first_entry..).zip(&kinds[first_entry..entries_end]) {
-                    match kind {
-                        LineKind::Blank => in_entry = false,
-                        _ if references::entry_marker(text(i)).is_some() => in_entry = true,
-                        _ if in_entry => {}
-                        _ => layout.notes.push(i as u32),
-                    }
-                }
+                read_references(
+                    src,
+                    lines,
+                    kinds,
+                    first_entry..entries_end,
+                    &mut layout.entries,
+                    &mut layout.notes,
+                );
                 layout.notes.extend_from_slice(&tail_notes);
-                layout.references = Some(ReferenceBlock {
-                    heading,
-                    entries: first_entry..entries_end,
-                });
+                layout.references = Some(ReferenceBlock { heading });
                 body_end
             }
             None => {
@@ -540,13 +528,17 @@ fn push_reversed(notes: &mut Vec<u32>, lines: &[usize]) {
     }
 }
 
+/// Reads the entries on lines `range`, and takes the lines that belong to
+/// none as notes: a line with no marker continues the entry above it, but
+/// after a blank line it belongs to nothing. (One walk for both: the
+/// layout's own was a second reading of every marker.)
 fn read_references(
     src: &str,
     lines: &[Line],
     kinds: &[LineKind],
     range: std::ops::Range<usize>,
     out: &mut Vec<Reference>,
-    diagnostics: &mut Vec<Diagnostic>,
+    notes: &mut Vec<u32>,
 ) {
     // (id, span start, body start, span end)
     let mut open: Option<(u32, usize, usize, usize)> = None;
@@ -573,25 +565,11 @@ fn read_references(
             open = Some((id, s, s + body, e));
         } else if let Some(entry) = &mut open {
             entry.3 = e; // a continuation line
+        } else {
+            notes.push(i as u32);
         }
     }
     flush(&mut open);
-
-    let ids = reference_ids(out);
-    for (r, &first) in out.iter().zip(&text::first_occurrences(&ids)) {
-        if !first {
-            diagnostics.push(Diagnostic {
-                severity: Severity::Warning,
-                code: DiagnosticCode::DuplicateReference,
-                message: id_message(
-                    "reference [",
-                    r.id,
-                    "] is listed twice; the first entry is used",
-                ),
-                span: r.span,
-            });
-        }
-    }
 }
 
 /// For every cited id, ascending, the points that cite it in document order.
@@ -698,9 +676,10 @@ pub fn apply_references(digest: &mut Digest, references: &[ReferenceInput]) {
         return;
     }
     for input in references {
+        // The crate's trim: `str::trim` was a white-space searcher of its own.
         let non_empty = |s: &Option<String>| {
             s.as_deref()
-                .map(str::trim)
+                .map(text::trim)
                 .filter(|t| !t.is_empty())
                 .map(String::from)
         };
@@ -739,22 +718,44 @@ pub fn apply_references(digest: &mut Digest, references: &[ReferenceInput]) {
         }
     }
     diagnostics.truncate(kept);
-    check_references(digest);
+    check_references(digest, false);
+    // Sorted only when something was added: a model given by the caller
+    // keeps its own order otherwise.
+    if digest.diagnostics.len() > kept {
+        sort_diagnostics(&mut digest.diagnostics);
+    }
 }
 
-/// Reports cited ids with no reference and references nobody cites. Only
-/// meaningful when there are references at all: a digest without any cites
-/// "Source N" for each and that is fine.
-fn check_references(digest: &mut Digest) {
-    let mut known = reference_ids(&digest.references);
+/// Reports cited ids with no reference and references nobody cites, and
+/// with `duplicates` (the text's own references, read by the parser) ids
+/// listed twice: one look at the ids for both. Only meaningful when there
+/// are references at all: a digest without any cites "Source N" for each
+/// and that is fine. Appended unsorted: the callers sort.
+fn check_references(digest: &mut Digest, duplicates: bool) {
+    // One list of ids: which come first in the references' order, then
+    // sorted, which are known.
+    // The fields apart: the diagnostics are pushed to as the others are read.
+    let Digest {
+        sections,
+        references,
+        citations,
+        diagnostics,
+        ..
+    } = digest;
+    let mut known = reference_ids(references);
+    let first = text::first_occurrences(&known);
     known.sort_unstable();
-    let mut found = Vec::new();
-    for citation in &digest.citations {
+    for citation in &*citations {
         if known.binary_search(&citation.id).is_ok() {
             continue;
         }
         // Point at the first group that cites it.
-        let Some(point) = citation.points.first().and_then(|&at| digest.point(at)) else {
+        let Some(point) = citation.points.first().and_then(|&at| {
+            sections
+                .get(at.section as usize)?
+                .points
+                .get(at.point as usize)
+        }) else {
             continue;
         };
         let mut span = None;
@@ -764,7 +765,7 @@ fn check_references(digest: &mut Digest) {
             }
         });
         let span = span.unwrap_or(point.span);
-        found.push(Diagnostic {
+        diagnostics.push(Diagnostic {
             severity: Severity::Warning,
             code: DiagnosticCode::MissingReference,
             message: id_message(
@@ -776,25 +777,34 @@ fn check_references(digest: &mut Digest) {
         });
     }
     // `citations` is sorted by id.
-    let ids = reference_ids(&digest.references);
-    let first = text::first_occurrences(&ids);
-    for (reference, &first) in digest.references.iter().zip(&first) {
-        let cited = digest
-            .citations
+    for (reference, &first) in references.iter().zip(&first) {
+        let (severity, code, after) = if !first {
+            if !duplicates {
+                continue;
+            }
+            (
+                Severity::Warning,
+                DiagnosticCode::DuplicateReference,
+                "] is listed twice; the first entry is used",
+            )
+        } else if citations
             .binary_search_by_key(&reference.id, |c| c.id)
-            .is_ok();
-        if !cited && first {
-            found.push(Diagnostic {
-                severity: Severity::Info,
-                code: DiagnosticCode::UnusedReference,
-                message: id_message("reference [", reference.id, "] is never cited"),
-                span: reference.span,
-            });
-        }
-    }
-    if !found.is_empty() {
-        digest.diagnostics.append(&mut found);
-        sort_diagnostics(&mut digest.diagnostics);
+            .is_err()
+        {
+            (
+                Severity::Info,
+                DiagnosticCode::UnusedReference,
+                "] is never cited",
+            )
+        } else {
+            continue;
+        };
+        diagnostics.push(Diagnostic {
+            severity,
+            code,
+            message: id_message("reference [", reference.id, after),
+            span: reference.span,
+        });
     }
 }
 
