@@ -173,7 +173,7 @@ fn inlines(
                 if std::mem::replace(&mut within.link, true) {
                     return Err("link inside a link".into());
                 }
-                if crate::render::safe_url(url) != Some(url.as_str()) {
+                if crate::parse::safe_url(url) != Some(url.as_str()) {
                     return Err(format!("link to {url:?}"));
                 }
                 "link"

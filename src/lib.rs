@@ -21,6 +21,7 @@
 #[doc(hidden)]
 #[cfg(not(target_arch = "wasm32"))]
 pub mod check;
+mod decimal;
 pub mod json;
 pub mod model;
 pub mod parse;

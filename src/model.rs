@@ -303,3 +303,15 @@ impl Digest {
             .get(at.point as usize)
     }
 }
+
+/// A reference given by the caller instead of (or besides) the text's own
+/// references block.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "camelCase", default)]
+pub struct ReferenceInput {
+    pub id: u32,
+    pub title: Option<String>,
+    pub text: Option<String>,
+    pub url: Option<String>,
+}

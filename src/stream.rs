@@ -540,7 +540,7 @@ fn tooltip_id(pieces: &Pieces, id: u32) -> String {
     let mut out = String::new();
     out.push_str(pieces.prefix());
     out.push_str("-t");
-    crate::render::html::push_decimal(&mut out, u64::from(id));
+    crate::decimal::push_decimal(&mut out, u64::from(id));
     out
 }
 
@@ -575,12 +575,12 @@ impl Ops {
     fn start(&mut self, code: u8) {
         self.out.push(if self.out.is_empty() { '[' } else { ',' });
         self.out.push('[');
-        crate::render::html::push_decimal(&mut self.out, u64::from(code));
+        crate::decimal::push_decimal(&mut self.out, u64::from(code));
     }
 
     fn number(&mut self, n: usize) {
         self.out.push(',');
-        crate::render::html::push_decimal(&mut self.out, n as u64);
+        crate::decimal::push_decimal(&mut self.out, n as u64);
     }
 
     fn string(&mut self, s: &str) {

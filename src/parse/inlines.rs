@@ -60,8 +60,8 @@ use super::letters::is_word_char;
 use super::points::{byte_span, Item};
 use super::scan;
 use super::text::{is_cjk, is_closing_punct, is_space, push_folded, space_len, trim_range};
+use super::url::safe_url;
 use crate::model::Inline;
-use crate::render::safe_url;
 
 /// Longest link text, in bytes: where the search for a link's `]` gives up.
 pub const MAX_LINK_TEXT: usize = 300;

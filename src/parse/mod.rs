@@ -49,18 +49,19 @@ mod scan;
 mod source;
 mod text;
 mod title;
+mod url;
 
 use crate::model::{
     Citation, Diagnostic, DiagnosticCode, Digest, Heading, Inline, Note, PointRef, Reference,
-    Section, Severity, Source, Span, Title,
+    ReferenceInput, Section, Severity, Source, Span, Title,
 };
-use crate::render::ReferenceInput;
 use blocks::{Line, LineKind};
 pub(crate) use chars::{is_ascii, strip_prefix_any};
-pub(crate) use letters::{is_letter, is_word_char};
+pub(crate) use letters::is_letter;
 use points::{byte_span, diagnostic};
 pub(crate) use scan::{find_str, utf16_len};
 pub(crate) use text::{first_occurrences, trim, trim_end, trim_start};
+pub use url::safe_url;
 
 /// For the HTML writer: where the next character needing an entity is.
 pub(crate) fn next_html_special(bytes: &[u8], from: usize) -> usize {
@@ -851,7 +852,7 @@ fn id_message(before: &str, id: u32, after: &str) -> String {
     // Pushed piece by piece: a `concat` was the module's only
     // `join_generic_copy`, with its checked length sums.
     let mut message = String::from(before);
-    crate::render::html::push_decimal(&mut message, u64::from(id));
+    crate::decimal::push_decimal(&mut message, u64::from(id));
     message.push_str(after);
     message
 }

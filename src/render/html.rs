@@ -28,6 +28,7 @@
 
 use super::bidi::{first_strong, Direction};
 use super::{safe_url, Labels, RenderOptions};
+pub use crate::decimal::push_decimal;
 use crate::model::{Citation, Digest, Inline, Point, Section};
 use crate::parse::{find_str, strip_prefix_any, trim, trim_end, trim_start};
 
@@ -299,29 +300,6 @@ pub fn number(n: usize) -> String {
     let mut out = String::new();
     push_decimal(&mut out, n as u64);
     out
-}
-
-/// Appends `n` in decimal, without the `fmt` machinery (which costs the
-/// wasm module more than this whole renderer). The JSON writer uses it too.
-pub fn push_decimal(out: &mut String, mut n: u64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    // Pushed as chars: `from_utf8` on the digits was inlined here as 600
-    // bytes of UTF-8 validation. (Indexed loops throughout this module:
-    // at opt-level z a slice iterator stays a struct in memory.)
-    out.reserve(digits.len() - at);
-    while at < digits.len() {
-        out.push(char::from(digits[at]));
-        at += 1;
-    }
 }
 
 /// `template` with each `{key}` replaced by its value; unknown keys stay.

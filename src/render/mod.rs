@@ -14,6 +14,8 @@ pub mod standalone;
 /// The default stylesheet, for pages that inline it.
 pub const STYLESHEET: &str = include_str!("style.css");
 
+pub use crate::model::ReferenceInput;
+pub use crate::parse::safe_url;
 use serde::Deserialize;
 
 /// Options for [`html::render`], as JavaScript passes them (camelCase).
@@ -33,18 +35,6 @@ pub struct RenderOptions {
     pub id_prefix: Option<String>,
     /// The digest's base direction. Default: from its text (see [`bidi`]).
     pub dir: Option<bidi::Direction>,
-}
-
-/// A reference given by the caller instead of (or besides) the text's own
-/// references block.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-#[serde(rename_all = "camelCase", default)]
-pub struct ReferenceInput {
-    pub id: u32,
-    pub title: Option<String>,
-    pub text: Option<String>,
-    pub url: Option<String>,
 }
 
 /// User-visible strings, for localisation. `{n}` stands for a citation
@@ -116,58 +106,5 @@ impl RenderOptions {
     /// The section heading level, clamped to 2..=6.
     pub fn heading_level(&self) -> u8 {
         self.heading_level.unwrap_or(2).clamp(2, 6)
-    }
-}
-
-/// `url` when it is an absolute `http:` or `https:` URL with nothing that
-/// could break out of an attribute or hide another scheme; `None` otherwise.
-/// Browsers strip tabs and newlines inside URLs, so those are refused too.
-pub fn safe_url(url: &str) -> Option<&str> {
-    let url = crate::parse::trim(url);
-    // The first 8 bytes (none unless they end on a character boundary),
-    // compared in place rather than lowercased into a new string.
-    let head = url.get(..8).unwrap_or_default().as_bytes();
-    let is = |scheme: &[u8]| {
-        head.get(..scheme.len())
-            .is_some_and(|h| h.eq_ignore_ascii_case(scheme))
-    };
-    let has_scheme = is(b"https://") || is(b"http://");
-    let clean = url.chars().all(|c| {
-        !c.is_control() && !c.is_whitespace() && !matches!(c, '"' | '\'' | '<' | '>' | '`' | '\\')
-    });
-    let has_host = crate::parse::find_str(url, "://").is_some_and(|i| {
-        url[i + 3..]
-            .chars()
-            .next()
-            .is_some_and(|c| crate::parse::is_word_char(c) || c == '[')
-    });
-    (has_scheme && clean && has_host).then_some(url)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_plain_http_urls_pass() {
-        assert_eq!(
-            safe_url(" https://example.com/a?b=c "),
-            Some("https://example.com/a?b=c")
-        );
-        assert_eq!(safe_url("HTTP://EXAMPLE.COM"), Some("HTTP://EXAMPLE.COM"));
-        for bad in [
-            "javascript:alert(1)",
-            "JaVaScRiPt:alert(1)",
-            "data:text/html,<b>",
-            "java\nscript:alert(1)",
-            "https://ex ample.com",
-            "https://a.com/\"onmouseover=\"x",
-            "//example.com",
-            "https:///path",
-            "vbscript:x",
-            "https://",
-        ] {
-            assert_eq!(safe_url(bad), None, "{bad:?}");
-        }
     }
 }
