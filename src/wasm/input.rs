@@ -401,14 +401,18 @@ fn references(r: &mut Reader, at: &At) -> Vec<ReferenceInput> {
             return Vec::new();
         }
     };
-    let mut out = Vec::with_capacity(members.len());
-    for (key, value) in members {
+    let mut out = Vec::with_capacity(members.len() / 2);
+    // Keys and values alternate (see `Value::Object`).
+    let mut i = 0;
+    while i + 1 < members.len() {
+        let key = members[i].as_str().unwrap_or_default();
         let entry = At {
             parent: Some(at),
             name: key,
             index: 0,
-            value: Some(value),
+            value: Some(&members[i + 1]),
         };
+        i += 2;
         let Some(id) = read::parse_u32(crate::parse::trim(key)) else {
             r.fail(at, &[" keys must be citation numbers, not \"", key, "\""]);
             continue;
