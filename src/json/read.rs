@@ -160,11 +160,13 @@ impl Reader<'_> {
                 if !self.eat(close) {
                     loop {
                         if keyed {
-                            self.skip_space();
-                            items.push(Value::String(self.string()?));
-                            if !self.eat(b':') {
+                            // Read as any value, so that `string` has one
+                            // caller and no copy of its call.
+                            let key = self.value(depth)?;
+                            if !matches!(key, Value::String(_)) || !self.eat(b':') {
                                 return None;
                             }
+                            items.push(key);
                         }
                         items.push(self.value(depth + 1)?);
                         if self.eat(close) {
