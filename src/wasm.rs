@@ -157,17 +157,17 @@ pub fn stream_open(caller: &str, options: JsValue) -> Result<u32> {
     let options = input::options(caller, &options)?.unwrap_or_default();
     let mut streams = STREAMS.0.borrow_mut();
     let stream = crate::stream::Stream::new(options, "");
-    let free = streams.iter().position(Option::is_none);
-    Ok(match free {
-        Some(i) => {
-            streams[i] = Some(stream);
-            i as u32
-        }
-        None => {
-            streams.push(Some(stream));
-            (streams.len() - 1) as u32
-        }
-    })
+    // The first closed slot, or a new one.
+    let mut i = 0;
+    while i < streams.len() && streams[i].is_some() {
+        i += 1;
+    }
+    if i == streams.len() {
+        streams.push(Some(stream));
+    } else {
+        streams[i] = Some(stream);
+    }
+    Ok(i as u32)
 }
 
 /// Adds `chunk` to stream `handle`; the page's changes (JSON, see

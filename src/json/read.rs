@@ -24,7 +24,10 @@ pub enum Value {
     Number(String),
     String(String),
     Array(Vec<Value>),
-    Object(Vec<(String, Value)>),
+    /// Each member's key (a [`Value::String`]) and then its value, in one
+    /// list: a list of pairs was a second vector type and a second copy of
+    /// the reading loop.
+    Object(Vec<Value>),
 }
 
 /// Deeper nesting than this is refused (a model is four levels deep), so a
@@ -35,7 +38,16 @@ impl Value {
     /// The member `key` of an object.
     pub fn get(&self, key: &str) -> Option<&Value> {
         match self {
-            Value::Object(members) => members.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            Value::Object(members) => {
+                let mut i = 0;
+                while i + 1 < members.len() {
+                    if members[i].as_str() == Some(key) {
+                        return Some(&members[i + 1]);
+                    }
+                    i += 2;
+                }
+                None
+            }
             _ => None,
         }
     }
@@ -138,34 +150,26 @@ impl Reader<'_> {
         }
         self.skip_space();
         match self.peek()? {
-            b'{' => {
+            // Objects and arrays in one loop: two copies of it cost more
+            // than the test for which one this is.
+            open @ (b'{' | b'[') => {
                 self.at += 1;
-                let mut members = Vec::new();
-                if !self.eat(b'}') {
-                    loop {
-                        self.skip_space();
-                        let key = self.string()?;
-                        if !self.eat(b':') {
-                            return None;
-                        }
-                        members.push((key, self.value(depth + 1)?));
-                        if self.eat(b'}') {
-                            break;
-                        }
-                        if !self.eat(b',') {
-                            return None;
-                        }
-                    }
-                }
-                Some(Value::Object(members))
-            }
-            b'[' => {
-                self.at += 1;
+                let keyed = open == b'{';
+                let close = open + 2; // `}` and `]` come two after.
                 let mut items = Vec::new();
-                if !self.eat(b']') {
+                if !self.eat(close) {
                     loop {
+                        if keyed {
+                            // Read as any value, so that `string` has one
+                            // caller and no copy of its call.
+                            let key = self.value(depth)?;
+                            if !matches!(key, Value::String(_)) || !self.eat(b':') {
+                                return None;
+                            }
+                            items.push(key);
+                        }
                         items.push(self.value(depth + 1)?);
-                        if self.eat(b']') {
+                        if self.eat(close) {
                             break;
                         }
                         if !self.eat(b',') {
@@ -173,7 +177,11 @@ impl Reader<'_> {
                         }
                     }
                 }
-                Some(Value::Array(items))
+                Some(if keyed {
+                    Value::Object(items)
+                } else {
+                    Value::Array(items)
+                })
             }
             b'"' => self.string().map(Value::String),
             b't' => self.word(b"true", Value::Bool(true)),

@@ -261,8 +261,15 @@ impl Reader<'_> {
 
     /// An optional object read by `read`.
     fn optional<T>(&mut self, at: &At, read: impl FnOnce(&mut Self, &At) -> T) -> Option<T> {
-        at.present()?;
-        self.object(at).then(|| read(self, at))
+        self.given(at).then(|| read(self, at))
+    }
+
+    /// Whether `at` holds an object to read: `false` when it is missing or
+    /// `null`, and reported when it is something else. (The generic
+    /// [`Self::optional`] was a copy of this per type.)
+    #[inline(never)]
+    fn given(&mut self, at: &At) -> bool {
+        at.present().is_some() && self.object(at)
     }
 }
 
@@ -337,7 +344,7 @@ fn level_error(function: &str, shown: &str) -> JsValue {
 
 fn labels(r: &mut Reader, at: &At) -> Labels {
     let mut labels = Labels::default();
-    if at.present().is_none() || !r.object(at) {
+    if !r.given(at) {
         return labels;
     }
     // The names in a constant table, apart from the fields: pairs of both
@@ -401,14 +408,18 @@ fn references(r: &mut Reader, at: &At) -> Vec<ReferenceInput> {
             return Vec::new();
         }
     };
-    let mut out = Vec::with_capacity(members.len());
-    for (key, value) in members {
+    let mut out = Vec::with_capacity(members.len() / 2);
+    // Keys and values alternate (see `Value::Object`).
+    let mut i = 0;
+    while i + 1 < members.len() {
+        let key = members[i].as_str().unwrap_or_default();
         let entry = At {
             parent: Some(at),
             name: key,
             index: 0,
-            value: Some(value),
+            value: Some(&members[i + 1]),
         };
+        i += 2;
         let Some(id) = read::parse_u32(crate::parse::trim(key)) else {
             r.fail(at, &[" keys must be citation numbers, not \"", key, "\""]);
             continue;
