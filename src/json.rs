@@ -147,7 +147,7 @@ impl Writer {
     }
 
     fn number(&mut self, n: u32) {
-        crate::render::html::push_decimal(&mut self.out, u64::from(n));
+        crate::decimal::push_decimal(&mut self.out, u64::from(n));
     }
 
     fn open(&mut self, bracket: char) {

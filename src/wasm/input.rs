@@ -13,9 +13,10 @@
 //! checks the markup is equal.
 
 use crate::json::read::{self, Value};
+use crate::model::ReferenceInput;
 use crate::model::{Digest, Heading, Inline, Note, Point, Reference, Section, Source, Title};
 use crate::render::bidi::Direction;
-use crate::render::{Labels, ReferenceInput, RenderOptions};
+use crate::render::{Labels, RenderOptions};
 use js_sys::{Array, RangeError, TypeError};
 use wasm_bindgen::prelude::*;
 
