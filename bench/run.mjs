@@ -268,14 +268,17 @@ Profiles behind the numbers (Node's \`--cpu-prof\` with a named wasm build, Chro
   also 11 KB gzip of wasm (the resumable reader, the rules for unfinished text, the diffing):
   \`make size\` lists them.
 - **Size, issue 16 (a lean core).** Measured on the module as shipped, by twiggy on a build that
-  keeps names (\`make size\`): of 106.2 KB of wasm (51.8 KB gzip), the parser is 42% (44.8 KB), the
+  keeps names (\`make size\`): of 100.0 KB of wasm (48.4 KB gzip), the parser is 45% (45.2 KB), the
   boundary 18% (options and model reading, the records, wasm-bindgen's shims, among them the
   \`markup\` export's, into which parsing's entry is inlined), the markup writer 11%, streaming 11%
-  (the stream's diffing and the push shim, into which the resumable reader is inlined), data 10%
-  (Unicode tables, labels, month names, messages), core and alloc code 5%. Three sessions took
-  27 KB off the module (133.5 to 106.2 KB) and the last 1.5 KB off the JavaScript (20.1 to 18.7 KB,
-  by calling the glue directly, trimming glue paths the package never runs and short export
-  names). Most of it was generic code instantiated once per call site: \`str\` pattern
+  (the stream's diffing and the push shim, into which the resumable reader is inlined), data 7%
+  (labels, month and weekday names, messages, the letter and case ranges), core and alloc code 6%.
+  Four sessions took 33.5 KB off the module (133.5 to 100.0 KB) and 1.5 KB off the JavaScript
+  (20.1 to 18.7 KB, by calling the glue directly, trimming glue paths the package never runs and
+  short export names). The largest single step in the last one was core's Unicode tables for
+  letters and case (3.9 KB, 2.5 KB gzip): the rules only ask whether a character belongs to a
+  word, is a letter, or is upper or lower case, and a few ranges answer that
+  (\`src/parse/letters.rs\`; a unit test holds them to core's answers over the blocks they cover). Most of it was generic code instantiated once per call site: \`str\` pattern
   searchers, \`memchr\`, \`join\`, collected iterator chains, drains, a stable sort, closures
   passed as \`dyn FnMut\`; at \`opt-level = "z"\` iterator adapters mostly stay structs stepped by
   calls to \`next()\`, so an indexed loop is smaller, and a byte search written as one loop
@@ -287,7 +290,7 @@ Profiles behind the numbers (Node's \`--cpu-prof\` with a named wasm build, Chro
   object 4.8 KB (2.1), and options with the code paths they switch on (references, labels,
   heading level, direction, id prefix) 10.1 KB (5.1). What was left, text in and markup out with
   the default options, was 90.2 KB, 43.8 KB gzip, 1.7 times the module's share of the budget
-  with nothing but the parser and the markup writer; the rounds since took a tenth off the
+  with nothing but the parser and the markup writer; the rounds since took a fifth off the
   whole module, not enough to change that. For scale, markdown-wasm (md4c, a
   whole CommonMark parser and HTML writer in C) is 56.7 KB, 26.0 KB gzip. So no split of the
   module reaches the target; the parser itself written size-first (the rules kept, the fixtures
