@@ -8,8 +8,30 @@ const s = session();
 
 async function violations(page) {
   await page.addScriptTag({ path: join(repo, "node_modules", "axe-core", "axe.min.js") });
-  const result = await page.evaluate(() => axe.run(document, { resultTypes: ["violations"] }));
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  const result = await page.evaluate(async () => {
+    const { violations } = await axe.run(document, { resultTypes: ["violations"] });
+    // What the page was like when axe looked, for a failure that does not
+    // reproduce (WebKitGTK once reported the open tooltip's colours in dark
+    // on a loaded machine): the colours axe compared, and the tooltip's state.
+    const tip = document.querySelector('[role="tooltip"]:not([hidden])');
+    const state = tip && {
+      opacity: getComputedStyle(tip).opacity,
+      background: getComputedStyle(tip).backgroundColor,
+      animations: tip.getAnimations().map((a) => `${a.animationName ?? ""} ${a.playState} ${a.currentTime}`),
+      dark: matchMedia("(prefers-color-scheme: dark)").matches,
+    };
+    return violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.map((n) => {
+        const data = n.any[0]?.data;
+        const colours = data?.fgColor ? ` [${data.fgColor} on ${data.bgColor}, ${data.contrastRatio}]` : "";
+        return n.target.join(" ") + colours;
+      }),
+      state,
+    }));
+  });
+  return result.map((v) => `${v.id} (${v.impact}): ${v.nodes.join(", ")}${v.state ? ` (open tooltip: ${JSON.stringify(v.state)})` : ""}`);
 }
 
 for (const scheme of ["light", "dark"]) {

@@ -143,7 +143,8 @@ async function placement(page, trigger) {
   const handle = await trigger.elementHandle();
   await page.waitForFunction((el) => {
     const tip = el.getRootNode().getElementById(el.getAttribute("aria-describedby"));
-    return tip && !tip.hidden && tip.getAnimations().every((a) => a.playState === "finished");
+    // Style first, so that the animation has started (see support.mjs's settled).
+    return tip && !tip.hidden && getComputedStyle(tip).opacity === "1" && tip.getAnimations().every((a) => a.playState === "finished");
   }, handle, { timeout: 5000 });
   return handle.evaluate((el) => {
     const tip = el.getRootNode().getElementById(el.getAttribute("aria-describedby"));

@@ -149,10 +149,17 @@ export function geometry(page) {
   });
 }
 
-/** Waits until the opening animation is over, so measurements are final. */
+/**
+ * Waits until the opening animation is over, so measurements are final.
+ * The computed style is read first: it resolves the tooltip's style, which
+ * starts the animation. Asked before that, an engine may list no animation
+ * yet (every() of none is true), and a check would see the tooltip
+ * mid-fade: the likeliest reading of a WebKitGTK contrast failure on the
+ * open tooltip that did not reproduce.
+ */
 export async function settled(page) {
   await page.waitForFunction(() => {
     const tip = document.querySelector('[role="tooltip"]:not([hidden])');
-    return tip && tip.getAnimations().every((a) => a.playState === "finished");
+    return tip && getComputedStyle(tip).opacity === "1" && tip.getAnimations().every((a) => a.playState === "finished");
   });
 }
