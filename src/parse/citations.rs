@@ -388,9 +388,9 @@ pub fn contains_group(text: &str) -> bool {
 
 /// Whether `text` (trimmed) ends with a citation group.
 pub fn ends_with_group(text: &str) -> bool {
-    // On bytes and `char` tests: a `char` array pattern and `rfind` were
-    // a searcher each.
-    if !super::chars::last_is(text, |c| matches!(c, ']' | '】' | '］' | '〕')) {
+    // On bytes: a `char` array pattern and `rfind` were a searcher each,
+    // and a closure for `last_is` a function of its own.
+    if super::chars::strip_suffix_any(text, &["]", "】", "］", "〕"]).is_none() {
         return false;
     }
     // Walk back over adjacent groups to the first bracket of the run, the
