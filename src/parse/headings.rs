@@ -432,7 +432,10 @@ pub fn trailing_heading_start(tail: &str) -> Option<usize> {
     {
         return cjk_trailing_start(trimmed, window_start);
     }
-    let mut run_start = None;
+    // Where the heading starts: at the run's first word that is no joining
+    // word (`on Monday` is not a heading), or at its last word if all are.
+    // Tracked on the way back, so no second pass reads the run forward.
+    let mut start = None;
     let mut words = 0;
     let mut end = window.len();
     // The run must end at a word that cannot be in a heading (or a full
@@ -457,7 +460,9 @@ pub fn trailing_heading_start(tail: &str) -> Option<usize> {
             break;
         }
         words += 1;
-        run_start = Some(word_start);
+        if start.is_none() || !is_joiner(word) {
+            start = Some(word_start);
+        }
         end = word_start;
         if word_start == 0 {
             break;
@@ -466,18 +471,7 @@ pub fn trailing_heading_start(tail: &str) -> Option<usize> {
     if !bounded {
         return None;
     }
-    let mut start = run_start?;
-    // A run may not begin with a joining word: `on Monday` is not a heading.
-    loop {
-        let mut word_end = start;
-        while word_end < window.len() && space_len(window, word_end) == 0 {
-            word_end += 1;
-        }
-        if word_end == window.len() || !is_joiner(&window[start..word_end]) {
-            break;
-        }
-        start = skip_spaces(window, word_end);
-    }
+    let start = start?;
     let heading = &window[start..];
     let first = skip_emphasis(heading).chars().next()?;
     if !(is_upper(first) || is_cjk(first)) {
