@@ -120,14 +120,10 @@ pub fn scan(s: &str, at: usize) -> Scan {
         if !super::chars::first_is(&s[after..], is_open) {
             break;
         }
-        let kept = (draft.ids.len(), draft.problems.len());
+        // A list refused leaves nothing behind (see `scan_list`).
         match scan_list(s, after, &mut draft, Unclosed::Refuse) {
             List::Closed(next) => end = next,
-            _ => {
-                draft.ids.truncate(kept.0);
-                draft.problems.truncate(kept.1);
-                break;
-            }
+            _ => break,
         }
     }
     Scan::Group(
@@ -271,6 +267,9 @@ fn read_list(s: &str, at: usize, group: &mut Draft, accept: Unclosed) -> List {
             Number::None => return List::Absent,
         };
         let lo_end = cursor.pos;
+        // Pushed at once, whatever follows (a list not taken is truncated
+        // by `scan_list`): one push for every form.
+        group.ids.push(lo);
         cursor.skip_spaces();
         if let Some('-' | '–' | '—' | '~' | '～') = cursor.peek() {
             cursor.bump();
@@ -279,26 +278,21 @@ fn read_list(s: &str, at: usize, group: &mut Draft, accept: Unclosed) -> List {
                 Number::Value(v) => v,
                 Number::TooLong(end) => return List::TooLong(end),
                 // `[12 - The union …`: no range, an unclosed list before a separator.
-                Number::None => {
-                    group.ids.push(lo);
-                    return unclosed(s, at, lo_end, group, accept);
-                }
+                Number::None => return unclosed(s, at, lo_end, group, accept),
             };
-            if lo <= hi && hi - lo < MAX_RANGE {
-                for id in lo..=hi {
-                    group.ids.push(id);
-                }
-            } else {
-                group.ids.push(lo);
-                group.ids.push(hi);
+            // The rest of the range, or its other end alone if too long.
+            let mut next = lo + 1;
+            if !(lo <= hi && hi - lo < MAX_RANGE) {
+                next = hi;
                 group.problems.push(Problem {
                     kind: ProblemKind::Range,
                     start: item_start,
                     end: cursor.pos,
                 });
             }
-        } else {
-            group.ids.push(lo);
+            for id in next..=hi {
+                group.ids.push(id);
+            }
         }
         cursor.skip_spaces();
         match cursor.peek() {
