@@ -217,16 +217,19 @@ pub fn first_occurrences(ids: &[u32]) -> Vec<bool> {
     let mut first = vec![false; ids.len()];
     // (id, position) packed in a u64: the parser's one sort instance.
     let mut order: Vec<u64> = Vec::with_capacity(ids.len());
-    for (i, &id) in (0..).zip(ids) {
-        order.push(super::pack(id, i));
+    let mut i = 0;
+    while i < ids.len() {
+        order.push(super::pack(ids[i], i as u32));
+        i += 1;
     }
     order.sort_unstable();
-    let mut previous = None;
-    for key in order {
-        let id = (key >> 32) as u32;
-        if previous != Some(id) {
+    // Read in place (no owning iterator to drop); ids are `u32`, so no
+    // id's high half is `u64::MAX`.
+    let mut previous = u64::MAX;
+    for &key in &order {
+        if key >> 32 != previous {
             first[key as u32 as usize] = true;
-            previous = Some(id);
+            previous = key >> 32;
         }
     }
     first
