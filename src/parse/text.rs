@@ -251,7 +251,7 @@ pub fn dedup_in_order(mut ids: Vec<u32>) -> Vec<u32> {
         let id = ids[i];
         let is_first = match first.get(i) {
             Some(&flag) => flag,
-            None => ids[..kept].iter().all(|&k| k != id),
+            None => !ids[..kept].contains(&id),
         };
         if is_first {
             ids[kept] = id;
