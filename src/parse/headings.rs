@@ -307,10 +307,13 @@ pub struct LeadIn {
 /// a long line without one costs a constant.
 pub fn lead_in(src: &str, start: usize, end: usize) -> Option<LeadIn> {
     let line = &src[start..end];
-    let mark = ["**", "__"]
-        .into_iter()
-        .find(|m| line.starts_with(m))
-        .unwrap_or("");
+    // Matched on bytes: an array's `into_iter().find` was a loop and a
+    // closure of its own.
+    let mark = match line.as_bytes() {
+        [b'*', b'*', ..] => "**",
+        [b'_', b'_', ..] => "__",
+        _ => "",
+    };
     let words_start = mark.len();
     // The colon must come within a heading's length (and its marks).
     let (colon, colon_char) =
