@@ -197,10 +197,11 @@ fn is_opening(c: char) -> bool {
 
 /// Whether `word` ends a sentence or a clause: it ends in sentence
 /// punctuation that is no abbreviation's dot. (One function for both
-/// callers, on chars: the `str` pattern calls were a searcher each.)
+/// callers, through the shared `last_is`: the `str` pattern calls were a
+/// searcher each, and `is_some_and` an instance of its own.)
 #[inline(always)]
 fn ends_sentence(word: &str) -> bool {
-    word.chars().next_back().is_some_and(is_sentence_punct) && !is_abbreviation(word)
+    super::chars::last_is(word, is_sentence_punct) && !is_abbreviation(word)
 }
 
 /// `U.S.`, `Jan.`, `St.`: a dot that ends a short capitalised word is not a
