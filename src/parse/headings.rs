@@ -209,7 +209,7 @@ fn ends_sentence(word: &str) -> bool {
 fn is_abbreviation(word: &str) -> bool {
     word.ends_with(".")
         && word.len() <= 5
-        && word.chars().next().is_some_and(is_upper)
+        && super::chars::first_is(word, is_upper)
         && !word[..word.len() - 1]
             .chars()
             .any(|c| c != '.' && is_sentence_punct(c))
@@ -429,11 +429,7 @@ pub fn trailing_heading_start(tail: &str) -> Option<usize> {
         window_start += 1;
     }
     let window = &trimmed[window_start..];
-    if window
-        .chars()
-        .next_back()
-        .is_some_and(|c| is_cjk(c) && !is_sentence_punct(c))
-    {
+    if super::chars::last_is(window, |c| is_cjk(c) && !is_sentence_punct(c)) {
         return cjk_trailing_start(trimmed, window_start);
     }
     // Where the heading starts: at the run's first word that is no joining
