@@ -373,21 +373,25 @@ fn first_colon(bytes: &[u8]) -> Option<(usize, char)> {
         }
         at = super::scan::token_start(bytes, at + 1, ascii_end);
     }
+    // An indexed loop: `enumerate().skip()` was an adapter of its own.
     let mut chars = at;
-    for (i, &b) in bytes.iter().enumerate().skip(at) {
-        if b & 0xC0 == 0x80 {
-            continue; // inside a character
+    let mut i = at;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // Not inside a character:
+        if b & 0xC0 != 0x80 {
+            chars += 1;
+            if chars > MAX_CHARS + 1 {
+                return None;
+            }
+            if b == b':' {
+                return Some((i, ':'));
+            }
+            if b == FULL_WIDTH[0] && bytes[i..].starts_with(FULL_WIDTH) {
+                return Some((i, '：'));
+            }
         }
-        chars += 1;
-        if chars > MAX_CHARS + 1 {
-            return None;
-        }
-        if b == b':' {
-            return Some((i, ':'));
-        }
-        if b == FULL_WIDTH[0] && bytes[i..].starts_with(FULL_WIDTH) {
-            return Some((i, '：'));
-        }
+        i += 1;
     }
     None
 }
