@@ -357,11 +357,8 @@ pub fn contains_group(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut pos = super::scan::bracket_start(bytes, 0);
     while pos < bytes.len() {
-        let c = if bytes[pos] < 0x80 {
-            char::from(bytes[pos])
-        } else {
-            text[pos..].chars().next().unwrap_or(' ')
-        };
+        // Read as the list scan reads: one function for both.
+        let c = Cursor { s: text, pos }.peek().unwrap_or(' ');
         let after = pos + c.len_utf8();
         if is_open(c) && may_open_list(bytes, after) {
             // The first list decides, as in `scan`; reading only it, into

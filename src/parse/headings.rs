@@ -210,9 +210,8 @@ fn is_abbreviation(word: &str) -> bool {
     word.ends_with(".")
         && word.len() <= 5
         && super::chars::first_is(word, is_upper)
-        && !word[..word.len() - 1]
-            .chars()
-            .any(|c| c != '.' && is_sentence_punct(c))
+        // (The final dot passes this test too: no need to cut it off.)
+        && !word.chars().any(|c| c != '.' && is_sentence_punct(c))
 }
 
 /// `s` without the emphasis marks (`*`, `_`) opening it.
