@@ -112,10 +112,11 @@ pub fn likeness(text: &str) -> Likeness {
         return Likeness::No;
     }
     let text = strip_marks(text);
-    // One pass for the length, brackets and CJK, checked in that order; on
-    // the bytes of ASCII text (most headings): decoding each character cost
-    // more than the rest of the test.
-    let (mut chars, mut bracket, mut cjk) = (0, false, false);
+    // One pass for the length, brackets and CJK, checked in that order,
+    // and for what ends a CJK phrase's chance (sentence punctuation and
+    // colons); on the bytes of ASCII text (most headings): decoding each
+    // character cost more than the rest of the test.
+    let (mut chars, mut bracket, mut cjk, mut punct) = (0, false, false, false);
     if super::chars::is_ascii(text.as_bytes()) {
         chars = text.len();
         bracket = text.bytes().any(|b| matches!(b, b'[' | b']'));
@@ -124,6 +125,7 @@ pub fn likeness(text: &str) -> Likeness {
             chars += 1;
             bracket |= matches!(c, '[' | ']' | '【' | '】');
             cjk |= is_cjk(c);
+            punct |= is_sentence_punct(c) || matches!(c, ':' | '：');
         }
     }
     if text.is_empty() || chars > MAX_CHARS || bracket {
@@ -133,8 +135,13 @@ pub fn likeness(text: &str) -> Likeness {
     if is_lower(first) || !(is_word_char(first) || is_cjk(first) || is_opening(first)) {
         return Likeness::No;
     }
+    // A CJK phrase: short, with no sentence punctuation or colon.
     if cjk {
-        return cjk_likeness(text);
+        return if chars > MAX_CJK_CHARS || punct {
+            Likeness::No
+        } else {
+            Likeness::Strong
+        };
     }
     let mut words = 0;
     let mut title_case = true;
@@ -178,17 +185,6 @@ pub fn likeness(text: &str) -> Likeness {
     } else {
         Likeness::No
     }
-}
-
-fn cjk_likeness(text: &str) -> Likeness {
-    let mut count = 0;
-    for c in text.chars() {
-        count += 1;
-        if count > MAX_CJK_CHARS || is_sentence_punct(c) || matches!(c, ':' | '：') {
-            return Likeness::No;
-        }
-    }
-    Likeness::Strong
 }
 
 fn is_opening(c: char) -> bool {
