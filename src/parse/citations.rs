@@ -355,26 +355,24 @@ enum Number {
 /// Whether `text` holds a citation group anywhere.
 pub fn contains_group(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let mut pos = super::scan::bracket_start(bytes, 0);
-    while pos < bytes.len() {
+    let mut next = 0;
+    loop {
+        let pos = super::scan::bracket_start(bytes, next);
         // Read as the list scan reads: one function for both.
-        let c = Cursor { s: text, pos }.peek().unwrap_or(' ');
-        let after = pos + c.len_utf8();
-        if is_open(c) && may_open_list(bytes, after) {
+        let Some(c) = (Cursor { s: text, pos }).peek() else {
+            return false;
+        };
+        next = pos + c.len_utf8();
+        if is_open(c) && may_open_list(bytes, next) {
             // The first list decides, as in `scan`; reading only it, into
             // a draft that is thrown away, builds no group.
             match scan_list(text, pos, &mut Draft::default(), Unclosed::Accept) {
                 List::Closed(_) | List::Unclosed(_) => return true,
-                List::TooLong(end) => {
-                    pos = super::scan::bracket_start(bytes, end);
-                    continue;
-                }
+                List::TooLong(end) => next = end,
                 List::Absent => {}
             }
         }
-        pos = super::scan::bracket_start(bytes, after);
     }
-    false
 }
 
 /// Whether `text` (trimmed) ends with a citation group.
