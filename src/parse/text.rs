@@ -143,7 +143,7 @@ pub fn skip_spaces_back(s: &str, mut end: usize) -> usize {
 /// `s` without leading and trailing white space: [`trim_range`] as a slice.
 pub fn trim(s: &str) -> &str {
     let (start, end) = trim_range(s, 0, s.len());
-    s.get(start..end).unwrap_or_default()
+    &s[start..end]
 }
 
 /// `s` without leading white space. This and [`trim_end`] stand for the
