@@ -119,7 +119,12 @@ pub fn likeness(text: &str) -> Likeness {
     let (mut chars, mut bracket, mut cjk, mut punct) = (0, false, false, false);
     if super::chars::is_ascii(text.as_bytes()) {
         chars = text.len();
-        bracket = text.bytes().any(|b| matches!(b, b'[' | b']'));
+        // An indexed loop: `bytes().any()` with a closure was code of its own.
+        let mut i = 0;
+        while i < chars {
+            bracket |= matches!(text.as_bytes()[i], b'[' | b']');
+            i += 1;
+        }
     } else {
         for c in text.chars() {
             chars += 1;
