@@ -336,8 +336,8 @@ pub fn lead_in(src: &str, start: usize, end: usize) -> Option<LeadIn> {
         return None;
     }
     // Nothing after the colon: a heading line, read as such elsewhere.
-    let next = trim_start(after).chars().next()?;
-    if is_lower(next) {
+    let next = trim_start(after);
+    if next.is_empty() || super::chars::first_is(next, is_lower) {
         return None;
     }
     let words = &line[words_start..words_end];
