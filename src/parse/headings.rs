@@ -136,8 +136,9 @@ pub fn likeness(text: &str) -> Likeness {
     if text.is_empty() || chars > MAX_CHARS || bracket {
         return Likeness::No;
     }
-    let first = text.chars().next().unwrap_or(' ');
-    if is_lower(first) || !(is_word_char(first) || is_cjk(first) || is_opening(first)) {
+    if !super::chars::first_is(text, |c| {
+        !is_lower(c) && (is_word_char(c) || is_cjk(c) || is_opening(c))
+    }) {
         return Likeness::No;
     }
     // A CJK phrase: short, with no sentence punctuation or colon.
@@ -243,10 +244,9 @@ pub fn word_is_title_case(word: &str) -> bool {
     if !inner.is_empty() {
         core = inner;
     }
-    let Some(first) = core.chars().next() else {
-        return true;
-    };
-    is_upper(first) || first.is_ascii_digit() || is_cjk(first) || is_joiner(core)
+    core.is_empty()
+        || super::chars::first_is(core, |c| is_upper(c) || c.is_ascii_digit() || is_cjk(c))
+        || is_joiner(core)
 }
 
 /// Removes heading marks: `## `, `**…**`, `__…__`, a trailing colon
@@ -477,8 +477,7 @@ pub fn trailing_heading_start(tail: &str) -> Option<usize> {
     }
     let start = start?;
     let heading = &window[start..];
-    let first = skip_emphasis(heading).chars().next()?;
-    if !(is_upper(first) || is_cjk(first)) {
+    if !super::chars::first_is(skip_emphasis(heading), |c| is_upper(c) || is_cjk(c)) {
         return None;
     }
     // Something must be left for the point.
