@@ -91,9 +91,10 @@ pub fn ends_with_colon(s: &str) -> bool {
 /// How often the byte `b` occurs in `s`: a plain loop, where
 /// `str::matches(c).count()` brought a searcher and `memchr` with it.
 pub fn count_byte(s: &str, b: u8) -> usize {
-    let mut count = 0;
-    for &x in s.as_bytes() {
-        count += usize::from(x == b);
+    let (bytes, mut count, mut i) = (s.as_bytes(), 0, 0);
+    while i < bytes.len() {
+        count += usize::from(bytes[i] == b);
+        i += 1;
     }
     count
 }

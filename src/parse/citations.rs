@@ -120,14 +120,10 @@ pub fn scan(s: &str, at: usize) -> Scan {
         if !super::chars::first_is(&s[after..], is_open) {
             break;
         }
-        let kept = (draft.ids.len(), draft.problems.len());
+        // A list refused leaves nothing behind (see `scan_list`).
         match scan_list(s, after, &mut draft, Unclosed::Refuse) {
             List::Closed(next) => end = next,
-            _ => {
-                draft.ids.truncate(kept.0);
-                draft.problems.truncate(kept.1);
-                break;
-            }
+            _ => break,
         }
     }
     Scan::Group(
@@ -271,6 +267,9 @@ fn read_list(s: &str, at: usize, group: &mut Draft, accept: Unclosed) -> List {
             Number::None => return List::Absent,
         };
         let lo_end = cursor.pos;
+        // Pushed at once, whatever follows (a list not taken is truncated
+        // by `scan_list`): one push for every form.
+        group.ids.push(lo);
         cursor.skip_spaces();
         if let Some('-' | '–' | '—' | '~' | '～') = cursor.peek() {
             cursor.bump();
@@ -279,26 +278,21 @@ fn read_list(s: &str, at: usize, group: &mut Draft, accept: Unclosed) -> List {
                 Number::Value(v) => v,
                 Number::TooLong(end) => return List::TooLong(end),
                 // `[12 - The union …`: no range, an unclosed list before a separator.
-                Number::None => {
-                    group.ids.push(lo);
-                    return unclosed(s, at, lo_end, group, accept);
-                }
+                Number::None => return unclosed(s, at, lo_end, group, accept),
             };
-            if lo <= hi && hi - lo < MAX_RANGE {
-                for id in lo..=hi {
-                    group.ids.push(id);
-                }
-            } else {
-                group.ids.push(lo);
-                group.ids.push(hi);
+            // The rest of the range, or its other end alone if too long.
+            let mut next = lo + 1;
+            if !(lo <= hi && hi - lo < MAX_RANGE) {
+                next = hi;
                 group.problems.push(Problem {
                     kind: ProblemKind::Range,
                     start: item_start,
                     end: cursor.pos,
                 });
             }
-        } else {
-            group.ids.push(lo);
+            for id in next..=hi {
+                group.ids.push(id);
+            }
         }
         cursor.skip_spaces();
         match cursor.peek() {
@@ -361,36 +355,31 @@ enum Number {
 /// Whether `text` holds a citation group anywhere.
 pub fn contains_group(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let mut pos = super::scan::bracket_start(bytes, 0);
-    while pos < bytes.len() {
-        let c = if bytes[pos] < 0x80 {
-            char::from(bytes[pos])
-        } else {
-            text[pos..].chars().next().unwrap_or(' ')
+    let mut next = 0;
+    loop {
+        let pos = super::scan::bracket_start(bytes, next);
+        // Read as the list scan reads: one function for both.
+        let Some(c) = (Cursor { s: text, pos }).peek() else {
+            return false;
         };
-        let after = pos + c.len_utf8();
-        if is_open(c) && may_open_list(bytes, after) {
+        next = pos + c.len_utf8();
+        if is_open(c) && may_open_list(bytes, next) {
             // The first list decides, as in `scan`; reading only it, into
             // a draft that is thrown away, builds no group.
             match scan_list(text, pos, &mut Draft::default(), Unclosed::Accept) {
                 List::Closed(_) | List::Unclosed(_) => return true,
-                List::TooLong(end) => {
-                    pos = super::scan::bracket_start(bytes, end);
-                    continue;
-                }
+                List::TooLong(end) => next = end,
                 List::Absent => {}
             }
         }
-        pos = super::scan::bracket_start(bytes, after);
     }
-    false
 }
 
 /// Whether `text` (trimmed) ends with a citation group.
 pub fn ends_with_group(text: &str) -> bool {
-    // On bytes and `char` tests: a `char` array pattern and `rfind` were
-    // a searcher each.
-    if !super::chars::last_is(text, |c| matches!(c, ']' | '】' | '］' | '〕')) {
+    // On bytes: a `char` array pattern and `rfind` were a searcher each,
+    // and a closure for `last_is` a function of its own.
+    if super::chars::strip_suffix_any(text, &["]", "】", "］", "〕"]).is_none() {
         return false;
     }
     // Walk back over adjacent groups to the first bracket of the run, the

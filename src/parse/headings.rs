@@ -112,29 +112,42 @@ pub fn likeness(text: &str) -> Likeness {
         return Likeness::No;
     }
     let text = strip_marks(text);
-    // One pass for the length, brackets and CJK, checked in that order; on
-    // the bytes of ASCII text (most headings): decoding each character cost
-    // more than the rest of the test.
-    let (mut chars, mut bracket, mut cjk) = (0, false, false);
+    // One pass for the length, brackets and CJK, checked in that order,
+    // and for what ends a CJK phrase's chance (sentence punctuation and
+    // colons); on the bytes of ASCII text (most headings): decoding each
+    // character cost more than the rest of the test.
+    let (mut chars, mut bracket, mut cjk, mut punct) = (0, false, false, false);
     if super::chars::is_ascii(text.as_bytes()) {
         chars = text.len();
-        bracket = text.bytes().any(|b| matches!(b, b'[' | b']'));
+        // An indexed loop: `bytes().any()` with a closure was code of its own.
+        let mut i = 0;
+        while i < chars {
+            bracket |= matches!(text.as_bytes()[i], b'[' | b']');
+            i += 1;
+        }
     } else {
         for c in text.chars() {
             chars += 1;
             bracket |= matches!(c, '[' | ']' | '【' | '】');
             cjk |= is_cjk(c);
+            punct |= is_sentence_punct(c) || matches!(c, ':' | '：');
         }
     }
     if text.is_empty() || chars > MAX_CHARS || bracket {
         return Likeness::No;
     }
-    let first = text.chars().next().unwrap_or(' ');
-    if is_lower(first) || !(is_word_char(first) || is_cjk(first) || is_opening(first)) {
+    if !super::chars::first_is(text, |c| {
+        !is_lower(c) && (is_word_char(c) || is_cjk(c) || is_opening(c))
+    }) {
         return Likeness::No;
     }
+    // A CJK phrase: short, with no sentence punctuation or colon.
     if cjk {
-        return cjk_likeness(text);
+        return if chars > MAX_CJK_CHARS || punct {
+            Likeness::No
+        } else {
+            Likeness::Strong
+        };
     }
     let mut words = 0;
     let mut title_case = true;
@@ -180,27 +193,17 @@ pub fn likeness(text: &str) -> Likeness {
     }
 }
 
-fn cjk_likeness(text: &str) -> Likeness {
-    let mut count = 0;
-    for c in text.chars() {
-        count += 1;
-        if count > MAX_CJK_CHARS || is_sentence_punct(c) || matches!(c, ':' | '：') {
-            return Likeness::No;
-        }
-    }
-    Likeness::Strong
-}
-
 fn is_opening(c: char) -> bool {
     ['"', '\'', '“', '‘', '(', '«', '「', '《'].contains(&c)
 }
 
 /// Whether `word` ends a sentence or a clause: it ends in sentence
 /// punctuation that is no abbreviation's dot. (One function for both
-/// callers, on chars: the `str` pattern calls were a searcher each.)
+/// callers, through the shared `last_is`: the `str` pattern calls were a
+/// searcher each, and `is_some_and` an instance of its own.)
 #[inline(always)]
 fn ends_sentence(word: &str) -> bool {
-    word.chars().next_back().is_some_and(is_sentence_punct) && !is_abbreviation(word)
+    super::chars::last_is(word, is_sentence_punct) && !is_abbreviation(word)
 }
 
 /// `U.S.`, `Jan.`, `St.`: a dot that ends a short capitalised word is not a
@@ -208,10 +211,9 @@ fn ends_sentence(word: &str) -> bool {
 fn is_abbreviation(word: &str) -> bool {
     word.ends_with(".")
         && word.len() <= 5
-        && word.chars().next().is_some_and(is_upper)
-        && !word[..word.len() - 1]
-            .chars()
-            .any(|c| c != '.' && is_sentence_punct(c))
+        && super::chars::first_is(word, is_upper)
+        // (The final dot passes this test too: no need to cut it off.)
+        && !word.chars().any(|c| c != '.' && is_sentence_punct(c))
 }
 
 /// `s` without the emphasis marks (`*`, `_`) opening it.
@@ -242,10 +244,9 @@ pub fn word_is_title_case(word: &str) -> bool {
     if !inner.is_empty() {
         core = inner;
     }
-    let Some(first) = core.chars().next() else {
-        return true;
-    };
-    is_upper(first) || first.is_ascii_digit() || is_cjk(first) || is_joiner(core)
+    core.is_empty()
+        || super::chars::first_is(core, |c| is_upper(c) || c.is_ascii_digit() || is_cjk(c))
+        || is_joiner(core)
 }
 
 /// Removes heading marks: `## `, `**…**`, `__…__`, a trailing colon
@@ -307,10 +308,13 @@ pub struct LeadIn {
 /// a long line without one costs a constant.
 pub fn lead_in(src: &str, start: usize, end: usize) -> Option<LeadIn> {
     let line = &src[start..end];
-    let mark = ["**", "__"]
-        .into_iter()
-        .find(|m| line.starts_with(m))
-        .unwrap_or("");
+    // Matched on bytes: an array's `into_iter().find` was a loop and a
+    // closure of its own.
+    let mark = match line.as_bytes() {
+        [b'*', b'*', ..] => "**",
+        [b'_', b'_', ..] => "__",
+        _ => "",
+    };
     let words_start = mark.len();
     // The colon must come within a heading's length (and its marks).
     let (colon, colon_char) =
@@ -332,8 +336,8 @@ pub fn lead_in(src: &str, start: usize, end: usize) -> Option<LeadIn> {
         return None;
     }
     // Nothing after the colon: a heading line, read as such elsewhere.
-    let next = trim_start(after).chars().next()?;
-    if is_lower(next) {
+    let next = trim_start(after);
+    if next.is_empty() || super::chars::first_is(next, is_lower) {
         return None;
     }
     let words = &line[words_start..words_end];
@@ -369,21 +373,25 @@ fn first_colon(bytes: &[u8]) -> Option<(usize, char)> {
         }
         at = super::scan::token_start(bytes, at + 1, ascii_end);
     }
+    // An indexed loop: `enumerate().skip()` was an adapter of its own.
     let mut chars = at;
-    for (i, &b) in bytes.iter().enumerate().skip(at) {
-        if b & 0xC0 == 0x80 {
-            continue; // inside a character
+    let mut i = at;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // Not inside a character:
+        if b & 0xC0 != 0x80 {
+            chars += 1;
+            if chars > MAX_CHARS + 1 {
+                return None;
+            }
+            if b == b':' {
+                return Some((i, ':'));
+            }
+            if b == FULL_WIDTH[0] && bytes[i..].starts_with(FULL_WIDTH) {
+                return Some((i, '：'));
+            }
         }
-        chars += 1;
-        if chars > MAX_CHARS + 1 {
-            return None;
-        }
-        if b == b':' {
-            return Some((i, ':'));
-        }
-        if b == FULL_WIDTH[0] && bytes[i..].starts_with(FULL_WIDTH) {
-            return Some((i, '：'));
-        }
+        i += 1;
     }
     None
 }
@@ -418,21 +426,20 @@ pub fn strip_marks_range(src: &str, start: usize, end: usize) -> (usize, usize) 
 ///
 /// Returns the byte offset in `tail` where the heading starts.
 pub fn trailing_heading_start(tail: &str) -> Option<usize> {
-    let trimmed = &tail[..skip_spaces_back(tail, tail.len())];
+    let trimmed = trim_end(tail);
     // Look at the last MAX_BYTES only: headings are short.
     let mut window_start = trimmed.len().saturating_sub(MAX_BYTES);
     while !trimmed.is_char_boundary(window_start) {
         window_start += 1;
     }
     let window = &trimmed[window_start..];
-    if window
-        .chars()
-        .next_back()
-        .is_some_and(|c| is_cjk(c) && !is_sentence_punct(c))
-    {
+    if super::chars::last_is(window, |c| is_cjk(c) && !is_sentence_punct(c)) {
         return cjk_trailing_start(trimmed, window_start);
     }
-    let mut run_start = None;
+    // Where the heading starts: at the run's first word that is no joining
+    // word (`on Monday` is not a heading), or at its last word if all are.
+    // Tracked on the way back, so no second pass reads the run forward.
+    let mut start = None;
     let mut words = 0;
     let mut end = window.len();
     // The run must end at a word that cannot be in a heading (or a full
@@ -457,7 +464,9 @@ pub fn trailing_heading_start(tail: &str) -> Option<usize> {
             break;
         }
         words += 1;
-        run_start = Some(word_start);
+        if start.is_none() || !is_joiner(word) {
+            start = Some(word_start);
+        }
         end = word_start;
         if word_start == 0 {
             break;
@@ -466,21 +475,9 @@ pub fn trailing_heading_start(tail: &str) -> Option<usize> {
     if !bounded {
         return None;
     }
-    let mut start = run_start?;
-    // A run may not begin with a joining word: `on Monday` is not a heading.
-    loop {
-        let mut word_end = start;
-        while word_end < window.len() && space_len(window, word_end) == 0 {
-            word_end += 1;
-        }
-        if word_end == window.len() || !is_joiner(&window[start..word_end]) {
-            break;
-        }
-        start = skip_spaces(window, word_end);
-    }
+    let start = start?;
     let heading = &window[start..];
-    let first = skip_emphasis(heading).chars().next()?;
-    if !(is_upper(first) || is_cjk(first)) {
+    if !super::chars::first_is(skip_emphasis(heading), |c| is_upper(c) || is_cjk(c)) {
         return None;
     }
     // Something must be left for the point.

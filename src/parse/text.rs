@@ -143,7 +143,7 @@ pub fn skip_spaces_back(s: &str, mut end: usize) -> usize {
 /// `s` without leading and trailing white space: [`trim_range`] as a slice.
 pub fn trim(s: &str) -> &str {
     let (start, end) = trim_range(s, 0, s.len());
-    s.get(start..end).unwrap_or_default()
+    &s[start..end]
 }
 
 /// `s` without leading white space. This and [`trim_end`] stand for the
@@ -217,16 +217,19 @@ pub fn first_occurrences(ids: &[u32]) -> Vec<bool> {
     let mut first = vec![false; ids.len()];
     // (id, position) packed in a u64: the parser's one sort instance.
     let mut order: Vec<u64> = Vec::with_capacity(ids.len());
-    for (i, &id) in (0..).zip(ids) {
-        order.push(super::pack(id, i));
+    let mut i = 0;
+    while i < ids.len() {
+        order.push(super::pack(ids[i], i as u32));
+        i += 1;
     }
     order.sort_unstable();
-    let mut previous = None;
-    for key in order {
-        let id = (key >> 32) as u32;
-        if previous != Some(id) {
+    // Read in place (no owning iterator to drop); ids are `u32`, so no
+    // id's high half is `u64::MAX`.
+    let mut previous = u64::MAX;
+    for &key in &order {
+        if key >> 32 != previous {
             first[key as u32 as usize] = true;
-            previous = Some(id);
+            previous = key >> 32;
         }
     }
     first
@@ -248,7 +251,7 @@ pub fn dedup_in_order(mut ids: Vec<u32>) -> Vec<u32> {
         let id = ids[i];
         let is_first = match first.get(i) {
             Some(&flag) => flag,
-            None => ids[..kept].iter().all(|&k| k != id),
+            None => !ids[..kept].contains(&id),
         };
         if is_first {
             ids[kept] = id;
