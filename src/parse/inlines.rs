@@ -45,9 +45,9 @@
 //! [text]   [text](javascript:alert(1))   [text](   [text](https://example.com
 //! ```
 //!
-//! Cost: linear in the point's length. Backtick runs are paired in one pass
-//! from each end. Emphasis runs are matched against one stack of open runs
-//! per mark, looking only at its top. A link's search for its `]` stops at
+//! Cost: linear in the point's length. Backtick runs are counted in one pass
+//! and paired in a second. Emphasis runs are matched against one stack of open
+//! runs per mark, looking only at its top. A link's search for its `]` stops at
 //! the next `[` (so no two searches cover the same bytes) and after
 //! [`MAX_LINK_TEXT`] bytes; the search for its `)` remembers where it last
 //! stopped, so no byte is searched twice. The tree is built with an explicit
@@ -246,55 +246,59 @@ struct CodeSpan {
 }
 
 /// Pairs each run of one or two backticks with the next run of the same
-/// length, left to right: one pass from the right finds every run's next
-/// partner, one from the left takes the pairs, skipping what they enclose.
+/// length, left to right. One pass counts the runs of each length; a second
+/// takes the pairs: a run opens a span when a run of its length is still to
+/// come, and the next such run closes it (runs of the other length between
+/// are inside). No list of runs is kept.
 fn code_spans(src: &str, items: &[Item]) -> Vec<CodeSpan> {
     let bytes = src.as_bytes();
-    // (start, length) of every run of one or two; longer runs are text.
-    let mut runs: Vec<(usize, usize)> = Vec::new();
-    for item in items {
-        if let Item::Text { start, end } = *item {
-            // A plain byte search: text dense with other marks (`[[[[…`)
-            // must not cost a scanner restart per byte.
-            let backtick = |from: usize| {
-                bytes[from..end]
-                    .iter()
-                    .position(|&b| b == b'`')
-                    .map_or(end, |i| from + i)
-            };
-            let mut at = backtick(start);
-            while at < end {
-                let len = bytes[at..end].iter().take_while(|&&b| b == b'`').count();
-                if len <= 2 {
-                    runs.push((at, len));
-                }
-                at = backtick(at + len);
-            }
-        }
-    }
     let mut spans = Vec::new();
-    if runs.len() < 2 {
-        return spans;
-    }
-    let mut partner = vec![usize::MAX; runs.len()];
-    let mut next_of_len = [usize::MAX; 2];
-    for i in (0..runs.len()).rev() {
-        let slot = runs[i].1 - 1;
-        partner[i] = next_of_len[slot];
-        next_of_len[slot] = i;
-    }
-    let mut i = 0;
-    while i < runs.len() {
-        match partner[i] {
-            usize::MAX => i += 1,
-            j => {
-                let (start, ticks) = runs[i];
-                spans.push(CodeSpan {
-                    start,
-                    end: runs[j].0 + ticks,
-                    ticks,
-                });
-                i = j + 1;
+    // Runs of one and of two backticks not yet passed; longer runs are text.
+    let mut left = [0usize; 2];
+    let mut open: Option<(usize, usize)> = None;
+    for counting in [true, false] {
+        // No length with two runs: no pair, and no second pass.
+        if !counting && left[0] < 2 && left[1] < 2 {
+            break;
+        }
+        for item in items {
+            let Item::Text { start, end } = *item else {
+                continue;
+            };
+            // A plain byte loop: text dense with other marks (`[[[[…`)
+            // must not cost a scanner restart per byte.
+            let mut at = start;
+            while at < end {
+                if bytes[at] != b'`' {
+                    at += 1;
+                    continue;
+                }
+                let run = at;
+                while at < end && bytes[at] == b'`' {
+                    at += 1;
+                }
+                let ticks = at - run;
+                if ticks > 2 {
+                    continue;
+                }
+                let slot = &mut left[ticks - 1];
+                if counting {
+                    *slot += 1;
+                    continue;
+                }
+                *slot -= 1;
+                match open {
+                    Some((start, open_ticks)) if open_ticks == ticks => {
+                        spans.push(CodeSpan {
+                            start,
+                            end: at,
+                            ticks,
+                        });
+                        open = None;
+                    }
+                    None if *slot > 0 => open = Some((run, ticks)),
+                    _ => {}
+                }
             }
         }
     }
