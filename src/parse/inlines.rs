@@ -192,8 +192,10 @@ fn read_marked(
     items.clear();
 
     let runs = &scanner.runs;
-    for token in scanner.tokens {
-        match token {
+    // Each token moved out of its slot (a run left in its place): the
+    // vector's owning iterator was a type with a drop of its own.
+    for slot in &mut scanner.tokens {
+        match std::mem::replace(slot, Token::Run(0)) {
             Token::Text { start, end } => tree.add_text(start, end),
             Token::Cite(group) => tree.cite(group),
             Token::Run(i) => {
