@@ -487,26 +487,27 @@ impl Scanner<'_> {
     /// The code span opening at `at`, if one does. Code spans are met in
     /// order, so passed ones are skipped for good.
     fn code_at(&mut self, at: usize) -> Option<CodeSpan> {
-        while self.code.get(self.next_code).is_some_and(|c| c.start < at) {
-            self.next_code += 1;
-        }
+        self.next_code = self.code_from(self.next_code, at);
         let code = *self.code.get(self.next_code).filter(|c| c.start == at)?;
         self.next_code += 1;
         Some(code)
     }
 
+    /// The index of the first code span from index `i` on that does not
+    /// start before `at` (the spans are in order): one loop for the three
+    /// searches.
+    fn code_from(&self, mut i: usize, at: usize) -> usize {
+        while self.code.get(i).is_some_and(|c| c.start < at) {
+            i += 1;
+        }
+        i
+    }
+
     /// Whether the run `at..at + len` may open and whether it may close.
     fn flanks(&self, at: usize, len: usize) -> (bool, bool) {
-        let before = if at > self.point_start {
-            self.src[..at].chars().next_back()
-        } else {
-            None
-        };
-        let after = if at + len < self.point_end {
-            self.src[at + len..].chars().next()
-        } else {
-            None
-        };
+        // The point's ends are no characters: sliced off, not tested.
+        let before = self.src[self.point_start..at].chars().next_back();
+        let after = self.src[at + len..self.point_end].chars().next();
         let boundary =
             |c: Option<char>| c.is_none_or(|c| is_space(c) || !is_word_char(c) || is_cjk(c));
         let can_open = boundary(before) && after.is_some_and(|c| !is_space(c));
@@ -582,9 +583,7 @@ impl Scanner<'_> {
                 b']' => break,
                 b'`' => {
                     // A code span in the text is part of it, `]` and all.
-                    while self.code.get(code).is_some_and(|c| c.start < at) {
-                        code += 1;
-                    }
+                    code = self.code_from(code, at);
                     match self.code.get(code) {
                         Some(c) if c.start == at => at = c.end,
                         _ => at += 1,
@@ -652,11 +651,8 @@ impl Scanner<'_> {
         }
         // Up to white space, the piece's end, or a code span (which binds tighter).
         let mut limit = end;
-        for code in &self.code[self.next_code..] {
-            if code.start > colon {
-                limit = limit.min(code.start);
-                break;
-            }
+        if let Some(code) = self.code.get(self.code_from(self.next_code, colon + 1)) {
+            limit = limit.min(code.start);
         }
         let mut stop = colon + 3;
         while stop < limit && space_len(self.src, stop) == 0 {
