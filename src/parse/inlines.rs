@@ -59,7 +59,9 @@ use super::citations::Group;
 use super::letters::is_word_char;
 use super::points::{byte_span, Item};
 use super::scan;
-use super::text::{is_cjk, is_closing_punct, is_space, push_folded, space_len, trim_range};
+use super::text::{
+    is_cjk, is_closing_punct, is_space, push_folded, skip_spaces, space_len, trim_range,
+};
 use super::url::safe_url;
 use crate::model::Inline;
 
@@ -128,8 +130,8 @@ pub fn build(src: &str, items: &mut Vec<Item>, may_be_marked: bool) -> Built {
     } else {
         // No mark anywhere: the items go to the tree as they stand, and
         // the scanner is not even set up.
-        for i in 0..items.len() {
-            match take_item(items, i) {
+        for slot in items.iter_mut() {
+            match take_item(slot) {
                 Item::Text { start, end } => tree.add_text(start, end),
                 Item::Cite(group) => tree.cite(group),
             }
@@ -147,11 +149,11 @@ pub fn build(src: &str, items: &mut Vec<Item>, may_be_marked: bool) -> Built {
     }
 }
 
-/// Item `i` of `items`, moved out (an empty text left in its place). The
+/// The item in `slot`, moved out (an empty text left in its place). The
 /// loops over a point's items take each so and clear the list after:
 /// `drain` was an iterator type with a drop of its own.
-fn take_item(items: &mut [Item], i: usize) -> Item {
-    std::mem::replace(&mut items[i], Item::Text { start: 0, end: 0 })
+fn take_item(slot: &mut Item) -> Item {
+    std::mem::replace(slot, Item::Text { start: 0, end: 0 })
 }
 
 /// Reads `items` (a point's, spanning `point_start..point_end`), which may
@@ -176,8 +178,8 @@ fn read_marked(
         url_search: None,
     };
     let mut openers = Openers::default();
-    for i in 0..items.len() {
-        match take_item(items, i) {
+    for slot in items.iter_mut() {
+        match take_item(slot) {
             // Inside code a citation is literal text, already in the code's.
             Item::Cite(group) if group.start < scanner.code_until => {}
             Item::Cite(group) => scanner.tokens.push(Token::Cite(group)),
@@ -427,7 +429,10 @@ impl Scanner<'_> {
                     }
                 }
                 mark @ (b'*' | b'_') => {
-                    let len = bytes[at..end].iter().take_while(|&&b| b == mark).count();
+                    let mut len = 1;
+                    while at + len < end && bytes[at + len] == mark {
+                        len += 1;
+                    }
                     let (can_open, can_close) = self.flanks(at, len);
                     if len <= 3 && (can_open || can_close) {
                         self.text(text_from, at);
@@ -596,7 +601,8 @@ impl Scanner<'_> {
         if text_end + 1 >= end || bytes[text_end + 1] != b'(' {
             return None;
         }
-        if self.src[open + 1..text_end].chars().all(is_space) {
+        // Blank: white space all the way to the `]`.
+        if skip_spaces(self.src, open + 1) >= text_end {
             return None;
         }
         let url_start = text_end + 2;
