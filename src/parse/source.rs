@@ -68,31 +68,32 @@ impl Stamp {
     /// ISO 8601 local time: `2025-06-09T08:30`, or `2025-06-09`.
     pub fn iso(&self) -> String {
         let mut out = String::with_capacity(19);
-        push_padded(&mut out, self.year.into(), 4);
+        let year = u32::from(self.year);
+        push_two(&mut out, year / 100);
+        push_two(&mut out, year % 100);
         out.push('-');
-        push_padded(&mut out, self.month.into(), 2);
+        push_two(&mut out, self.month.into());
         out.push('-');
-        push_padded(&mut out, self.day.into(), 2);
+        push_two(&mut out, self.day.into());
         if let Some((h, m, sec)) = self.time {
             out.push('T');
-            push_padded(&mut out, h.into(), 2);
+            push_two(&mut out, h.into());
             out.push(':');
-            push_padded(&mut out, m.into(), 2);
+            push_two(&mut out, m.into());
             if let Some(sec) = sec {
                 out.push(':');
-                push_padded(&mut out, sec.into(), 2);
+                push_two(&mut out, sec.into());
             }
         }
         out
     }
 }
 
-/// `n` in decimal, zero-padded to `width` digits (n < 10_000).
-fn push_padded(out: &mut String, n: u32, width: u32) {
-    for place in (0..width).rev() {
-        let digit = (n / 10u32.pow(place)) % 10;
-        out.push(char::from(b'0' + digit as u8));
-    }
+/// `n` (below 100) as two decimal digits: a four-digit year is two such
+/// pairs, so no loop over powers of ten.
+fn push_two(out: &mut String, n: u32) {
+    out.push(char::from(b'0' + (n / 10) as u8));
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 pub type Checked = Result<Stamp, ()>;
