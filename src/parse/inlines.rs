@@ -513,8 +513,8 @@ impl Scanner<'_> {
         // The point's ends are no characters: sliced off, not tested.
         let before = self.src[self.point_start..at].chars().next_back();
         let after = self.src[at + len..self.point_end].chars().next();
-        let boundary =
-            |c: Option<char>| c.is_none_or(|c| is_space(c) || !is_word_char(c) || is_cjk(c));
+        // White space is no word character: no test of its own.
+        let boundary = |c: Option<char>| c.is_none_or(|c| !is_word_char(c) || is_cjk(c));
         let can_open = boundary(before) && after.is_some_and(|c| !is_space(c));
         let can_close = before.is_some_and(|c| !is_space(c)) && boundary(after);
         (can_open, can_close)
@@ -529,7 +529,12 @@ impl Scanner<'_> {
                 break;
             };
             let open = open as usize;
-            let width = if self.runs[run].left >= 2 && self.runs[open].left >= 2 {
+            let Run {
+                at: open_start,
+                left: open_left,
+                ..
+            } = self.runs[open];
+            let width = if self.runs[run].left >= 2 && open_left >= 2 {
                 2
             } else {
                 1
@@ -539,17 +544,17 @@ impl Scanner<'_> {
             } else {
                 Kind::Emphasis
             };
-            let open_at = self.runs[open].at + self.runs[open].left - width;
+            let open_at = open_start + open_left - width;
             let slot = &mut self.last_pair_open[kind as usize];
             if slot.is_some_and(|inner| inner > open_at) {
                 // It would contain a pair of its own kind: both stay text,
                 // and any earlier opener would contain that pair too.
                 break;
             }
-            *slot = Some(slot.map_or(open_at, |s| s.max(open_at)));
+            // Any pair there was opens before this one (else it broke off).
+            *slot = Some(open_at);
             // Open runs of the other mark inside the pair can no longer
             // close outside it.
-            let open_start = self.runs[open].at;
             let other = &mut openers.0[1 - stack];
             while other
                 .last()
@@ -563,7 +568,7 @@ impl Scanner<'_> {
                 r.used[r.pairs] = kind;
                 r.pairs += 1;
             }
-            if self.runs[open].left == 0 {
+            if open_left == width {
                 openers.0[stack].pop();
             }
             closed = true;
