@@ -749,7 +749,8 @@ impl Tree<'_> {
         if self.text.as_bytes().last() == Some(&b' ') {
             let body = &piece[usize::from(piece.as_bytes().first() == Some(&b' '))..];
             if self.after_cite && super::chars::first_is(body, is_closing_punct) {
-                self.text.pop();
+                // The space, one byte: no char decoded to drop it.
+                self.text.truncate(self.text.len() - 1);
             }
             self.text.push_str(body);
         } else {
@@ -825,11 +826,13 @@ impl Tree<'_> {
         }
         let inlines = self.root;
         let mut text = self.text;
+        // Spaces are one byte: cut off, no char decoded. A space first is
+        // rare (a code span's), so a copy costs little there.
         if text.as_bytes().last() == Some(&b' ') {
-            text.pop();
+            text.truncate(text.len() - 1);
         }
         if text.as_bytes().first() == Some(&b' ') {
-            text.remove(0);
+            text = text[1..].to_string();
         }
         (text, inlines, self.ids)
     }
