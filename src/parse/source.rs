@@ -392,7 +392,13 @@ fn meridiem_before(b: &mut Back) -> Option<Half> {
     const WORDS: &[u8] = "上午早上凌晨下午中午晚上".as_bytes();
     let mut c = *b;
     c.spaces();
-    let i = (0..6).find(|i| c.eat_bytes(&WORDS[i * 6..][..6]))?;
+    let mut i = 0;
+    while !c.eat_bytes(&WORDS[i * 6..][..6]) {
+        i += 1;
+        if i == 6 {
+            return None;
+        }
+    }
     *b = c;
     Some(if i < 3 { Half::Am } else { Half::Pm })
 }
@@ -524,24 +530,28 @@ fn numeric_date(mut b: Back) -> Option<(Back, Ymd)> {
     let (last, last_len) = b.number(4)?;
     let sep = b.peek().filter(|c| matches!(c, '-' | '/' | '.'))?;
     b.eat(sep);
-    let (middle, middle_len) = b.number(2)?;
+    let (middle, _) = b.number(2)?;
     if !b.eat(sep) {
         return None;
     }
     let (first, first_len) = b.number(4)?;
-    let date = match (first_len, middle_len, last_len) {
-        (4, _, 1 | 2) => (first, middle, last),
-        (1 | 2, _, 4) if sep != '/' => (last, middle, first),
-        (1 | 2, _, 4) => match (first > 12, middle > 12) {
-            (true, false) => (last, middle, first),
-            (false, true) => (last, first, middle),
-            _ if first == middle => (last, first, middle),
-            // No month 0: not a date.
-            _ => (last, 0, 0),
-        },
-        _ => return None,
+    if first_len == 4 && last_len <= 2 {
+        return Some((b, (first, middle, last)));
+    }
+    if first_len > 2 || last_len != 4 {
+        return None;
+    }
+    // Day first; with slashes only the reading that alone can be meant
+    // (equal numbers read the same either way), and neither is no date.
+    let (day, month) = if sep != '/' || first == middle || (first > 12 && middle <= 12) {
+        (first, middle)
+    } else if middle > 12 && first <= 12 {
+        (middle, first)
+    } else {
+        // No month 0: not a date.
+        (0, 0)
     };
-    Some((b, date))
+    Some((b, (last, month, day)))
 }
 
 /// `2025年6月9日` (or `号`), white space allowed between the parts.
