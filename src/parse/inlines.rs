@@ -45,21 +45,23 @@
 //! [text]   [text](javascript:alert(1))   [text](   [text](https://example.com
 //! ```
 //!
-//! Cost: linear in the point's length. Backtick runs are paired in one pass
-//! from each end. Emphasis runs are matched against one stack of open runs
-//! per mark, looking only at its top. A link's search for its `]` stops at
+//! Cost: linear in the point's length. Backtick runs are counted in one pass
+//! and paired in a second. Emphasis runs are matched against one stack of open
+//! runs per mark, looking only at its top. A link's search for its `]` stops at
 //! the next `[` (so no two searches cover the same bytes) and after
 //! [`MAX_LINK_TEXT`] bytes; the search for its `)` remembers where it last
 //! stopped, so no byte is searched twice. The tree is built with an explicit
 //! stack; a link's text is scanned by the same loop one level down, and holds
 //! no links, so that is as deep as it goes.
 
-use super::chars::count_byte;
+use super::chars::{count_byte, last_is};
 use super::citations::Group;
 use super::letters::is_word_char;
 use super::points::{byte_span, Item};
 use super::scan;
-use super::text::{is_cjk, is_closing_punct, is_space, push_folded, space_len, trim_range};
+use super::text::{
+    is_cjk, is_closing_punct, is_space, push_folded, skip_spaces, space_len, trim_range,
+};
 use super::url::safe_url;
 use crate::model::Inline;
 
@@ -128,8 +130,8 @@ pub fn build(src: &str, items: &mut Vec<Item>, may_be_marked: bool) -> Built {
     } else {
         // No mark anywhere: the items go to the tree as they stand, and
         // the scanner is not even set up.
-        for i in 0..items.len() {
-            match take_item(items, i) {
+        for slot in items.iter_mut() {
+            match take_item(slot) {
                 Item::Text { start, end } => tree.add_text(start, end),
                 Item::Cite(group) => tree.cite(group),
             }
@@ -147,11 +149,11 @@ pub fn build(src: &str, items: &mut Vec<Item>, may_be_marked: bool) -> Built {
     }
 }
 
-/// Item `i` of `items`, moved out (an empty text left in its place). The
+/// The item in `slot`, moved out (an empty text left in its place). The
 /// loops over a point's items take each so and clear the list after:
 /// `drain` was an iterator type with a drop of its own.
-fn take_item(items: &mut [Item], i: usize) -> Item {
-    std::mem::replace(&mut items[i], Item::Text { start: 0, end: 0 })
+fn take_item(slot: &mut Item) -> Item {
+    std::mem::replace(slot, Item::Text { start: 0, end: 0 })
 }
 
 /// Reads `items` (a point's, spanning `point_start..point_end`), which may
@@ -176,8 +178,8 @@ fn read_marked(
         url_search: None,
     };
     let mut openers = Openers::default();
-    for i in 0..items.len() {
-        match take_item(items, i) {
+    for slot in items.iter_mut() {
+        match take_item(slot) {
             // Inside code a citation is literal text, already in the code's.
             Item::Cite(group) if group.start < scanner.code_until => {}
             Item::Cite(group) => scanner.tokens.push(Token::Cite(group)),
@@ -192,16 +194,18 @@ fn read_marked(
     items.clear();
 
     let runs = &scanner.runs;
-    for token in scanner.tokens {
-        match token {
+    // Each token moved out of its slot (a run left in its place): the
+    // vector's owning iterator was a type with a drop of its own.
+    for slot in &mut scanner.tokens {
+        match std::mem::replace(slot, Token::Run(0)) {
             Token::Text { start, end } => tree.add_text(start, end),
             Token::Cite(group) => tree.cite(group),
             Token::Run(i) => {
                 let run = &runs[i];
+                // An unpaired run (nothing used, all marks left) is text
+                // either way.
                 let used = &run.used[..run.pairs];
-                if used.is_empty() {
-                    tree.add_text(run.at, run.at + run.len);
-                } else if run.opener {
+                if run.opener {
                     // Unpaired marks stay on the outside, the pairs' marks
                     // nearest the words, the innermost pair's last.
                     let mut at = run.at + run.left;
@@ -246,55 +250,59 @@ struct CodeSpan {
 }
 
 /// Pairs each run of one or two backticks with the next run of the same
-/// length, left to right: one pass from the right finds every run's next
-/// partner, one from the left takes the pairs, skipping what they enclose.
+/// length, left to right. One pass counts the runs of each length; a second
+/// takes the pairs: a run opens a span when a run of its length is still to
+/// come, and the next such run closes it (runs of the other length between
+/// are inside). No list of runs is kept.
 fn code_spans(src: &str, items: &[Item]) -> Vec<CodeSpan> {
     let bytes = src.as_bytes();
-    // (start, length) of every run of one or two; longer runs are text.
-    let mut runs: Vec<(usize, usize)> = Vec::new();
-    for item in items {
-        if let Item::Text { start, end } = *item {
-            // A plain byte search: text dense with other marks (`[[[[…`)
-            // must not cost a scanner restart per byte.
-            let backtick = |from: usize| {
-                bytes[from..end]
-                    .iter()
-                    .position(|&b| b == b'`')
-                    .map_or(end, |i| from + i)
-            };
-            let mut at = backtick(start);
-            while at < end {
-                let len = bytes[at..end].iter().take_while(|&&b| b == b'`').count();
-                if len <= 2 {
-                    runs.push((at, len));
-                }
-                at = backtick(at + len);
-            }
-        }
-    }
     let mut spans = Vec::new();
-    if runs.len() < 2 {
-        return spans;
-    }
-    let mut partner = vec![usize::MAX; runs.len()];
-    let mut next_of_len = [usize::MAX; 2];
-    for i in (0..runs.len()).rev() {
-        let slot = runs[i].1 - 1;
-        partner[i] = next_of_len[slot];
-        next_of_len[slot] = i;
-    }
-    let mut i = 0;
-    while i < runs.len() {
-        match partner[i] {
-            usize::MAX => i += 1,
-            j => {
-                let (start, ticks) = runs[i];
-                spans.push(CodeSpan {
-                    start,
-                    end: runs[j].0 + ticks,
-                    ticks,
-                });
-                i = j + 1;
+    // Runs of one and of two backticks not yet passed; longer runs are text.
+    let mut left = [0usize; 2];
+    let mut open: Option<(usize, usize)> = None;
+    for counting in [true, false] {
+        // No length with two runs: no pair, and no second pass.
+        if !counting && left[0] < 2 && left[1] < 2 {
+            break;
+        }
+        for item in items {
+            let Item::Text { start, end } = *item else {
+                continue;
+            };
+            // A plain byte loop: text dense with other marks (`[[[[…`)
+            // must not cost a scanner restart per byte.
+            let mut at = start;
+            while at < end {
+                if bytes[at] != b'`' {
+                    at += 1;
+                    continue;
+                }
+                let run = at;
+                while at < end && bytes[at] == b'`' {
+                    at += 1;
+                }
+                let ticks = at - run;
+                if ticks > 2 {
+                    continue;
+                }
+                let slot = &mut left[ticks - 1];
+                if counting {
+                    *slot += 1;
+                    continue;
+                }
+                *slot -= 1;
+                match open {
+                    Some((start, open_ticks)) if open_ticks == ticks => {
+                        spans.push(CodeSpan {
+                            start,
+                            end: at,
+                            ticks,
+                        });
+                        open = None;
+                    }
+                    None if *slot > 0 => open = Some((run, ticks)),
+                    _ => {}
+                }
             }
         }
     }
@@ -421,7 +429,10 @@ impl Scanner<'_> {
                     }
                 }
                 mark @ (b'*' | b'_') => {
-                    let len = bytes[at..end].iter().take_while(|&&b| b == mark).count();
+                    let mut len = 1;
+                    while at + len < end && bytes[at + len] == mark {
+                        len += 1;
+                    }
                     let (can_open, can_close) = self.flanks(at, len);
                     if len <= 3 && (can_open || can_close) {
                         self.text(text_from, at);
@@ -481,28 +492,29 @@ impl Scanner<'_> {
     /// The code span opening at `at`, if one does. Code spans are met in
     /// order, so passed ones are skipped for good.
     fn code_at(&mut self, at: usize) -> Option<CodeSpan> {
-        while self.code.get(self.next_code).is_some_and(|c| c.start < at) {
-            self.next_code += 1;
-        }
+        self.next_code = self.code_from(self.next_code, at);
         let code = *self.code.get(self.next_code).filter(|c| c.start == at)?;
         self.next_code += 1;
         Some(code)
     }
 
+    /// The index of the first code span from index `i` on that does not
+    /// start before `at` (the spans are in order): one loop for the three
+    /// searches.
+    fn code_from(&self, mut i: usize, at: usize) -> usize {
+        while self.code.get(i).is_some_and(|c| c.start < at) {
+            i += 1;
+        }
+        i
+    }
+
     /// Whether the run `at..at + len` may open and whether it may close.
     fn flanks(&self, at: usize, len: usize) -> (bool, bool) {
-        let before = if at > self.point_start {
-            self.src[..at].chars().next_back()
-        } else {
-            None
-        };
-        let after = if at + len < self.point_end {
-            self.src[at + len..].chars().next()
-        } else {
-            None
-        };
-        let boundary =
-            |c: Option<char>| c.is_none_or(|c| is_space(c) || !is_word_char(c) || is_cjk(c));
+        // The point's ends are no characters: sliced off, not tested.
+        let before = self.src[self.point_start..at].chars().next_back();
+        let after = self.src[at + len..self.point_end].chars().next();
+        // White space is no word character: no test of its own.
+        let boundary = |c: Option<char>| c.is_none_or(|c| !is_word_char(c) || is_cjk(c));
         let can_open = boundary(before) && after.is_some_and(|c| !is_space(c));
         let can_close = before.is_some_and(|c| !is_space(c)) && boundary(after);
         (can_open, can_close)
@@ -517,7 +529,12 @@ impl Scanner<'_> {
                 break;
             };
             let open = open as usize;
-            let width = if self.runs[run].left >= 2 && self.runs[open].left >= 2 {
+            let Run {
+                at: open_start,
+                left: open_left,
+                ..
+            } = self.runs[open];
+            let width = if self.runs[run].left >= 2 && open_left >= 2 {
                 2
             } else {
                 1
@@ -527,17 +544,17 @@ impl Scanner<'_> {
             } else {
                 Kind::Emphasis
             };
-            let open_at = self.runs[open].at + self.runs[open].left - width;
+            let open_at = open_start + open_left - width;
             let slot = &mut self.last_pair_open[kind as usize];
             if slot.is_some_and(|inner| inner > open_at) {
                 // It would contain a pair of its own kind: both stay text,
                 // and any earlier opener would contain that pair too.
                 break;
             }
-            *slot = Some(slot.map_or(open_at, |s| s.max(open_at)));
+            // Any pair there was opens before this one (else it broke off).
+            *slot = Some(open_at);
             // Open runs of the other mark inside the pair can no longer
             // close outside it.
-            let open_start = self.runs[open].at;
             let other = &mut openers.0[1 - stack];
             while other
                 .last()
@@ -551,7 +568,7 @@ impl Scanner<'_> {
                 r.used[r.pairs] = kind;
                 r.pairs += 1;
             }
-            if self.runs[open].left == 0 {
+            if open_left == width {
                 openers.0[stack].pop();
             }
             closed = true;
@@ -576,9 +593,7 @@ impl Scanner<'_> {
                 b']' => break,
                 b'`' => {
                     // A code span in the text is part of it, `]` and all.
-                    while self.code.get(code).is_some_and(|c| c.start < at) {
-                        code += 1;
-                    }
+                    code = self.code_from(code, at);
                     match self.code.get(code) {
                         Some(c) if c.start == at => at = c.end,
                         _ => at += 1,
@@ -591,7 +606,8 @@ impl Scanner<'_> {
         if text_end + 1 >= end || bytes[text_end + 1] != b'(' {
             return None;
         }
-        if self.src[open + 1..text_end].chars().all(is_space) {
+        // Blank: white space all the way to the `]`.
+        if skip_spaces(self.src, open + 1) >= text_end {
             return None;
         }
         let url_start = text_end + 2;
@@ -632,29 +648,22 @@ impl Scanner<'_> {
         if !bytes[colon..end].starts_with(b"://") {
             return not_url;
         }
-        let scheme = ["https", "http"].into_iter().find_map(|s| {
-            let start = colon.checked_sub(s.len())?;
-            bytes[start..colon]
-                .eq_ignore_ascii_case(s.as_bytes())
-                .then_some(start)
-        });
-        let Some(start) = scheme else {
+        // `http`, with an `s` before the colon if there is one: the scheme
+        // tested on bytes, where a find over the two names was a closure.
+        let secure = usize::from(colon > 0 && bytes[colon - 1] | 0x20 == b's');
+        let Some(start) = colon.checked_sub(4 + secure) else {
             return not_url;
         };
-        let glued = self.src[..start]
-            .chars()
-            .next_back()
-            .is_some_and(is_word_char);
-        if start < text_from || glued {
+        if !bytes[start..start + 4].eq_ignore_ascii_case(b"http")
+            || start < text_from
+            || last_is(&self.src[..start], is_word_char)
+        {
             return not_url;
         }
         // Up to white space, the piece's end, or a code span (which binds tighter).
         let mut limit = end;
-        for code in &self.code[self.next_code..] {
-            if code.start > colon {
-                limit = limit.min(code.start);
-                break;
-            }
+        if let Some(code) = self.code.get(self.code_from(self.next_code, colon + 1)) {
+            limit = limit.min(code.start);
         }
         let mut stop = colon + 3;
         while stop < limit && space_len(self.src, stop) == 0 {
@@ -740,7 +749,8 @@ impl Tree<'_> {
         if self.text.as_bytes().last() == Some(&b' ') {
             let body = &piece[usize::from(piece.as_bytes().first() == Some(&b' '))..];
             if self.after_cite && super::chars::first_is(body, is_closing_punct) {
-                self.text.pop();
+                // The space, one byte: no char decoded to drop it.
+                self.text.truncate(self.text.len() - 1);
             }
             self.text.push_str(body);
         } else {
@@ -816,11 +826,13 @@ impl Tree<'_> {
         }
         let inlines = self.root;
         let mut text = self.text;
+        // Spaces are one byte: cut off, no char decoded. A space first is
+        // rare (a code span's), so a copy costs little there.
         if text.as_bytes().last() == Some(&b' ') {
-            text.pop();
+            text.truncate(text.len() - 1);
         }
         if text.as_bytes().first() == Some(&b' ') {
-            text.remove(0);
+            text = text[1..].to_string();
         }
         (text, inlines, self.ids)
     }

@@ -68,31 +68,32 @@ impl Stamp {
     /// ISO 8601 local time: `2025-06-09T08:30`, or `2025-06-09`.
     pub fn iso(&self) -> String {
         let mut out = String::with_capacity(19);
-        push_padded(&mut out, self.year.into(), 4);
+        let year = u32::from(self.year);
+        push_two(&mut out, year / 100);
+        push_two(&mut out, year % 100);
         out.push('-');
-        push_padded(&mut out, self.month.into(), 2);
+        push_two(&mut out, self.month.into());
         out.push('-');
-        push_padded(&mut out, self.day.into(), 2);
+        push_two(&mut out, self.day.into());
         if let Some((h, m, sec)) = self.time {
             out.push('T');
-            push_padded(&mut out, h.into(), 2);
+            push_two(&mut out, h.into());
             out.push(':');
-            push_padded(&mut out, m.into(), 2);
+            push_two(&mut out, m.into());
             if let Some(sec) = sec {
                 out.push(':');
-                push_padded(&mut out, sec.into(), 2);
+                push_two(&mut out, sec.into());
             }
         }
         out
     }
 }
 
-/// `n` in decimal, zero-padded to `width` digits (n < 10_000).
-fn push_padded(out: &mut String, n: u32, width: u32) {
-    for place in (0..width).rev() {
-        let digit = (n / 10u32.pow(place)) % 10;
-        out.push(char::from(b'0' + digit as u8));
-    }
+/// `n` (below 100) as two decimal digits: a four-digit year is two such
+/// pairs, so no loop over powers of ten.
+fn push_two(out: &mut String, n: u32) {
+    out.push(char::from(b'0' + (n / 10) as u8));
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 pub type Checked = Result<Stamp, ()>;
@@ -391,7 +392,13 @@ fn meridiem_before(b: &mut Back) -> Option<Half> {
     const WORDS: &[u8] = "上午早上凌晨下午中午晚上".as_bytes();
     let mut c = *b;
     c.spaces();
-    let i = (0..6).find(|i| c.eat_bytes(&WORDS[i * 6..][..6]))?;
+    let mut i = 0;
+    while !c.eat_bytes(&WORDS[i * 6..][..6]) {
+        i += 1;
+        if i == 6 {
+            return None;
+        }
+    }
     *b = c;
     Some(if i < 3 { Half::Am } else { Half::Pm })
 }
@@ -523,24 +530,28 @@ fn numeric_date(mut b: Back) -> Option<(Back, Ymd)> {
     let (last, last_len) = b.number(4)?;
     let sep = b.peek().filter(|c| matches!(c, '-' | '/' | '.'))?;
     b.eat(sep);
-    let (middle, middle_len) = b.number(2)?;
+    let (middle, _) = b.number(2)?;
     if !b.eat(sep) {
         return None;
     }
     let (first, first_len) = b.number(4)?;
-    let date = match (first_len, middle_len, last_len) {
-        (4, _, 1 | 2) => (first, middle, last),
-        (1 | 2, _, 4) if sep != '/' => (last, middle, first),
-        (1 | 2, _, 4) => match (first > 12, middle > 12) {
-            (true, false) => (last, middle, first),
-            (false, true) => (last, first, middle),
-            _ if first == middle => (last, first, middle),
-            // No month 0: not a date.
-            _ => (last, 0, 0),
-        },
-        _ => return None,
+    if first_len == 4 && last_len <= 2 {
+        return Some((b, (first, middle, last)));
+    }
+    if first_len > 2 || last_len != 4 {
+        return None;
+    }
+    // Day first; with slashes only the reading that alone can be meant
+    // (equal numbers read the same either way), and neither is no date.
+    let (day, month) = if sep != '/' || first == middle || (first > 12 && middle <= 12) {
+        (first, middle)
+    } else if middle > 12 && first <= 12 {
+        (middle, first)
+    } else {
+        // No month 0: not a date.
+        (0, 0)
     };
-    Some((b, date))
+    Some((b, (last, month, day)))
 }
 
 /// `2025年6月9日` (or `号`), white space allowed between the parts.
