@@ -443,63 +443,82 @@ impl<'a> Body<'a> {
         std::mem::take(&mut self.sections)
     }
 
-    /// Reads one line; `rest` are the kinds of the lines after it.
+    /// Reads one line; `rest` are the kinds of the lines after it. Every
+    /// kind comes down to the same steps, in this order: close the point
+    /// (unless text continues it), open a section, take in marks or
+    /// separators, read content; so each is written once.
     fn line(&mut self, line: Line, kind: LineKind, rest: &[LineKind]) {
-        let mut heading_now = false;
+        // The trimmed line; Text and Bullet ranges lie within it and end
+        // where it does.
+        let (s, e) = line.trimmed(self.src);
+        let mut close = true;
+        let mut heading = None;
+        // `Some(to)`: the marks or separators `s..to` join the section.
+        let mut absorb_to = None;
+        // Where the points' content starts, its bullet marker, and whether
+        // it opens the line.
+        let mut content = None;
         match kind {
             LineKind::Blank => {
                 self.close_point();
                 self.after_blank = true;
                 return;
             }
-            LineKind::Rule => {
-                self.close_point();
-                let (s, e) = line.trimmed(self.src);
-                self.absorb(s, e);
-            }
+            LineKind::Rule => absorb_to = Some(e),
             LineKind::MarkedHeading { start, end } => {
-                self.close_point();
-                let (s, e) = line.trimmed(self.src);
-                self.open_section(Some((start, end)), s);
-                self.absorb(s, e); // the marks around the words
-                heading_now = true;
+                heading = Some((start, end));
+                absorb_to = Some(e); // the marks around the words
             }
-            LineKind::Bullet { marker, start, end } => {
-                self.close_point();
-                self.read_content(start, end, Some(marker), false);
-            }
-            LineKind::Text { start, end } => {
-                let continues = self.point.is_open() && !self.after_blank;
+            LineKind::Bullet { marker, start, .. } => content = Some((start, Some(marker), false)),
+            LineKind::Text { .. } => {
+                let open = self.point.is_open();
                 let apart = self.after_blank || self.after_heading;
-                let heading_line = self.is_heading_line(start, end, rest, apart);
+                // A new point may begin here: a heading may stand here.
+                let may_start = apart
+                    || !open
+                    || matches!(
+                        self.point.dash_meaning(self.src, None),
+                        DashMeaning::Separator
+                    );
+                let colon = super::chars::ends_with_colon(&self.src[s..e]);
+                let heading_line = self.is_heading_line(s, e, rest, may_start, colon);
                 // A heading line that ends in a colon is one heading
                 // (`Key Facts: Harbour:`); otherwise a lead-in comes first,
                 // so `Key Facts: The bridge reopened` before a bullet is
-                // a heading and a point, not one long heading.
-                let lead_in =
-                    if heading_line && super::chars::ends_with_colon(&self.src[start..end]) {
-                        None
-                    } else {
-                        self.lead_in(start, end, apart)
-                    };
-                if let Some(lead) = lead_in {
-                    self.close_point();
-                    self.open_section(Some((lead.start, lead.end)), start);
-                    self.absorb(start, lead.rest); // marks and the colon
-                    self.read_content(lead.rest, end, None, false);
-                } else if heading_line {
-                    self.close_point();
-                    let (s, e) = headings::strip_marks_range(self.src, start, end);
-                    self.open_section(Some((s, e)), start);
-                    self.absorb(start, end);
-                    heading_now = true;
-                } else if continues {
-                    self.read_content(start, end, None, false);
+                // a heading and a point, not one long heading. A lead-in
+                // stands only where a new point may begin, so a wrapped
+                // sentence is never cut.
+                let lead_in = if may_start && !(heading_line && colon) {
+                    headings::lead_in(self.src, s, e)
                 } else {
-                    self.close_point();
-                    self.read_content(start, end, None, true);
+                    None
+                };
+                if let Some(lead) = lead_in {
+                    heading = Some((lead.start, lead.end));
+                    absorb_to = Some(lead.rest); // marks and the colon
+                    content = Some((lead.rest, None, false));
+                } else if heading_line {
+                    heading = Some(headings::strip_marks_range(self.src, s, e));
+                    absorb_to = Some(e);
+                } else {
+                    close = !open || self.after_blank;
+                    content = Some((s, None, close));
                 }
             }
+        }
+        if close {
+            self.close_point();
+        }
+        if heading.is_some() {
+            self.open_section(heading, s);
+        }
+        if let Some(to) = absorb_to {
+            self.absorb(s, to);
+        }
+        // A heading with no content on its line introduces what follows.
+        let heading_now = heading.is_some() && content.is_none();
+        if let Some((from, marker, line_start)) = content {
+            self.read_content(from, e, marker, line_start);
         }
         self.after_blank = false;
         self.after_heading = heading_now;
@@ -508,7 +527,15 @@ impl<'a> Body<'a> {
     /// A text line with no separators is a heading when it is heading-like and
     /// introduces something: a bullet follows, it ends in a colon, or (Title
     /// Case only) it stands apart from the point before it and text follows.
-    fn is_heading_line(&self, start: usize, end: usize, rest: &[LineKind], apart: bool) -> bool {
+    /// `may_start`: a new point may begin at the line; `colon`: it ends in one.
+    fn is_heading_line(
+        &self,
+        start: usize,
+        end: usize,
+        rest: &[LineKind],
+        may_start: bool,
+        colon: bool,
+    ) -> bool {
         let text = &self.src[start..end];
         if text.len() > headings::MAX_BYTES || points::contains_separator(text) {
             return false;
@@ -517,34 +544,15 @@ impl<'a> Body<'a> {
         if likeness == Likeness::No {
             return false;
         }
-        if super::chars::ends_with_colon(text) {
+        if colon {
             return true;
         }
         let next = rest.iter().find(|k| **k != LineKind::Blank);
         match next {
             Some(LineKind::Bullet { .. }) => true,
-            Some(LineKind::Text { .. }) if likeness == Likeness::Strong => {
-                apart || !self.point.is_open() || self.point_ends_with_cite()
-            }
+            Some(LineKind::Text { .. }) => likeness == Likeness::Strong && may_start,
             _ => false,
         }
-    }
-
-    /// A lead-in heading opening a text line (see [`headings`]): only where a
-    /// new point may begin, so a wrapped sentence is never cut.
-    fn lead_in(&self, start: usize, end: usize, apart: bool) -> Option<headings::LeadIn> {
-        if !(apart || !self.point.is_open() || self.point_ends_with_cite()) {
-            return None;
-        }
-        headings::lead_in(self.src, start, end)
-    }
-
-    fn point_ends_with_cite(&self) -> bool {
-        self.point.is_open()
-            && matches!(
-                self.point.dash_meaning(self.src, None),
-                DashMeaning::Separator
-            )
     }
 
     /// Reads one line's content (or its rest, for the stream) into points
