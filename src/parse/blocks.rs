@@ -121,7 +121,14 @@ fn is_rule(text: &str) -> bool {
         _ if bytes.starts_with("—".as_bytes()) => 3,
         _ => return false,
     };
-    bytes.len() >= 3 * unit && (unit..bytes.len()).all(|i| bytes[i] == bytes[i - unit])
+    if bytes.len() < 3 * unit {
+        return false;
+    }
+    let mut i = unit;
+    while i < bytes.len() && bytes[i] == bytes[i - unit] {
+        i += 1;
+    }
+    i == bytes.len()
 }
 
 /// `#` to `######` then a space: the length of the marks.
@@ -176,9 +183,13 @@ fn bullet(text: &str) -> Option<usize> {
             _ => return None,
         }
     } else {
-        let i = MARKERS
-            .iter()
-            .position(|m| bytes.starts_with(m.as_bytes()))?;
+        let mut i = 0;
+        while !bytes.starts_with(MARKERS[i].as_bytes()) {
+            i += 1;
+            if i == MARKERS.len() {
+                return None;
+            }
+        }
         (MARKERS[i].len(), i < BARE_MARKERS)
     };
     let space = trim_range(text, len, bytes.len()).0 - len;
@@ -247,10 +258,9 @@ pub struct Body<'a> {
     /// The point being read, if [`OpenPoint::is_open`]: one value reused
     /// from point to point, with its item buffer.
     point: OpenPoint,
-    /// Start of separators or markers seen before any section, so the first
-    /// section's span covers them.
-    loose_start: Option<usize>,
-    loose_end: usize,
+    /// The range of separators or markers seen before any section, so the
+    /// first section's span covers them.
+    loose: Option<(usize, usize)>,
     pub diagnostics: Vec<Diagnostic>,
     after_blank: bool,
     after_heading: bool,
@@ -312,8 +322,7 @@ impl<'a> Body<'a> {
             src,
             sections: Vec::new(),
             point: OpenPoint::default(),
-            loose_start: None,
-            loose_end: 0,
+            loose: None,
             diagnostics: Vec::new(),
             after_blank: true,
             after_heading: false,
@@ -325,13 +334,13 @@ impl<'a> Body<'a> {
     /// Reads `lines` (with their kinds) as the body.
     pub fn read(mut self, lines: &[Line], kinds: &[LineKind]) -> (Vec<Section>, Vec<Diagnostic>) {
         self.read_lines(lines, kinds, usize::MAX);
-        if let Some(start) = self.loose_start.take() {
+        if let Some((start, end)) = self.loose {
             self.diagnostics.push(points::diagnostic(
                 Severity::Info,
                 DiagnosticCode::UnplacedText,
                 "separators or markers with no text between them",
                 start,
-                self.loose_end,
+                end,
             ));
         }
         let sections = self.sections();
@@ -349,10 +358,7 @@ impl<'a> Body<'a> {
         body.recording = true;
         body.after_blank = resume.after_blank;
         body.after_heading = resume.after_heading;
-        if let Some((start, loose_end)) = resume.loose {
-            body.loose_start = Some(start);
-            body.loose_end = loose_end;
-        }
+        body.loose = resume.loose;
         let continues = resume.section.is_some();
         if let Some(open) = resume.section {
             let section = new_section(src, open.heading, open.start, open.end);
@@ -424,7 +430,7 @@ impl<'a> Body<'a> {
                 mid_line,
                 after_blank: self.after_blank,
                 after_heading: self.after_heading,
-                loose: self.loose_start.map(|s| (s, self.loose_end)),
+                loose: self.loose,
                 section: self.sections.last().map(|s| OpenSectionState {
                     heading: s
                         .heading
@@ -666,8 +672,8 @@ impl<'a> Body<'a> {
     }
 
     fn open_section(&mut self, heading: Option<(usize, usize)>, start: usize) {
-        let start = match self.loose_start.take() {
-            Some(loose) => loose.min(start),
+        let start = match self.loose.take() {
+            Some((loose, _)) => loose.min(start),
             None => start,
         };
         let end = heading.map_or(start, |(_, e)| e);
@@ -681,8 +687,8 @@ impl<'a> Body<'a> {
         match self.sections.last_mut() {
             Some(section) => extend(section, end),
             None => {
-                self.loose_start = Some(self.loose_start.map_or(start, |s| s.min(start)));
-                self.loose_end = self.loose_end.max(end);
+                let (s, e) = self.loose.unwrap_or((start, end));
+                self.loose = Some((s.min(start), e.max(end)));
             }
         }
     }
