@@ -403,15 +403,10 @@ impl<'a> Body<'a> {
             // and so is every decision about the lines before it.
             let finished = lines[i].end < end;
             if self.recording && finished && kinds[i] != LineKind::Blank {
-                if matches!(
-                    kinds[i],
-                    LineKind::Bullet { .. } | LineKind::Rule | LineKind::MarkedHeading { .. }
-                ) {
+                if !matches!(kinds[i], LineKind::Text { .. }) {
                     self.close_point(); // as reading the line would first
                 }
-                if !self.point.is_open() {
-                    self.record(lines[i].start, false);
-                }
+                self.record(lines[i].start, false);
             }
             self.line(lines[i], kinds[i], &kinds[i + 1..]);
         }
@@ -574,21 +569,25 @@ impl<'a> Body<'a> {
         let mut first_piece = line_start;
         while let Some(token) = tokens.next(&mut self.diagnostics) {
             match token {
-                Token::Text { start: s, end: e } => {
+                Token::Text { start: s, .. } | Token::Cite { start: s } => {
                     if !self.point.is_open() {
-                        let (ts, _) = trim_range(self.src, s, e);
-                        if ts == e {
-                            continue; // white space between separators
+                        // Text or a citation opens a point, in one place
+                        // for both (two copies in wasm when each did).
+                        let mut content_start = s;
+                        if let Token::Text { end: e, .. } = token {
+                            content_start = trim_range(self.src, s, e).0;
+                            if content_start == e {
+                                continue; // white space between separators
+                            }
                         }
-                        self.open_point(&mut marker, ts, first_piece);
+                        // The span starts at the bullet marker if one is
+                        // still to be taken.
+                        let start = marker.take().unwrap_or(content_start);
+                        self.point.open(start, content_start, first_piece);
                     }
-                    self.point.push_text(self.src, s, e, tokens.marked(s, e));
-                }
-                Token::Cite { start: s } => {
-                    if !self.point.is_open() {
-                        self.open_point(&mut marker, s, first_piece);
-                    }
-                    if let Some(group) = tokens.take_group() {
+                    if let Token::Text { end: e, .. } = token {
+                        self.point.push_text(self.src, s, e, tokens.marked(s, e));
+                    } else if let Some(group) = tokens.take_group() {
                         self.point.push_cite(group);
                     }
                 }
@@ -642,14 +641,6 @@ impl<'a> Body<'a> {
             // A bullet with nothing after it; `end` is past the marker.
             self.absorb(m, end);
         }
-    }
-
-    /// Opens a point whose content starts at `content_start`, its span at
-    /// the bullet `marker` if one is still to be taken. One function for
-    /// text and citations, which each built the point (two copies in wasm).
-    fn open_point(&mut self, marker: &mut Option<usize>, content_start: usize, first_piece: bool) {
-        let start = marker.take().unwrap_or(content_start);
-        self.point.open(start, content_start, first_piece);
     }
 
     fn close_point(&mut self) {
