@@ -138,7 +138,7 @@ fn markdown_heading(text: &str) -> Option<usize> {
     while hashes < bytes.len() && bytes[hashes] == b'#' {
         hashes += 1;
     }
-    if (1..=6).contains(&hashes) && super::chars::first_is(&text[hashes..], is_space) {
+    if matches!(hashes, 1..=6) && super::chars::first_is(&text[hashes..], is_space) {
         Some(hashes)
     } else {
         None
