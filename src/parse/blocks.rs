@@ -557,7 +557,9 @@ impl<'a> Body<'a> {
     }
 
     /// Reads one line's content (or its rest, for the stream) into points
-    /// and inline headings.
+    /// and inline headings. Out of line: inlined into the one call in
+    /// [`Self::line`], natively it cost 0.4% of a parse's instructions.
+    #[inline(never)]
     fn read_content(&mut self, start: usize, end: usize, marker: Option<usize>, line_start: bool) {
         let mut tokens = points::Tokens::new(self.src, start, end);
         // The line goes on past what the stream has: no decision that looks
