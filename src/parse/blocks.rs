@@ -34,7 +34,7 @@
 
 use super::headings::{self, Likeness};
 use super::points::{self, DashMeaning, OpenPoint, Token};
-use super::text::{is_space, trim_range};
+use super::text::trim_range;
 use crate::model::{Diagnostic, DiagnosticCode, Heading, Section, Severity};
 
 /// One line of the input without its terminator.
@@ -138,7 +138,7 @@ fn markdown_heading(text: &str) -> Option<usize> {
     while hashes < bytes.len() && bytes[hashes] == b'#' {
         hashes += 1;
     }
-    if matches!(hashes, 1..=6) && super::chars::first_is(&text[hashes..], is_space) {
+    if matches!(hashes, 1..=6) && super::text::space_len(text, hashes) > 0 {
         Some(hashes)
     } else {
         None
@@ -481,8 +481,9 @@ impl<'a> Body<'a> {
                         self.point.dash_meaning(self.src, None),
                         DashMeaning::Separator
                     );
-                let colon = super::chars::ends_with_colon(&self.src[s..e]);
-                let heading_line = self.is_heading_line(s, e, rest, may_start, colon);
+                let text = &self.src[s..e];
+                let colon = super::chars::ends_with_colon(text);
+                let heading_line = Self::is_heading_line(text, rest, may_start, colon);
                 // A heading line that ends in a colon is one heading
                 // (`Key Facts: Harbour:`); otherwise a lead-in comes first,
                 // so `Key Facts: The bridge reopened` before a bullet is
@@ -529,15 +530,7 @@ impl<'a> Body<'a> {
     /// introduces something: a bullet follows, it ends in a colon, or (Title
     /// Case only) it stands apart from the point before it and text follows.
     /// `may_start`: a new point may begin at the line; `colon`: it ends in one.
-    fn is_heading_line(
-        &self,
-        start: usize,
-        end: usize,
-        rest: &[LineKind],
-        may_start: bool,
-        colon: bool,
-    ) -> bool {
-        let text = &self.src[start..end];
+    fn is_heading_line(text: &str, rest: &[LineKind], may_start: bool, colon: bool) -> bool {
         if text.len() > headings::MAX_BYTES || points::contains_separator(text) {
             return false;
         }
