@@ -34,7 +34,7 @@
 
 use super::headings::{self, Likeness};
 use super::points::{self, DashMeaning, OpenPoint, Token};
-use super::text::{is_space, trim_range};
+use super::text::trim_range;
 use crate::model::{Diagnostic, DiagnosticCode, Heading, Section, Severity};
 
 /// One line of the input without its terminator.
@@ -121,7 +121,14 @@ fn is_rule(text: &str) -> bool {
         _ if bytes.starts_with("—".as_bytes()) => 3,
         _ => return false,
     };
-    bytes.len() >= 3 * unit && (unit..bytes.len()).all(|i| bytes[i] == bytes[i - unit])
+    if bytes.len() < 3 * unit {
+        return false;
+    }
+    let mut i = unit;
+    while i < bytes.len() && bytes[i] == bytes[i - unit] {
+        i += 1;
+    }
+    i == bytes.len()
 }
 
 /// `#` to `######` then a space: the length of the marks.
@@ -131,7 +138,7 @@ fn markdown_heading(text: &str) -> Option<usize> {
     while hashes < bytes.len() && bytes[hashes] == b'#' {
         hashes += 1;
     }
-    if (1..=6).contains(&hashes) && super::chars::first_is(&text[hashes..], is_space) {
+    if matches!(hashes, 1..=6) && super::text::space_len(text, hashes) > 0 {
         Some(hashes)
     } else {
         None
@@ -176,9 +183,13 @@ fn bullet(text: &str) -> Option<usize> {
             _ => return None,
         }
     } else {
-        let i = MARKERS
-            .iter()
-            .position(|m| bytes.starts_with(m.as_bytes()))?;
+        let mut i = 0;
+        while !bytes.starts_with(MARKERS[i].as_bytes()) {
+            i += 1;
+            if i == MARKERS.len() {
+                return None;
+            }
+        }
         (MARKERS[i].len(), i < BARE_MARKERS)
     };
     let space = trim_range(text, len, bytes.len()).0 - len;
@@ -247,10 +258,9 @@ pub struct Body<'a> {
     /// The point being read, if [`OpenPoint::is_open`]: one value reused
     /// from point to point, with its item buffer.
     point: OpenPoint,
-    /// Start of separators or markers seen before any section, so the first
-    /// section's span covers them.
-    loose_start: Option<usize>,
-    loose_end: usize,
+    /// The range of separators or markers seen before any section, so the
+    /// first section's span covers them.
+    loose: Option<(usize, usize)>,
     pub diagnostics: Vec<Diagnostic>,
     after_blank: bool,
     after_heading: bool,
@@ -312,8 +322,7 @@ impl<'a> Body<'a> {
             src,
             sections: Vec::new(),
             point: OpenPoint::default(),
-            loose_start: None,
-            loose_end: 0,
+            loose: None,
             diagnostics: Vec::new(),
             after_blank: true,
             after_heading: false,
@@ -325,13 +334,13 @@ impl<'a> Body<'a> {
     /// Reads `lines` (with their kinds) as the body.
     pub fn read(mut self, lines: &[Line], kinds: &[LineKind]) -> (Vec<Section>, Vec<Diagnostic>) {
         self.read_lines(lines, kinds, usize::MAX);
-        if let Some(start) = self.loose_start.take() {
+        if let Some((start, end)) = self.loose {
             self.diagnostics.push(points::diagnostic(
                 Severity::Info,
                 DiagnosticCode::UnplacedText,
                 "separators or markers with no text between them",
                 start,
-                self.loose_end,
+                end,
             ));
         }
         let sections = self.sections();
@@ -349,10 +358,7 @@ impl<'a> Body<'a> {
         body.recording = true;
         body.after_blank = resume.after_blank;
         body.after_heading = resume.after_heading;
-        if let Some((start, loose_end)) = resume.loose {
-            body.loose_start = Some(start);
-            body.loose_end = loose_end;
-        }
+        body.loose = resume.loose;
         let continues = resume.section.is_some();
         if let Some(open) = resume.section {
             let section = new_section(src, open.heading, open.start, open.end);
@@ -397,15 +403,10 @@ impl<'a> Body<'a> {
             // and so is every decision about the lines before it.
             let finished = lines[i].end < end;
             if self.recording && finished && kinds[i] != LineKind::Blank {
-                if matches!(
-                    kinds[i],
-                    LineKind::Bullet { .. } | LineKind::Rule | LineKind::MarkedHeading { .. }
-                ) {
+                if !matches!(kinds[i], LineKind::Text { .. }) {
                     self.close_point(); // as reading the line would first
                 }
-                if !self.point.is_open() {
-                    self.record(lines[i].start, false);
-                }
+                self.record(lines[i].start, false);
             }
             self.line(lines[i], kinds[i], &kinds[i + 1..]);
         }
@@ -424,7 +425,7 @@ impl<'a> Body<'a> {
                 mid_line,
                 after_blank: self.after_blank,
                 after_heading: self.after_heading,
-                loose: self.loose_start.map(|s| (s, self.loose_end)),
+                loose: self.loose,
                 section: self.sections.last().map(|s| OpenSectionState {
                     heading: s
                         .heading
@@ -443,63 +444,83 @@ impl<'a> Body<'a> {
         std::mem::take(&mut self.sections)
     }
 
-    /// Reads one line; `rest` are the kinds of the lines after it.
+    /// Reads one line; `rest` are the kinds of the lines after it. Every
+    /// kind comes down to the same steps, in this order: close the point
+    /// (unless text continues it), open a section, take in marks or
+    /// separators, read content; so each is written once.
     fn line(&mut self, line: Line, kind: LineKind, rest: &[LineKind]) {
-        let mut heading_now = false;
+        // The trimmed line; Text and Bullet ranges lie within it and end
+        // where it does.
+        let (s, e) = line.trimmed(self.src);
+        let mut close = true;
+        let mut heading = None;
+        // `Some(to)`: the marks or separators `s..to` join the section.
+        let mut absorb_to = None;
+        // Where the points' content starts, its bullet marker, and whether
+        // it opens the line.
+        let mut content = None;
         match kind {
             LineKind::Blank => {
                 self.close_point();
                 self.after_blank = true;
                 return;
             }
-            LineKind::Rule => {
-                self.close_point();
-                let (s, e) = line.trimmed(self.src);
-                self.absorb(s, e);
-            }
+            LineKind::Rule => absorb_to = Some(e),
             LineKind::MarkedHeading { start, end } => {
-                self.close_point();
-                let (s, e) = line.trimmed(self.src);
-                self.open_section(Some((start, end)), s);
-                self.absorb(s, e); // the marks around the words
-                heading_now = true;
+                heading = Some((start, end));
+                absorb_to = Some(e); // the marks around the words
             }
-            LineKind::Bullet { marker, start, end } => {
-                self.close_point();
-                self.read_content(start, end, Some(marker), false);
-            }
-            LineKind::Text { start, end } => {
-                let continues = self.point.is_open() && !self.after_blank;
+            LineKind::Bullet { marker, start, .. } => content = Some((start, Some(marker), false)),
+            LineKind::Text { .. } => {
+                let open = self.point.is_open();
                 let apart = self.after_blank || self.after_heading;
-                let heading_line = self.is_heading_line(start, end, rest, apart);
+                // A new point may begin here: a heading may stand here.
+                let may_start = apart
+                    || !open
+                    || matches!(
+                        self.point.dash_meaning(self.src, None),
+                        DashMeaning::Separator
+                    );
+                let text = &self.src[s..e];
+                let colon = super::chars::ends_with_colon(text);
+                let heading_line = Self::is_heading_line(text, rest, may_start, colon);
                 // A heading line that ends in a colon is one heading
                 // (`Key Facts: Harbour:`); otherwise a lead-in comes first,
                 // so `Key Facts: The bridge reopened` before a bullet is
-                // a heading and a point, not one long heading.
-                let lead_in =
-                    if heading_line && super::chars::ends_with_colon(&self.src[start..end]) {
-                        None
-                    } else {
-                        self.lead_in(start, end, apart)
-                    };
-                if let Some(lead) = lead_in {
-                    self.close_point();
-                    self.open_section(Some((lead.start, lead.end)), start);
-                    self.absorb(start, lead.rest); // marks and the colon
-                    self.read_content(lead.rest, end, None, false);
-                } else if heading_line {
-                    self.close_point();
-                    let (s, e) = headings::strip_marks_range(self.src, start, end);
-                    self.open_section(Some((s, e)), start);
-                    self.absorb(start, end);
-                    heading_now = true;
-                } else if continues {
-                    self.read_content(start, end, None, false);
+                // a heading and a point, not one long heading. A lead-in
+                // stands only where a new point may begin, so a wrapped
+                // sentence is never cut.
+                let lead_in = if may_start && !(heading_line && colon) {
+                    headings::lead_in(self.src, s, e)
                 } else {
-                    self.close_point();
-                    self.read_content(start, end, None, true);
+                    None
+                };
+                if let Some(lead) = lead_in {
+                    heading = Some((lead.start, lead.end));
+                    absorb_to = Some(lead.rest); // marks and the colon
+                    content = Some((lead.rest, None, false));
+                } else if heading_line {
+                    heading = Some(headings::strip_marks_range(self.src, s, e));
+                    absorb_to = Some(e);
+                } else {
+                    close = !open || self.after_blank;
+                    content = Some((s, None, close));
                 }
             }
+        }
+        if close {
+            self.close_point();
+        }
+        if heading.is_some() {
+            self.open_section(heading, s);
+        }
+        if let Some(to) = absorb_to {
+            self.absorb(s, to);
+        }
+        // A heading with no content on its line introduces what follows.
+        let heading_now = heading.is_some() && content.is_none();
+        if let Some((from, marker, line_start)) = content {
+            self.read_content(from, e, marker, line_start);
         }
         self.after_blank = false;
         self.after_heading = heading_now;
@@ -508,8 +529,8 @@ impl<'a> Body<'a> {
     /// A text line with no separators is a heading when it is heading-like and
     /// introduces something: a bullet follows, it ends in a colon, or (Title
     /// Case only) it stands apart from the point before it and text follows.
-    fn is_heading_line(&self, start: usize, end: usize, rest: &[LineKind], apart: bool) -> bool {
-        let text = &self.src[start..end];
+    /// `may_start`: a new point may begin at the line; `colon`: it ends in one.
+    fn is_heading_line(text: &str, rest: &[LineKind], may_start: bool, colon: bool) -> bool {
         if text.len() > headings::MAX_BYTES || points::contains_separator(text) {
             return false;
         }
@@ -517,38 +538,21 @@ impl<'a> Body<'a> {
         if likeness == Likeness::No {
             return false;
         }
-        if super::chars::ends_with_colon(text) {
+        if colon {
             return true;
         }
         let next = rest.iter().find(|k| **k != LineKind::Blank);
         match next {
             Some(LineKind::Bullet { .. }) => true,
-            Some(LineKind::Text { .. }) if likeness == Likeness::Strong => {
-                apart || !self.point.is_open() || self.point_ends_with_cite()
-            }
+            Some(LineKind::Text { .. }) => likeness == Likeness::Strong && may_start,
             _ => false,
         }
     }
 
-    /// A lead-in heading opening a text line (see [`headings`]): only where a
-    /// new point may begin, so a wrapped sentence is never cut.
-    fn lead_in(&self, start: usize, end: usize, apart: bool) -> Option<headings::LeadIn> {
-        if !(apart || !self.point.is_open() || self.point_ends_with_cite()) {
-            return None;
-        }
-        headings::lead_in(self.src, start, end)
-    }
-
-    fn point_ends_with_cite(&self) -> bool {
-        self.point.is_open()
-            && matches!(
-                self.point.dash_meaning(self.src, None),
-                DashMeaning::Separator
-            )
-    }
-
     /// Reads one line's content (or its rest, for the stream) into points
-    /// and inline headings.
+    /// and inline headings. Out of line: inlined into the one call in
+    /// [`Self::line`], natively it cost 0.4% of a parse's instructions.
+    #[inline(never)]
     fn read_content(&mut self, start: usize, end: usize, marker: Option<usize>, line_start: bool) {
         let mut tokens = points::Tokens::new(self.src, start, end);
         // The line goes on past what the stream has: no decision that looks
@@ -560,21 +564,25 @@ impl<'a> Body<'a> {
         let mut first_piece = line_start;
         while let Some(token) = tokens.next(&mut self.diagnostics) {
             match token {
-                Token::Text { start: s, end: e } => {
+                Token::Text { start: s, .. } | Token::Cite { start: s } => {
                     if !self.point.is_open() {
-                        let (ts, _) = trim_range(self.src, s, e);
-                        if ts == e {
-                            continue; // white space between separators
+                        // Text or a citation opens a point, in one place
+                        // for both (two copies in wasm when each did).
+                        let mut content_start = s;
+                        if let Token::Text { end: e, .. } = token {
+                            content_start = trim_range(self.src, s, e).0;
+                            if content_start == e {
+                                continue; // white space between separators
+                            }
                         }
-                        self.open_point(&mut marker, ts, first_piece);
+                        // The span starts at the bullet marker if one is
+                        // still to be taken.
+                        let start = marker.take().unwrap_or(content_start);
+                        self.point.open(start, content_start, first_piece);
                     }
-                    self.point.push_text(self.src, s, e, tokens.marked(s, e));
-                }
-                Token::Cite { start: s } => {
-                    if !self.point.is_open() {
-                        self.open_point(&mut marker, s, first_piece);
-                    }
-                    if let Some(group) = tokens.take_group() {
+                    if let Token::Text { end: e, .. } = token {
+                        self.point.push_text(self.src, s, e, tokens.marked(s, e));
+                    } else if let Some(group) = tokens.take_group() {
                         self.point.push_cite(group);
                     }
                 }
@@ -630,14 +638,6 @@ impl<'a> Body<'a> {
         }
     }
 
-    /// Opens a point whose content starts at `content_start`, its span at
-    /// the bullet `marker` if one is still to be taken. One function for
-    /// text and citations, which each built the point (two copies in wasm).
-    fn open_point(&mut self, marker: &mut Option<usize>, content_start: usize, first_piece: bool) {
-        let start = marker.take().unwrap_or(content_start);
-        self.point.open(start, content_start, first_piece);
-    }
-
     fn close_point(&mut self) {
         if !self.point.is_open() {
             return;
@@ -658,8 +658,8 @@ impl<'a> Body<'a> {
     }
 
     fn open_section(&mut self, heading: Option<(usize, usize)>, start: usize) {
-        let start = match self.loose_start.take() {
-            Some(loose) => loose.min(start),
+        let start = match self.loose.take() {
+            Some((loose, _)) => loose.min(start),
             None => start,
         };
         let end = heading.map_or(start, |(_, e)| e);
@@ -673,8 +673,8 @@ impl<'a> Body<'a> {
         match self.sections.last_mut() {
             Some(section) => extend(section, end),
             None => {
-                self.loose_start = Some(self.loose_start.map_or(start, |s| s.min(start)));
-                self.loose_end = self.loose_end.max(end);
+                let (s, e) = self.loose.unwrap_or((start, end));
+                self.loose = Some((s.min(start), e.max(end)));
             }
         }
     }
