@@ -331,54 +331,39 @@ impl<'a> MetaContext<'a> {
             source: None,
             start: hi,
         };
-        // Last line first.
-        let mut tail = [0usize; TAIL_LINES];
+        // The plain lines closing the range, last first: the tail, and two
+        // more for the title (and a note) before a source line at its start.
+        // (Read on past the tail here rather than asked for later, which
+        // was code of its own.)
+        let mut plain = [0usize; TAIL_LINES + 2];
         let mut count = 0;
         let mut before = hi;
-        // Whether the tail runs back to the body (or the range's start),
-        // rather than stopping at the cap.
-        let mut reaches_body = false;
-        loop {
+        while count < plain.len() {
             let Some(i) = self.prev_content(lo, before) else {
-                reaches_body = true;
                 break;
             };
             if !self.is_plain_line(i, after_references) {
-                reaches_body = true;
                 break;
             }
-            if count == TAIL_LINES {
-                break;
-            }
-            tail[count] = i;
+            plain[count] = i;
             count += 1;
             before = i;
         }
-        let tail = &tail[..count];
-        // The line before `i` if it is plain.
-        let plain_before = |i: usize| {
-            self.prev_content(lo, i)
-                .filter(|&p| self.is_plain_line(p, after_references))
-        };
-        // The same for `i`, tail line `j - 1` or the line before the tail:
-        // tail line `j`, or none past the tail when it reaches the body.
-        // Known already; asking again re-read the body's first line, the
-        // longest, for citations.
-        let tail_before = |j: usize, i: usize| match tail.get(j) {
-            Some(&line) => Some(line),
-            None if reaches_body => None,
-            None => plain_before(i),
-        };
+        // Whether the tail runs back to the body (or the range's start),
+        // rather than stopping at the cap.
+        let reaches_body = count <= TAIL_LINES;
+        let plain = &plain[..count];
+        let tail = &plain[..count.min(TAIL_LINES)];
         // Tail lines are plain, and so is every line `is_title` is asked
-        // about below (a tail line or one `tail_before` gave).
+        // about below.
         for (k, &source) in tail.iter().enumerate() {
             if source::parse(self.text(source)).is_none() {
                 continue;
             }
             meta.source = Some(source);
             meta.start = source;
-            let near = tail_before(k + 1, source);
-            let far = near.and_then(|near| tail_before(k + 2, near));
+            let near = plain.get(k + 1).copied();
+            let far = plain.get(k + 2).copied();
             match (near, far) {
                 (Some(near), Some(far))
                     if !self.is_headline_line(near)
@@ -401,7 +386,7 @@ impl<'a> MetaContext<'a> {
             Some(0)
         } else {
             // The first tail line, right after the body.
-            let first = count.checked_sub(1).filter(|&f| f > 0 && reaches_body);
+            let first = tail.len().checked_sub(1).filter(|&f| f > 0 && reaches_body);
             first.filter(|&f| {
                 let i = tail[f];
                 self.first_content != Some(i) && self.is_headline_line(i)
