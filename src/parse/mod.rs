@@ -96,7 +96,7 @@ pub fn parse(input: &str) -> Digest {
     for &line in &lines {
         kinds.push(blocks::classify(input, line));
     }
-    let layout = Layout::find(input, &lines, &kinds);
+    let mut layout = Layout::find(input, &lines, &kinds);
     let (sections, mut diagnostics) =
         blocks::Body::new(input).read(&lines[layout.body.clone()], &kinds[layout.body.clone()]);
 
@@ -110,33 +110,33 @@ pub fn parse(input: &str) -> Digest {
         }
     });
 
-    let source = layout.source.and_then(|i| {
-        let (s, e) = lines[i].trimmed(input);
-        let raw = &input[s..e];
-        // Read again rather than kept from the layout: carrying the
-        // reading through it cost more code than a second one.
-        let parsed = source::parse(raw)?;
-        let published = match parsed.published {
-            Ok(stamp) => Some(stamp.iso()),
-            Err(()) => {
-                diagnostics.push(diagnostic(
-                    Severity::Warning,
-                    DiagnosticCode::InvalidDate,
-                    "the source line's date or time could not be read as a real one; \
-                     it is shown as written, without `published`",
-                    s,
-                    e,
-                ));
-                None
+    let source = layout
+        .source
+        .zip(layout.parsed_source.take())
+        .map(|(i, parsed)| {
+            let (s, e) = lines[i].trimmed(input);
+            let raw = &input[s..e];
+            let published = match parsed.published {
+                Ok(stamp) => Some(stamp.iso()),
+                Err(()) => {
+                    diagnostics.push(diagnostic(
+                        Severity::Warning,
+                        DiagnosticCode::InvalidDate,
+                        "the source line's date or time could not be read as a real one; \
+                         it is shown as written, without `published`",
+                        s,
+                        e,
+                    ));
+                    None
+                }
+            };
+            Source {
+                publisher: text::folded(parsed.publisher),
+                published,
+                raw: raw.to_string(),
+                span: byte_span(s, e),
             }
-        };
-        Some(Source {
-            publisher: text::folded(parsed.publisher),
-            published,
-            raw: raw.to_string(),
-            span: byte_span(s, e),
-        })
-    });
+        });
 
     let references_heading = layout.heading.map(|heading| {
         let (s, e) = lines[heading].trimmed(input);
@@ -188,25 +188,28 @@ pub(crate) const TAIL_LINES: usize = 6;
 
 /// Which lines are what. The lines from the body's end on are the title,
 /// the source line, the references heading, entries, or notes.
-struct Layout {
+struct Layout<'a> {
     body: std::ops::Range<usize>,
     title: Option<usize>,
     source: Option<usize>,
+    /// The source line as read when it was found.
+    parsed_source: Option<source::ParsedSource<'a>>,
     heading: Option<usize>,
     /// The references block's entry lines: empty when there is no block
     /// (a block has at least one entry).
     entries: std::ops::Range<usize>,
 }
 
-struct Meta {
+struct Meta<'a> {
     title: Option<usize>,
     source: Option<usize>,
+    parsed_source: Option<source::ParsedSource<'a>>,
     /// First line taken by the title or source, or the range's end.
     start: usize,
 }
 
-impl Layout {
-    fn find(src: &str, lines: &[Line], kinds: &[LineKind]) -> Self {
+impl<'a> Layout<'a> {
+    fn find(src: &'a str, lines: &'a [Line], kinds: &'a [LineKind]) -> Self {
         let n = lines.len();
         let first_content = (0..n).find(|&i| kinds[i] != LineKind::Blank);
         let next_content = |from: usize| (from..n).find(|&i| kinds[i] != LineKind::Blank);
@@ -254,6 +257,7 @@ impl Layout {
             body: 0..body_end,
             title: meta.title,
             source: meta.source,
+            parsed_source: meta.parsed_source,
             heading: block.and_then(|(heading, _)| heading),
             entries,
         };
@@ -325,10 +329,11 @@ impl<'a> MetaContext<'a> {
     /// the first of them that is neither is a note (see [`read_rest`]);
     /// lines before them are the body's (an uncited last point is still a
     /// point).
-    fn take(&self, lo: usize, hi: usize, after_references: bool) -> Meta {
+    fn take(&self, lo: usize, hi: usize, after_references: bool) -> Meta<'a> {
         let mut meta = Meta {
             title: None,
             source: None,
+            parsed_source: None,
             start: hi,
         };
         // The plain lines closing the range, last first: the tail, and two
@@ -357,10 +362,11 @@ impl<'a> MetaContext<'a> {
         // Tail lines are plain, and so is every line `is_title` is asked
         // about below.
         for (k, &source) in tail.iter().enumerate() {
-            if source::parse(self.text(source)).is_none() {
+            let Some(parsed) = source::parse(self.text(source)) else {
                 continue;
-            }
+            };
             meta.source = Some(source);
+            meta.parsed_source = Some(parsed);
             meta.start = source;
             let near = plain.get(k + 1).copied();
             let far = plain.get(k + 2).copied();
@@ -462,7 +468,9 @@ fn read_rest(src: &str, lines: &[Line], kinds: &[LineKind], layout: &Layout, dig
         if blank || !in_block {
             push_entry(src, open.take(), &mut digest.references);
         }
-        if blank {
+        // Title, source line and heading are taken already (and not
+        // trimmed again).
+        if blank || !in_block && [layout.title, layout.source, layout.heading].contains(&Some(i)) {
             continue;
         }
         let (s, e) = lines[i].trimmed(src);
@@ -476,8 +484,6 @@ fn read_rest(src: &str, lines: &[Line], kinds: &[LineKind], layout: &Layout, dig
                 entry.3 = e; // a continuation line
                 continue;
             }
-        } else if [layout.title, layout.source, layout.heading].contains(&Some(i)) {
-            continue;
         }
         digest.notes.push(Note {
             text: text::folded(&src[s..e]),
