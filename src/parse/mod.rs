@@ -469,8 +469,11 @@ fn read_rest(src: &str, lines: &[Line], kinds: &[LineKind], layout: &Layout, dig
             push_entry(src, open.take(), &mut digest.references);
         }
         // Title, source line and heading are taken already (and not
-        // trimmed again).
-        if blank || !in_block && [layout.title, layout.source, layout.heading].contains(&Some(i)) {
+        // trimmed again). Three comparisons: `contains` on an array of
+        // them was a slice search of its own.
+        let taken =
+            layout.title == Some(i) || layout.source == Some(i) || layout.heading == Some(i);
+        if blank || !in_block && taken {
             continue;
         }
         let (s, e) = lines[i].trimmed(src);
