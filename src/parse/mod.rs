@@ -96,7 +96,7 @@ pub fn parse(input: &str) -> Digest {
     for &line in &lines {
         kinds.push(blocks::classify(input, line));
     }
-    let layout = Layout::find(input, &lines, &kinds);
+    let mut layout = Layout::find(input, &lines, &kinds);
     let (sections, mut diagnostics) =
         blocks::Body::new(input).read(&lines[layout.body.clone()], &kinds[layout.body.clone()]);
 
@@ -110,70 +110,54 @@ pub fn parse(input: &str) -> Digest {
         }
     });
 
-    let source = layout.source.map(|(i, parsed)| {
-        let (s, e) = lines[i].trimmed(input);
-        let raw = &input[s..e];
-        let published = match parsed.published {
-            Ok(stamp) => Some(stamp.iso()),
-            Err(()) => {
-                diagnostics.push(diagnostic(
-                    Severity::Warning,
-                    DiagnosticCode::InvalidDate,
-                    "the source line's date or time could not be read as a real one; \
-                     it is shown as written, without `published`",
-                    s,
-                    e,
-                ));
-                None
-            }
-        };
-        Source {
-            publisher: text::folded(parsed.publisher),
-            published,
-            raw: raw.to_string(),
-            span: byte_span(s, e),
-        }
-    });
-
-    let references_heading = layout
-        .references
-        .and_then(|block| block.heading)
-        .map(|heading| {
-            let (s, e) = lines[heading].trimmed(input);
-            Heading {
-                text: text::folded(headings::strip_marks(&input[s..e])),
+    let source = layout
+        .source
+        .zip(layout.parsed_source.take())
+        .map(|(i, parsed)| {
+            let (s, e) = lines[i].trimmed(input);
+            let raw = &input[s..e];
+            let published = match parsed.published {
+                Ok(stamp) => Some(stamp.iso()),
+                Err(()) => {
+                    diagnostics.push(diagnostic(
+                        Severity::Warning,
+                        DiagnosticCode::InvalidDate,
+                        "the source line's date or time could not be read as a real one; \
+                         it is shown as written, without `published`",
+                        s,
+                        e,
+                    ));
+                    None
+                }
+            };
+            Source {
+                publisher: text::folded(parsed.publisher),
+                published,
+                raw: raw.to_string(),
                 span: byte_span(s, e),
             }
         });
-    let mut notes = Vec::with_capacity(layout.notes.len());
-    for &i in &layout.notes {
-        let (s, e) = lines[i as usize].trimmed(input);
-        notes.push(Note {
-            text: text::folded(&input[s..e]),
-            span: byte_span(s, e),
-        });
-        diagnostics.push(diagnostic(
-            Severity::Warning,
-            DiagnosticCode::UnplacedText,
-            "this line is not a point, a reference, the title or the source line; \
-             it is shown as a note after the points",
-            s,
-            e,
-        ));
-    }
 
+    let references_heading = layout.heading.map(|heading| {
+        let (s, e) = lines[heading].trimmed(input);
+        Heading {
+            text: text::folded(headings::strip_marks(&input[s..e])),
+            span: byte_span(s, e),
+        }
+    });
     let citations = index_citations(&sections);
     let index = offsets::Utf16Index::new(input, non_ascii.min(input.len()));
     let mut digest = Digest {
         title,
         source,
         sections,
-        notes,
+        notes: Vec::new(),
         references_heading,
-        references: layout.entries,
+        references: Vec::new(),
         citations,
         diagnostics,
     };
+    read_rest(input, &lines, &kinds, &layout, &mut digest);
     for_each_span(&mut digest, |span| {
         let (s, e) = (span.byte_start as usize, span.byte_end as usize);
         // Most spans lie in the ASCII prefix, where offsets are the same:
@@ -185,7 +169,7 @@ pub fn parse(input: &str) -> Digest {
         span.start = index.utf16(s.min(input.len()));
         span.end = index.utf16(e.min(input.len()));
     });
-    if layout.references.is_some() {
+    if !layout.entries.is_empty() {
         check_references(&mut digest, true);
     }
     // Once, with the reference diagnostics in.
@@ -202,32 +186,24 @@ pub(crate) const MAX_META_LINE: usize = 2000;
 /// not found.
 pub(crate) const TAIL_LINES: usize = 6;
 
-/// Which lines are what.
+/// Which lines are what. The lines from the body's end on are the title,
+/// the source line, the references heading, entries, or notes.
 struct Layout<'a> {
     body: std::ops::Range<usize>,
     title: Option<usize>,
-    /// The source line, as read when it was found.
-    source: Option<(usize, source::ParsedSource<'a>)>,
-    references: Option<ReferenceBlock>,
-    /// The references block's entries, read as its lines were sorted out.
-    entries: Vec<Reference>,
-    /// Lines after the body that are none of the above, in document order.
-    /// (Line numbers as `u32`, here and in [`Meta`]: a `Vec<usize>` was
-    /// vector code of its own beside the parser's `Vec<u32>`.)
-    notes: Vec<u32>,
-}
-
-#[derive(Clone, Copy)]
-struct ReferenceBlock {
-    /// None for footnote definitions standing on their own.
+    source: Option<usize>,
+    /// The source line as read when it was found.
+    parsed_source: Option<source::ParsedSource<'a>>,
     heading: Option<usize>,
+    /// The references block's entry lines: empty when there is no block
+    /// (a block has at least one entry).
+    entries: std::ops::Range<usize>,
 }
 
 struct Meta<'a> {
     title: Option<usize>,
-    source: Option<(usize, source::ParsedSource<'a>)>,
-    /// Lines after the first of title and source that are neither.
-    notes: Vec<u32>,
+    source: Option<usize>,
+    parsed_source: Option<source::ParsedSource<'a>>,
     /// First line taken by the title or source, or the range's end.
     start: usize,
 }
@@ -251,68 +227,40 @@ impl<'a> Layout<'a> {
                 && next_content(i + 1).is_some_and(|j| references::entry_marker(text(j)).is_some())
         });
 
-        let mut layout = Layout {
-            body: 0..n,
-            title: None,
-            source: None,
-            references: None,
-            entries: Vec::new(),
-            notes: Vec::new(),
-        };
         // The block: a heading and the entries after it, or else footnote
         // definitions closing the text.
         let block = match heading {
             Some(h) => Some((Some(h), h + 1)),
             None => meta_ctx.trailing_definitions().map(|d| (None, d)),
         };
-        let body_end = match block {
+        let (meta, body_end, entries) = match block {
             Some((heading, first_entry)) => {
                 let block_start = heading.unwrap_or(first_entry);
                 // Title and source after the references, or else before them.
                 let after = meta_ctx.take(first_entry, n, true);
-                let (meta, entries_end, body_end) =
-                    if after.title.is_some() || after.source.is_some() {
-                        let start = after.start;
-                        (after, start, block_start)
-                    } else {
-                        let before = meta_ctx.take(0, block_start, false);
-                        let start = before.start;
-                        (before, n, start)
-                    };
-                layout.title = meta.title;
-                layout.source = meta.source;
-                // Notes in document order without a sort (whose code cost
-                // the wasm module 2 KB): those of title and source lines
-                // after the block come after the block's own, those before
-                // it before them.
-                let after_block = entries_end < n;
-                let tail_notes = if after_block {
-                    meta.notes
+                if after.title.is_some() || after.source.is_some() {
+                    let start = after.start;
+                    (after, block_start, first_entry..start)
                 } else {
-                    layout.notes = meta.notes;
-                    Vec::new()
-                };
-                read_references(
-                    src,
-                    lines,
-                    kinds,
-                    first_entry..entries_end,
-                    &mut layout.entries,
-                    &mut layout.notes,
-                );
-                layout.notes.extend_from_slice(&tail_notes);
-                layout.references = Some(ReferenceBlock { heading });
-                body_end
+                    let before = meta_ctx.take(0, block_start, false);
+                    let start = before.start;
+                    (before, start, first_entry..n)
+                }
             }
             None => {
                 let meta = meta_ctx.take(0, n, false);
-                layout.title = meta.title;
-                layout.source = meta.source;
-                layout.notes = meta.notes;
-                meta.start
+                let start = meta.start;
+                (meta, start, n..n)
             }
         };
-        layout.body = 0..body_end;
+        let mut layout = Layout {
+            body: 0..body_end,
+            title: meta.title,
+            source: meta.source,
+            parsed_source: meta.parsed_source,
+            heading: block.and_then(|(heading, _)| heading),
+            entries,
+        };
 
         // A `# Headline` opening the text is the title when none closes it.
         if layout.title.is_none() {
@@ -369,7 +317,7 @@ impl<'a> MetaContext<'a> {
         first
     }
 
-    /// Finds the source line, the title line and notes closing `lo..hi`.
+    /// Finds the source line and the title line closing `lo..hi`.
     ///
     /// They are looked for in the tail: the last plain lines of the range
     /// (no bullet, heading or citation), at most [`TAIL_LINES`]. The source
@@ -378,73 +326,59 @@ impl<'a> MetaContext<'a> {
     /// nearer one has none. With no source line the title is the last line
     /// (see [`Self::is_title`]), or else the first tail line right after
     /// the body when it has a column or is a `# Headline`. Every line after
-    /// the title or source that is neither is a note; lines before them are
-    /// the body's (an uncited last point is still a point).
+    /// the first of them that is neither is a note (see [`read_rest`]);
+    /// lines before them are the body's (an uncited last point is still a
+    /// point).
     fn take(&self, lo: usize, hi: usize, after_references: bool) -> Meta<'a> {
         let mut meta = Meta {
             title: None,
             source: None,
-            notes: Vec::new(),
+            parsed_source: None,
             start: hi,
         };
-        // Last line first.
-        let mut tail = [0usize; TAIL_LINES];
+        // The plain lines closing the range, last first: the tail, and two
+        // more for the title (and a note) before a source line at its start.
+        // (Read on past the tail here rather than asked for later, which
+        // was code of its own.)
+        let mut plain = [0usize; TAIL_LINES + 2];
         let mut count = 0;
         let mut before = hi;
-        // Whether the tail runs back to the body (or the range's start),
-        // rather than stopping at the cap.
-        let mut reaches_body = false;
-        loop {
+        while count < plain.len() {
             let Some(i) = self.prev_content(lo, before) else {
-                reaches_body = true;
                 break;
             };
             if !self.is_plain_line(i, after_references) {
-                reaches_body = true;
                 break;
             }
-            if count == TAIL_LINES {
-                break;
-            }
-            tail[count] = i;
+            plain[count] = i;
             count += 1;
             before = i;
         }
-        let tail = &tail[..count];
-        // The line before `i` if it is plain.
-        let plain_before = |i: usize| {
-            self.prev_content(lo, i)
-                .filter(|&p| self.is_plain_line(p, after_references))
-        };
-        // The same for `i`, tail line `j - 1` or the line before the tail:
-        // tail line `j`, or none past the tail when it reaches the body.
-        // Known already; asking again re-read the body's first line, the
-        // longest, for citations.
-        let tail_before = |j: usize, i: usize| match tail.get(j) {
-            Some(&line) => Some(line),
-            None if reaches_body => None,
-            None => plain_before(i),
-        };
+        // Whether the tail runs back to the body (or the range's start),
+        // rather than stopping at the cap.
+        let reaches_body = count <= TAIL_LINES;
+        let plain = &plain[..count];
+        let tail = &plain[..count.min(TAIL_LINES)];
         // Tail lines are plain, and so is every line `is_title` is asked
-        // about below (a tail line or one `tail_before` gave).
+        // about below.
         for (k, &source) in tail.iter().enumerate() {
             let Some(parsed) = source::parse(self.text(source)) else {
                 continue;
             };
-            meta.source = Some((source, parsed));
+            meta.source = Some(source);
+            meta.parsed_source = Some(parsed);
             meta.start = source;
-            let near = tail_before(k + 1, source);
-            let far = near.and_then(|near| tail_before(k + 2, near));
+            let near = plain.get(k + 1).copied();
+            let far = plain.get(k + 2).copied();
             match (near, far) {
                 (Some(near), Some(far))
                     if !self.is_headline_line(near)
                         && title::has_column(self.text(far))
                         && self.is_title(far, true) =>
                 {
+                    // `near` is a note.
                     meta.title = Some(far);
                     meta.start = far;
-                    // A note before the tail lines after the source.
-                    meta.notes.push(near as u32);
                 }
                 (Some(near), _) if self.is_title(near, true) => {
                     meta.title = Some(near);
@@ -452,14 +386,13 @@ impl<'a> MetaContext<'a> {
                 }
                 _ => {}
             }
-            push_reversed(&mut meta.notes, &tail[..k]);
             return meta;
         }
         let title_at = if tail.first().is_some_and(|&last| self.is_title(last, false)) {
             Some(0)
         } else {
             // The first tail line, right after the body.
-            let first = count.checked_sub(1).filter(|&f| f > 0 && reaches_body);
+            let first = tail.len().checked_sub(1).filter(|&f| f > 0 && reaches_body);
             first.filter(|&f| {
                 let i = tail[f];
                 self.first_content != Some(i) && self.is_headline_line(i)
@@ -468,7 +401,6 @@ impl<'a> MetaContext<'a> {
         if let Some(t) = title_at {
             meta.title = Some(tail[t]);
             meta.start = tail[t];
-            push_reversed(&mut meta.notes, &tail[..t]);
         }
         meta
     }
@@ -521,56 +453,69 @@ impl<'a> MetaContext<'a> {
     }
 }
 
-/// Appends `lines` last first. (One loop for both callers: `extend` of a
-/// reversed iterator was an instance of its own.)
-fn push_reversed(notes: &mut Vec<u32>, lines: &[usize]) {
-    for k in (0..lines.len()).rev() {
-        notes.push(lines[k] as u32);
-    }
-}
-
-/// Reads the entries on lines `range`, and takes the lines that belong to
-/// none as notes: a line with no marker continues the entry above it, but
-/// after a blank line it belongs to nothing. (One walk for both: the
-/// layout's own was a second reading of every marker.)
-fn read_references(
-    src: &str,
-    lines: &[Line],
-    kinds: &[LineKind],
-    range: std::ops::Range<usize>,
-    out: &mut Vec<Reference>,
-    notes: &mut Vec<u32>,
-) {
+/// Reads the lines from the body's end on into the digest: the entries of
+/// the references block, and as notes every line that is none of title,
+/// source line, references heading or entry. In the block, a line with no
+/// marker continues the entry above it, but after a blank line it belongs
+/// to nothing. (One walk for entries and notes: a list of note lines from
+/// each part of the layout was code of its own for each.)
+fn read_rest(src: &str, lines: &[Line], kinds: &[LineKind], layout: &Layout, digest: &mut Digest) {
     // (id, span start, body start, span end)
     let mut open: Option<(u32, usize, usize, usize)> = None;
-    let mut flush = |open: &mut Option<(u32, usize, usize, usize)>| {
-        if let Some((id, start, body_start, end)) = open.take() {
-            let entry = references::entry(&src[body_start..end]);
-            out.push(Reference {
-                id,
-                title: None,
-                text: entry.text,
-                url: entry.url,
-                span: byte_span(start, end),
-            });
+    for i in layout.body.end..lines.len() {
+        let in_block = layout.entries.contains(&i);
+        let blank = kinds[i] == LineKind::Blank;
+        if blank || !in_block {
+            push_entry(src, open.take(), &mut digest.references);
         }
-    };
-    for i in range {
-        if kinds[i] == LineKind::Blank {
-            flush(&mut open);
+        // Title, source line and heading are taken already (and not
+        // trimmed again). Three comparisons: `contains` on an array of
+        // them was a slice search of its own.
+        let taken =
+            layout.title == Some(i) || layout.source == Some(i) || layout.heading == Some(i);
+        if blank || !in_block && taken {
             continue;
         }
         let (s, e) = lines[i].trimmed(src);
-        if let Some((id, body)) = references::entry_marker(&src[s..e]) {
-            flush(&mut open);
-            open = Some((id, s, s + body, e));
-        } else if let Some(entry) = &mut open {
-            entry.3 = e; // a continuation line
-        } else {
-            notes.push(i as u32);
+        if in_block {
+            if let Some((id, body)) = references::entry_marker(&src[s..e]) {
+                push_entry(src, open.take(), &mut digest.references);
+                open = Some((id, s, s + body, e));
+                continue;
+            }
+            if let Some(entry) = &mut open {
+                entry.3 = e; // a continuation line
+                continue;
+            }
         }
+        digest.notes.push(Note {
+            text: text::folded(&src[s..e]),
+            span: byte_span(s, e),
+        });
+        digest.diagnostics.push(diagnostic(
+            Severity::Warning,
+            DiagnosticCode::UnplacedText,
+            "this line is not a point, a reference, the title or the source line; \
+             it is shown as a note after the points",
+            s,
+            e,
+        ));
     }
-    flush(&mut open);
+    push_entry(src, open, &mut digest.references);
+}
+
+/// The entry `open` (see [`read_rest`]), if any, read and pushed.
+fn push_entry(src: &str, open: Option<(u32, usize, usize, usize)>, out: &mut Vec<Reference>) {
+    if let Some((id, start, body_start, end)) = open {
+        let entry = references::entry(&src[body_start..end]);
+        out.push(Reference {
+            id,
+            title: None,
+            text: entry.text,
+            url: entry.url,
+            span: byte_span(start, end),
+        });
+    }
 }
 
 /// For every cited id, ascending, the points that cite it in document order.
