@@ -63,7 +63,7 @@ use super::text::{
     is_cjk, is_closing_punct, is_space, push_folded, skip_spaces, space_len, trim_range,
 };
 use super::url::safe_url;
-use crate::model::Inline;
+use crate::model::{Diagnostic, DiagnosticCode, Inline};
 
 /// Longest link text, in bytes: where the search for a link's `]` gives up.
 pub const MAX_LINK_TEXT: usize = 300;
@@ -79,16 +79,19 @@ pub struct Built {
     pub ids: Vec<u32>,
     /// End of the point's last piece, if it has any.
     pub end: Option<usize>,
-    /// Byte ranges of the code spans, backticks included: a citation's
-    /// problems inside one are no problems, since it is no citation.
-    pub code: Vec<(usize, usize)>,
 }
 
 /// Reads the point made of `items` (its text and citation groups in source
 /// order), leaving `items` empty for reuse. White space at the point's two
 /// ends is not part of it. `may_be_marked`: false when reading the text
 /// found no Markdown mark in it, which spares it the scan for marks.
-pub fn build(src: &str, items: &mut Vec<Item>, may_be_marked: bool) -> Built {
+/// Citation problems inside its code spans are withdrawn from `diagnostics`.
+pub fn build(
+    src: &str,
+    items: &mut Vec<Item>,
+    may_be_marked: bool,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Built {
     let count = items.len();
     let mut cited = 0;
     for (i, item) in items.iter_mut().enumerate() {
@@ -106,17 +109,20 @@ pub fn build(src: &str, items: &mut Vec<Item>, may_be_marked: bool) -> Built {
             Item::Cite(group) => cited += group.ids.len(),
         }
     }
-    items.retain(|item| !matches!(item, Item::Text { start, end } if start >= end));
-    let bounds = |item: &Item| match item {
-        Item::Text { start, end } => (*start, *end),
-        Item::Cite(g) => (g.start, g.end),
-    };
-    let point_start = items.first().map_or(0, |i| bounds(i).0);
-    let end = items.last().map(|i| bounds(i).1);
+    // The first item opened the point: text that is not blank, or a
+    // citation. Only the last can be blank (` ` after a citation), and is
+    // left out once trimmed (a `retain` was an instance of its own).
+    let mut live = count;
+    if matches!(items.last(), Some(&Item::Text { start, end }) if start >= end) {
+        live -= 1;
+    }
+    let live = &mut items[..live];
+    let point_start = live.first().map_or(0, |i| i.bounds().0);
+    let end = live.last().map(|i| i.bounds().1);
 
     let mut tree = Tree {
         src,
-        root: Vec::with_capacity(items.len()),
+        root: Vec::with_capacity(live.len()),
         frames: Vec::new(),
         pending: None,
         // Never longer than the point's source: folding and dropping
@@ -125,27 +131,32 @@ pub fn build(src: &str, items: &mut Vec<Item>, may_be_marked: bool) -> Built {
         after_cite: false,
         ids: Vec::with_capacity(cited),
     };
-    let code = if may_be_marked {
-        read_marked(src, items, &mut tree, point_start, end.unwrap_or(0))
+    if may_be_marked {
+        read_marked(
+            src,
+            live,
+            &mut tree,
+            point_start,
+            end.unwrap_or(0),
+            diagnostics,
+        );
     } else {
         // No mark anywhere: the items go to the tree as they stand, and
         // the scanner is not even set up.
-        for slot in items.iter_mut() {
+        for slot in live {
             match take_item(slot) {
                 Item::Text { start, end } => tree.add_text(start, end),
                 Item::Cite(group) => tree.cite(group),
             }
         }
-        items.clear();
-        Vec::new()
-    };
+    }
+    items.clear();
     let (text, inlines, ids) = tree.finish();
     Built {
         text,
         inlines,
         ids,
         end,
-        code,
     }
 }
 
@@ -157,14 +168,16 @@ fn take_item(slot: &mut Item) -> Item {
 }
 
 /// Reads `items` (a point's, spanning `point_start..point_end`), which may
-/// hold Markdown marks, into `tree`: the ranges of its code spans.
+/// hold Markdown marks, into `tree`, and withdraws the citation problems
+/// inside its code spans from `diagnostics`.
 fn read_marked(
     src: &str,
-    items: &mut Vec<Item>,
+    items: &mut [Item],
     tree: &mut Tree,
     point_start: usize,
     point_end: usize,
-) -> Vec<(usize, usize)> {
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let mut scanner = Scanner {
         src,
         point_start,
@@ -191,7 +204,6 @@ fn read_marked(
             }
         }
     }
-    items.clear();
 
     let runs = &scanner.runs;
     // Each token moved out of its slot (a run left in its place): the
@@ -228,17 +240,44 @@ fn read_marked(
             Token::LinkClose { end } => tree.close(end),
         }
     }
-    code_ranges(&scanner.code)
+    withdraw_inside(diagnostics, &scanner.code);
 }
 
-/// Each code span's `(start, end)`, pushed in a loop (a mapped collect was
-/// a from_iter instance of its own).
-fn code_ranges(code: &[CodeSpan]) -> Vec<(usize, usize)> {
-    let mut ranges = Vec::with_capacity(code.len());
-    for c in code {
-        ranges.push((c.start, c.end));
+/// Removes the citation problems (reported while the line was read) that
+/// lie inside the code spans `code` (in order): there the brackets are
+/// code, not citations. They were the last ones reported, so only
+/// the tail of `diagnostics` is looked at.
+fn withdraw_inside(diagnostics: &mut Vec<Diagnostic>, code: &[CodeSpan]) {
+    let Some(first) = code.first() else {
+        return;
+    };
+    let tail = diagnostics
+        .iter()
+        .rposition(|d| (d.span.byte_start as usize) < first.start)
+        .map_or(0, |i| i + 1);
+    let mut range = 0;
+    let mut kept = tail;
+    for i in tail..diagnostics.len() {
+        let d = &diagnostics[i];
+        let (d_start, d_end) = (d.span.byte_start as usize, d.span.byte_end as usize);
+        while code.get(range).is_some_and(|c| c.end <= d_start) {
+            range += 1;
+        }
+        let inside = code
+            .get(range)
+            .is_some_and(|c| c.start <= d_start && d_end <= c.end);
+        let about_citations = matches!(
+            d.code,
+            DiagnosticCode::UnclosedCitation
+                | DiagnosticCode::InvalidRange
+                | DiagnosticCode::InvalidCitation
+        );
+        if !(inside && about_citations) {
+            diagnostics.swap(kept, i);
+            kept += 1;
+        }
     }
-    ranges
+    diagnostics.truncate(kept);
 }
 
 /// A code span: backticks at `start` and before `end`, `ticks` on each side.
