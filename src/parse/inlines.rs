@@ -63,35 +63,28 @@ use super::text::{
     is_cjk, is_closing_punct, is_space, push_folded, skip_spaces, space_len, trim_range,
 };
 use super::url::safe_url;
-use crate::model::{Diagnostic, DiagnosticCode, Inline};
+use crate::model::{Diagnostic, DiagnosticCode, Inline, Point, Span};
 
 /// Longest link text, in bytes: where the search for a link's `]` gives up.
 pub const MAX_LINK_TEXT: usize = 300;
 /// Longest link URL, in bytes.
 pub const MAX_URL: usize = 2048;
 
-/// A point read: its inlines and what the model keeps beside them.
-pub struct Built {
-    /// The words without citation markers or marks, white space folded.
-    pub text: String,
-    pub inlines: Vec<Inline>,
-    /// Cited ids in order, repeats kept.
-    pub ids: Vec<u32>,
-    /// End of the point's last piece, if it has any.
-    pub end: Option<usize>,
-}
-
 /// Reads the point made of `items` (its text and citation groups in source
-/// order), leaving `items` empty for reuse. White space at the point's two
-/// ends is not part of it. `may_be_marked`: false when reading the text
-/// found no Markdown mark in it, which spares it the scan for marks.
-/// Citation problems inside its code spans are withdrawn from `diagnostics`.
+/// order) into `points`, leaving `items` empty for reuse: the end of its
+/// span, which starts at `span_start`. White space at the point's two ends
+/// is not part of it. `may_be_marked`: false when reading the text found
+/// no Markdown mark in it, which spares it the scan for marks. Citation
+/// problems inside its code spans are withdrawn from `diagnostics`. (The
+/// model's point is made here, not returned in a struct of its parts.)
 pub fn build(
     src: &str,
     items: &mut Vec<Item>,
     may_be_marked: bool,
+    span_start: usize,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Built {
+    points: &mut Vec<Point>,
+) -> usize {
     let count = items.len();
     let mut cited = 0;
     for (i, item) in items.iter_mut().enumerate() {
@@ -151,13 +144,9 @@ pub fn build(
         }
     }
     items.clear();
-    let (text, inlines, ids) = tree.finish();
-    Built {
-        text,
-        inlines,
-        ids,
-        end,
-    }
+    let end = end.unwrap_or(span_start);
+    points.push(tree.finish(byte_span(span_start, end)));
+    end
 }
 
 /// The item in `slot`, moved out (an empty text left in its place). The
@@ -853,7 +842,8 @@ impl Tree<'_> {
         self.push(inline);
     }
 
-    fn finish(mut self) -> (String, Vec<Inline>, Vec<u32>) {
+    /// The model's point, spanning `span`.
+    fn finish(mut self, span: Span) -> Point {
         self.flush();
         // Never left open (every opening is paired), but a container left
         // open would give its children to its parent, not lose them.
@@ -873,7 +863,12 @@ impl Tree<'_> {
         if text.as_bytes().first() == Some(&b' ') {
             text = text[1..].to_string();
         }
-        (text, inlines, self.ids)
+        Point {
+            text,
+            citations: super::text::dedup_in_order(self.ids),
+            inlines,
+            span,
+        }
     }
 }
 

@@ -441,15 +441,14 @@ impl OpenPoint {
         diagnostics: &mut Vec<Diagnostic>,
         points: &mut Vec<Point>,
     ) -> usize {
-        let built = inlines::build(src, &mut self.items, self.marked, diagnostics);
-        let end = built.end.unwrap_or(self.start);
-        points.push(Point {
-            text: built.text,
-            citations: super::text::dedup_in_order(built.ids),
-            inlines: built.inlines,
-            span: byte_span(self.start, end),
-        });
-        end
+        inlines::build(
+            src,
+            &mut self.items,
+            self.marked,
+            self.start,
+            diagnostics,
+            points,
+        )
     }
 }
 
