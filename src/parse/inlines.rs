@@ -845,14 +845,8 @@ impl Tree<'_> {
     /// The model's point, spanning `span`.
     fn finish(mut self, span: Span) -> Point {
         self.flush();
-        // Never left open (every opening is paired), but a container left
-        // open would give its children to its parent, not lose them.
-        while let Some(mut frame) = self.frames.pop() {
-            match self.frames.last_mut() {
-                Some(parent) => parent.children.append(&mut frame.children),
-                None => self.root.append(&mut frame.children),
-            }
-        }
+        // Every opening is paired, and pairs nest: nothing is left open.
+        debug_assert!(self.frames.is_empty());
         let inlines = self.root;
         let mut text = self.text;
         // Spaces are one byte: cut off, no char decoded. A space first is
