@@ -60,7 +60,7 @@ use super::letters::is_word_char;
 use super::points::{byte_span, Item};
 use super::scan;
 use super::text::{
-    is_cjk, is_closing_punct, is_space, push_folded, skip_spaces, space_len, trim_range,
+    is_cjk, is_closing_punct, is_space, push_folded, skip_spaces, space_len, trim_range, trim_start,
 };
 use super::url::safe_url;
 use crate::model::{Diagnostic, DiagnosticCode, Inline, Point, Span};
@@ -770,20 +770,19 @@ impl Tree<'_> {
         };
         let mut piece = String::with_capacity(end - start);
         push_folded(&mut piece, &self.src[start..end]);
-        // `piece` is folded already: only a space at the seam can double.
+        // `piece` is folded already: only a space at the seam can double,
+        // and none opens the point's text (so none is cut off at the end).
         // Across a removed citation marker none is kept before closing
         // punctuation either (`rose [2], then` gives `rose, then`).
         // Byte tests: `starts_with(char)` encodes the char as UTF-8 first.
-        if self.text.as_bytes().last() == Some(&b' ') {
-            let body = &piece[usize::from(piece.as_bytes().first() == Some(&b' '))..];
-            if self.after_cite && super::chars::first_is(body, is_closing_punct) {
-                // The space, one byte: no char decoded to drop it.
-                self.text.truncate(self.text.len() - 1);
-            }
-            self.text.push_str(body);
-        } else {
-            self.text.push_str(&piece);
+        let last = self.text.as_bytes().last().copied();
+        let seam = last.is_none_or(|b| b == b' ') && piece.as_bytes().first() == Some(&b' ');
+        let body = &piece[usize::from(seam)..];
+        if self.after_cite && last == Some(b' ') && super::chars::first_is(body, is_closing_punct) {
+            // The space, one byte: no char decoded to drop it.
+            self.text.truncate(self.text.len() - 1);
         }
+        self.text.push_str(body);
         self.after_cite = false;
         self.push(Inline::Text {
             text: piece,
@@ -804,7 +803,13 @@ impl Tree<'_> {
     fn code(&mut self, code: &CodeSpan) {
         self.flush();
         let text = &self.src[code.start + code.ticks..code.end - code.ticks];
-        push_folded(&mut self.text, text);
+        // No space opens the point's text (see `flush`).
+        let folded = if self.text.is_empty() {
+            trim_start(text)
+        } else {
+            text
+        };
+        push_folded(&mut self.text, folded);
         self.after_cite = false;
         self.push(Inline::Code {
             text: text.to_string(),
@@ -847,20 +852,15 @@ impl Tree<'_> {
         self.flush();
         // Every opening is paired, and pairs nest: nothing is left open.
         debug_assert!(self.frames.is_empty());
-        let inlines = self.root;
         let mut text = self.text;
-        // Spaces are one byte: cut off, no char decoded. A space first is
-        // rare (a code span's), so a copy costs little there.
+        // A space is one byte: cut off, no char decoded.
         if text.as_bytes().last() == Some(&b' ') {
             text.truncate(text.len() - 1);
-        }
-        if text.as_bytes().first() == Some(&b' ') {
-            text = text[1..].to_string();
         }
         Point {
             text,
             citations: super::text::dedup_in_order(self.ids),
-            inlines,
+            inlines: self.root,
             span,
         }
     }
