@@ -159,10 +159,10 @@ fn take_item(slot: &mut Item) -> Item {
 /// Reads `items` (a point's, spanning `point_start..point_end`), which may
 /// hold Markdown marks, into `tree`, and withdraws the citation problems
 /// inside its code spans from `diagnostics`.
-fn read_marked(
-    src: &str,
+fn read_marked<'a>(
+    src: &'a str,
     items: &mut [Item],
-    tree: &mut Tree,
+    tree: &mut Tree<'a>,
     point_start: usize,
     point_end: usize,
     diagnostics: &mut Vec<Diagnostic>,
@@ -351,7 +351,7 @@ impl Kind {
         }
     }
 
-    fn container(self) -> Container {
+    fn container(self) -> Container<'static> {
         match self {
             Kind::Strong => Container::Strong,
             Kind::Emphasis => Container::Emphasis,
@@ -381,7 +381,7 @@ struct Run {
 struct Openers([Vec<u32>; 2]);
 
 #[derive(Debug)]
-enum Token {
+enum Token<'a> {
     Text {
         start: usize,
         end: usize,
@@ -393,7 +393,7 @@ enum Token {
     /// A link's `[`, with its URL (already found safe).
     LinkOpen {
         start: usize,
-        url: String,
+        url: &'a str,
     },
     /// A link's `](url)`, ending at `end`.
     LinkClose {
@@ -419,7 +419,7 @@ struct Scanner<'a> {
     next_code: usize,
     /// End of a code span that runs on past the piece it opened in.
     code_until: usize,
-    tokens: Vec<Token>,
+    tokens: Vec<Token<'a>>,
     runs: Vec<Run>,
     /// By kind, the rightmost opening mark of a finished pair: a pair
     /// opening before it would contain it.
@@ -490,10 +490,7 @@ impl Scanner<'_> {
                         // Otherwise the whole `[text](url)` stays text.
                         if let Some(url) = safe_url(&src[link.url.0..link.url.1]) {
                             self.text(text_from, at);
-                            self.tokens.push(Token::LinkOpen {
-                                start: at,
-                                url: url.to_string(),
-                            });
+                            self.tokens.push(Token::LinkOpen { start: at, url });
                             // Marks inside the text pair among themselves.
                             let mut inner = Openers::default();
                             self.scan_text(at + 1, link.text_end, &mut inner, true);
@@ -718,27 +715,29 @@ impl Scanner<'_> {
     }
 }
 
-enum Container {
+enum Container<'a> {
     Strong,
     Emphasis,
-    Link(String),
+    Link(&'a str),
 }
 
-struct Frame {
-    container: Container,
+/// An open container: its children are the inlines from `first` on.
+/// (Borrowed and indexes only: a frame has no drop of its own.)
+struct Frame<'a> {
+    container: Container<'a>,
     start: usize,
-    children: Vec<Inline>,
+    first: usize,
 }
 
 /// Builds the inline tree from the tokens, with an explicit stack of open
 /// containers, and the point's text and ids alongside.
 struct Tree<'a> {
     src: &'a str,
-    /// The point's own inlines.
+    /// The point's own inlines, then the children of each open container.
     root: Vec<Inline>,
     /// Open containers, innermost last (none for most points, so no
     /// allocation for them).
-    frames: Vec<Frame>,
+    frames: Vec<Frame<'a>>,
     /// Text not yet made an inline: neighbouring pieces become one.
     pending: Option<(usize, usize)>,
     text: String,
@@ -747,20 +746,13 @@ struct Tree<'a> {
     ids: Vec<u32>,
 }
 
-impl Tree<'_> {
+impl<'a> Tree<'a> {
     fn add_text(&mut self, start: usize, end: usize) {
         if start < end {
             self.pending = Some(match self.pending {
                 Some((s, _)) => (s, end),
                 None => (start, end),
             });
-        }
-    }
-
-    fn push(&mut self, inline: Inline) {
-        match self.frames.last_mut() {
-            Some(frame) => frame.children.push(inline),
-            None => self.root.push(inline),
         }
     }
 
@@ -784,7 +776,7 @@ impl Tree<'_> {
         }
         self.text.push_str(body);
         self.after_cite = false;
-        self.push(Inline::Text {
+        self.root.push(Inline::Text {
             text: piece,
             span: byte_span(start, end),
         });
@@ -794,7 +786,7 @@ impl Tree<'_> {
         self.flush();
         self.ids.extend_from_slice(&group.ids);
         self.after_cite = true;
-        self.push(Inline::Cite {
+        self.root.push(Inline::Cite {
             ids: group.ids,
             span: byte_span(group.start, group.end),
         });
@@ -811,18 +803,18 @@ impl Tree<'_> {
         };
         push_folded(&mut self.text, folded);
         self.after_cite = false;
-        self.push(Inline::Code {
+        self.root.push(Inline::Code {
             text: text.to_string(),
             span: byte_span(code.start, code.end),
         });
     }
 
-    fn open(&mut self, container: Container, start: usize) {
+    fn open(&mut self, container: Container<'a>, start: usize) {
         self.flush();
         self.frames.push(Frame {
             container,
             start,
-            children: Vec::new(),
+            first: self.root.len(),
         });
     }
 
@@ -834,17 +826,17 @@ impl Tree<'_> {
             return;
         };
         let span = byte_span(frame.start, end);
-        let children = frame.children;
+        let children = self.root.split_off(frame.first);
         let inline = match frame.container {
             Container::Strong => Inline::Strong { children, span },
             Container::Emphasis => Inline::Emphasis { children, span },
             Container::Link(url) => Inline::Link {
-                url,
+                url: url.to_string(),
                 children,
                 span,
             },
         };
-        self.push(inline);
+        self.root.push(inline);
     }
 
     /// The model's point, spanning `span`.
