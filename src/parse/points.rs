@@ -42,7 +42,7 @@ use super::citations::{self, Group, Problem, ProblemKind, Scan};
 use super::headings::{self, Likeness};
 use super::inlines;
 use super::letters::{is_lower, is_upper};
-use super::text::{is_cjk, is_space, trim_range};
+use super::text::{is_cjk, is_space, skip_spaces, trim_range};
 use crate::model::{Diagnostic, DiagnosticCode, Point, Severity, Span};
 
 /// A piece of one line's content.
@@ -352,7 +352,9 @@ impl OpenPoint {
             end: last_end,
         }) = self.items.last_mut()
         {
-            if *last_end == start || src[*last_end..start].chars().all(is_space) {
+            // Only white space between: the crate's skip, not a char
+            // iterator of its own.
+            if skip_spaces(src, *last_end) >= start {
                 *last_end = end;
                 return;
             }
@@ -374,7 +376,7 @@ impl OpenPoint {
     pub fn dash_meaning(&self, src: &str, next: Option<char>) -> DashMeaning {
         let end = self.end();
         let tail = &src[self.tail_start..end];
-        if tail.chars().all(is_space) {
+        if skip_spaces(src, self.tail_start) >= end {
             return DashMeaning::Separator; // rule 1
         }
         let starts_sentence = next.is_none_or(|c| !is_lower(c));
