@@ -54,7 +54,7 @@
 //! stack; a link's text is scanned by the same loop one level down, and holds
 //! no links, so that is as deep as it goes.
 
-use super::chars::{count_byte, last_is};
+use super::chars::{count_byte, first_is, last_is};
 use super::citations::Group;
 use super::letters::is_word_char;
 use super::points::{byte_span, Item};
@@ -240,10 +240,10 @@ fn withdraw_inside(diagnostics: &mut Vec<Diagnostic>, code: &[CodeSpan]) {
     let Some(first) = code.first() else {
         return;
     };
-    let tail = diagnostics
-        .iter()
-        .rposition(|d| (d.span.byte_start as usize) < first.start)
-        .map_or(0, |i| i + 1);
+    let mut tail = diagnostics.len();
+    while tail > 0 && diagnostics[tail - 1].span.byte_start as usize >= first.start {
+        tail -= 1;
+    }
     let mut range = 0;
     let mut kept = tail;
     for i in tail..diagnostics.len() {
@@ -535,13 +535,13 @@ impl Scanner<'_> {
 
     /// Whether the run `at..at + len` may open and whether it may close.
     fn flanks(&self, at: usize, len: usize) -> (bool, bool) {
-        // The point's ends are no characters: sliced off, not tested.
-        let before = self.src[self.point_start..at].chars().next_back();
-        let after = self.src[at + len..self.point_end].chars().next();
-        // White space is no word character: no test of its own.
-        let boundary = |c: Option<char>| c.is_none_or(|c| !is_word_char(c) || is_cjk(c));
-        let can_open = boundary(before) && after.is_some_and(|c| !is_space(c));
-        let can_close = before.is_some_and(|c| !is_space(c)) && boundary(after);
+        // The point's ends are no characters: sliced off, not tested. Each
+        // side asked through the shared first_is/last_is, where decoding
+        // the two characters here was code of its own.
+        let before = &self.src[self.point_start..at];
+        let after = &self.src[at + len..self.point_end];
+        let can_open = !last_is(before, is_inner_word_char) && first_is(after, is_solid);
+        let can_close = last_is(before, is_solid) && !first_is(after, is_inner_word_char);
         (can_open, can_close)
     }
 
@@ -715,6 +715,17 @@ impl Scanner<'_> {
     }
 }
 
+/// A word character a mark next to it is inside of: CJK characters are
+/// word characters but a boundary (white space is no word character).
+fn is_inner_word_char(c: char) -> bool {
+    is_word_char(c) && !is_cjk(c)
+}
+
+/// Anything but white space.
+fn is_solid(c: char) -> bool {
+    !is_space(c)
+}
+
 enum Container<'a> {
     Strong,
     Emphasis,
@@ -770,7 +781,7 @@ impl<'a> Tree<'a> {
         let last = self.text.as_bytes().last().copied();
         let seam = last.is_none_or(|b| b == b' ') && piece.as_bytes().first() == Some(&b' ');
         let body = &piece[usize::from(seam)..];
-        if self.after_cite && last == Some(b' ') && super::chars::first_is(body, is_closing_punct) {
+        if self.after_cite && last == Some(b' ') && first_is(body, is_closing_punct) {
             // The space, one byte: no char decoded to drop it.
             self.text.truncate(self.text.len() - 1);
         }
