@@ -85,23 +85,15 @@ pub fn build(
     diagnostics: &mut Vec<Diagnostic>,
     points: &mut Vec<Point>,
 ) -> usize {
-    let count = items.len();
-    let mut cited = 0;
-    for (i, item) in items.iter_mut().enumerate() {
-        match item {
-            Item::Text { start, end } if i == 0 || i + 1 == count => {
-                let (s, e) = trim_range(src, *start, *end);
-                if i == 0 {
-                    *start = s;
-                }
-                if i + 1 == count {
-                    *end = e;
-                }
-            }
-            Item::Text { .. } => {}
-            Item::Cite(group) => cited += group.ids.len(),
-        }
+    // White space off the point's ends: the first item's start (when it is
+    // text) and the last's end.
+    if let Some(Item::Text { start, end }) = items.first_mut() {
+        *start = trim_range(src, *start, *end).0;
     }
+    if let Some(Item::Text { start, end }) = items.last_mut() {
+        *end = trim_range(src, *start, *end).1;
+    }
+    let count = items.len();
     // The first item opened the point: text that is not blank, or a
     // citation. Only the last can be blank (` ` after a citation), and is
     // left out once trimmed (a `retain` was an instance of its own).
@@ -122,7 +114,10 @@ pub fn build(
         // markers only shrink it. One allocation instead of a doubling run.
         text: String::with_capacity(end.unwrap_or(0).saturating_sub(point_start)),
         after_cite: false,
-        ids: Vec::with_capacity(cited),
+        // Most groups cite one id or two, and most items are groups or
+        // text between them: room for the usual point without counting
+        // its ids first (a loop over the items of its own).
+        ids: Vec::with_capacity(count),
     };
     if may_be_marked {
         read_marked(
