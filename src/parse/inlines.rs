@@ -166,7 +166,7 @@ fn read_marked<'a>(
         src,
         point_start,
         point_end,
-        code: code_spans(src, items),
+        code: code_spans(src, point_start, point_end),
         next_code: 0,
         code_until: 0,
         tokens: Vec::new(),
@@ -272,12 +272,15 @@ struct CodeSpan {
     ticks: usize,
 }
 
-/// Pairs each run of one or two backticks with the next run of the same
-/// length, left to right. One pass counts the runs of each length; a second
-/// takes the pairs: a run opens a span when a run of its length is still to
-/// come, and the next such run closes it (runs of the other length between
-/// are inside). No list of runs is kept.
-fn code_spans(src: &str, items: &[Item]) -> Vec<CodeSpan> {
+/// Pairs each run of one or two backticks in `start..end` (a point's bytes)
+/// with the next run of the same length, left to right. One pass counts
+/// the runs of each length; a second takes the pairs: a run opens a span
+/// when a run of its length is still to come, and the next such run closes
+/// it (runs of the other length between are inside). No list of runs is
+/// kept. The point's bytes are read straight through, not item by item:
+/// between its texts lie only citation groups and white space (line
+/// breaks), neither of which holds a backtick.
+fn code_spans(src: &str, start: usize, end: usize) -> Vec<CodeSpan> {
     let bytes = src.as_bytes();
     let mut spans = Vec::new();
     // Runs of one and of two backticks not yet passed; longer runs are text.
@@ -288,44 +291,39 @@ fn code_spans(src: &str, items: &[Item]) -> Vec<CodeSpan> {
         if !counting && left[0] < 2 && left[1] < 2 {
             break;
         }
-        for item in items {
-            let Item::Text { start, end } = *item else {
+        // A plain byte loop: text dense with other marks (`[[[[…`)
+        // must not cost a scanner restart per byte.
+        let mut at = start;
+        while at < end {
+            if bytes[at] != b'`' {
+                at += 1;
                 continue;
-            };
-            // A plain byte loop: text dense with other marks (`[[[[…`)
-            // must not cost a scanner restart per byte.
-            let mut at = start;
-            while at < end {
-                if bytes[at] != b'`' {
-                    at += 1;
-                    continue;
+            }
+            let run = at;
+            while at < end && bytes[at] == b'`' {
+                at += 1;
+            }
+            let ticks = at - run;
+            if ticks > 2 {
+                continue;
+            }
+            let slot = &mut left[ticks - 1];
+            if counting {
+                *slot += 1;
+                continue;
+            }
+            *slot -= 1;
+            match open {
+                Some((start, open_ticks)) if open_ticks == ticks => {
+                    spans.push(CodeSpan {
+                        start,
+                        end: at,
+                        ticks,
+                    });
+                    open = None;
                 }
-                let run = at;
-                while at < end && bytes[at] == b'`' {
-                    at += 1;
-                }
-                let ticks = at - run;
-                if ticks > 2 {
-                    continue;
-                }
-                let slot = &mut left[ticks - 1];
-                if counting {
-                    *slot += 1;
-                    continue;
-                }
-                *slot -= 1;
-                match open {
-                    Some((start, open_ticks)) if open_ticks == ticks => {
-                        spans.push(CodeSpan {
-                            start,
-                            end: at,
-                            ticks,
-                        });
-                        open = None;
-                    }
-                    None if *slot > 0 => open = Some((run, ticks)),
-                    _ => {}
-                }
+                None if *slot > 0 => open = Some((run, ticks)),
+                _ => {}
             }
         }
     }
