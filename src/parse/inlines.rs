@@ -54,99 +54,94 @@
 //! stack; a link's text is scanned by the same loop one level down, and holds
 //! no links, so that is as deep as it goes.
 
-use super::chars::{count_byte, last_is};
+use super::chars::{count_byte, first_is, last_is};
 use super::citations::Group;
 use super::letters::is_word_char;
 use super::points::{byte_span, Item};
 use super::scan;
 use super::text::{
-    is_cjk, is_closing_punct, is_space, push_folded, skip_spaces, space_len, trim_range,
+    is_cjk, is_closing_punct, is_space, push_folded, skip_spaces, space_len, trim_range, trim_start,
 };
 use super::url::safe_url;
-use crate::model::Inline;
+use crate::model::{Diagnostic, DiagnosticCode, Inline, Point, Span};
 
 /// Longest link text, in bytes: where the search for a link's `]` gives up.
 pub const MAX_LINK_TEXT: usize = 300;
 /// Longest link URL, in bytes.
 pub const MAX_URL: usize = 2048;
 
-/// A point read: its inlines and what the model keeps beside them.
-pub struct Built {
-    /// The words without citation markers or marks, white space folded.
-    pub text: String,
-    pub inlines: Vec<Inline>,
-    /// Cited ids in order, repeats kept.
-    pub ids: Vec<u32>,
-    /// End of the point's last piece, if it has any.
-    pub end: Option<usize>,
-    /// Byte ranges of the code spans, backticks included: a citation's
-    /// problems inside one are no problems, since it is no citation.
-    pub code: Vec<(usize, usize)>,
-}
-
 /// Reads the point made of `items` (its text and citation groups in source
-/// order), leaving `items` empty for reuse. White space at the point's two
-/// ends is not part of it. `may_be_marked`: false when reading the text
-/// found no Markdown mark in it, which spares it the scan for marks.
-pub fn build(src: &str, items: &mut Vec<Item>, may_be_marked: bool) -> Built {
-    let count = items.len();
-    let mut cited = 0;
-    for (i, item) in items.iter_mut().enumerate() {
-        match item {
-            Item::Text { start, end } if i == 0 || i + 1 == count => {
-                let (s, e) = trim_range(src, *start, *end);
-                if i == 0 {
-                    *start = s;
-                }
-                if i + 1 == count {
-                    *end = e;
-                }
-            }
-            Item::Text { .. } => {}
-            Item::Cite(group) => cited += group.ids.len(),
-        }
+/// order) into `points`, leaving `items` empty for reuse: the end of its
+/// span, which starts at `span_start`. White space at the point's two ends
+/// is not part of it. `may_be_marked`: false when reading the text found
+/// no Markdown mark in it, which spares it the scan for marks. Citation
+/// problems inside its code spans are withdrawn from `diagnostics`. (The
+/// model's point is made here, not returned in a struct of its parts.)
+pub fn build(
+    src: &str,
+    items: &mut Vec<Item>,
+    may_be_marked: bool,
+    span_start: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+    points: &mut Vec<Point>,
+) -> usize {
+    // White space off the point's ends: the first item's start (when it is
+    // text) and the last's end.
+    if let Some(Item::Text { start, end }) = items.first_mut() {
+        *start = trim_range(src, *start, *end).0;
     }
-    items.retain(|item| !matches!(item, Item::Text { start, end } if start >= end));
-    let bounds = |item: &Item| match item {
-        Item::Text { start, end } => (*start, *end),
-        Item::Cite(g) => (g.start, g.end),
-    };
-    let point_start = items.first().map_or(0, |i| bounds(i).0);
-    let end = items.last().map(|i| bounds(i).1);
+    if let Some(Item::Text { start, end }) = items.last_mut() {
+        *end = trim_range(src, *start, *end).1;
+    }
+    let count = items.len();
+    // The first item opened the point: text that is not blank, or a
+    // citation. Only the last can be blank (` ` after a citation), and is
+    // left out once trimmed (a `retain` was an instance of its own).
+    let mut live = count;
+    if matches!(items.last(), Some(&Item::Text { start, end }) if start >= end) {
+        live -= 1;
+    }
+    let live = &mut items[..live];
+    let point_start = live.first().map_or(0, |i| i.bounds().0);
+    let end = live.last().map(|i| i.bounds().1);
 
     let mut tree = Tree {
         src,
-        root: Vec::with_capacity(items.len()),
+        root: Vec::with_capacity(live.len()),
         frames: Vec::new(),
         pending: None,
         // Never longer than the point's source: folding and dropping
         // markers only shrink it. One allocation instead of a doubling run.
         text: String::with_capacity(end.unwrap_or(0).saturating_sub(point_start)),
         after_cite: false,
-        ids: Vec::with_capacity(cited),
+        // Most groups cite one id or two, and most items are groups or
+        // text between them: room for the usual point without counting
+        // its ids first (a loop over the items of its own).
+        ids: Vec::with_capacity(count),
     };
-    let code = if may_be_marked {
-        read_marked(src, items, &mut tree, point_start, end.unwrap_or(0))
+    if may_be_marked {
+        read_marked(
+            src,
+            live,
+            &mut tree,
+            point_start,
+            end.unwrap_or(0),
+            diagnostics,
+        );
     } else {
         // No mark anywhere: the items go to the tree as they stand, and
         // the scanner is not even set up.
-        for slot in items.iter_mut() {
+        for slot in live {
             match take_item(slot) {
                 Item::Text { start, end } => tree.add_text(start, end),
                 Item::Cite(group) => tree.cite(group),
             }
         }
-        items.clear();
-        Vec::new()
-    };
-    let (text, inlines, ids) = tree.finish();
-    Built {
-        text,
-        inlines,
-        ids,
-        end,
-        code,
     }
+    items.clear();
+    let end = end.unwrap_or(span_start);
+    points.push(tree.finish(byte_span(span_start, end)));
+    end
 }
 
 /// The item in `slot`, moved out (an empty text left in its place). The
@@ -157,19 +152,21 @@ fn take_item(slot: &mut Item) -> Item {
 }
 
 /// Reads `items` (a point's, spanning `point_start..point_end`), which may
-/// hold Markdown marks, into `tree`: the ranges of its code spans.
-fn read_marked(
-    src: &str,
-    items: &mut Vec<Item>,
-    tree: &mut Tree,
+/// hold Markdown marks, into `tree`, and withdraws the citation problems
+/// inside its code spans from `diagnostics`.
+fn read_marked<'a>(
+    src: &'a str,
+    items: &mut [Item],
+    tree: &mut Tree<'a>,
     point_start: usize,
     point_end: usize,
-) -> Vec<(usize, usize)> {
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let mut scanner = Scanner {
         src,
         point_start,
         point_end,
-        code: code_spans(src, items),
+        code: code_spans(src, point_start, point_end),
         next_code: 0,
         code_until: 0,
         tokens: Vec::new(),
@@ -191,7 +188,6 @@ fn read_marked(
             }
         }
     }
-    items.clear();
 
     let runs = &scanner.runs;
     // Each token moved out of its slot (a run left in its place): the
@@ -228,17 +224,44 @@ fn read_marked(
             Token::LinkClose { end } => tree.close(end),
         }
     }
-    code_ranges(&scanner.code)
+    withdraw_inside(diagnostics, &scanner.code);
 }
 
-/// Each code span's `(start, end)`, pushed in a loop (a mapped collect was
-/// a from_iter instance of its own).
-fn code_ranges(code: &[CodeSpan]) -> Vec<(usize, usize)> {
-    let mut ranges = Vec::with_capacity(code.len());
-    for c in code {
-        ranges.push((c.start, c.end));
+/// Removes the citation problems (reported while the line was read) that
+/// lie inside the code spans `code` (in order): there the brackets are
+/// code, not citations. They were the last ones reported, so only
+/// the tail of `diagnostics` is looked at.
+fn withdraw_inside(diagnostics: &mut Vec<Diagnostic>, code: &[CodeSpan]) {
+    let Some(first) = code.first() else {
+        return;
+    };
+    let mut tail = diagnostics.len();
+    while tail > 0 && diagnostics[tail - 1].span.byte_start as usize >= first.start {
+        tail -= 1;
     }
-    ranges
+    let mut range = 0;
+    let mut kept = tail;
+    for i in tail..diagnostics.len() {
+        let d = &diagnostics[i];
+        let (d_start, d_end) = (d.span.byte_start as usize, d.span.byte_end as usize);
+        while code.get(range).is_some_and(|c| c.end <= d_start) {
+            range += 1;
+        }
+        let inside = code
+            .get(range)
+            .is_some_and(|c| c.start <= d_start && d_end <= c.end);
+        let about_citations = matches!(
+            d.code,
+            DiagnosticCode::UnclosedCitation
+                | DiagnosticCode::InvalidRange
+                | DiagnosticCode::InvalidCitation
+        );
+        if !(inside && about_citations) {
+            diagnostics.swap(kept, i);
+            kept += 1;
+        }
+    }
+    diagnostics.truncate(kept);
 }
 
 /// A code span: backticks at `start` and before `end`, `ticks` on each side.
@@ -249,12 +272,15 @@ struct CodeSpan {
     ticks: usize,
 }
 
-/// Pairs each run of one or two backticks with the next run of the same
-/// length, left to right. One pass counts the runs of each length; a second
-/// takes the pairs: a run opens a span when a run of its length is still to
-/// come, and the next such run closes it (runs of the other length between
-/// are inside). No list of runs is kept.
-fn code_spans(src: &str, items: &[Item]) -> Vec<CodeSpan> {
+/// Pairs each run of one or two backticks in `start..end` (a point's bytes)
+/// with the next run of the same length, left to right. One pass counts
+/// the runs of each length; a second takes the pairs: a run opens a span
+/// when a run of its length is still to come, and the next such run closes
+/// it (runs of the other length between are inside). No list of runs is
+/// kept. The point's bytes are read straight through, not item by item:
+/// between its texts lie only citation groups and white space (line
+/// breaks), neither of which holds a backtick.
+fn code_spans(src: &str, start: usize, end: usize) -> Vec<CodeSpan> {
     let bytes = src.as_bytes();
     let mut spans = Vec::new();
     // Runs of one and of two backticks not yet passed; longer runs are text.
@@ -265,44 +291,39 @@ fn code_spans(src: &str, items: &[Item]) -> Vec<CodeSpan> {
         if !counting && left[0] < 2 && left[1] < 2 {
             break;
         }
-        for item in items {
-            let Item::Text { start, end } = *item else {
+        // A plain byte loop: text dense with other marks (`[[[[…`)
+        // must not cost a scanner restart per byte.
+        let mut at = start;
+        while at < end {
+            if bytes[at] != b'`' {
+                at += 1;
                 continue;
-            };
-            // A plain byte loop: text dense with other marks (`[[[[…`)
-            // must not cost a scanner restart per byte.
-            let mut at = start;
-            while at < end {
-                if bytes[at] != b'`' {
-                    at += 1;
-                    continue;
+            }
+            let run = at;
+            while at < end && bytes[at] == b'`' {
+                at += 1;
+            }
+            let ticks = at - run;
+            if ticks > 2 {
+                continue;
+            }
+            let slot = &mut left[ticks - 1];
+            if counting {
+                *slot += 1;
+                continue;
+            }
+            *slot -= 1;
+            match open {
+                Some((start, open_ticks)) if open_ticks == ticks => {
+                    spans.push(CodeSpan {
+                        start,
+                        end: at,
+                        ticks,
+                    });
+                    open = None;
                 }
-                let run = at;
-                while at < end && bytes[at] == b'`' {
-                    at += 1;
-                }
-                let ticks = at - run;
-                if ticks > 2 {
-                    continue;
-                }
-                let slot = &mut left[ticks - 1];
-                if counting {
-                    *slot += 1;
-                    continue;
-                }
-                *slot -= 1;
-                match open {
-                    Some((start, open_ticks)) if open_ticks == ticks => {
-                        spans.push(CodeSpan {
-                            start,
-                            end: at,
-                            ticks,
-                        });
-                        open = None;
-                    }
-                    None if *slot > 0 => open = Some((run, ticks)),
-                    _ => {}
-                }
+                None if *slot > 0 => open = Some((run, ticks)),
+                _ => {}
             }
         }
     }
@@ -323,7 +344,7 @@ impl Kind {
         }
     }
 
-    fn container(self) -> Container {
+    fn container(self) -> Container<'static> {
         match self {
             Kind::Strong => Container::Strong,
             Kind::Emphasis => Container::Emphasis,
@@ -353,7 +374,7 @@ struct Run {
 struct Openers([Vec<u32>; 2]);
 
 #[derive(Debug)]
-enum Token {
+enum Token<'a> {
     Text {
         start: usize,
         end: usize,
@@ -365,7 +386,7 @@ enum Token {
     /// A link's `[`, with its URL (already found safe).
     LinkOpen {
         start: usize,
-        url: String,
+        url: &'a str,
     },
     /// A link's `](url)`, ending at `end`.
     LinkClose {
@@ -391,7 +412,7 @@ struct Scanner<'a> {
     next_code: usize,
     /// End of a code span that runs on past the piece it opened in.
     code_until: usize,
-    tokens: Vec<Token>,
+    tokens: Vec<Token<'a>>,
     runs: Vec<Run>,
     /// By kind, the rightmost opening mark of a finished pair: a pair
     /// opening before it would contain it.
@@ -462,10 +483,7 @@ impl Scanner<'_> {
                         // Otherwise the whole `[text](url)` stays text.
                         if let Some(url) = safe_url(&src[link.url.0..link.url.1]) {
                             self.text(text_from, at);
-                            self.tokens.push(Token::LinkOpen {
-                                start: at,
-                                url: url.to_string(),
-                            });
+                            self.tokens.push(Token::LinkOpen { start: at, url });
                             // Marks inside the text pair among themselves.
                             let mut inner = Openers::default();
                             self.scan_text(at + 1, link.text_end, &mut inner, true);
@@ -510,13 +528,13 @@ impl Scanner<'_> {
 
     /// Whether the run `at..at + len` may open and whether it may close.
     fn flanks(&self, at: usize, len: usize) -> (bool, bool) {
-        // The point's ends are no characters: sliced off, not tested.
-        let before = self.src[self.point_start..at].chars().next_back();
-        let after = self.src[at + len..self.point_end].chars().next();
-        // White space is no word character: no test of its own.
-        let boundary = |c: Option<char>| c.is_none_or(|c| !is_word_char(c) || is_cjk(c));
-        let can_open = boundary(before) && after.is_some_and(|c| !is_space(c));
-        let can_close = before.is_some_and(|c| !is_space(c)) && boundary(after);
+        // The point's ends are no characters: sliced off, not tested. Each
+        // side asked through the shared first_is/last_is, where decoding
+        // the two characters here was code of its own.
+        let before = &self.src[self.point_start..at];
+        let after = &self.src[at + len..self.point_end];
+        let can_open = !last_is(before, is_inner_word_char) && first_is(after, is_solid);
+        let can_close = last_is(before, is_solid) && !first_is(after, is_inner_word_char);
         (can_open, can_close)
     }
 
@@ -690,27 +708,40 @@ impl Scanner<'_> {
     }
 }
 
-enum Container {
-    Strong,
-    Emphasis,
-    Link(String),
+/// A word character a mark next to it is inside of: CJK characters are
+/// word characters but a boundary (white space is no word character).
+fn is_inner_word_char(c: char) -> bool {
+    is_word_char(c) && !is_cjk(c)
 }
 
-struct Frame {
-    container: Container,
+/// Anything but white space.
+fn is_solid(c: char) -> bool {
+    !is_space(c)
+}
+
+enum Container<'a> {
+    Strong,
+    Emphasis,
+    Link(&'a str),
+}
+
+/// An open container: its children are the inlines from `first` on.
+/// (Borrowed and indexes only: a frame has no drop of its own.)
+struct Frame<'a> {
+    container: Container<'a>,
     start: usize,
-    children: Vec<Inline>,
+    first: usize,
 }
 
 /// Builds the inline tree from the tokens, with an explicit stack of open
 /// containers, and the point's text and ids alongside.
 struct Tree<'a> {
     src: &'a str,
-    /// The point's own inlines.
+    /// The point's own inlines, then the children of each open container.
     root: Vec<Inline>,
     /// Open containers, innermost last (none for most points, so no
     /// allocation for them).
-    frames: Vec<Frame>,
+    frames: Vec<Frame<'a>>,
     /// Text not yet made an inline: neighbouring pieces become one.
     pending: Option<(usize, usize)>,
     text: String,
@@ -719,7 +750,7 @@ struct Tree<'a> {
     ids: Vec<u32>,
 }
 
-impl Tree<'_> {
+impl<'a> Tree<'a> {
     fn add_text(&mut self, start: usize, end: usize) {
         if start < end {
             self.pending = Some(match self.pending {
@@ -729,35 +760,27 @@ impl Tree<'_> {
         }
     }
 
-    fn push(&mut self, inline: Inline) {
-        match self.frames.last_mut() {
-            Some(frame) => frame.children.push(inline),
-            None => self.root.push(inline),
-        }
-    }
-
     fn flush(&mut self) {
         let Some((start, end)) = self.pending.take() else {
             return;
         };
         let mut piece = String::with_capacity(end - start);
         push_folded(&mut piece, &self.src[start..end]);
-        // `piece` is folded already: only a space at the seam can double.
+        // `piece` is folded already: only a space at the seam can double,
+        // and none opens the point's text (so none is cut off at the end).
         // Across a removed citation marker none is kept before closing
         // punctuation either (`rose [2], then` gives `rose, then`).
         // Byte tests: `starts_with(char)` encodes the char as UTF-8 first.
-        if self.text.as_bytes().last() == Some(&b' ') {
-            let body = &piece[usize::from(piece.as_bytes().first() == Some(&b' '))..];
-            if self.after_cite && super::chars::first_is(body, is_closing_punct) {
-                // The space, one byte: no char decoded to drop it.
-                self.text.truncate(self.text.len() - 1);
-            }
-            self.text.push_str(body);
-        } else {
-            self.text.push_str(&piece);
+        let last = self.text.as_bytes().last().copied();
+        let seam = last.is_none_or(|b| b == b' ') && piece.as_bytes().first() == Some(&b' ');
+        let body = &piece[usize::from(seam)..];
+        if self.after_cite && last == Some(b' ') && first_is(body, is_closing_punct) {
+            // The space, one byte: no char decoded to drop it.
+            self.text.truncate(self.text.len() - 1);
         }
+        self.text.push_str(body);
         self.after_cite = false;
-        self.push(Inline::Text {
+        self.root.push(Inline::Text {
             text: piece,
             span: byte_span(start, end),
         });
@@ -767,7 +790,7 @@ impl Tree<'_> {
         self.flush();
         self.ids.extend_from_slice(&group.ids);
         self.after_cite = true;
-        self.push(Inline::Cite {
+        self.root.push(Inline::Cite {
             ids: group.ids,
             span: byte_span(group.start, group.end),
         });
@@ -776,20 +799,26 @@ impl Tree<'_> {
     fn code(&mut self, code: &CodeSpan) {
         self.flush();
         let text = &self.src[code.start + code.ticks..code.end - code.ticks];
-        push_folded(&mut self.text, text);
+        // No space opens the point's text (see `flush`).
+        let folded = if self.text.is_empty() {
+            trim_start(text)
+        } else {
+            text
+        };
+        push_folded(&mut self.text, folded);
         self.after_cite = false;
-        self.push(Inline::Code {
+        self.root.push(Inline::Code {
             text: text.to_string(),
             span: byte_span(code.start, code.end),
         });
     }
 
-    fn open(&mut self, container: Container, start: usize) {
+    fn open(&mut self, container: Container<'a>, start: usize) {
         self.flush();
         self.frames.push(Frame {
             container,
             start,
-            children: Vec::new(),
+            first: self.root.len(),
         });
     }
 
@@ -801,40 +830,35 @@ impl Tree<'_> {
             return;
         };
         let span = byte_span(frame.start, end);
-        let children = frame.children;
+        let children = self.root.split_off(frame.first);
         let inline = match frame.container {
             Container::Strong => Inline::Strong { children, span },
             Container::Emphasis => Inline::Emphasis { children, span },
             Container::Link(url) => Inline::Link {
-                url,
+                url: url.to_string(),
                 children,
                 span,
             },
         };
-        self.push(inline);
+        self.root.push(inline);
     }
 
-    fn finish(mut self) -> (String, Vec<Inline>, Vec<u32>) {
+    /// The model's point, spanning `span`.
+    fn finish(mut self, span: Span) -> Point {
         self.flush();
-        // Never left open (every opening is paired), but a container left
-        // open would give its children to its parent, not lose them.
-        while let Some(mut frame) = self.frames.pop() {
-            match self.frames.last_mut() {
-                Some(parent) => parent.children.append(&mut frame.children),
-                None => self.root.append(&mut frame.children),
-            }
-        }
-        let inlines = self.root;
+        // Every opening is paired, and pairs nest: nothing is left open.
+        debug_assert!(self.frames.is_empty());
         let mut text = self.text;
-        // Spaces are one byte: cut off, no char decoded. A space first is
-        // rare (a code span's), so a copy costs little there.
+        // A space is one byte: cut off, no char decoded.
         if text.as_bytes().last() == Some(&b' ') {
             text.truncate(text.len() - 1);
         }
-        if text.as_bytes().first() == Some(&b' ') {
-            text = text[1..].to_string();
+        Point {
+            text,
+            citations: super::text::dedup_in_order(self.ids),
+            inlines: self.root,
+            span,
         }
-        (text, inlines, self.ids)
     }
 }
 

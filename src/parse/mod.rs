@@ -542,17 +542,16 @@ pub fn index_citations(sections: &[Section]) -> Vec<Citation> {
                 section: si as u32,
                 point: pi as u32,
             });
-            if point.citations.is_empty() {
-                for_each_cite(&point.inlines, &mut |ids, _| {
-                    for &id in ids {
-                        pairs.push(pack(id, n));
-                    }
-                });
-            } else {
-                // Pushes, not `extend` with a map: one loop's code for both.
-                for &id in &point.citations {
+            // One closure for both: pushes, not `extend` with a map.
+            let mut push = |ids: &[u32], _| {
+                for &id in ids {
                     pairs.push(pack(id, n));
                 }
+            };
+            if point.citations.is_empty() {
+                for_each_cite(&point.inlines, &mut push);
+            } else {
+                push(&point.citations, Span::default());
             }
         }
     }

@@ -42,7 +42,7 @@ use super::citations::{self, Group, Problem, ProblemKind, Scan};
 use super::headings::{self, Likeness};
 use super::inlines;
 use super::letters::{is_lower, is_upper};
-use super::text::{is_cjk, is_space, trim_range};
+use super::text::{is_cjk, is_space, skip_spaces, trim_range};
 use crate::model::{Diagnostic, DiagnosticCode, Point, Severity, Span};
 
 /// A piece of one line's content.
@@ -276,6 +276,16 @@ pub enum Item {
     Cite(Group),
 }
 
+impl Item {
+    /// Its first byte and the byte after it.
+    pub fn bounds(&self) -> (usize, usize) {
+        match self {
+            Item::Text { start, end } => (*start, *end),
+            Item::Cite(g) => (g.start, g.end),
+        }
+    }
+}
+
 /// A point being read, or (not [`Self::is_open`]) the buffers for the next.
 #[derive(Debug, Default)]
 pub struct OpenPoint {
@@ -329,11 +339,7 @@ impl OpenPoint {
 
     /// End of the last item.
     pub fn end(&self) -> usize {
-        match self.items.last() {
-            Some(Item::Text { end, .. }) => *end,
-            Some(Item::Cite(g)) => g.end,
-            None => self.start,
-        }
+        self.items.last().map_or(self.start, |item| item.bounds().1)
     }
 
     /// Adds text; text that touches the previous text, or is separated from it
@@ -346,7 +352,9 @@ impl OpenPoint {
             end: last_end,
         }) = self.items.last_mut()
         {
-            if *last_end == start || src[*last_end..start].chars().all(is_space) {
+            // Only white space between: the crate's skip, not a char
+            // iterator of its own.
+            if skip_spaces(src, *last_end) >= start {
                 *last_end = end;
                 return;
             }
@@ -368,7 +376,7 @@ impl OpenPoint {
     pub fn dash_meaning(&self, src: &str, next: Option<char>) -> DashMeaning {
         let end = self.end();
         let tail = &src[self.tail_start..end];
-        if tail.chars().all(is_space) {
+        if skip_spaces(src, self.tail_start) >= end {
             return DashMeaning::Separator; // rule 1
         }
         let starts_sentence = next.is_none_or(|c| !is_lower(c));
@@ -435,53 +443,15 @@ impl OpenPoint {
         diagnostics: &mut Vec<Diagnostic>,
         points: &mut Vec<Point>,
     ) -> usize {
-        let built = inlines::build(src, &mut self.items, self.marked);
-        withdraw_inside(diagnostics, &built.code);
-        let end = built.end.unwrap_or(self.start);
-        points.push(Point {
-            text: built.text,
-            citations: super::text::dedup_in_order(built.ids),
-            inlines: built.inlines,
-            span: byte_span(self.start, end),
-        });
-        end
+        inlines::build(
+            src,
+            &mut self.items,
+            self.marked,
+            self.start,
+            diagnostics,
+            points,
+        )
     }
-}
-
-/// Removes the citation problems (reported while the line was read) that
-/// lie inside `ranges` (sorted). They were the last ones reported, so only
-/// the tail of `diagnostics` is looked at.
-fn withdraw_inside(diagnostics: &mut Vec<Diagnostic>, ranges: &[(usize, usize)]) {
-    let Some(&(first, _)) = ranges.first() else {
-        return;
-    };
-    let tail = diagnostics
-        .iter()
-        .rposition(|d| (d.span.byte_start as usize) < first)
-        .map_or(0, |i| i + 1);
-    let mut range = 0;
-    let mut kept = tail;
-    for i in tail..diagnostics.len() {
-        let d = &diagnostics[i];
-        let (d_start, d_end) = (d.span.byte_start as usize, d.span.byte_end as usize);
-        while ranges.get(range).is_some_and(|&(_, end)| end <= d_start) {
-            range += 1;
-        }
-        let inside = ranges
-            .get(range)
-            .is_some_and(|&(start, end)| start <= d_start && d_end <= end);
-        let about_citations = matches!(
-            d.code,
-            DiagnosticCode::UnclosedCitation
-                | DiagnosticCode::InvalidRange
-                | DiagnosticCode::InvalidCitation
-        );
-        if !(inside && about_citations) {
-            diagnostics.swap(kept, i);
-            kept += 1;
-        }
-    }
-    diagnostics.truncate(kept);
 }
 
 /// The heading in `src[start..end]`: its words without white space and marks.
