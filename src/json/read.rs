@@ -138,10 +138,12 @@ impl Reader<'_> {
         found
     }
 
-    fn word(&mut self, word: &[u8], value: Value) -> Option<Value> {
+    /// Consumes `word` when it comes next. (A test, not an `Option` of the
+    /// value: `then_some` was an instance of its own.)
+    fn word(&mut self, word: &[u8]) -> bool {
         let found = self.bytes[self.at..].starts_with(word);
         self.at += word.len();
-        found.then_some(value)
+        found
     }
 
     fn value(&mut self, depth: u32) -> Option<Value> {
@@ -184,9 +186,9 @@ impl Reader<'_> {
                 })
             }
             b'"' => self.string().map(Value::String),
-            b't' => self.word(b"true", Value::Bool(true)),
-            b'f' => self.word(b"false", Value::Bool(false)),
-            b'n' => self.word(b"null", Value::Null),
+            b't' if self.word(b"true") => Some(Value::Bool(true)),
+            b'f' if self.word(b"false") => Some(Value::Bool(false)),
+            b'n' if self.word(b"null") => Some(Value::Null),
             b'-' | b'0'..=b'9' => {
                 let start = self.at;
                 while matches!(
@@ -207,9 +209,7 @@ impl Reader<'_> {
     /// Runs between escapes are copied as they are: they end at ASCII `"`
     /// or `\\`, so they are whole characters.
     fn string(&mut self) -> Option<String> {
-        if self.peek() != Some(b'"') {
-            return None;
-        }
+        // The caller saw the opening quote.
         self.at += 1;
         let mut out = String::new();
         let mut run = self.at;
