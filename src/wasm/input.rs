@@ -284,15 +284,16 @@ pub fn options(function: &str, js: &JsValue) -> Result<Option<RenderOptions>> {
     // JSON writes NaN and Infinity as null, which would read as "not set":
     // the one number in the options is checked before that can happen.
     let level = js_sys::Reflect::get(js, &JsValue::from_str("headingLevel"))?;
+    // A number out of range, as shown in the `RangeError`.
+    let mut shown = None;
     if let Some(n) = level.as_f64().filter(|n| !n.is_finite()) {
-        let shown = if n.is_nan() {
+        shown = Some(if n.is_nan() {
             "NaN"
         } else if n > 0.0 {
             "Infinity"
         } else {
             "-Infinity"
-        };
-        return Err(level_error(function, shown));
+        });
     }
     let at = At::root("options", &value);
     let level = at.field("headingLevel");
@@ -300,17 +301,33 @@ pub fn options(function: &str, js: &JsValue) -> Result<Option<RenderOptions>> {
         function,
         error: None,
     };
+    // (JSON wrote a number that is not finite as null: not set.)
     let heading_level = match level.present() {
         None => None,
         Some(Value::Number(n)) => match read::parse_u32(n) {
             Some(l @ 2..=6) => Some(l as u8),
-            _ => return Err(level_error(function, n)),
+            _ => {
+                shown = Some(n);
+                None
+            }
         },
         Some(_) => {
             r.wrong(&level, "a number from 2 to 6");
             None
         }
     };
+    // Kept as the reader's first error (nothing else was read yet), not
+    // returned at once: each early return was a copy of the clean-up code.
+    if let Some(shown) = shown {
+        r.error = Some(error(
+            true,
+            &[
+                function,
+                ": options.headingLevel must be 2 to 6, not ",
+                shown,
+            ],
+        ));
+    }
     let dir_at = at.field("dir");
     let dir = match dir_at.present() {
         None => None,
@@ -329,18 +346,6 @@ pub fn options(function: &str, js: &JsValue) -> Result<Option<RenderOptions>> {
         references: references(&mut r, &at.field("references")),
     };
     r.finish(options).map(Some)
-}
-
-/// The `RangeError` for a heading level that is a number, but not 2 to 6.
-fn level_error(function: &str, shown: &str) -> JsValue {
-    error(
-        true,
-        &[
-            function,
-            ": options.headingLevel must be 2 to 6, not ",
-            shown,
-        ],
-    )
 }
 
 fn labels(r: &mut Reader, at: &At) -> Labels {
