@@ -113,6 +113,9 @@ pub fn parse(text: &str) -> Option<Value> {
     (reader.at == reader.bytes.len()).then_some(value)
 }
 
+/// What [`Reader::peek`] gives past the end: a byte UTF-8 never has.
+const END: u8 = 0xFF;
+
 struct Reader<'a> {
     text: &'a str,
     bytes: &'a [u8],
@@ -120,12 +123,14 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    fn peek(&self) -> Option<u8> {
-        self.bytes.get(self.at).copied()
+    /// The byte at the cursor, or [`END`] past the last. (A byte, not an
+    /// `Option`, which was returned through memory.)
+    fn peek(&self) -> u8 {
+        self.bytes.get(self.at).copied().unwrap_or(END)
     }
 
     fn skip_space(&mut self) {
-        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+        while matches!(self.peek(), b' ' | b'\t' | b'\n' | b'\r') {
             self.at += 1;
         }
     }
@@ -133,7 +138,7 @@ impl Reader<'_> {
     /// Consumes `b` (after white space) when it comes next.
     fn eat(&mut self, b: u8) -> bool {
         self.skip_space();
-        let found = self.peek() == Some(b);
+        let found = self.peek() == b;
         self.at += usize::from(found);
         found
     }
@@ -151,7 +156,7 @@ impl Reader<'_> {
             return None;
         }
         self.skip_space();
-        match self.peek()? {
+        match self.peek() {
             // Objects and arrays in one loop: two copies of it cost more
             // than the test for which one this is.
             open @ (b'{' | b'[') => {
@@ -191,10 +196,7 @@ impl Reader<'_> {
             b'n' if self.word(b"null") => Some(Value::Null),
             b'-' | b'0'..=b'9' => {
                 let start = self.at;
-                while matches!(
-                    self.peek(),
-                    Some(b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')
-                ) {
+                while matches!(self.peek(), b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9') {
                     self.at += 1;
                 }
                 // The bytes are ASCII, so these are char boundaries.
@@ -214,7 +216,10 @@ impl Reader<'_> {
         let mut out = String::new();
         let mut run = self.at;
         loop {
-            let b = self.peek()?;
+            let b = self.peek();
+            if b == END {
+                return None;
+            }
             if b != b'"' && b != b'\\' {
                 self.at += 1;
                 continue;
@@ -224,7 +229,8 @@ impl Reader<'_> {
             if b == b'"' {
                 return Some(out);
             }
-            let e = self.peek()?;
+            // `END` is no escape.
+            let e = self.peek();
             self.at += 1;
             out.push(match e {
                 b'"' | b'\\' | b'/' => char::from(e),
