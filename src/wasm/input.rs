@@ -464,25 +464,8 @@ pub fn digest(function: &str, value: &JsValue) -> Result<Digest> {
         headline: r.string_in(t, "headline"),
         span: Default::default(),
     });
-    let source = r.optional(&at.field("source"), |r, s| {
-        let publisher = r.string_in(s, "publisher");
-        Source {
-            raw: r
-                .optional_string_in(s, "raw")
-                .unwrap_or_else(|| publisher.clone()),
-            published: r.optional_string_in(s, "published"),
-            publisher,
-            span: Default::default(),
-        }
-    });
-    let sections = r.each(&at.field("sections"), |r, s| {
-        r.object(s);
-        Section {
-            heading: r.optional(&s.field("heading"), heading),
-            points: r.each(&s.field("points"), point),
-            span: Default::default(),
-        }
-    });
+    let source = r.optional(&at.field("source"), source);
+    let sections = r.each(&at.field("sections"), section);
     let notes = r.each(&at.field("notes"), |r, n| {
         r.object(n);
         Note {
@@ -514,6 +497,31 @@ pub fn digest(function: &str, value: &JsValue) -> Result<Digest> {
     r.finish(digest)
 }
 
+/// (The source, a section and a point are read out of line: inlined in
+/// `digest` and the `each` loops, their code was larger.)
+#[inline(never)]
+fn source(r: &mut Reader, s: &At) -> Source {
+    let publisher = r.string_in(s, "publisher");
+    Source {
+        raw: r
+            .optional_string_in(s, "raw")
+            .unwrap_or_else(|| publisher.clone()),
+        published: r.optional_string_in(s, "published"),
+        publisher,
+        span: Default::default(),
+    }
+}
+
+#[inline(never)]
+fn section(r: &mut Reader, s: &At) -> Section {
+    r.object(s);
+    Section {
+        heading: r.optional(&s.field("heading"), heading),
+        points: r.each(&s.field("points"), point),
+        span: Default::default(),
+    }
+}
+
 /// (Out of line: read for sections and the references heading, a copy in
 /// each place cost more than the call.)
 #[inline(never)]
@@ -524,6 +532,7 @@ fn heading(r: &mut Reader, h: &At) -> Heading {
     }
 }
 
+#[inline(never)]
 fn point(r: &mut Reader, p: &At) -> Point {
     r.object(p);
     Point {
