@@ -329,10 +329,10 @@ pub fn options(function: &str, js: &JsValue) -> Result<Option<RenderOptions>> {
         ));
     }
     let dir_at = at.field("dir");
-    let dir = match dir_at.present() {
+    let dir = match dir_at.present().map(Value::as_str) {
         None => None,
-        Some(Value::String(d)) if d == "ltr" => Some(Direction::Ltr),
-        Some(Value::String(d)) if d == "rtl" => Some(Direction::Rtl),
+        Some(Some("ltr")) => Some(Direction::Ltr),
+        Some(Some("rtl")) => Some(Direction::Rtl),
         Some(_) => {
             r.wrong(&dir_at, "\"ltr\" or \"rtl\"");
             None
