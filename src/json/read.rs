@@ -41,7 +41,7 @@ impl Value {
             Value::Object(members) => {
                 let mut i = 0;
                 while i + 1 < members.len() {
-                    if members[i].as_str() == Some(key) {
+                    if matches!(&members[i], Value::String(k) if k == key) {
                         return Some(&members[i + 1]);
                     }
                     i += 2;
