@@ -41,6 +41,8 @@ impl Value {
             Value::Object(members) => {
                 let mut i = 0;
                 while i + 1 < members.len() {
+                    // Matched in place: `as_str() == Some(key)` cost 80
+                    // bytes more.
                     if matches!(&members[i], Value::String(k) if k == key) {
                         return Some(&members[i + 1]);
                     }
