@@ -426,7 +426,10 @@ fn references(r: &mut Reader, at: &At) -> Vec<ReferenceInput> {
     // Keys and values alternate (see `Value::Object`).
     let mut i = 0;
     while i + 1 < members.len() {
-        let key = members[i].as_str().unwrap_or_default();
+        let key = match &members[i] {
+            Value::String(key) => key,
+            _ => "",
+        };
         let entry = At {
             parent: Some(at),
             name: key,
@@ -464,20 +467,10 @@ pub fn digest(function: &str, value: &JsValue) -> Result<Digest> {
         function,
         error: None,
     };
-    let title = r.optional(&at.field("title"), |r, t| Title {
-        column: r.optional_string_in(t, "column"),
-        headline: r.string_in(t, "headline"),
-        span: Default::default(),
-    });
+    let title = r.optional(&at.field("title"), title);
     let source = r.optional(&at.field("source"), source);
     let sections = r.each(&at.field("sections"), section);
-    let notes = r.each(&at.field("notes"), |r, n| {
-        r.object(n);
-        Note {
-            text: r.string_in(n, "text"),
-            span: Default::default(),
-        }
-    });
+    let notes = r.each(&at.field("notes"), note);
     let references = r.each(&at.field("references"), |r, e| {
         r.object(e);
         Reference {
@@ -502,8 +495,26 @@ pub fn digest(function: &str, value: &JsValue) -> Result<Digest> {
     r.finish(digest)
 }
 
-/// (The source, a section and a point are read out of line: inlined in
-/// `digest` and the `each` loops, their code was larger.)
+/// (The title, notes, source, sections and points are read out of line:
+/// inlined in `digest` and the `each` loops, their code was larger.)
+#[inline(never)]
+fn title(r: &mut Reader, t: &At) -> Title {
+    Title {
+        column: r.optional_string_in(t, "column"),
+        headline: r.string_in(t, "headline"),
+        span: Default::default(),
+    }
+}
+
+#[inline(never)]
+fn note(r: &mut Reader, n: &At) -> Note {
+    r.object(n);
+    Note {
+        text: r.string_in(n, "text"),
+        span: Default::default(),
+    }
+}
+
 #[inline(never)]
 fn source(r: &mut Reader, s: &At) -> Source {
     let publisher = r.string_in(s, "publisher");
@@ -571,7 +582,10 @@ fn inlines(r: &mut Reader, at: &At, inside: u8) -> Vec<Inline> {
     r.each(at, |r, inline| {
         r.object(inline);
         let kind = inline.field("type");
-        let name = kind.value.and_then(Value::as_str).unwrap_or("");
+        let name = match kind.value {
+            Some(Value::String(name)) => name,
+            _ => "",
+        };
         let mut known = None;
         let mut k = 0;
         while k < KINDS.len() {
