@@ -189,10 +189,15 @@ impl Reader<'_> {
     /// A whole number in `0..=u32::MAX`.
     #[inline(never)]
     fn number(&mut self, at: &At) -> u32 {
-        at.value.and_then(Value::whole_number).unwrap_or_else(|| {
-            self.wrong(at, "a whole number from 0");
-            0
-        })
+        // Not `whole_number` and `unwrap_or_else`: their instances cost
+        // more than this.
+        if let Some(Value::Number(n)) = at.value {
+            if let Some(n) = read::parse_u32(n) {
+                return n;
+            }
+        }
+        self.wrong(at, "a whole number from 0");
+        0
     }
 
     /// Whether `at` holds an object (reported when it does not).
@@ -284,15 +289,16 @@ pub fn options(function: &str, js: &JsValue) -> Result<Option<RenderOptions>> {
     // JSON writes NaN and Infinity as null, which would read as "not set":
     // the one number in the options is checked before that can happen.
     let level = js_sys::Reflect::get(js, &JsValue::from_str("headingLevel"))?;
+    // A number out of range, as shown in the `RangeError`.
+    let mut shown = None;
     if let Some(n) = level.as_f64().filter(|n| !n.is_finite()) {
-        let shown = if n.is_nan() {
+        shown = Some(if n.is_nan() {
             "NaN"
         } else if n > 0.0 {
             "Infinity"
         } else {
             "-Infinity"
-        };
-        return Err(level_error(function, shown));
+        });
     }
     let at = At::root("options", &value);
     let level = at.field("headingLevel");
@@ -300,22 +306,38 @@ pub fn options(function: &str, js: &JsValue) -> Result<Option<RenderOptions>> {
         function,
         error: None,
     };
+    // (JSON wrote a number that is not finite as null: not set.)
     let heading_level = match level.present() {
         None => None,
         Some(Value::Number(n)) => match read::parse_u32(n) {
             Some(l @ 2..=6) => Some(l as u8),
-            _ => return Err(level_error(function, n)),
+            _ => {
+                shown = Some(n);
+                None
+            }
         },
         Some(_) => {
             r.wrong(&level, "a number from 2 to 6");
             None
         }
     };
+    // Kept as the reader's first error (nothing else was read yet), not
+    // returned at once: each early return was a copy of the clean-up code.
+    if let Some(shown) = shown {
+        r.error = Some(error(
+            true,
+            &[
+                function,
+                ": options.headingLevel must be 2 to 6, not ",
+                shown,
+            ],
+        ));
+    }
     let dir_at = at.field("dir");
-    let dir = match dir_at.present() {
+    let dir = match dir_at.present().map(Value::as_str) {
         None => None,
-        Some(Value::String(d)) if d == "ltr" => Some(Direction::Ltr),
-        Some(Value::String(d)) if d == "rtl" => Some(Direction::Rtl),
+        Some(Some("ltr")) => Some(Direction::Ltr),
+        Some(Some("rtl")) => Some(Direction::Rtl),
         Some(_) => {
             r.wrong(&dir_at, "\"ltr\" or \"rtl\"");
             None
@@ -331,18 +353,9 @@ pub fn options(function: &str, js: &JsValue) -> Result<Option<RenderOptions>> {
     r.finish(options).map(Some)
 }
 
-/// The `RangeError` for a heading level that is a number, but not 2 to 6.
-fn level_error(function: &str, shown: &str) -> JsValue {
-    error(
-        true,
-        &[
-            function,
-            ": options.headingLevel must be 2 to 6, not ",
-            shown,
-        ],
-    )
-}
-
+/// The `labels` option, over the defaults. (Out of line: inlined in
+/// `options`, it cost the module 74 bytes more.)
+#[inline(never)]
 fn labels(r: &mut Reader, at: &At) -> Labels {
     let mut labels = Labels::default();
     if !r.given(at) {
@@ -413,7 +426,10 @@ fn references(r: &mut Reader, at: &At) -> Vec<ReferenceInput> {
     // Keys and values alternate (see `Value::Object`).
     let mut i = 0;
     while i + 1 < members.len() {
-        let key = members[i].as_str().unwrap_or_default();
+        let key = match &members[i] {
+            Value::String(key) => key,
+            _ => "",
+        };
         let entry = At {
             parent: Some(at),
             name: key,
@@ -451,37 +467,10 @@ pub fn digest(function: &str, value: &JsValue) -> Result<Digest> {
         function,
         error: None,
     };
-    let title = r.optional(&at.field("title"), |r, t| Title {
-        column: r.optional_string_in(t, "column"),
-        headline: r.string_in(t, "headline"),
-        span: Default::default(),
-    });
-    let source = r.optional(&at.field("source"), |r, s| {
-        let publisher = r.string_in(s, "publisher");
-        Source {
-            raw: r
-                .optional_string_in(s, "raw")
-                .unwrap_or_else(|| publisher.clone()),
-            published: r.optional_string_in(s, "published"),
-            publisher,
-            span: Default::default(),
-        }
-    });
-    let sections = r.each(&at.field("sections"), |r, s| {
-        r.object(s);
-        Section {
-            heading: r.optional(&s.field("heading"), heading),
-            points: r.each(&s.field("points"), point),
-            span: Default::default(),
-        }
-    });
-    let notes = r.each(&at.field("notes"), |r, n| {
-        r.object(n);
-        Note {
-            text: r.string_in(n, "text"),
-            span: Default::default(),
-        }
-    });
+    let title = r.optional(&at.field("title"), title);
+    let source = r.optional(&at.field("source"), source);
+    let sections = r.each(&at.field("sections"), section);
+    let notes = r.each(&at.field("notes"), note);
     let references = r.each(&at.field("references"), |r, e| {
         r.object(e);
         Reference {
@@ -506,6 +495,49 @@ pub fn digest(function: &str, value: &JsValue) -> Result<Digest> {
     r.finish(digest)
 }
 
+/// (The title, notes, source, sections and points are read out of line:
+/// inlined in `digest` and the `each` loops, their code was larger.)
+#[inline(never)]
+fn title(r: &mut Reader, t: &At) -> Title {
+    Title {
+        column: r.optional_string_in(t, "column"),
+        headline: r.string_in(t, "headline"),
+        span: Default::default(),
+    }
+}
+
+#[inline(never)]
+fn note(r: &mut Reader, n: &At) -> Note {
+    r.object(n);
+    Note {
+        text: r.string_in(n, "text"),
+        span: Default::default(),
+    }
+}
+
+#[inline(never)]
+fn source(r: &mut Reader, s: &At) -> Source {
+    let publisher = r.string_in(s, "publisher");
+    Source {
+        raw: r
+            .optional_string_in(s, "raw")
+            .unwrap_or_else(|| publisher.clone()),
+        published: r.optional_string_in(s, "published"),
+        publisher,
+        span: Default::default(),
+    }
+}
+
+#[inline(never)]
+fn section(r: &mut Reader, s: &At) -> Section {
+    r.object(s);
+    Section {
+        heading: r.optional(&s.field("heading"), heading),
+        points: r.each(&s.field("points"), point),
+        span: Default::default(),
+    }
+}
+
 /// (Out of line: read for sections and the references heading, a copy in
 /// each place cost more than the call.)
 #[inline(never)]
@@ -516,6 +548,7 @@ fn heading(r: &mut Reader, h: &At) -> Heading {
     }
 }
 
+#[inline(never)]
 fn point(r: &mut Reader, p: &At) -> Point {
     r.object(p);
     Point {
@@ -549,7 +582,10 @@ fn inlines(r: &mut Reader, at: &At, inside: u8) -> Vec<Inline> {
     r.each(at, |r, inline| {
         r.object(inline);
         let kind = inline.field("type");
-        let name = kind.value.and_then(Value::as_str).unwrap_or("");
+        let name = match kind.value {
+            Some(Value::String(name)) => name,
+            _ => "",
+        };
         let mut known = None;
         let mut k = 0;
         while k < KINDS.len() {
