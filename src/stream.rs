@@ -334,7 +334,7 @@ fn update(
 ) {
     if same_article(shown, pieces) {
         if whole {
-            ops.attr("aria-busy", None);
+            ops.busy(false);
         }
         show(shown, ops, pieces, from, tooltips, whole);
         return;
@@ -387,7 +387,7 @@ fn reset(shown: &mut Shown, ops: &mut Ops, pieces: &Pieces, tooltips: &[u32], bu
     );
     html.out.push_str("</article>");
     ops.article(&html.out);
-    ops.attr("aria-busy", busy.then_some("true"));
+    ops.busy(busy);
 }
 
 /// Tooltips to show: their ids, and two sorted lists of the ids any point
@@ -499,11 +499,11 @@ fn show(
         let id = ids[k];
         k += 1;
         let at = shown.tooltips.binary_search_by_key(&id, |(i, _)| *i);
-        let tid = tooltip_id(pieces, id);
+        let prefix = pieces.prefix();
         if !is_cited(cited, id) {
             if let Ok(i) = at {
                 shown.tooltips.remove(i);
-                ops.remove_tooltip(&tid);
+                ops.remove_tooltip(prefix, id);
             }
             continue;
         }
@@ -517,15 +517,12 @@ fn show(
         match at {
             Ok(i) if shown.tooltips[i].1 == html => {}
             Ok(i) => {
-                ops.tooltip(&tid, &html, None);
+                ops.tooltip(prefix, id, &html, None);
                 shown.tooltips[i].1 = html;
             }
             Err(i) => {
-                let before = shown
-                    .tooltips
-                    .get(i)
-                    .map(|(next, _)| tooltip_id(pieces, *next));
-                ops.tooltip(&tid, &html, before.as_deref());
+                let next = shown.tooltips.get(i).map(|(next, _)| *next);
+                ops.tooltip(prefix, id, &html, next);
                 shown.tooltips.insert(i, (id, html));
             }
         }
@@ -534,14 +531,6 @@ fn show(
         ops.remove(end);
         shown.container = false;
     }
-}
-
-fn tooltip_id(pieces: &Pieces, id: u32) -> String {
-    let mut out = String::new();
-    out.push_str(pieces.prefix());
-    out.push_str("-t");
-    crate::decimal::push_decimal(&mut out, u64::from(id));
-    out
 }
 
 const REPLACE: u8 = 1;
@@ -592,14 +581,30 @@ impl Ops {
         self.out.push(']');
     }
 
-    fn attr(&mut self, name: &str, value: Option<&str>) {
+    /// Sets or removes the article's aria-busy, the one attribute a stream
+    /// changes (written whole: no name or value to escape).
+    fn busy(&mut self, busy: bool) {
         self.start(0);
-        self.string(name);
-        match value {
-            Some(v) => self.string(v),
+        self.out.push_str(if busy {
+            ",\"aria-busy\",\"true\"]"
+        } else {
+            ",\"aria-busy\",null]"
+        });
+    }
+
+    /// A tooltip's element id, or null: written straight into the output,
+    /// since the prefix is letters, digits, `-` and `_` (nothing to escape).
+    fn tooltip_id(&mut self, prefix: &str, id: Option<u32>) {
+        match id {
+            Some(id) => {
+                self.out.push_str(",\"");
+                self.out.push_str(prefix);
+                self.out.push_str("-t");
+                crate::decimal::push_decimal(&mut self.out, u64::from(id));
+                self.out.push('"');
+            }
             None => self.out.push_str(",null"),
         }
-        self.end();
     }
 
     fn child(&mut self, code: u8, index: usize, html: &str) {
@@ -634,7 +639,7 @@ impl Ops {
         self.end();
     }
 
-    fn tooltip(&mut self, id: &str, html: &str, before: Option<&str>) {
+    fn tooltip(&mut self, prefix: &str, id: u32, html: &str, next: Option<u32>) {
         if self.markup_only {
             // Into the tooltips' container, the last child so far.
             self.out.truncate(self.out.len() - "</div>".len());
@@ -643,18 +648,15 @@ impl Ops {
             return;
         }
         self.start(6);
-        self.string(id);
+        self.tooltip_id(prefix, Some(id));
         self.string(html);
-        match before {
-            Some(b) => self.string(b),
-            None => self.out.push_str(",null"),
-        }
+        self.tooltip_id(prefix, next);
         self.end();
     }
 
-    fn remove_tooltip(&mut self, id: &str) {
+    fn remove_tooltip(&mut self, prefix: &str, id: u32) {
         self.start(7);
-        self.string(id);
+        self.tooltip_id(prefix, Some(id));
         self.end();
     }
 
