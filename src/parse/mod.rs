@@ -102,10 +102,11 @@ pub fn parse(input: &str) -> Digest {
 
     let title = layout.title.map(|i| {
         let (s, e) = lines[i].trimmed(input);
-        let parsed = title::parse(&input[s..e]);
+        let (column, headline) = title::parse(&input[s..e]);
         Title {
-            column: parsed.column,
-            headline: parsed.headline,
+            // Trimmed, so empty exactly when folded to nothing.
+            column: (!column.is_empty()).then(|| text::folded(column)),
+            headline: text::folded(headline),
             span: byte_span(s, e),
         }
     });
