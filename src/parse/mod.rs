@@ -629,25 +629,30 @@ pub fn apply_references(digest: &mut Digest, references: &[ReferenceInput]) {
                 .filter(|t| !t.is_empty())
                 .map(String::from)
         };
-        match digest.references.iter_mut().find(|r| r.id == input.id) {
-            Some(existing) => {
-                if let Some(title) = non_empty(&input.title) {
-                    existing.title = Some(title);
-                }
-                if let Some(text) = non_empty(&input.text) {
-                    existing.text = text;
-                }
-                if let Some(url) = non_empty(&input.url) {
-                    existing.url = Some(url);
-                }
+        // A new id gets an empty entry, then filled as an existing one is:
+        // one path, where two were each their own code.
+        let at = match digest.references.iter().position(|r| r.id == input.id) {
+            Some(at) => at,
+            None => {
+                digest.references.push(Reference {
+                    id: input.id,
+                    title: None,
+                    text: String::new(),
+                    url: None,
+                    span: Span::default(),
+                });
+                digest.references.len() - 1
             }
-            None => digest.references.push(Reference {
-                id: input.id,
-                title: non_empty(&input.title),
-                text: non_empty(&input.text).unwrap_or_default(),
-                url: non_empty(&input.url),
-                span: Span::default(),
-            }),
+        };
+        let entry = &mut digest.references[at];
+        if let Some(title) = non_empty(&input.title) {
+            entry.title = Some(title);
+        }
+        if let Some(text) = non_empty(&input.text) {
+            entry.text = text;
+        }
+        if let Some(url) = non_empty(&input.url) {
+            entry.url = Some(url);
         }
     }
     // The others kept in order by swapping them forward: a `retain`
