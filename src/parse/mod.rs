@@ -212,27 +212,45 @@ struct Meta<'a> {
 impl<'a> Layout<'a> {
     fn find(src: &'a str, lines: &'a [Line], kinds: &'a [LineKind]) -> Self {
         let n = lines.len();
-        let first_content = (0..n).find(|&i| kinds[i] != LineKind::Blank);
-        let next_content = |from: usize| (from..n).find(|&i| kinds[i] != LineKind::Blank);
-        let meta_ctx = MetaContext {
+        let mut meta_ctx = MetaContext {
             src,
             lines,
             kinds,
-            first_content,
+            first_content: None,
         };
-        let text = |i: usize| meta_ctx.text(i);
-
-        // The last references heading whose next line is an entry.
-        let heading = (0..n).rev().find(|&i| {
-            references::is_heading(text(i))
-                && next_content(i + 1).is_some_and(|j| references::entry_marker(text(j)).is_some())
-        });
+        // One walk over the lines for the first content line, the last
+        // references heading whose next content line is an entry, and the
+        // first of the footnote definitions closing the text (the first
+        // after which every line is another one, a continuation, or a
+        // plain line: title, source, note; a point after a definition
+        // means it was not at the end). A walk for each was code of its own.
+        let mut heading = None;
+        let mut definitions = None;
+        // The content line before, when it is a references heading.
+        let mut after_heading = None;
+        for i in 0..n {
+            if kinds[i] == LineKind::Blank {
+                continue;
+            }
+            meta_ctx.first_content.get_or_insert(i);
+            let text = meta_ctx.text(i);
+            if after_heading.is_some() && references::entry_marker(text).is_some() {
+                heading = after_heading;
+            }
+            after_heading = references::is_heading(text).then_some(i);
+            if references::is_definition(text) {
+                definitions.get_or_insert(i);
+            } else if definitions.is_some() && !meta_ctx.is_plain_line(i, false) {
+                definitions = None;
+            }
+        }
+        let first_content = meta_ctx.first_content;
 
         // The block: a heading and the entries after it, or else footnote
         // definitions closing the text.
         let block = match heading {
             Some(h) => Some((Some(h), h + 1)),
-            None => meta_ctx.trailing_definitions().map(|d| (None, d)),
+            None => definitions.map(|d| (None, d)),
         };
         let (meta, body_end, entries) = match block {
             Some((heading, first_entry)) => {
@@ -266,7 +284,7 @@ impl<'a> Layout<'a> {
         // A `# Headline` opening the text is the title when none closes it.
         if layout.title.is_none() {
             if let Some(first) = first_content.filter(|&i| i < body_end) {
-                if title::is_hash_title(text(first)) {
+                if title::is_hash_title(meta_ctx.text(first)) {
                     layout.title = Some(first);
                     layout.body = first + 1..body_end;
                 }
@@ -297,25 +315,6 @@ impl<'a> MetaContext<'a> {
         (lo..before)
             .rev()
             .find(|&i| self.kinds[i] != LineKind::Blank)
-    }
-
-    /// The first of the footnote definitions (`[^1]: …`, `[1]: …`) that
-    /// close the text: the first definition after which every line is
-    /// another one, a continuation, or a plain line (title, source, note).
-    /// A point after a definition means it was not at the end.
-    fn trailing_definitions(&self) -> Option<usize> {
-        let mut first = None;
-        for i in 0..self.lines.len() {
-            if self.kinds[i] == LineKind::Blank {
-                continue;
-            }
-            if references::is_definition(self.text(i)) {
-                first.get_or_insert(i);
-            } else if first.is_some() && !self.is_plain_line(i, false) {
-                first = None;
-            }
-        }
-        first
     }
 
     /// Finds the source line and the title line closing `lo..hi`.
