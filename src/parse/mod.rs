@@ -228,8 +228,8 @@ impl<'a> Layout<'a> {
         let mut definitions = None;
         // The content line before, when it is a references heading.
         let mut after_heading = None;
-        for i in 0..n {
-            if kinds[i] == LineKind::Blank {
+        for (i, &kind) in kinds.iter().enumerate() {
+            if kind == LineKind::Blank {
                 continue;
             }
             meta_ctx.first_content.get_or_insert(i);
