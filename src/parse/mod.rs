@@ -763,36 +763,37 @@ fn check_references(digest: &mut Digest, duplicates: bool) {
 ///
 /// Two passes of the parser's one u64 sort instead of a stable sort of
 /// diagnostics (whose merge sort cost the module about 0.5 KB more): by
-/// (end, position), then by (start, place in that order), which is the
-/// order by (start, end, position).
+/// (end, position), then by (start, position in that order), which is the
+/// order by (start, end, position). Each pass moves the diagnostics, so
+/// the second needs no table of where the first put them.
 fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
     let mut keys: Vec<u64> = Vec::with_capacity(diagnostics.len());
     for (i, d) in (0..).zip(&*diagnostics) {
         keys.push(pack(d.span.byte_end, i));
     }
-    keys.sort_unstable();
-    let mut order: Vec<u32> = Vec::with_capacity(keys.len());
-    for (rank, key) in (0..).zip(&mut keys) {
-        let i = *key as u32;
-        order.push(i);
-        *key = pack(diagnostics[i as usize].span.byte_start, rank);
+    sort_by_keys(diagnostics, &mut keys);
+    for (i, d) in (0..).zip(&*diagnostics) {
+        keys[i as usize] = pack(d.span.byte_start, i);
     }
+    sort_by_keys(diagnostics, &mut keys);
+}
+
+/// Sorts `keys` (each a sort key over the position of its diagnostic),
+/// then moves each diagnostic to its key's place, along the permutation's
+/// cycles (a place done is marked `u64::MAX`, which no key is: positions
+/// fit in fewer bits).
+fn sort_by_keys(diagnostics: &mut [Diagnostic], keys: &mut [u64]) {
     keys.sort_unstable();
-    // Where each place's diagnostic comes from (in the keys, now spent),
-    // then moved there along the permutation's cycles (a place done is
-    // marked `u64::MAX`).
-    for key in &mut keys {
-        *key = u64::from(order[*key as u32 as usize]);
-    }
     for start in 0..keys.len() {
         let mut at = start;
         loop {
-            let next = std::mem::replace(&mut keys[at], u64::MAX);
-            if next == start as u64 || next == u64::MAX {
+            let key = std::mem::replace(&mut keys[at], u64::MAX);
+            let next = key as u32 as usize;
+            if key == u64::MAX || next == start {
                 break;
             }
-            diagnostics.swap(at, next as usize);
-            at = next as usize;
+            diagnostics.swap(at, next);
+            at = next;
         }
     }
 }
