@@ -542,16 +542,10 @@ pub fn index_citations(sections: &[Section]) -> Vec<Citation> {
                 section: si as u32,
                 point: pi as u32,
             });
-            // One closure for both: pushes, not `extend` with a map.
-            let mut push = |ids: &[u32], _| {
-                for &id in ids {
-                    pairs.push(pack(id, n));
-                }
-            };
             if point.citations.is_empty() {
-                for_each_cite(&point.inlines, &mut push);
+                cite_pairs(&point.inlines, n, &mut pairs);
             } else {
-                push(&point.citations, Span::default());
+                push_pairs(&point.citations, n, &mut pairs);
             }
         }
     }
@@ -585,6 +579,25 @@ pub fn index_citations(sections: &[Section]) -> Vec<Citation> {
         i = end;
     }
     citations
+}
+
+/// (id, `n`) for every id of every citation group in `inlines`, nested ones
+/// too: a walk of its own, not a closure through [`for_each_cite`] (see
+/// there why).
+fn cite_pairs(inlines: &[Inline], n: u32, pairs: &mut Vec<u64>) {
+    for inline in inlines {
+        match inline {
+            Inline::Cite { ids, .. } => push_pairs(ids, n, pairs),
+            other => cite_pairs(other.children(), n, pairs),
+        }
+    }
+}
+
+/// (id, `n`) for each of `ids`: pushes, not `extend` with a map.
+fn push_pairs(ids: &[u32], n: u32, pairs: &mut Vec<u64>) {
+    for &id in ids {
+        pairs.push(pack(id, n));
+    }
 }
 
 /// The references' ids, in order. One plain loop for the parser's and the
@@ -708,13 +721,7 @@ fn check_references(digest: &mut Digest, duplicates: bool) {
         }) else {
             continue;
         };
-        let mut span = None;
-        for_each_cite(&point.inlines, &mut |ids, at| {
-            if span.is_none() && ids.contains(&citation.id) {
-                span = Some(at);
-            }
-        });
-        let span = span.unwrap_or(point.span);
+        let span = first_cite(&point.inlines, citation.id).unwrap_or(point.span);
         diagnostics.push(Diagnostic {
             severity: Severity::Warning,
             code: DiagnosticCode::MissingReference,
@@ -860,8 +867,10 @@ fn inline_spans(inlines: &mut [Inline], f: &mut impl FnMut(&mut Span)) {
 
 /// Calls `f` with the ids and span of every citation group in `inlines`, in
 /// order, nested ones too (inside strong and emphasis). Recursive, to the
-/// constant depth inlines nest to (see [`Inline`]). (`dyn`: one copy in the
-/// wasm module for its three callers.)
+/// constant depth inlines nest to (see [`Inline`]). For the HTML writer:
+/// the parser's own walks are [`cite_pairs`] and [`first_cite`], since
+/// its closures called through `dyn` here kept indirect calls in the
+/// module, and with them every table entry of their type.
 pub(crate) fn for_each_cite(inlines: &[Inline], f: &mut dyn FnMut(&[u32], Span)) {
     for inline in inlines {
         match inline {
@@ -869,6 +878,22 @@ pub(crate) fn for_each_cite(inlines: &[Inline], f: &mut dyn FnMut(&[u32], Span))
             other => for_each_cite(other.children(), f),
         }
     }
+}
+
+/// The span of the first citation group in `inlines` citing `id`, nested
+/// ones too: a walk of its own, not a closure through [`for_each_cite`]
+/// (see there why).
+fn first_cite(inlines: &[Inline], id: u32) -> Option<Span> {
+    for inline in inlines {
+        let found = match inline {
+            Inline::Cite { ids, span } => ids.contains(&id).then_some(*span),
+            other => first_cite(other.children(), id),
+        };
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
 }
 
 #[cfg(test)]
