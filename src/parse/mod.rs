@@ -721,7 +721,8 @@ fn check_references(digest: &mut Digest, duplicates: bool) {
         }) else {
             continue;
         };
-        let span = first_cite(&point.inlines, citation.id).unwrap_or(point.span);
+        let mut span = point.span;
+        first_cite(&point.inlines, citation.id, &mut span);
         diagnostics.push(Diagnostic {
             severity: Severity::Warning,
             code: DiagnosticCode::MissingReference,
@@ -880,20 +881,23 @@ pub(crate) fn for_each_cite(inlines: &[Inline], f: &mut dyn FnMut(&[u32], Span))
     }
 }
 
-/// The span of the first citation group in `inlines` citing `id`, nested
-/// ones too: a walk of its own, not a closure through [`for_each_cite`]
+/// Sets `found` to the span of the first citation group in `inlines`
+/// citing `id`, nested ones too, and says whether there was one: a walk of its own, not a closure through [`for_each_cite`]
 /// (see there why).
-fn first_cite(inlines: &[Inline], id: u32) -> Option<Span> {
+fn first_cite(inlines: &[Inline], id: u32, found: &mut Span) -> bool {
     for inline in inlines {
-        let found = match inline {
-            Inline::Cite { ids, span } => ids.contains(&id).then_some(*span),
-            other => first_cite(other.children(), id),
+        let done = match inline {
+            Inline::Cite { ids, span } if ids.contains(&id) => {
+                *found = *span;
+                true
+            }
+            other => first_cite(other.children(), id, found),
         };
-        if found.is_some() {
-            return found;
+        if done {
+            return true;
         }
     }
-    None
+    false
 }
 
 #[cfg(test)]
