@@ -102,10 +102,11 @@ pub fn parse(input: &str) -> Digest {
 
     let title = layout.title.map(|i| {
         let (s, e) = lines[i].trimmed(input);
-        let parsed = title::parse(&input[s..e]);
+        let (column, headline) = title::parse(&input[s..e]);
         Title {
-            column: parsed.column,
-            headline: parsed.headline,
+            // Trimmed, so empty exactly when folded to nothing.
+            column: (!column.is_empty()).then(|| text::folded(column)),
+            headline: text::folded(headline),
             span: byte_span(s, e),
         }
     });
@@ -211,27 +212,45 @@ struct Meta<'a> {
 impl<'a> Layout<'a> {
     fn find(src: &'a str, lines: &'a [Line], kinds: &'a [LineKind]) -> Self {
         let n = lines.len();
-        let first_content = (0..n).find(|&i| kinds[i] != LineKind::Blank);
-        let next_content = |from: usize| (from..n).find(|&i| kinds[i] != LineKind::Blank);
-        let meta_ctx = MetaContext {
+        let mut meta_ctx = MetaContext {
             src,
             lines,
             kinds,
-            first_content,
+            first_content: None,
         };
-        let text = |i: usize| meta_ctx.text(i);
-
-        // The last references heading whose next line is an entry.
-        let heading = (0..n).rev().find(|&i| {
-            references::is_heading(text(i))
-                && next_content(i + 1).is_some_and(|j| references::entry_marker(text(j)).is_some())
-        });
+        // One walk over the lines for the first content line, the last
+        // references heading whose next content line is an entry, and the
+        // first of the footnote definitions closing the text (the first
+        // after which every line is another one, a continuation, or a
+        // plain line: title, source, note; a point after a definition
+        // means it was not at the end). A walk for each was code of its own.
+        let mut heading = None;
+        let mut definitions = None;
+        // The content line before, when it is a references heading.
+        let mut after_heading = None;
+        for (i, &kind) in kinds.iter().enumerate() {
+            if kind == LineKind::Blank {
+                continue;
+            }
+            meta_ctx.first_content.get_or_insert(i);
+            let text = meta_ctx.text(i);
+            if after_heading.is_some() && references::entry_marker(text).is_some() {
+                heading = after_heading;
+            }
+            after_heading = references::is_heading(text).then_some(i);
+            if references::is_definition(text) {
+                definitions.get_or_insert(i);
+            } else if definitions.is_some() && !meta_ctx.is_plain_line(i, false) {
+                definitions = None;
+            }
+        }
+        let first_content = meta_ctx.first_content;
 
         // The block: a heading and the entries after it, or else footnote
         // definitions closing the text.
         let block = match heading {
             Some(h) => Some((Some(h), h + 1)),
-            None => meta_ctx.trailing_definitions().map(|d| (None, d)),
+            None => definitions.map(|d| (None, d)),
         };
         let (meta, body_end, entries) = match block {
             Some((heading, first_entry)) => {
@@ -265,7 +284,7 @@ impl<'a> Layout<'a> {
         // A `# Headline` opening the text is the title when none closes it.
         if layout.title.is_none() {
             if let Some(first) = first_content.filter(|&i| i < body_end) {
-                if title::is_hash_title(text(first)) {
+                if title::is_hash_title(meta_ctx.text(first)) {
                     layout.title = Some(first);
                     layout.body = first + 1..body_end;
                 }
@@ -296,25 +315,6 @@ impl<'a> MetaContext<'a> {
         (lo..before)
             .rev()
             .find(|&i| self.kinds[i] != LineKind::Blank)
-    }
-
-    /// The first of the footnote definitions (`[^1]: …`, `[1]: …`) that
-    /// close the text: the first definition after which every line is
-    /// another one, a continuation, or a plain line (title, source, note).
-    /// A point after a definition means it was not at the end.
-    fn trailing_definitions(&self) -> Option<usize> {
-        let mut first = None;
-        for i in 0..self.lines.len() {
-            if self.kinds[i] == LineKind::Blank {
-                continue;
-            }
-            if references::is_definition(self.text(i)) {
-                first.get_or_insert(i);
-            } else if first.is_some() && !self.is_plain_line(i, false) {
-                first = None;
-            }
-        }
-        first
     }
 
     /// Finds the source line and the title line closing `lo..hi`.
@@ -542,16 +542,10 @@ pub fn index_citations(sections: &[Section]) -> Vec<Citation> {
                 section: si as u32,
                 point: pi as u32,
             });
-            // One closure for both: pushes, not `extend` with a map.
-            let mut push = |ids: &[u32], _| {
-                for &id in ids {
-                    pairs.push(pack(id, n));
-                }
-            };
             if point.citations.is_empty() {
-                for_each_cite(&point.inlines, &mut push);
+                cite_pairs(&point.inlines, n, &mut pairs);
             } else {
-                push(&point.citations, Span::default());
+                push_pairs(&point.citations, n, &mut pairs);
             }
         }
     }
@@ -585,6 +579,25 @@ pub fn index_citations(sections: &[Section]) -> Vec<Citation> {
         i = end;
     }
     citations
+}
+
+/// (id, `n`) for every id of every citation group in `inlines`, nested ones
+/// too: a walk of its own, not a closure through [`for_each_cite`] (see
+/// there why).
+fn cite_pairs(inlines: &[Inline], n: u32, pairs: &mut Vec<u64>) {
+    for inline in inlines {
+        match inline {
+            Inline::Cite { ids, .. } => push_pairs(ids, n, pairs),
+            other => cite_pairs(other.children(), n, pairs),
+        }
+    }
+}
+
+/// (id, `n`) for each of `ids`: pushes, not `extend` with a map.
+fn push_pairs(ids: &[u32], n: u32, pairs: &mut Vec<u64>) {
+    for &id in ids {
+        pairs.push(pack(id, n));
+    }
 }
 
 /// The references' ids, in order. One plain loop for the parser's and the
@@ -628,25 +641,30 @@ pub fn apply_references(digest: &mut Digest, references: &[ReferenceInput]) {
                 .filter(|t| !t.is_empty())
                 .map(String::from)
         };
-        match digest.references.iter_mut().find(|r| r.id == input.id) {
-            Some(existing) => {
-                if let Some(title) = non_empty(&input.title) {
-                    existing.title = Some(title);
-                }
-                if let Some(text) = non_empty(&input.text) {
-                    existing.text = text;
-                }
-                if let Some(url) = non_empty(&input.url) {
-                    existing.url = Some(url);
-                }
+        // A new id gets an empty entry, then filled as an existing one is:
+        // one path, where two were each their own code.
+        let at = match digest.references.iter().position(|r| r.id == input.id) {
+            Some(at) => at,
+            None => {
+                digest.references.push(Reference {
+                    id: input.id,
+                    title: None,
+                    text: String::new(),
+                    url: None,
+                    span: Span::default(),
+                });
+                digest.references.len() - 1
             }
-            None => digest.references.push(Reference {
-                id: input.id,
-                title: non_empty(&input.title),
-                text: non_empty(&input.text).unwrap_or_default(),
-                url: non_empty(&input.url),
-                span: Span::default(),
-            }),
+        };
+        let entry = &mut digest.references[at];
+        if let Some(title) = non_empty(&input.title) {
+            entry.title = Some(title);
+        }
+        if let Some(text) = non_empty(&input.text) {
+            entry.text = text;
+        }
+        if let Some(url) = non_empty(&input.url) {
+            entry.url = Some(url);
         }
     }
     // The others kept in order by swapping them forward: a `retain`
@@ -703,13 +721,8 @@ fn check_references(digest: &mut Digest, duplicates: bool) {
         }) else {
             continue;
         };
-        let mut span = None;
-        for_each_cite(&point.inlines, &mut |ids, at| {
-            if span.is_none() && ids.contains(&citation.id) {
-                span = Some(at);
-            }
-        });
-        let span = span.unwrap_or(point.span);
+        let mut span = point.span;
+        first_cite(&point.inlines, citation.id, &mut span);
         diagnostics.push(Diagnostic {
             severity: Severity::Warning,
             code: DiagnosticCode::MissingReference,
@@ -758,36 +771,37 @@ fn check_references(digest: &mut Digest, duplicates: bool) {
 ///
 /// Two passes of the parser's one u64 sort instead of a stable sort of
 /// diagnostics (whose merge sort cost the module about 0.5 KB more): by
-/// (end, position), then by (start, place in that order), which is the
-/// order by (start, end, position).
+/// (end, position), then by (start, position in that order), which is the
+/// order by (start, end, position). Each pass moves the diagnostics, so
+/// the second needs no table of where the first put them.
 fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
     let mut keys: Vec<u64> = Vec::with_capacity(diagnostics.len());
     for (i, d) in (0..).zip(&*diagnostics) {
         keys.push(pack(d.span.byte_end, i));
     }
-    keys.sort_unstable();
-    let mut order: Vec<u32> = Vec::with_capacity(keys.len());
-    for (rank, key) in (0..).zip(&mut keys) {
-        let i = *key as u32;
-        order.push(i);
-        *key = pack(diagnostics[i as usize].span.byte_start, rank);
+    sort_by_keys(diagnostics, &mut keys);
+    for (i, d) in (0..).zip(&*diagnostics) {
+        keys[i as usize] = pack(d.span.byte_start, i);
     }
+    sort_by_keys(diagnostics, &mut keys);
+}
+
+/// Sorts `keys` (each a sort key over the position of its diagnostic),
+/// then moves each diagnostic to its key's place, along the permutation's
+/// cycles (a place done is marked `u64::MAX`, which no key is: positions
+/// fit in fewer bits).
+fn sort_by_keys(diagnostics: &mut [Diagnostic], keys: &mut [u64]) {
     keys.sort_unstable();
-    // Where each place's diagnostic comes from (in the keys, now spent),
-    // then moved there along the permutation's cycles (a place done is
-    // marked `u64::MAX`).
-    for key in &mut keys {
-        *key = u64::from(order[*key as u32 as usize]);
-    }
     for start in 0..keys.len() {
         let mut at = start;
         loop {
-            let next = std::mem::replace(&mut keys[at], u64::MAX);
-            if next == start as u64 || next == u64::MAX {
+            let key = std::mem::replace(&mut keys[at], u64::MAX);
+            let next = key as u32 as usize;
+            if key == u64::MAX || next == start {
                 break;
             }
-            diagnostics.swap(at, next as usize);
-            at = next as usize;
+            diagnostics.swap(at, next);
+            at = next;
         }
     }
 }
@@ -854,8 +868,10 @@ fn inline_spans(inlines: &mut [Inline], f: &mut impl FnMut(&mut Span)) {
 
 /// Calls `f` with the ids and span of every citation group in `inlines`, in
 /// order, nested ones too (inside strong and emphasis). Recursive, to the
-/// constant depth inlines nest to (see [`Inline`]). (`dyn`: one copy in the
-/// wasm module for its three callers.)
+/// constant depth inlines nest to (see [`Inline`]). For the HTML writer:
+/// the parser's own walks are [`cite_pairs`] and [`first_cite`], since
+/// its closures called through `dyn` here kept indirect calls in the
+/// module, and with them every table entry of their type.
 pub(crate) fn for_each_cite(inlines: &[Inline], f: &mut dyn FnMut(&[u32], Span)) {
     for inline in inlines {
         match inline {
@@ -863,6 +879,25 @@ pub(crate) fn for_each_cite(inlines: &[Inline], f: &mut dyn FnMut(&[u32], Span))
             other => for_each_cite(other.children(), f),
         }
     }
+}
+
+/// Sets `found` to the span of the first citation group in `inlines`
+/// citing `id`, nested ones too, and says whether there was one: a walk of its own, not a closure through [`for_each_cite`]
+/// (see there why).
+fn first_cite(inlines: &[Inline], id: u32, found: &mut Span) -> bool {
+    for inline in inlines {
+        let done = match inline {
+            Inline::Cite { ids, span } if ids.contains(&id) => {
+                *found = *span;
+                true
+            }
+            other => first_cite(other.children(), id, found),
+        };
+        if done {
+            return true;
+        }
+    }
+    false
 }
 
 #[cfg(test)]

@@ -15,46 +15,38 @@
 //! ```
 
 use super::chars::split_any;
-use super::text::{folded, trim, trim_start};
+use super::text::{trim, trim_start};
 
 /// As `&str`, found on bytes: a `&[char]` pattern brought a searcher's code.
 const SEPARATORS: &[&str] = &["|", "｜", "丨"];
 
-pub struct ParsedTitle {
-    pub column: Option<String>,
-    pub headline: String,
-}
-
-/// Splits a title line (trimmed) into column and headline.
-pub fn parse(line: &str) -> ParsedTitle {
-    let line = strip_hash(line);
-    if let Some((column, headline)) = split_any(line, SEPARATORS) {
-        let (column, headline) = (folded(column), folded(headline));
-        // A stray separator with words on one side only: those words are
-        // the headline.
-        if !headline.is_empty() {
-            return ParsedTitle {
-                column: (!column.is_empty()).then_some(column),
-                headline,
-            };
-        }
-        if !column.is_empty() {
-            return ParsedTitle {
-                column: None,
-                headline: column,
-            };
-        }
-    }
-    ParsedTitle {
-        column: None,
-        headline: folded(line),
-    }
+/// Splits a title line (trimmed) into column and headline, each trimmed
+/// (not folded: the caller folds what it keeps).
+pub fn parse(line: &str) -> (&str, &str) {
+    split(strip_hash(line))
 }
 
 /// Whether the line has a column separator with words on both sides.
 pub fn has_column(line: &str) -> bool {
-    split_any(line, SEPARATORS)
-        .is_some_and(|(column, headline)| !trim(column).is_empty() && !trim(headline).is_empty())
+    !split(line).0.is_empty()
+}
+
+/// Column (empty when none) and headline: one reading for [`parse`] and
+/// [`has_column`]. Trimmed before anything is decided, so that nothing is
+/// folded only to be dropped.
+fn split(line: &str) -> (&str, &str) {
+    if let Some((column, headline)) = split_any(line, SEPARATORS) {
+        let (column, headline) = (trim(column), trim(headline));
+        // A stray separator with words on one side only: those words are
+        // the headline.
+        if !headline.is_empty() {
+            return (column, headline);
+        }
+        if !column.is_empty() {
+            return ("", column);
+        }
+    }
+    ("", line)
 }
 
 /// A `# Headline` line (one `#` exactly).
@@ -75,8 +67,12 @@ mod tests {
     use super::*;
 
     fn split(s: &str) -> (Option<String>, String) {
-        let t = parse(s);
-        (t.column, t.headline)
+        let (column, headline) = parse(s);
+        let column = super::super::text::folded(column);
+        (
+            (!column.is_empty()).then_some(column),
+            super::super::text::folded(headline),
+        )
     }
 
     #[test]

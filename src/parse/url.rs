@@ -12,7 +12,6 @@
 //! ```
 
 use super::letters::is_word_char;
-use super::scan::find_str;
 use super::text::trim;
 
 /// `url` when it is an absolute `http:` or `https:` URL with nothing that
@@ -27,17 +26,23 @@ pub fn safe_url(url: &str) -> Option<&str> {
         head.get(..scheme.len())
             .is_some_and(|h| h.eq_ignore_ascii_case(scheme))
     };
-    let has_scheme = is(b"https://") || is(b"http://");
+    // Where the host starts: after the scheme, whose `://` is the URL's
+    // first (no other one to search for).
+    let host = if is(b"https://") {
+        8
+    } else if is(b"http://") {
+        7
+    } else {
+        return None;
+    };
     let clean = url.chars().all(|c| {
         !c.is_control() && !c.is_whitespace() && !matches!(c, '"' | '\'' | '<' | '>' | '`' | '\\')
     });
-    let has_host = find_str(url, "://").is_some_and(|i| {
-        url[i + 3..]
-            .chars()
-            .next()
-            .is_some_and(|c| is_word_char(c) || c == '[')
-    });
-    (has_scheme && clean && has_host).then_some(url)
+    let has_host = url[host..]
+        .chars()
+        .next()
+        .is_some_and(|c| is_word_char(c) || c == '[');
+    (clean && has_host).then_some(url)
 }
 
 #[cfg(test)]
