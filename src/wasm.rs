@@ -102,7 +102,7 @@ pub fn model(caller: &str, text: &str, options: JsValue) -> Result<Vec<u8>> {
     test_trap::check();
     // The JavaScript layer checked that `text` is a string.
     // Only the references matter here.
-    let references = input::options(caller, &options)?.map_or_else(Vec::new, |o| o.references);
+    let references = input::options(&options).map_or_else(Vec::new, |o| o.references);
     let digest = parse_with_references(text, &references);
     // The limit is on the model's JSON, which is about the size of the
     // objects built from the records.
@@ -120,7 +120,7 @@ pub fn model(caller: &str, text: &str, options: JsValue) -> Result<Vec<u8>> {
 #[wasm_bindgen]
 pub fn markup(caller: &str, input: JsValue, options: JsValue) -> Result<String> {
     test_trap::check();
-    let given = input::options(caller, &options)?;
+    let given = input::options(&options);
     let options = given.as_ref().unwrap_or_else(|| default_options());
     let digest = digest_arg(caller, input, options)?;
     let size = crate::render::html::size_hint(&digest);
@@ -152,9 +152,9 @@ static STREAMS: OneThread<std::cell::RefCell<Vec<Option<crate::stream::Stream>>>
 /// Opens a stream (see [`crate::stream`]) with the render options; returns
 /// its handle.
 #[wasm_bindgen(js_name = streamOpen)]
-pub fn stream_open(caller: &str, options: JsValue) -> Result<u32> {
+pub fn stream_open(options: JsValue) -> u32 {
     test_trap::check();
-    let options = input::options(caller, &options)?.unwrap_or_default();
+    let options = input::options(&options).unwrap_or_default();
     let mut streams = STREAMS.0.borrow_mut();
     let stream = crate::stream::Stream::new(options, "");
     // The first closed slot, or a new one.
@@ -167,7 +167,7 @@ pub fn stream_open(caller: &str, options: JsValue) -> Result<u32> {
     } else {
         streams[i] = Some(stream);
     }
-    Ok(i as u32)
+    i as u32
 }
 
 /// Adds `chunk` to stream `handle`; the page's changes (JSON, see

@@ -279,100 +279,23 @@ impl Reader<'_> {
     }
 }
 
-/// Render options: `undefined`/`null` for the defaults, or an object.
-/// The options argument; `None` when there is none (`undefined` or `null`).
-pub fn options(function: &str, js: &JsValue) -> Result<Option<RenderOptions>> {
-    if js.is_undefined() || js.is_null() {
-        return Ok(None);
+/// The render options as the JavaScript layer checked and flattened them
+/// (`flatOptions` in npm/api.js, which throws every `TypeError` and
+/// `RangeError` about them): `undefined` for none, or an array of the
+/// heading level (0: not set), the direction (0: not set, 1: ltr, 2: rtl),
+/// the id prefix, the eight labels below, the twelve month names, then each
+/// reference as its id, title, text and url; a string that is not set is
+/// missing. (Checked here before, from the options' JSON: that reader cost
+/// the module more than the checks cost the JavaScript.)
+pub fn options(js: &JsValue) -> Option<RenderOptions> {
+    if js.is_undefined() {
+        return None;
     }
-    let value = object(function, "options", "an object", js)?;
-    // JSON writes NaN and Infinity as null, which would read as "not set":
-    // the one number in the options is checked before that can happen.
-    let level = js_sys::Reflect::get(js, &JsValue::from_str("headingLevel"))?;
-    // A number out of range, as shown in the `RangeError`.
-    let mut shown = None;
-    if let Some(n) = level.as_f64().filter(|n| !n.is_finite()) {
-        shown = Some(if n.is_nan() {
-            "NaN"
-        } else if n > 0.0 {
-            "Infinity"
-        } else {
-            "-Infinity"
-        });
-    }
-    let at = At::root("options", &value);
-    let level = at.field("headingLevel");
-    let mut r = Reader {
-        function,
-        error: None,
-    };
-    // (JSON wrote a number that is not finite as null: not set.)
-    let heading_level = match level.present() {
-        None => None,
-        Some(Value::Number(n)) => match read::parse_u32(n) {
-            Some(l @ 2..=6) => Some(l as u8),
-            _ => {
-                shown = Some(n);
-                None
-            }
-        },
-        Some(_) => {
-            r.wrong(&level, "a number from 2 to 6");
-            None
-        }
-    };
-    // Kept as the reader's first error (nothing else was read yet), not
-    // returned at once: each early return was a copy of the clean-up code.
-    if let Some(shown) = shown {
-        r.error = Some(error(
-            true,
-            &[
-                function,
-                ": options.headingLevel must be 2 to 6, not ",
-                shown,
-            ],
-        ));
-    }
-    let dir_at = at.field("dir");
-    let dir = match dir_at.present().map(Value::as_str) {
-        None => None,
-        Some(Some("ltr")) => Some(Direction::Ltr),
-        Some(Some("rtl")) => Some(Direction::Rtl),
-        Some(_) => {
-            r.wrong(&dir_at, "\"ltr\" or \"rtl\"");
-            None
-        }
-    };
-    let options = RenderOptions {
-        heading_level,
-        dir,
-        id_prefix: r.optional_string_in(&at, "idPrefix"),
-        labels: labels(&mut r, &at.field("labels")),
-        references: references(&mut r, &at.field("references")),
-    };
-    r.finish(options).map(Some)
-}
-
-/// The `labels` option, over the defaults. (Out of line: inlined in
-/// `options`, it cost the module 74 bytes more.)
-#[inline(never)]
-fn labels(r: &mut Reader, at: &At) -> Labels {
+    let list: &Array = js.unchecked_ref();
+    let text = |i: u32| list.get(i).as_string();
+    let number = |i: u32| list.get(i).as_f64().unwrap_or(0.0) as u32;
     let mut labels = Labels::default();
-    if !r.given(at) {
-        return labels;
-    }
-    // The names in a constant table, apart from the fields: pairs of both
-    // were built on the stack, name by name.
-    const NAMES: [&str; 8] = [
-        "source",
-        "citation",
-        "alsoCitedIn",
-        "references",
-        "opensInNewTab",
-        "empty",
-        "dateFormat",
-        "dateTimeFormat",
-    ];
+    // In `flatOptions`' `LABELS` order.
     let fields: [&mut String; 8] = [
         &mut labels.source,
         &mut labels.citation,
@@ -385,75 +308,45 @@ fn labels(r: &mut Reader, at: &At) -> Labels {
     ];
     // Indexed: the array's by-value iterator was kept in memory.
     let mut i = 0;
-    while i < NAMES.len() {
-        if let Some(text) = r.optional_string_in(at, NAMES[i]) {
-            *fields[i] = text;
+    while i < fields.len() {
+        if let Some(label) = text(3 + i as u32) {
+            *fields[i] = label;
         }
         i += 1;
     }
-    let months = at.field("months");
-    if months.present().is_some() {
-        let names = r.each(&months, |r, m| r.string(m));
-        if names.len() == 12 {
-            labels.months = names;
-        } else {
-            r.wrong(&months, "a list of 12 names");
+    // The months are all given or none.
+    if list.get(11).is_string() {
+        let mut months = Vec::with_capacity(12);
+        let mut m = 11;
+        while m < 23 {
+            months.push(text(m).unwrap_or_default());
+            m += 1;
         }
+        labels.months = months;
     }
-    labels
-}
-
-/// An array of `{ id, title?, text?, url? }`, or an object keyed by id.
-/// (Compiled on its own, options' code is smaller, though wasm-opt inlines
-/// it again.)
-#[inline(never)]
-fn references(r: &mut Reader, at: &At) -> Vec<ReferenceInput> {
-    let members = match at.present() {
-        None | Some(Value::Array(_)) => {
-            return r.each(at, |r, entry| {
-                r.object(entry);
-                let id = r.number_in(entry, "id");
-                reference_input(r, entry, id)
-            })
-        }
-        Some(Value::Object(members)) => members,
-        Some(_) => {
-            r.wrong(at, "an array or an object keyed by id");
-            return Vec::new();
-        }
-    };
-    let mut out = Vec::with_capacity(members.len() / 2);
-    // Keys and values alternate (see `Value::Object`).
-    let mut i = 0;
-    while i + 1 < members.len() {
-        let key = match &members[i] {
-            Value::String(key) => key,
-            _ => "",
-        };
-        let entry = At {
-            parent: Some(at),
-            name: key,
-            index: 0,
-            value: Some(&members[i + 1]),
-        };
-        i += 2;
-        let Some(id) = read::parse_u32(crate::parse::trim(key)) else {
-            r.fail(at, &[" keys must be citation numbers, not \"", key, "\""]);
-            continue;
-        };
-        r.object(&entry);
-        out.push(reference_input(r, &entry, id));
+    let mut references = Vec::new();
+    let mut at = 23;
+    while at < list.length() {
+        references.push(ReferenceInput {
+            id: number(at),
+            title: text(at + 1),
+            text: text(at + 2),
+            url: text(at + 3),
+        });
+        at += 4;
     }
-    out
-}
-
-fn reference_input(r: &mut Reader, entry: &At, id: u32) -> ReferenceInput {
-    ReferenceInput {
-        id,
-        title: r.optional_string_in(entry, "title"),
-        text: r.optional_string_in(entry, "text"),
-        url: r.optional_string_in(entry, "url"),
-    }
+    let level = number(0);
+    Some(RenderOptions {
+        heading_level: (level != 0).then_some(level as u8),
+        dir: match number(1) {
+            1 => Some(Direction::Ltr),
+            2 => Some(Direction::Rtl),
+            _ => None,
+        },
+        id_prefix: text(2),
+        labels,
+        references,
+    })
 }
 
 /// A `Digest` object (as `parseDigest` returns), reading what rendering
