@@ -206,7 +206,15 @@ if (typeof Symbol.dispose === "symbol") {
 /** The markup for `input`; `name` is how the caller's errors name it. */
 function markup(caller, input, options, name = "input") {
   checkLength(caller, name, input);
-  return guarded(caller, () => glue.markup(caller, input, flatOptions(caller, options)));
+  return guarded(caller, () => {
+    const flat = flatOptions(caller, options);
+    // A model crosses as its JSON, read by the module (src/wasm/input.rs).
+    const model = typeof input !== "string";
+    if (model && (typeof input !== "object" || input === null || Array.isArray(input))) {
+      throw new TypeError(`${caller}: input must be digest text or a Digest, not ${describe(input)}`);
+    }
+    return glue.markup(caller, model ? (JSON.stringify(input) ?? "") : input, model, flat);
+  });
 }
 
 /** The labels in the order the module reads them (src/wasm/input.rs `options`). */

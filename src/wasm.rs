@@ -7,7 +7,8 @@
 //! Wrong argument types throw a `TypeError` that names the calling function
 //! and the path into the argument (a `RangeError` for a number out of
 //! range); nothing here panics, so the module keeps working after any bad
-//! call.
+//! call. The JavaScript layer checks the options and that a model is an
+//! object (smaller there than here); this reads what is inside a model.
 
 use crate::render::RenderOptions;
 use crate::{parse_with_references, Digest};
@@ -41,12 +42,13 @@ mod input;
 
 use input::Result;
 
-/// A digest from text or from a model object.
-fn digest_arg(function: &str, value: JsValue, options: &RenderOptions) -> Result<Digest> {
-    if let Some(text) = value.as_string() {
-        return Ok(parse_with_references(&text, &options.references));
+/// A digest from text, or from a model object's JSON when `model` (the
+/// JavaScript layer checked it is an object and wrote its JSON).
+fn digest_arg(function: &str, input: &str, model: bool, options: &RenderOptions) -> Result<Digest> {
+    if !model {
+        return Ok(parse_with_references(input, &options.references));
     }
-    let mut digest = input::digest(function, &value)?;
+    let mut digest = input::digest(function, input)?;
     crate::apply_references(&mut digest, &options.references);
     Ok(digest)
 }
@@ -118,11 +120,11 @@ pub fn model(caller: &str, text: &str, options: JsValue) -> Result<Vec<u8>> {
 /// Escaped, semantic HTML for text or a model: what `render` puts in the
 /// page.
 #[wasm_bindgen]
-pub fn markup(caller: &str, input: JsValue, options: JsValue) -> Result<String> {
+pub fn markup(caller: &str, input: &str, model: bool, options: JsValue) -> Result<String> {
     test_trap::check();
     let given = input::options(&options);
     let options = given.as_ref().unwrap_or_else(|| default_options());
-    let digest = digest_arg(caller, input, options)?;
+    let digest = digest_arg(caller, input, model, options)?;
     let size = crate::render::html::size_hint(&digest);
     check_size(caller, size, MAX_OUTPUT, "markup")?;
     // References were merged into the digest already.

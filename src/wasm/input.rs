@@ -2,8 +2,8 @@
 //! names the argument and the path into it when something has the wrong
 //! type: `renderHtml: input.sections[1].points[0].text must be a string, not number`.
 //!
-//! Objects cross the boundary once, as JSON from the engine's
-//! `JSON.stringify`, and are read from a [`Value`] tree: reading them field by
+//! Objects cross the boundary once, as JSON the JavaScript layer writes
+//! with the engine's `JSON.stringify`, and are read from a [`Value`] tree: reading them field by
 //! field through `Reflect` cost a boundary call per field and more wasm than
 //! the parser, and serde's generic visitors cost more still. (What JSON
 //! does not carry, such as `undefined` members, functions or properties
@@ -44,39 +44,6 @@ pub fn error(range: bool, pieces: &[&str]) -> JsValue {
     } else {
         TypeError::new(&message).into()
     }
-}
-
-/// What a JavaScript value is, in words: `null`, `an array`, `number` ...
-pub fn describe(value: &JsValue) -> String {
-    if value.is_null() {
-        "null".into()
-    } else if Array::is_array(value) {
-        "an array".into()
-    } else {
-        value.js_typeof().as_string().unwrap_or_default()
-    }
-}
-
-/// `function: name must be expected, not what`.
-fn wrong(function: &str, name: &str, expected: &str, what: &str) -> JsValue {
-    error(
-        false,
-        &[function, ": ", name, " must be ", expected, ", not ", what],
-    )
-}
-
-/// A plain object argument as a [`Value`]; anything else is a `TypeError`
-/// saying it must be `expected`.
-fn object(function: &str, name: &str, expected: &str, value: &JsValue) -> Result<Value> {
-    if !value.is_object() || Array::is_array(value) || value.is_function() {
-        return Err(wrong(function, name, expected, &describe(value)));
-    }
-    // Throws for cycles and BigInts: the engine's message says which.
-    let json = js_sys::JSON::stringify(value)?;
-    json.as_string()
-        .as_deref()
-        .and_then(read::parse)
-        .ok_or_else(|| error(false, &[function, ": ", name, " could not be read"]))
 }
 
 /// Where a value sits in an argument, for error messages; built into a
@@ -349,12 +316,16 @@ pub fn options(js: &JsValue) -> Option<RenderOptions> {
     })
 }
 
-/// A `Digest` object (as `parseDigest` returns), reading what rendering
-/// needs: title, source, sections, notes and references. The citation index is
-/// rebuilt from the points; spans and diagnostics are not read. Anything but
-/// an object is a `TypeError` (text is handled before this is called).
-pub fn digest(function: &str, value: &JsValue) -> Result<Digest> {
-    let value = object(function, "input", "digest text or a Digest", value)?;
+/// A `Digest` object (as `parseDigest` returns) from its JSON (the
+/// JavaScript layer checked it is an object and wrote it), reading what
+/// rendering needs: title, source, sections, notes and references. The
+/// citation index is rebuilt from the points; spans and diagnostics are
+/// not read.
+pub fn digest(function: &str, json: &str) -> Result<Digest> {
+    // Not one whole JSON value of at most 64 levels, or empty
+    // (`JSON.stringify` wrote nothing).
+    let value =
+        read::parse(json).ok_or_else(|| error(false, &[function, ": input could not be read"]))?;
     let at = At::root("input", &value);
     let mut r = Reader {
         function,
