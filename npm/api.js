@@ -230,7 +230,7 @@ const LABELS = ["source", "citation", "alsoCitedIn", "references", "opensInNewTa
  * is caught in `headingLevel` first.
  */
 function flatOptions(caller, options) {
-  if (options == null) return;
+  if (options == null) return [];
   const fail = (path, expected, value) => {
     throw new TypeError(`${caller}: options${path} must be ${expected}, not ${describe(value)}`);
   };

@@ -248,17 +248,18 @@ impl Reader<'_> {
 
 /// The render options as the JavaScript layer checked and flattened them
 /// (`flatOptions` in npm/api.js, which throws every `TypeError` and
-/// `RangeError` about them): `undefined` for none, or an array of the
+/// `RangeError` about them): an empty array for none, or one of the
 /// heading level (0: not set), the direction (0: not set, 1: ltr, 2: rtl),
 /// the id prefix, the eight labels below, the twelve month names, then each
 /// reference as its id, title, text and url; a string that is not set is
 /// missing. (Checked here before, from the options' JSON: that reader cost
 /// the module more than the checks cost the JavaScript.)
 pub fn options(js: &JsValue) -> Option<RenderOptions> {
-    if js.is_undefined() {
+    let list: &Array = js.unchecked_ref();
+    // (Empty for none, not `undefined`: a test for that was an import.)
+    if list.length() == 0 {
         return None;
     }
-    let list: &Array = js.unchecked_ref();
     let text = |i: u32| list.get(i).as_string();
     let number = |i: u32| list.get(i).as_f64().unwrap_or(0.0) as u32;
     let mut labels = Labels::default();
@@ -281,10 +282,12 @@ pub fn options(js: &JsValue) -> Option<RenderOptions> {
         }
         i += 1;
     }
-    // The months are all given or none.
-    if list.get(11).is_string() {
+    // The months are all given or none. (Tested by reading the first: an
+    // `is_string` test was an import of its own.)
+    if let Some(first) = text(11) {
         let mut months = Vec::with_capacity(12);
-        let mut m = 11;
+        months.push(first);
+        let mut m = 12;
         while m < 23 {
             months.push(text(m).unwrap_or_default());
             m += 1;
