@@ -821,7 +821,11 @@ impl<'a> View<'a> {
     /// the digest does.
     fn link(&self, out: &mut String, url: &str, class: &str) {
         self.link_open(out, url, class, self.dir == Direction::Rtl);
-        escape(out, &display_url(url));
+        let (shown, cut) = display_url(url);
+        escape(out, shown);
+        if cut {
+            push(out, "…");
+        }
         self.link_close(out);
     }
 
@@ -1081,8 +1085,10 @@ fn raw_date<'r>(raw: &'r str, publisher: &str) -> &'r str {
     trim_start(rest)
 }
 
-/// `https://www.example.com/a/b/` as `example.com/a/b`, shortened.
-fn display_url(url: &str) -> String {
+/// `https://www.example.com/a/b/` as `example.com/a/b`, and whether it
+/// was cut after its 47th character (then an ellipsis follows): a slice of
+/// `url`, not a string made for each link.
+fn display_url(url: &str) -> (&str, bool) {
     let rest = crate::parse::find_str(url, "://").map_or(url, |i| &url[i + 3..]);
     let rest = strip_prefix_any(rest, &["www."]).unwrap_or(rest);
     let mut end = rest.len();
@@ -1101,14 +1107,12 @@ fn display_url(url: &str) -> String {
             if chars == 48 {
                 cut = i;
             } else if chars == 49 {
-                let mut short = String::from(&rest[..cut]);
-                short.push('…');
-                return short;
+                return (&rest[..cut], true);
             }
         }
         i += 1;
     }
-    rest.into()
+    (rest, false)
 }
 
 /// Keeps the characters valid in an id and a CSS identifier.
@@ -1198,6 +1202,10 @@ mod tests {
 
     #[test]
     fn long_urls_are_shown_to_47_characters_and_an_ellipsis() {
+        let display_url = |url: &str| match super::display_url(url) {
+            (shown, true) => format!("{shown}…"),
+            (shown, false) => shown.to_string(),
+        };
         let short = format!("https://{}/", "é".repeat(48));
         assert_eq!(display_url(&short), "é".repeat(48));
         let long = format!("https://www.{}", "日".repeat(49));
