@@ -303,22 +303,14 @@ pub fn number(n: usize) -> String {
 }
 
 /// `template` with each `{key}` replaced by its value; unknown keys stay.
+/// Plain text: a caller that needs it escaped escapes the result (the same
+/// bytes as escaping each part), so one writer, and no call through a
+/// pointer to `escape` or `push`.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
-    fill_into(&mut out, template, values, false);
-    out
-}
-
-/// [`fill`] appended to `out`, `escaped` or not: escaped, a label on every
-/// pill, so without a string made for each. (A flag, not a closure per
-/// caller: each was a closure and a vtable shim in the wasm module.)
-fn fill_into(out: &mut String, template: &str, values: &[(&str, &str)], escaped: bool) {
-    // A function, not a closure: the closure stayed a function of its own
-    // with its captures in memory.
-    let write = if escaped { escape } else { push };
     let mut rest = template;
     while let Some(open) = find_str(rest, "{") {
-        write(out, &rest[..open]);
+        push(&mut out, &rest[..open]);
         let after = &rest[open + 1..];
         let replaced = find_str(after, "}").and_then(|close| {
             let key = &after[..close];
@@ -331,16 +323,17 @@ fn fill_into(out: &mut String, template: &str, values: &[(&str, &str)], escaped:
         });
         match replaced {
             Some((value, close)) => {
-                write(out, value);
+                push(&mut out, value);
                 rest = &after[close + 1..];
             }
             None => {
-                write(out, "{");
+                push(&mut out, "{");
                 rest = after;
             }
         }
     }
-    write(out, rest);
+    push(&mut out, rest);
+    out
 }
 
 /// The containers an inline is written inside.
@@ -745,7 +738,8 @@ impl<'a> View<'a> {
         push(out, "\" aria-describedby=\"");
         self.push_id(out, "-t", &n);
         push(out, "\" aria-label=\"");
-        fill_into(out, &self.labels.citation, &[("n", &n)], true);
+        // Written once per cited id (see `pills`): its string is no cost.
+        escape(out, &fill(&self.labels.citation, &[("n", &n)]));
         push(out, "\">");
         push(out, &n);
         push(out, if has_entry { "</a>" } else { "</button>" });
