@@ -336,13 +336,12 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
-/// The containers an inline is written inside.
-#[derive(Clone, Copy, Default)]
-struct Inside {
-    strong: bool,
-    emphasis: bool,
-    link: bool,
-}
+/// The containers an inline is written inside, one bit each: a set of
+/// them is one byte to pass down, not a struct of flags.
+type Inside = u8;
+const IN_STRONG: Inside = 1;
+const IN_EMPHASIS: Inside = 2;
+const IN_LINK: Inside = 4;
 
 /// A reference as the renderer shows it: trimmed, with only a safe URL.
 #[derive(Default)]
@@ -612,7 +611,7 @@ impl<'a> View<'a> {
             escape(out, &point.text);
             return;
         }
-        self.inlines(out, &point.inlines, true, Inside::default());
+        self.inlines(out, &point.inlines, true, 0);
     }
 
     /// Writes `inlines`; the `top` list (the point's own) is trimmed at its
@@ -643,27 +642,27 @@ impl<'a> View<'a> {
                     escape(out, text);
                     push(out, "</code>");
                 }
-                Inline::Strong { children, .. } => {
-                    let within = Inside {
-                        strong: true,
-                        ..inside
+                Inline::Strong { children, .. } | Inline::Emphasis { children, .. } => {
+                    // One writer for both: only their tags and bits differ.
+                    let (bit, start, end) = match &inlines[i] {
+                        Inline::Strong { .. } => (IN_STRONG, "<strong>", "</strong>"),
+                        _ => (IN_EMPHASIS, "<em>", "</em>"),
                     };
-                    self.wrapped(out, children, "strong", inside.strong, within);
-                }
-                Inline::Emphasis { children, .. } => {
-                    let within = Inside {
-                        emphasis: true,
-                        ..inside
-                    };
-                    self.wrapped(out, children, "em", inside.emphasis, within);
+                    // A hand-built model with an inline inside one of its
+                    // own kind gets the inner one's content alone.
+                    let nested = inside & bit != 0;
+                    if !nested {
+                        push(out, start);
+                    }
+                    self.inlines(out, children, false, inside | bit);
+                    if !nested {
+                        push(out, end);
+                    }
                 }
                 Inline::Link { url, children, .. } => {
-                    let within = Inside {
-                        link: true,
-                        ..inside
-                    };
+                    let within = inside | IN_LINK;
                     // No link or trigger inside a link: the text alone.
-                    let mut nested = inside.link;
+                    let mut nested = inside & IN_LINK != 0;
                     crate::parse::for_each_cite(children, &mut |_, _| nested = true);
                     match safe_url(url).filter(|_| !nested) {
                         Some(url) => {
@@ -786,29 +785,6 @@ impl<'a> View<'a> {
             push(out, "</li>");
         }
         push(out, "</ol></section>");
-    }
-
-    /// `<{tag}>children</{tag}>`, or the children alone when `nested` (a
-    /// hand-built model with an inline inside one of its own kind).
-    fn wrapped(
-        &self,
-        out: &mut String,
-        children: &[Inline],
-        tag: &str,
-        nested: bool,
-        within: Inside,
-    ) {
-        if !nested {
-            push(out, "<");
-            push(out, tag);
-            push(out, ">");
-        }
-        self.inlines(out, children, false, within);
-        if !nested {
-            push(out, "</");
-            push(out, tag);
-            push(out, ">");
-        }
     }
 
     /// A link showing its shortened URL, which reads left to right whatever
