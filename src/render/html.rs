@@ -365,8 +365,6 @@ struct View<'a> {
     /// The digest's base direction; parts that read the other way are
     /// isolated.
     dir: Direction,
-    /// The source's date as the reader sees it, formatted once.
-    date: Option<String>,
     /// Each id's pill in `citing`, written once: a digest cites a few
     /// sources many times.
     pills: Vec<String>,
@@ -418,12 +416,8 @@ impl<'a> View<'a> {
             prefix,
             references,
             citing,
-            date: None,
             pills: Vec::new(),
         };
-        view.date = (digest.source.as_ref())
-            .and_then(|s| s.published.as_deref())
-            .map(|iso| human_date(iso, view.labels));
         // The ids cited, as the index has them (a stream's pieces have
         // none: their pills are written in place).
         let mut pills = Vec::with_capacity(view.citing.len());
@@ -582,7 +576,9 @@ impl<'a> View<'a> {
                     if !source.publisher.is_empty() {
                         push(out, DOT);
                     }
-                    let date = self.date.as_deref().unwrap_or_default();
+                    // Formatted here, not kept in the view: the header is
+                    // written once for each view (a stream's too).
+                    let date = &human_date(iso, self.labels);
                     push(out, "<time datetime=\"");
                     escape(out, iso);
                     push(out, "\"");
