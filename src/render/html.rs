@@ -733,7 +733,8 @@ impl<'a> View<'a> {
         push(out, "\" aria-describedby=\"");
         self.push_id(out, "-t", &n);
         push(out, "\" aria-label=\"");
-        // Written once per cited id (see `pills`): its string is no cost.
+        // A short string more, for one template writer: in a render once
+        // per cited id (see `pills`), in a stream's pieces once per pill.
         escape(out, &fill(&self.labels.citation, &[("n", &n)]));
         push(out, "\">");
         push(out, &n);
