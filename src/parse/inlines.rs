@@ -585,11 +585,18 @@ impl Scanner<'_> {
             {
                 other.pop();
             }
-            for r in [open, run] {
-                let r = &mut self.runs[r];
-                r.left -= width;
-                r.used[r.pairs] = kind;
-                r.pairs += 1;
+            // Both runs (`open` is an earlier one), by hand: a loop over
+            // `[open, run]` was an array iterator type of its own.
+            let mut r = open;
+            loop {
+                let paired = &mut self.runs[r];
+                paired.left -= width;
+                paired.used[paired.pairs] = kind;
+                paired.pairs += 1;
+                if r == run {
+                    break;
+                }
+                r = run;
             }
             if open_left == width {
                 openers.0[stack].pop();
