@@ -202,11 +202,13 @@ impl Stream {
         if merged && !sections.is_empty() {
             // The final section, with the points read on, stands in for
             // the reader's first one. (Appended, not extended from an
-            // iterator: that was an instance of its own.)
-            if let Some(mut last) = self.digest.sections.pop() {
+            // iterator: that was an instance of its own; swapped in place
+            // and popped: a pop and an assignment cost more.)
+            if let Some(last) = self.digest.sections.last_mut() {
                 last.points.append(&mut sections[0].points);
-                sections[0] = last;
+                std::mem::swap(last, &mut sections[0]);
             }
+            self.digest.sections.pop();
         }
         self.digest.sections.append(&mut sections);
         final_end

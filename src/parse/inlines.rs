@@ -286,7 +286,12 @@ fn code_spans(src: &str, start: usize, end: usize) -> Vec<CodeSpan> {
     // Runs of one and of two backticks not yet passed; longer runs are text.
     let mut left = [0usize; 2];
     let mut open: Option<(usize, usize)> = None;
-    for counting in [true, false] {
+    // Two passes, counting then pairing: an indexed loop, not one over an
+    // array (an iterator type of its own).
+    let mut pass = 0;
+    while pass < 2 {
+        let counting = pass == 0;
+        pass += 1;
         // No length with two runs: no pair, and no second pass.
         if !counting && left[0] < 2 && left[1] < 2 {
             break;
@@ -580,11 +585,18 @@ impl Scanner<'_> {
             {
                 other.pop();
             }
-            for r in [open, run] {
-                let r = &mut self.runs[r];
-                r.left -= width;
-                r.used[r.pairs] = kind;
-                r.pairs += 1;
+            // Both runs (`open` is an earlier one), by hand: a loop over
+            // `[open, run]` was an array iterator type of its own.
+            let mut r = open;
+            loop {
+                let paired = &mut self.runs[r];
+                paired.left -= width;
+                paired.used[paired.pairs] = kind;
+                paired.pairs += 1;
+                if r == run {
+                    break;
+                }
+                r = run;
             }
             if open_left == width {
                 openers.0[stack].pop();

@@ -262,33 +262,35 @@ fn open_mark(b: &[u8], mark: u8) -> usize {
     // The pairs' count, the last pair, where the next pair may start
     // (`****` is two pairs, not three).
     let (mut pairs, mut last_pair, mut next_pair) = (0usize, 0, 0);
-    // The last single mark opening a word, and whether a single mark
-    // after it closes one.
-    let (mut opener, mut closed) = (None, false);
-    for (i, &byte) in b.iter().enumerate() {
+    // The last single mark opening a word (`b.len()`: none), and whether
+    // a single mark after it closes one.
+    let (mut opener, mut closed) = (b.len(), false);
+    let mut i = 0;
+    while i < b.len() {
+        let byte = b[i];
         if byte == b'`' {
             in_code = !in_code;
             last_tick = i;
         }
-        if byte != mark || in_code {
-            continue;
-        }
-        let next = b.get(i + 1).copied();
-        let prev = i.checked_sub(1).map(|p| b[p]);
-        if next == Some(mark) && i >= next_pair {
-            (pairs, last_pair, next_pair) = (pairs + 1, i, i + 2);
-        }
-        // A single mark opens a word after white space, a bracket, a
-        // quote or the start, before a non-space.
-        if next != Some(mark) && prev != Some(mark) {
-            if prev.is_none_or(|p| b" ([\"'".contains(&p))
-                && next.is_some_and(|c| !c.is_ascii_whitespace())
-            {
-                (opener, closed) = (Some(i), false);
-            } else if prev.is_some_and(|p| p != b' ') {
-                closed = true;
+        if byte == mark && !in_code {
+            // The start and the end read as a space: no Option to unwrap.
+            let next = if i + 1 < b.len() { b[i + 1] } else { b' ' };
+            let prev = if i > 0 { b[i - 1] } else { b' ' };
+            if next == mark && i >= next_pair {
+                (pairs, last_pair, next_pair) = (pairs + 1, i, i + 2);
+            }
+            // A single mark opens a word after white space, a bracket, a
+            // quote or the start, before a non-space.
+            if next != mark && prev != mark {
+                if matches!(prev, b' ' | b'(' | b'[' | b'"' | b'\'') && !next.is_ascii_whitespace()
+                {
+                    (opener, closed) = (i, false);
+                } else if prev != b' ' {
+                    closed = true;
+                }
             }
         }
+        i += 1;
     }
     if in_code {
         at = at.min(last_tick);
@@ -296,8 +298,8 @@ fn open_mark(b: &[u8], mark: u8) -> usize {
     if pairs % 2 == 1 {
         at = at.min(last_pair);
     }
-    if let (Some(o), false) = (opener, closed) {
-        at = at.min(o);
+    if !closed {
+        at = at.min(opener);
     }
     at
 }

@@ -247,7 +247,11 @@ impl<'a> Back<'a> {
         let (mut value, mut place, mut count) = (0u32, 1u32, 0usize);
         let mut chars = self.rest.chars();
         let mut rest = self.rest;
-        while let Some(d) = chars.next_back().and_then(digit_value) {
+        // Not `and_then(digit_value)`: that was a function of its own.
+        while let Some(c) = chars.next_back() {
+            let Some(d) = digit_value(c) else {
+                break;
+            };
             count += 1;
             if count > max {
                 return None;
@@ -420,7 +424,7 @@ fn date_time_gap(b: &mut Back) -> bool {
         return true;
     }
     let mut t = *b;
-    if t.eat('T') && t.peek().and_then(digit_value).is_some() {
+    if t.eat('T') && matches!(t.peek(), Some('0'..='9' | '０'..='９')) {
         *b = t;
         return true;
     }

@@ -303,22 +303,14 @@ pub fn number(n: usize) -> String {
 }
 
 /// `template` with each `{key}` replaced by its value; unknown keys stay.
+/// Plain text: a caller that needs it escaped escapes the result (the same
+/// bytes as escaping each part), so one writer, and no call through a
+/// pointer to `escape` or `push`.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
-    fill_into(&mut out, template, values, false);
-    out
-}
-
-/// [`fill`] appended to `out`, `escaped` or not: escaped, a label on every
-/// pill, so without a string made for each. (A flag, not a closure per
-/// caller: each was a closure and a vtable shim in the wasm module.)
-fn fill_into(out: &mut String, template: &str, values: &[(&str, &str)], escaped: bool) {
-    // A function, not a closure: the closure stayed a function of its own
-    // with its captures in memory.
-    let write = if escaped { escape } else { push };
     let mut rest = template;
     while let Some(open) = find_str(rest, "{") {
-        write(out, &rest[..open]);
+        push(&mut out, &rest[..open]);
         let after = &rest[open + 1..];
         let replaced = find_str(after, "}").and_then(|close| {
             let key = &after[..close];
@@ -331,25 +323,25 @@ fn fill_into(out: &mut String, template: &str, values: &[(&str, &str)], escaped:
         });
         match replaced {
             Some((value, close)) => {
-                write(out, value);
+                push(&mut out, value);
                 rest = &after[close + 1..];
             }
             None => {
-                write(out, "{");
+                push(&mut out, "{");
                 rest = after;
             }
         }
     }
-    write(out, rest);
+    push(&mut out, rest);
+    out
 }
 
-/// The containers an inline is written inside.
-#[derive(Clone, Copy, Default)]
-struct Inside {
-    strong: bool,
-    emphasis: bool,
-    link: bool,
-}
+/// The containers an inline is written inside, one bit each: a set of
+/// them is one byte to pass down, not a struct of flags.
+type Inside = u8;
+const IN_STRONG: Inside = 1;
+const IN_EMPHASIS: Inside = 2;
+const IN_LINK: Inside = 4;
 
 /// A reference as the renderer shows it: trimmed, with only a safe URL.
 #[derive(Default)]
@@ -373,8 +365,6 @@ struct View<'a> {
     /// The digest's base direction; parts that read the other way are
     /// isolated.
     dir: Direction,
-    /// The source's date as the reader sees it, formatted once.
-    date: Option<String>,
     /// Each id's pill in `citing`, written once: a digest cites a few
     /// sources many times.
     pills: Vec<String>,
@@ -426,12 +416,8 @@ impl<'a> View<'a> {
             prefix,
             references,
             citing,
-            date: None,
             pills: Vec::new(),
         };
-        view.date = (digest.source.as_ref())
-            .and_then(|s| s.published.as_deref())
-            .map(|iso| human_date(iso, view.labels));
         // The ids cited, as the index has them (a stream's pieces have
         // none: their pills are written in place).
         let mut pills = Vec::with_capacity(view.citing.len());
@@ -590,7 +576,9 @@ impl<'a> View<'a> {
                     if !source.publisher.is_empty() {
                         push(out, DOT);
                     }
-                    let date = self.date.as_deref().unwrap_or_default();
+                    // Formatted here, not kept in the view: the header is
+                    // written once for each view (a stream's too).
+                    let date = &human_date(iso, self.labels);
                     push(out, "<time datetime=\"");
                     escape(out, iso);
                     push(out, "\"");
@@ -619,7 +607,7 @@ impl<'a> View<'a> {
             escape(out, &point.text);
             return;
         }
-        self.inlines(out, &point.inlines, true, Inside::default());
+        self.inlines(out, &point.inlines, true, 0);
     }
 
     /// Writes `inlines`; the `top` list (the point's own) is trimmed at its
@@ -650,27 +638,27 @@ impl<'a> View<'a> {
                     escape(out, text);
                     push(out, "</code>");
                 }
-                Inline::Strong { children, .. } => {
-                    let within = Inside {
-                        strong: true,
-                        ..inside
+                Inline::Strong { children, .. } | Inline::Emphasis { children, .. } => {
+                    // One writer for both: only their tags and bits differ.
+                    let (bit, start, end) = match &inlines[i] {
+                        Inline::Strong { .. } => (IN_STRONG, "<strong>", "</strong>"),
+                        _ => (IN_EMPHASIS, "<em>", "</em>"),
                     };
-                    self.wrapped(out, children, "strong", inside.strong, within);
-                }
-                Inline::Emphasis { children, .. } => {
-                    let within = Inside {
-                        emphasis: true,
-                        ..inside
-                    };
-                    self.wrapped(out, children, "em", inside.emphasis, within);
+                    // A hand-built model with an inline inside one of its
+                    // own kind gets the inner one's content alone.
+                    let nested = inside & bit != 0;
+                    if !nested {
+                        push(out, start);
+                    }
+                    self.inlines(out, children, false, inside | bit);
+                    if !nested {
+                        push(out, end);
+                    }
                 }
                 Inline::Link { url, children, .. } => {
-                    let within = Inside {
-                        link: true,
-                        ..inside
-                    };
+                    let within = inside | IN_LINK;
                     // No link or trigger inside a link: the text alone.
-                    let mut nested = inside.link;
+                    let mut nested = inside & IN_LINK != 0;
                     crate::parse::for_each_cite(children, &mut |_, _| nested = true);
                     match safe_url(url).filter(|_| !nested) {
                         Some(url) => {
@@ -745,7 +733,9 @@ impl<'a> View<'a> {
         push(out, "\" aria-describedby=\"");
         self.push_id(out, "-t", &n);
         push(out, "\" aria-label=\"");
-        fill_into(out, &self.labels.citation, &[("n", &n)], true);
+        // A short string more, for one template writer: in a render once
+        // per cited id (see `pills`), in a stream's pieces once per pill.
+        escape(out, &fill(&self.labels.citation, &[("n", &n)]));
         push(out, "\">");
         push(out, &n);
         push(out, if has_entry { "</a>" } else { "</button>" });
@@ -794,34 +784,15 @@ impl<'a> View<'a> {
         push(out, "</ol></section>");
     }
 
-    /// `<{tag}>children</{tag}>`, or the children alone when `nested` (a
-    /// hand-built model with an inline inside one of its own kind).
-    fn wrapped(
-        &self,
-        out: &mut String,
-        children: &[Inline],
-        tag: &str,
-        nested: bool,
-        within: Inside,
-    ) {
-        if !nested {
-            push(out, "<");
-            push(out, tag);
-            push(out, ">");
-        }
-        self.inlines(out, children, false, within);
-        if !nested {
-            push(out, "</");
-            push(out, tag);
-            push(out, ">");
-        }
-    }
-
     /// A link showing its shortened URL, which reads left to right whatever
     /// the digest does.
     fn link(&self, out: &mut String, url: &str, class: &str) {
         self.link_open(out, url, class, self.dir == Direction::Rtl);
-        escape(out, &display_url(url));
+        let (shown, cut) = display_url(url);
+        escape(out, shown);
+        if cut {
+            push(out, "…");
+        }
         self.link_close(out);
     }
 
@@ -1081,8 +1052,10 @@ fn raw_date<'r>(raw: &'r str, publisher: &str) -> &'r str {
     trim_start(rest)
 }
 
-/// `https://www.example.com/a/b/` as `example.com/a/b`, shortened.
-fn display_url(url: &str) -> String {
+/// `https://www.example.com/a/b/` as `example.com/a/b`, and whether it
+/// was cut after its 47th character (then an ellipsis follows): a slice of
+/// `url`, not a string made for each link.
+fn display_url(url: &str) -> (&str, bool) {
     let rest = crate::parse::find_str(url, "://").map_or(url, |i| &url[i + 3..]);
     let rest = strip_prefix_any(rest, &["www."]).unwrap_or(rest);
     let mut end = rest.len();
@@ -1101,14 +1074,12 @@ fn display_url(url: &str) -> String {
             if chars == 48 {
                 cut = i;
             } else if chars == 49 {
-                let mut short = String::from(&rest[..cut]);
-                short.push('…');
-                return short;
+                return (&rest[..cut], true);
             }
         }
         i += 1;
     }
-    rest.into()
+    (rest, false)
 }
 
 /// Keeps the characters valid in an id and a CSS identifier.
@@ -1198,6 +1169,10 @@ mod tests {
 
     #[test]
     fn long_urls_are_shown_to_47_characters_and_an_ellipsis() {
+        let display_url = |url: &str| match super::display_url(url) {
+            (shown, true) => format!("{shown}…"),
+            (shown, false) => shown.to_string(),
+        };
         let short = format!("https://{}/", "é".repeat(48));
         assert_eq!(display_url(&short), "é".repeat(48));
         let long = format!("https://www.{}", "日".repeat(49));
