@@ -6,6 +6,12 @@
 // The glue is imported as a namespace here, not through module.js, so that
 // the bundler calls its functions directly instead of building an object
 // of getters for them.
+//
+// scripts/build-pkg bundles this file twice: for `digest-render`, with the
+// full module, and for `digest-render/render` (npm/render.js), with the
+// render-only module and FULL_MODULE false, which drops what only the full
+// module can do: models as input and streaming (`parseDigest` is not
+// exported there at all).
 import * as glue from "./glue.js";
 import { modelFrom } from "./model.js";
 import { guarded, init, initSync, instance } from "./module.js";
@@ -25,8 +31,12 @@ export function parseDigest(text, options) {
   const caller = "parseDigest";
   checkString(caller, "text", text);
   checkLength(caller, "text", text);
-  const records = guarded(caller, () => glue.model(caller, text, flatOptions(caller, options)));
-  return modelFrom(records, wellFormed(text));
+  // Only the full bundle exports this: the test keeps the render-only one
+  // from linking the `model` export its module lacks.
+  if (FULL_MODULE) {
+    const records = guarded(caller, () => glue.model(caller, text, flatOptions(caller, options)));
+    return modelFrom(records, wellFormed(text));
+  }
 }
 
 /**
@@ -103,6 +113,9 @@ export class DigestView {
    */
   append(chunk) {
     const caller = "DigestView.append";
+    if (!FULL_MODULE) {
+      throw new TypeError(`${caller}: views from digest-render/render do not stream; import digest-render for append`);
+    }
     checkString(caller, "chunk", chunk);
     this.#live(caller);
     const text = this.#text + chunk;
@@ -161,31 +174,35 @@ export class DigestView {
    * applies its changes; with `finish`, the last ones.
    */
   #streamOn(caller, finish) {
-    let stream = this.#stream;
-    if (!stream || stream.instance !== instance()) {
-      const handle = guarded(caller, () => glue.streamOpen(flatOptions(caller, this.#options)));
-      const article = stream?.article ?? this.#root.querySelector(":scope > article.digest");
-      stream = this.#stream = { handle, instance: instance(), article, pending: this.#text };
+    if (FULL_MODULE) {
+      let stream = this.#stream;
+      if (!stream || stream.instance !== instance()) {
+        const handle = guarded(caller, () => glue.streamOpen(flatOptions(caller, this.#options)));
+        const article = stream?.article ?? this.#root.querySelector(":scope > article.digest");
+        stream = this.#stream = { handle, instance: instance(), article, pending: this.#text };
+      }
+      const chunk = stream.pending;
+      stream.pending = "";
+      let ops;
+      try {
+        ops = guarded(caller, () => glue.streamPush(caller, stream.handle, chunk, finish));
+      } catch (error) {
+        // The next call starts a new stream from the whole text.
+        this.#stream = null;
+        throw error;
+      }
+      if (finish) this.#stream = null;
+      const root = this.#root;
+      stream.article = applyOps(root, stream.article, ops, (html) => parseMarkup(caller, root, html, this.#options));
     }
-    const chunk = stream.pending;
-    stream.pending = "";
-    let ops;
-    try {
-      ops = guarded(caller, () => glue.streamPush(caller, stream.handle, chunk, finish));
-    } catch (error) {
-      // The next call starts a new stream from the whole text.
-      this.#stream = null;
-      throw error;
-    }
-    if (finish) this.#stream = null;
-    const root = this.#root;
-    stream.article = applyOps(root, stream.article, ops, (html) => parseMarkup(caller, root, html, this.#options));
   }
 
   #closeStream() {
     const stream = this.#stream;
     this.#stream = null;
-    if (stream && stream.instance === instance()) guarded("DigestView", () => glue.streamClose(stream.handle));
+    if (FULL_MODULE && stream && stream.instance === instance()) {
+      guarded("DigestView", () => glue.streamClose(stream.handle));
+    }
   }
 }
 
@@ -210,6 +227,11 @@ function markup(caller, input, options, name = "input") {
     const flat = flatOptions(caller, options);
     // A model crosses as its JSON, read by the module (src/wasm/input.rs).
     const model = typeof input !== "string";
+    if (model && !FULL_MODULE) {
+      throw new TypeError(
+        `${caller}: input must be digest text, not ${describe(input)} (digest-render/render reads text; import digest-render to render a Digest)`,
+      );
+    }
     if (model && (typeof input !== "object" || input === null || Array.isArray(input))) {
       throw new TypeError(`${caller}: input must be digest text or a Digest, not ${describe(input)}`);
     }
