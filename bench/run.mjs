@@ -44,13 +44,17 @@ function bundleSize(name, source) {
 
 function sizes() {
   const pkg = (f) => gz(readFileSync(join(repo, "pkg", f)));
-  const ours = pkg("digest_render_bg.wasm") + pkg("digest_render.js") + pkg("digest-render.css");
+  // `render` from digest-render/render (the render-only module), as
+  // scripts/size counts it; then the full package.
+  const ours = pkg("render_bg.wasm") + pkg("render.js") + pkg("digest-render.css");
+  const full = pkg("digest_render_bg.wasm") + pkg("digest_render.js") + pkg("digest-render.css");
   const markdownWasm =
     gz(readFileSync(join(repo, "node_modules", "markdown-wasm", "dist", "markdown.es.js"))) +
     gz(readFileSync(join(repo, "node_modules", "markdown-wasm", "dist", "markdown.wasm")));
   return [
-    { name: "digest-render (wasm + glue + CSS)", bytes: ours },
-    { name: "digest-render with <digest-view>", bytes: ours + pkg("element.js") },
+    { name: "digest-render/render (wasm + glue + CSS)", bytes: ours },
+    { name: "digest-render/render with <digest-view>", bytes: ours + pkg("element.js") },
+    { name: "digest-render, the full package (parseDigest, models, streaming)", bytes: full },
     {
       name: "markdown-it + markdown-it-footnote + tippy.js",
       bytes: bundleSize("markdown-it", `import M from "markdown-it"; import f from "markdown-it-footnote"; import t from "tippy.js"; import "tippy.js/dist/tippy.css"; globalThis.x = [M, f, t];`),
