@@ -34,7 +34,7 @@ export function parseDigest(text, options) {
   // Only the full bundle exports this: the test keeps the render-only one
   // from linking the `model` export its module lacks.
   if (FULL_MODULE) {
-    const records = guarded(caller, () => glue.model(caller, text, flatOptions(caller, options)));
+    const records = guarded(caller, () => glue.model(caller, text, ...flatOptions(caller, options)));
     return modelFrom(records, wellFormed(text));
   }
 }
@@ -177,7 +177,7 @@ export class DigestView {
     if (FULL_MODULE) {
       let stream = this.#stream;
       if (!stream || stream.instance !== instance()) {
-        const handle = guarded(caller, () => glue.streamOpen(flatOptions(caller, this.#options)));
+        const handle = guarded(caller, () => glue.streamOpen(...flatOptions(caller, this.#options)));
         const article = stream?.article ?? this.#root.querySelector(":scope > article.digest");
         stream = this.#stream = { handle, instance: instance(), article, pending: this.#text };
       }
@@ -224,8 +224,8 @@ if (typeof Symbol.dispose === "symbol") {
 function markup(caller, input, options, name = "input") {
   checkLength(caller, name, input);
   return guarded(caller, () => {
-    const flat = flatOptions(caller, options);
-    // A model crosses as its JSON, read by the module (src/wasm/input.rs).
+    const [numbers, optionText] = flatOptions(caller, options);
+    // A model crosses as its JSON, read by the module (src/wasm/digest_json.rs).
     const model = typeof input !== "string";
     if (model && !FULL_MODULE) {
       throw new TypeError(
@@ -235,7 +235,7 @@ function markup(caller, input, options, name = "input") {
     if (model && (typeof input !== "object" || input === null || Array.isArray(input))) {
       throw new TypeError(`${caller}: input must be digest text or a Digest, not ${describe(input)}`);
     }
-    return glue.markup(caller, model ? (JSON.stringify(input) ?? "") : input, model, flat);
+    return glue.markup(caller, model ? (JSON.stringify(input) ?? "") : input, model, numbers, optionText);
   });
 }
 
@@ -252,7 +252,7 @@ const LABELS = ["source", "citation", "alsoCitedIn", "references", "opensInNewTa
  * is caught in `headingLevel` first.
  */
 function flatOptions(caller, options) {
-  if (options == null) return [];
+  if (options == null) return NO_OPTIONS;
   const fail = (path, expected, value) => {
     throw new TypeError(`${caller}: options${path} must be ${expected}, not ${describe(value)}`);
   };
@@ -311,7 +311,34 @@ function flatOptions(caller, options) {
       reference(references[key], `.references.${key}`, +id);
     }
   }
-  return flat;
+  return crossing(flat);
+}
+
+/** A string not set, among the numbers `crossing` writes. */
+const NONE = 0xffffffff;
+
+/** No options: no numbers. */
+const NO_OPTIONS = [new Uint32Array(0), ""];
+
+/**
+ * The flattened options as they cross into the module: numbers, where a
+ * string is its length (`NONE`: not set), and the strings joined. (Not an
+ * array of the values: the module read each from the table of JavaScript
+ * values, which older WebKit could not grow from inside the module.)
+ */
+function crossing(flat) {
+  const numbers = new Uint32Array(flat.length);
+  let text = "";
+  for (let i = 0; i < flat.length; i++) {
+    const value = flat[i];
+    if (typeof value === "number") numbers[i] = value;
+    else if (value == null) numbers[i] = NONE;
+    else {
+      numbers[i] = value.length;
+      text += value;
+    }
+  }
+  return [numbers, text];
 }
 
 /**

@@ -112,11 +112,11 @@ fn check_size(caller: &str, hint: usize, max: usize, what: &str) -> Result<()> {
 /// (BENCHMARKS.md).
 #[cfg(not(feature = "lite"))]
 #[wasm_bindgen]
-pub fn model(caller: &str, text: &str, options: JsValue) -> Result<Vec<u8>> {
+pub fn model(caller: &str, text: &str, options: &[u32], option_text: &str) -> Result<Vec<u8>> {
     test_trap::check();
     // The JavaScript layer checked that `text` is a string.
     // Only the references matter here.
-    let references = input::options(&options).map_or_else(Vec::new, |o| o.references);
+    let references = input::options(options, option_text).map_or_else(Vec::new, |o| o.references);
     let digest = parse_with_references(text, &references);
     // The limit is on the model's JSON, which is about the size of the
     // objects built from the records.
@@ -132,9 +132,15 @@ pub fn model(caller: &str, text: &str, options: JsValue) -> Result<Vec<u8>> {
 /// Escaped, semantic HTML for text or a model: what `render` puts in the
 /// page.
 #[wasm_bindgen]
-pub fn markup(caller: &str, input: &str, model: bool, options: JsValue) -> Result<String> {
+pub fn markup(
+    caller: &str,
+    input: &str,
+    model: bool,
+    options: &[u32],
+    option_text: &str,
+) -> Result<String> {
     test_trap::check();
-    let given = input::options(&options);
+    let given = input::options(options, option_text);
     let options = given.as_ref().unwrap_or_else(|| default_options());
     let digest = digest_arg(caller, input, model, options)?;
     let size = crate::render::html::size_hint(&digest);

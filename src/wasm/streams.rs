@@ -22,9 +22,9 @@ static STREAMS: OneThread<std::cell::RefCell<Vec<Option<crate::stream::Stream>>>
 /// Opens a stream (see [`crate::stream`]) with the render options; returns
 /// its handle.
 #[wasm_bindgen(js_name = streamOpen)]
-pub fn stream_open(options: JsValue) -> u32 {
+pub fn stream_open(options: &[u32], option_text: &str) -> u32 {
     test_trap::check();
-    let options = input::options(&options).unwrap_or_default();
+    let options = input::options(options, option_text).unwrap_or_default();
     let mut streams = STREAMS.0.borrow_mut();
     let stream = crate::stream::Stream::new(options, "");
     // The first closed slot, or a new one.
