@@ -18,7 +18,7 @@ async function trapPage() {
 
 /**
  * Traps the full module on purpose, and the render-only one the same way;
- * returns what the full module's call threw (the render-only one's must be
+ * returns what the full module's call threw (the render-only one's must say
  * the same).
  */
 async function trap(page) {
@@ -32,7 +32,10 @@ async function trap(page) {
       }
     }),
   );
-  assert.deepEqual(renderOnly, full);
+  // The same but for the engine's words about the trap (WebKit quotes
+  // the minified call, which differs between the two bundles).
+  const same = ({ message, ...rest }) => ({ ...rest, message: message?.replace(/ \(.*\) and was/, " (…) and was") });
+  assert.deepEqual(same(renderOnly), same(full));
   return full;
 }
 
