@@ -27,6 +27,7 @@ lint: tools
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --locked --all-targets -- -D warnings
 	$(CARGO) clippy --locked --lib --target wasm32-unknown-unknown -- -D warnings
+	$(CARGO) clippy --locked --lib --target wasm32-unknown-unknown --features lite -- -D warnings
 
 test-rust: tools
 	$(CARGO) test --locked

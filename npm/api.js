@@ -6,6 +6,12 @@
 // The glue is imported as a namespace here, not through module.js, so that
 // the bundler calls its functions directly instead of building an object
 // of getters for them.
+//
+// scripts/build-pkg bundles this file twice: for `digest-render`, with the
+// full module, and for `digest-render/render` (npm/render.js), with the
+// render-only module and FULL_MODULE false, which drops what only the full
+// module can do: models as input and streaming (`parseDigest` is not
+// exported there at all).
 import * as glue from "./glue.js";
 import { modelFrom } from "./model.js";
 import { guarded, init, initSync, instance } from "./module.js";
@@ -25,8 +31,12 @@ export function parseDigest(text, options) {
   const caller = "parseDigest";
   checkString(caller, "text", text);
   checkLength(caller, "text", text);
-  const records = guarded(caller, () => glue.model(caller, text, options));
-  return modelFrom(records, wellFormed(text));
+  // Only the full bundle exports this: the test keeps the render-only one
+  // from linking the `model` export its module lacks.
+  if (FULL_MODULE) {
+    const records = guarded(caller, () => glue.model(caller, text, ...flatOptions(caller, options)));
+    return modelFrom(records, wellFormed(text));
+  }
 }
 
 /**
@@ -103,6 +113,9 @@ export class DigestView {
    */
   append(chunk) {
     const caller = "DigestView.append";
+    if (!FULL_MODULE) {
+      throw new TypeError(`${caller}: views from digest-render/render do not stream; import digest-render for append`);
+    }
     checkString(caller, "chunk", chunk);
     this.#live(caller);
     const text = this.#text + chunk;
@@ -161,31 +174,35 @@ export class DigestView {
    * applies its changes; with `finish`, the last ones.
    */
   #streamOn(caller, finish) {
-    let stream = this.#stream;
-    if (!stream || stream.instance !== instance()) {
-      const handle = guarded(caller, () => glue.streamOpen(caller, this.#options));
-      const article = stream?.article ?? this.#root.querySelector(":scope > article.digest");
-      stream = this.#stream = { handle, instance: instance(), article, pending: this.#text };
+    if (FULL_MODULE) {
+      let stream = this.#stream;
+      if (!stream || stream.instance !== instance()) {
+        const handle = guarded(caller, () => glue.streamOpen(...flatOptions(caller, this.#options)));
+        const article = stream?.article ?? this.#root.querySelector(":scope > article.digest");
+        stream = this.#stream = { handle, instance: instance(), article, pending: this.#text };
+      }
+      const chunk = stream.pending;
+      stream.pending = "";
+      let ops;
+      try {
+        ops = guarded(caller, () => glue.streamPush(caller, stream.handle, chunk, finish));
+      } catch (error) {
+        // The next call starts a new stream from the whole text.
+        this.#stream = null;
+        throw error;
+      }
+      if (finish) this.#stream = null;
+      const root = this.#root;
+      stream.article = applyOps(root, stream.article, ops, (html) => parseMarkup(caller, root, html, this.#options));
     }
-    const chunk = stream.pending;
-    stream.pending = "";
-    let ops;
-    try {
-      ops = guarded(caller, () => glue.streamPush(caller, stream.handle, chunk, finish));
-    } catch (error) {
-      // The next call starts a new stream from the whole text.
-      this.#stream = null;
-      throw error;
-    }
-    if (finish) this.#stream = null;
-    const root = this.#root;
-    stream.article = applyOps(root, stream.article, ops, (html) => parseMarkup(caller, root, html, this.#options));
   }
 
   #closeStream() {
     const stream = this.#stream;
     this.#stream = null;
-    if (stream && stream.instance === instance()) guarded("DigestView", () => glue.streamClose(stream.handle));
+    if (FULL_MODULE && stream && stream.instance === instance()) {
+      guarded("DigestView", () => glue.streamClose(stream.handle));
+    }
   }
 }
 
@@ -206,7 +223,122 @@ if (typeof Symbol.dispose === "symbol") {
 /** The markup for `input`; `name` is how the caller's errors name it. */
 function markup(caller, input, options, name = "input") {
   checkLength(caller, name, input);
-  return guarded(caller, () => glue.markup(caller, input, options));
+  return guarded(caller, () => {
+    const [numbers, optionText] = flatOptions(caller, options);
+    // A model crosses as its JSON, read by the module (src/wasm/digest_json.rs).
+    const model = typeof input !== "string";
+    if (model && !FULL_MODULE) {
+      throw new TypeError(
+        `${caller}: input must be digest text, not ${describe(input)} (digest-render/render reads text; import digest-render to render a Digest)`,
+      );
+    }
+    if (model && (typeof input !== "object" || input === null || Array.isArray(input))) {
+      throw new TypeError(`${caller}: input must be digest text or a Digest, not ${describe(input)}`);
+    }
+    return glue.markup(caller, model ? (JSON.stringify(input) ?? "") : input, model, numbers, optionText);
+  });
+}
+
+/** The labels in the order the module reads them (src/wasm/input.rs `options`). */
+const LABELS = ["source", "citation", "alsoCitedIn", "references", "opensInNewTab", "empty", "dateFormat", "dateTimeFormat"];
+
+/**
+ * `options` checked, throwing the TypeError or RangeError for the first
+ * thing wrong, and flattened for the module (src/wasm/input.rs `options`
+ * says how): here, where the checks cost the page less than in the module.
+ * Read from their JSON, as the module read them before: members JSON does
+ * not carry (undefined, functions, inherited) are missing, and `toJSON` is
+ * honoured; but a number that is not finite (which JSON writes as null)
+ * is caught in `headingLevel` first.
+ */
+function flatOptions(caller, options) {
+  if (options == null) return NO_OPTIONS;
+  const fail = (path, expected, value) => {
+    throw new TypeError(`${caller}: options${path} must be ${expected}, not ${describe(value)}`);
+  };
+  const isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+  const string = (value, path) => (value == null || typeof value === "string" ? value : fail(path, "a string", value));
+  if (typeof options !== "object" || Array.isArray(options)) fail("", "an object", options);
+  const json = JSON.stringify(options);
+  // The module's JSON reader went no deeper than 64 levels.
+  const deep = (value, depth) =>
+    depth > 64 || (typeof value === "object" && value !== null && Object.values(value).some((v) => deep(v, depth + 1)));
+  const tree = json === undefined ? 0 : JSON.parse(json);
+  if (json === undefined || deep(tree, 0)) throw new TypeError(`${caller}: options could not be read`);
+  const o = tree ?? 0;
+  const level = options.headingLevel;
+  let shown = typeof level === "number" && !isFinite(level) ? level : undefined;
+  let heading = o.headingLevel;
+  if (heading == null) heading = 0;
+  else if (typeof heading !== "number") shown ?? fail(".headingLevel", "a number from 2 to 6", heading);
+  else if (!(Number.isInteger(heading) && heading > 1 && heading < 7)) shown = heading;
+  if (shown !== undefined) throw new RangeError(`${caller}: options.headingLevel must be 2 to 6, not ${shown}`);
+  const dir = o.dir;
+  const flat = [
+    heading,
+    dir == null ? 0 : dir === "ltr" ? 1 : dir === "rtl" ? 2 : fail(".dir", '"ltr" or "rtl"', dir),
+    string(o.idPrefix, ".idPrefix"),
+  ];
+  const labels = o.labels;
+  if (labels != null) {
+    if (!isObject(labels)) fail(".labels", "an object", labels);
+    for (const name of LABELS) flat.push(string(labels[name], `.labels.${name}`));
+    const months = labels.months;
+    if (months != null) {
+      if (!Array.isArray(months)) fail(".labels.months", "an array", months);
+      months.forEach((month, i) => typeof month === "string" || fail(`.labels.months[${i}]`, "a string", month));
+      if (months.length !== 12) fail(".labels.months", "a list of 12 names", months);
+      flat.push(...months);
+    }
+  }
+  flat.length = 23;
+  const reference = (entry, path, id) => {
+    if (!isObject(entry)) fail(path, "an object", entry);
+    id ??= entry.id;
+    if (!(Number.isInteger(id) && id >= 0 && id <= 4294967295)) fail(path + ".id", "a whole number from 0", id);
+    flat.push(id, string(entry.title, path + ".title"), string(entry.text, path + ".text"), string(entry.url, path + ".url"));
+  };
+  const references = o.references;
+  if (Array.isArray(references)) references.forEach((entry, i) => reference(entry, `.references[${i}]`));
+  else if (references != null) {
+    if (!isObject(references)) fail(".references", "an array or an object keyed by id", references);
+    for (const key of Object.keys(references)) {
+      // The module's trim: Unicode white space (U+0085 too, not U+FEFF).
+      const id = /^(?:[^\S\uFEFF]|\x85)*(\d{1,10})(?:[^\S\uFEFF]|\x85)*$/.exec(key)?.[1];
+      if (!(id <= 4294967295)) {
+        throw new TypeError(`${caller}: options.references keys must be citation numbers, not "${wellFormed(key)}"`);
+      }
+      reference(references[key], `.references.${key}`, +id);
+    }
+  }
+  return crossing(flat);
+}
+
+/** A string not set, among the numbers `crossing` writes. */
+const NONE = 0xffffffff;
+
+/** No options: no numbers. */
+const NO_OPTIONS = [new Uint32Array(0), ""];
+
+/**
+ * The flattened options as they cross into the module: numbers, where a
+ * string is its length (`NONE`: not set), and the strings joined. (Not an
+ * array of the values: the module read each from the table of JavaScript
+ * values, which older WebKit could not grow from inside the module.)
+ */
+function crossing(flat) {
+  const numbers = new Uint32Array(flat.length);
+  let text = "";
+  for (let i = 0; i < flat.length; i++) {
+    const value = flat[i];
+    if (typeof value === "number") numbers[i] = value;
+    else if (value == null) numbers[i] = NONE;
+    else {
+      numbers[i] = value.length;
+      text += value;
+    }
+  }
+  return [numbers, text];
 }
 
 /**

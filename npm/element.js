@@ -25,12 +25,30 @@
 //   frame, keeping finished points; text appended to the content any other
 //   way streams the same. `finish()` ends it (aria-busy goes), resolving
 //   when the shadow DOM holds what the whole text renders to.
+// - Elements render with the render-only module (`digest-render/render`);
+//   the first time one streams, the full package (digest_render.js and its
+//   module) loads, and that element's digest is rendered again from it
+//   (the same markup) before the stream goes on. Pages that never stream
+//   never load it.
 // - Errors show in the element and fire an `error` event; a `render` event
 //   follows every successful render, and a stream's finish.
-import init, { render } from "./digest_render.js";
+import init, { render } from "./render.js";
 import css from "./stylesheet.js";
 
 const ready = init();
+
+/** The full package, which streams, once an element first needs it. */
+let full = null;
+
+function fullPackage() {
+  full ??= import("./digest_render.js")
+    .then((api) => api.default().then(() => api))
+    .catch((error) => {
+      full = null; // the next stream tries again
+      throw error;
+    });
+  return full;
+}
 
 /** One constructed stylesheet, shared by every element's shadow root. */
 let sheet = null;
@@ -96,6 +114,8 @@ export class DigestViewElement extends HTMLElement {
   #rendered = null;
   /** Set by `finish()` until an update has finished the stream. */
   #finished = null;
+  /** What renders this element: the render-only package's `render`, or the full one's once it streams. */
+  #render = render;
 
   constructor() {
     super();
@@ -248,10 +268,21 @@ export class DigestViewElement extends HTMLElement {
     if (generation !== this.#generation || !this.isConnected) return;
     const options = this.#options();
     const key = JSON.stringify(options);
+    const shown = this.#rendered;
+    const appended = src === null && this.#view && shown?.key === key && text.startsWith(shown.text);
+    if (appended && text.length > shown.text.length && this.#render === render) {
+      // The render-only module does not stream: render what is shown again
+      // with the full package, whose view does.
+      const api = await fullPackage();
+      if (generation !== this.#generation || !this.isConnected) return;
+      this.#render = api.render;
+      this.#view.destroy();
+      this.#view = this.#render(this.container, shown.text, options);
+      parts(this.container);
+    }
     const finished = this.#finished;
     this.#finished = null;
-    const shown = this.#rendered;
-    if (src === null && this.#view && shown?.key === key && text.startsWith(shown.text)) {
+    if (appended) {
       // Text appended: stream it.
       if (text.length > shown.text.length) this.#view.append(text.slice(shown.text.length));
       shown.text = text;
@@ -263,7 +294,7 @@ export class DigestViewElement extends HTMLElement {
       return;
     }
     this.#view?.destroy();
-    this.#view = render(this.container, text, options);
+    this.#view = this.#render(this.container, text, options);
     this.#rendered = { text, key };
     parts(this.container);
     this.status.hidden = true;

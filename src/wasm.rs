@@ -1,13 +1,19 @@
 //! The boundary to JavaScript, and nothing else: text and options in,
-//! the model (as records) or the markup out. The DOM (putting markup in the page, the
-//! tooltips' behaviour, Trusted Types) is the package's JavaScript layer
-//! (`npm/api.js`), which calls these two functions and wraps them for
+//! the model (as records) or the markup out, and streams
+//! ([`streams`]). The DOM (putting markup in the page, the tooltips'
+//! behaviour, Trusted Types) is the package's JavaScript layer
+//! (`npm/api.js`), which calls these functions and wraps them for
 //! callers; the names callers see come from there.
+//!
+//! The package ships two builds of this crate: the full module, and a
+//! render-only one (feature `lite`, for `digest-render/render` and
+//! `<digest-view>`) with `markup` of text alone, a quarter smaller.
 //!
 //! Wrong argument types throw a `TypeError` that names the calling function
 //! and the path into the argument (a `RangeError` for a number out of
 //! range); nothing here panics, so the module keeps working after any bad
-//! call.
+//! call. The JavaScript layer checks the options and that a model is an
+//! object (smaller there than here); this reads what is inside a model.
 
 use crate::render::RenderOptions;
 use crate::{parse_with_references, Digest};
@@ -37,18 +43,32 @@ export type Options = Omit<RenderOptions, "references" | "labels"> & {
 "#;
 
 mod alloc;
+#[cfg(not(feature = "lite"))]
+mod digest_json;
 mod input;
+#[cfg(not(feature = "lite"))]
+mod streams;
 
 use input::Result;
 
-/// A digest from text or from a model object.
-fn digest_arg(function: &str, value: JsValue, options: &RenderOptions) -> Result<Digest> {
-    if let Some(text) = value.as_string() {
-        return Ok(parse_with_references(&text, &options.references));
+/// A digest from text, or from a model object's JSON when `model` (the
+/// JavaScript layer checked it is an object and wrote its JSON).
+fn digest_arg(function: &str, input: &str, model: bool, options: &RenderOptions) -> Result<Digest> {
+    if !model {
+        return Ok(parse_with_references(input, &options.references));
     }
-    let mut digest = input::digest(function, &value)?;
-    crate::apply_references(&mut digest, &options.references);
-    Ok(digest)
+    #[cfg(not(feature = "lite"))]
+    {
+        let mut digest = digest_json::digest(function, input)?;
+        crate::apply_references(&mut digest, &options.references);
+        Ok(digest)
+    }
+    // The render-only module's JavaScript layer never passes a model.
+    #[cfg(feature = "lite")]
+    Err(input::error(
+        false,
+        &[function, ": this module renders digest text only"],
+    ))
 }
 
 /// The most markup or model JSON one call writes, in bytes. Linear memory
@@ -59,13 +79,6 @@ fn digest_arg(function: &str, value: JsValue, options: &RenderOptions) -> Result
 /// makes 60 times its size. Checked against the writers' size hints, before
 /// any of it is written.
 const MAX_OUTPUT: usize = 256 << 20;
-
-/// The most markup one push or finish of a stream writes. A stream holds
-/// several times what it writes (the markup it showed, to compare with;
-/// the new pieces; the operations, as JSON, whose escapes add a tenth):
-/// one push of a hostile 10.8 MB digest, 300 MB of operations, ran the
-/// module out of memory where the same as `markup` (281 MB) did not.
-const MAX_STREAM_OUTPUT: usize = 64 << 20;
 
 /// A `RangeError` when `hint` (bytes of `what`) is over `max`.
 fn check_size(caller: &str, hint: usize, max: usize, what: &str) -> Result<()> {
@@ -97,12 +110,13 @@ fn check_size(caller: &str, hint: usize, max: usize, what: &str) -> Result<()> {
 /// objects built field by field through serde-wasm-bindgen before that,
 /// whose calls across the boundary were 80% of parseDigest's time
 /// (BENCHMARKS.md).
+#[cfg(not(feature = "lite"))]
 #[wasm_bindgen]
-pub fn model(caller: &str, text: &str, options: JsValue) -> Result<Vec<u8>> {
+pub fn model(caller: &str, text: &str, options: &[u32], option_text: &str) -> Result<Vec<u8>> {
     test_trap::check();
     // The JavaScript layer checked that `text` is a string.
     // Only the references matter here.
-    let references = input::options(caller, &options)?.map_or_else(Vec::new, |o| o.references);
+    let references = input::options(options, option_text).map_or_else(Vec::new, |o| o.references);
     let digest = parse_with_references(text, &references);
     // The limit is on the model's JSON, which is about the size of the
     // objects built from the records.
@@ -118,11 +132,17 @@ pub fn model(caller: &str, text: &str, options: JsValue) -> Result<Vec<u8>> {
 /// Escaped, semantic HTML for text or a model: what `render` puts in the
 /// page.
 #[wasm_bindgen]
-pub fn markup(caller: &str, input: JsValue, options: JsValue) -> Result<String> {
+pub fn markup(
+    caller: &str,
+    input: &str,
+    model: bool,
+    options: &[u32],
+    option_text: &str,
+) -> Result<String> {
     test_trap::check();
-    let given = input::options(caller, &options)?;
+    let given = input::options(options, option_text);
     let options = given.as_ref().unwrap_or_else(|| default_options());
-    let digest = digest_arg(caller, input, options)?;
+    let digest = digest_arg(caller, input, model, options)?;
     let size = crate::render::html::size_hint(&digest);
     check_size(caller, size, MAX_OUTPUT, "markup")?;
     // References were merged into the digest already.
@@ -141,65 +161,6 @@ fn default_options() -> &'static RenderOptions {
     static DEFAULT: OneThread<std::cell::OnceCell<RenderOptions>> =
         OneThread(std::cell::OnceCell::new());
     DEFAULT.0.get_or_init(RenderOptions::default)
-}
-
-/// Streams open in this instance, by handle (`None`: closed). A new
-/// instance (after a restart) has none: the JavaScript layer keeps each
-/// stream's text and opens it again.
-static STREAMS: OneThread<std::cell::RefCell<Vec<Option<crate::stream::Stream>>>> =
-    OneThread(std::cell::RefCell::new(Vec::new()));
-
-/// Opens a stream (see [`crate::stream`]) with the render options; returns
-/// its handle.
-#[wasm_bindgen(js_name = streamOpen)]
-pub fn stream_open(caller: &str, options: JsValue) -> Result<u32> {
-    test_trap::check();
-    let options = input::options(caller, &options)?.unwrap_or_default();
-    let mut streams = STREAMS.0.borrow_mut();
-    let stream = crate::stream::Stream::new(options, "");
-    // The first closed slot, or a new one.
-    let mut i = 0;
-    while i < streams.len() && streams[i].is_some() {
-        i += 1;
-    }
-    if i == streams.len() {
-        streams.push(Some(stream));
-    } else {
-        streams[i] = Some(stream);
-    }
-    Ok(i as u32)
-}
-
-/// Adds `chunk` to stream `handle`; the page's changes (JSON, see
-/// [`crate::stream::Ops`]), or with `finish` the last ones, after which
-/// the stream is closed; a `RangeError` (and the stream closed) when they
-/// would be more markup than one call may write.
-#[wasm_bindgen(js_name = streamPush)]
-pub fn stream_push(caller: &str, handle: u32, chunk: &str, finish: bool) -> Result<String> {
-    test_trap::check();
-    let mut streams = STREAMS.0.borrow_mut();
-    let Some(Some(stream)) = streams.get_mut(handle as usize) else {
-        return Err(input::error(false, &[caller, ": the stream is closed"]));
-    };
-    let ops = stream.push_and_finish(chunk, finish, MAX_STREAM_OUTPUT);
-    // Over the limit, the stream cannot go on either (the JavaScript
-    // layer starts a new one from the whole text at its next call).
-    if finish || ops.is_err() {
-        streams[handle as usize] = None;
-    }
-    match ops {
-        Ok(ops) => Ok(ops),
-        // Over the limit: the check's error (never `Ok`).
-        Err(size) => check_size(caller, size, MAX_STREAM_OUTPUT, "markup").map(|()| String::new()),
-    }
-}
-
-/// Closes stream `handle` (nothing if it is closed).
-#[wasm_bindgen(js_name = streamClose)]
-pub fn stream_close(handle: u32) {
-    if let Some(slot) = STREAMS.0.borrow_mut().get_mut(handle as usize) {
-        *slot = None;
-    }
 }
 
 /// For the trap-recovery tests only (`--features test-trap`, never in the

@@ -28,7 +28,7 @@ Parses news-digest text (FILE, or standard input when FILE is absent or -)
 and prints its model as JSON, or its HTML rendering.
 
 --standalone writes a whole HTML document with the stylesheet inlined and
-the tooltip behaviour inlined too (the wasm module from the npm package:
+the tooltip behaviour inlined too (the render-only module from the npm package:
 --package DIR, or $DIGEST_RENDER_PKG, or the repository's pkg/ next to
 this binary); --no-script leaves the behaviour out (citations still link
 to the references).
@@ -194,8 +194,9 @@ fn read_script(package: Option<&Path>) -> Result<Script, String> {
                 .unwrap_or_else(|| "pkg".into()),
         },
     };
-    let glue = dir.join("digest_render.js");
-    let wasm = dir.join("digest_render_bg.wasm");
+    // The render-only entry: the page only hydrates.
+    let glue = dir.join("render.js");
+    let wasm = dir.join("render_bg.wasm");
     let missing = |path: &Path, e: std::io::Error| {
         format!(
             "--standalone inlines the browser script from the npm package, but {} cannot be read ({e}); \

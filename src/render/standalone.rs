@@ -11,9 +11,10 @@ use crate::Digest;
 
 /// The package files the inlined script is made of.
 pub struct Script {
-    /// `digest_render.js`: the ES module glue.
+    /// `render.js`: the render-only entry (`digest-render/render`), which
+    /// is all `hydrate` needs.
     pub glue: String,
-    /// `digest_render_bg.wasm`.
+    /// `render_bg.wasm`, its module.
     pub wasm: Vec<u8>,
 }
 

@@ -1,30 +1,22 @@
-//! Reading JavaScript arguments into Rust values, with a `TypeError` that
-//! names the argument and the path into it when something has the wrong
-//! type: `renderHtml: input.sections[1].points[0].text must be a string, not number`.
+//! Reading the JavaScript layer's arguments into Rust values, and the
+//! errors the module throws: a `TypeError` (or `RangeError`) that names
+//! the calling function, built in one place.
 //!
-//! Objects cross the boundary once, as JSON from the engine's
-//! `JSON.stringify`, and are read from a [`Value`] tree: reading them field by
-//! field through `Reflect` cost a boundary call per field and more wasm than
-//! the parser, and serde's generic visitors cost more still. (What JSON
-//! does not carry, such as `undefined` members, functions or properties
-//! inherited from a prototype, reads as missing; `toJSON` is honoured.)
-//! The field names follow the model's camelCase wire names; a browser test
-//! renders every fixture from `parseDigest`'s output and from its text and
-//! checks the markup is equal.
+//! The options arrive checked and flattened by the JavaScript layer
+//! (`flatOptions` in npm/api.js); a model arrives as JSON and is read by
+//! [`super::digest_json`].
 
-use crate::json::read::{self, Value};
 use crate::model::ReferenceInput;
-use crate::model::{Digest, Heading, Inline, Note, Point, Reference, Section, Source, Title};
 use crate::render::bidi::Direction;
 use crate::render::{Labels, RenderOptions};
-use js_sys::{Array, RangeError, TypeError};
+use js_sys::{RangeError, TypeError};
 use wasm_bindgen::prelude::*;
 
 pub type Result<T> = std::result::Result<T, JsValue>;
 
 /// Appends the pieces in order.
 #[inline(never)]
-fn put(out: &mut String, pieces: &[&str]) {
+pub fn put(out: &mut String, pieces: &[&str]) {
     let mut i = 0;
     while i < pieces.len() {
         out.push_str(pieces[i]);
@@ -46,333 +38,77 @@ pub fn error(range: bool, pieces: &[&str]) -> JsValue {
     }
 }
 
-/// What a JavaScript value is, in words: `null`, `an array`, `number` ...
-pub fn describe(value: &JsValue) -> String {
-    if value.is_null() {
-        "null".into()
-    } else if Array::is_array(value) {
-        "an array".into()
-    } else {
-        value.js_typeof().as_string().unwrap_or_default()
+/// A string not set, among the options' numbers.
+const NONE: u32 = u32::MAX;
+
+/// The flattened options being read: numbers in order, and the strings,
+/// whose lengths are among the numbers, one after another in `text`.
+struct Flat<'a> {
+    numbers: &'a [u32],
+    at: usize,
+    text: &'a str,
+}
+
+impl Flat<'_> {
+    fn number(&mut self) -> u32 {
+        let n = self.numbers.get(self.at).copied().unwrap_or(NONE);
+        self.at += 1;
+        n
     }
-}
 
-/// `function: name must be expected, not what`.
-fn wrong(function: &str, name: &str, expected: &str, what: &str) -> JsValue {
-    error(
-        false,
-        &[function, ": ", name, " must be ", expected, ", not ", what],
-    )
-}
-
-/// A plain object argument as a [`Value`]; anything else is a `TypeError`
-/// saying it must be `expected`.
-fn object(function: &str, name: &str, expected: &str, value: &JsValue) -> Result<Value> {
-    if !value.is_object() || Array::is_array(value) || value.is_function() {
-        return Err(wrong(function, name, expected, &describe(value)));
-    }
-    // Throws for cycles and BigInts: the engine's message says which.
-    let json = js_sys::JSON::stringify(value)?;
-    json.as_string()
-        .as_deref()
-        .and_then(read::parse)
-        .ok_or_else(|| error(false, &[function, ": ", name, " could not be read"]))
-}
-
-/// Where a value sits in an argument, for error messages; built into a
-/// string only when there is an error to report.
-#[derive(Clone, Copy)]
-struct At<'a> {
-    parent: Option<&'a At<'a>>,
-    name: &'a str,
-    /// Array index, when `name` is empty.
-    index: usize,
-    /// `None` for a missing member (or one JSON cannot carry).
-    value: Option<&'a Value>,
-}
-
-impl<'a> At<'a> {
-    fn root(name: &'a str, value: &'a Value) -> Self {
-        At {
-            parent: None,
-            name,
-            index: 0,
-            value: Some(value),
+    /// The next string: its length (UTF-16 code units, as JavaScript
+    /// counts) is the next number.
+    fn string(&mut self) -> Option<String> {
+        let units = self.number();
+        if units == NONE {
+            return None;
         }
-    }
-
-    fn field(&'a self, key: &'a str) -> At<'a> {
-        At {
-            parent: Some(self),
-            name: key,
-            index: 0,
-            value: self.value.and_then(|v| v.get(key)),
-        }
-    }
-
-    /// The value, unless it is missing or `null`.
-    fn present(&self) -> Option<&'a Value> {
-        self.value.filter(|v| !matches!(v, Value::Null))
-    }
-
-    fn path(&self, out: &mut String) {
-        if let Some(parent) = self.parent {
-            parent.path(out);
-            if self.name.is_empty() {
-                out.push('[');
-                out.push_str(&crate::render::html::number(self.index));
-                out.push(']');
-                return;
+        // Whole characters (a byte that does not continue one starts one;
+        // four-byte ones are two units) until `units` are counted.
+        let bytes = self.text.as_bytes();
+        let (mut counted, mut end) = (0, 0);
+        while end < bytes.len() && (counted < units || bytes[end] & 0xC0 == 0x80) {
+            if bytes[end] & 0xC0 != 0x80 {
+                counted += 1 + (bytes[end] >= 0xF0) as u32;
             }
-            out.push('.');
+            end += 1;
         }
-        out.push_str(self.name);
+        let (head, rest) = self.text.split_at(end);
+        self.text = rest;
+        Some(head.to_owned())
     }
 }
 
-/// Reads typed values; the first mismatch is kept as the error and reading
-/// goes on with defaults, so building a struct needs no early returns (whose
-/// clean-up code, one per field, was most of this module's size).
-struct Reader<'f> {
-    function: &'f str,
-    error: Option<JsValue>,
-}
-
-impl Reader<'_> {
-    #[inline(never)]
-    fn wrong(&mut self, at: &At, expected: &str) {
-        self.wrong_as(at, expected, at.value.map_or("undefined", Value::kind));
+/// The render options as the JavaScript layer checked and flattened them
+/// (`flatOptions` in npm/api.js, which throws every `TypeError` and
+/// `RangeError` about them): no numbers for none, or in order the heading
+/// level (0: not set), the direction (0: not set, 1: ltr, 2: rtl), the id
+/// prefix, the eight labels below, the twelve month names, then each
+/// reference as its id, title, text and url. A string is its length among
+/// the numbers ([`NONE`]: not set) and its text in `text`, after the
+/// strings before it. (Checked here before, from the options' JSON: that
+/// reader cost the module more than the checks cost the JavaScript. The
+/// values crossed as one array read item by item before, each item a slot
+/// in the table of JavaScript values; older WebKit (Safari 16) trapped
+/// when the module grew that table itself.)
+pub fn options(numbers: &[u32], text: &str) -> Option<RenderOptions> {
+    if numbers.is_empty() {
+        return None;
     }
-
-    /// Like [`Self::wrong`], saying what the value is as `what`.
-    fn wrong_as(&mut self, at: &At, expected: &str, what: &str) {
-        self.fail(at, &[" must be ", expected, ", not ", what]);
-    }
-
-    /// Keeps the `TypeError` `function: path` and `tail`, unless there is
-    /// one already.
-    #[inline(never)]
-    fn fail(&mut self, at: &At, tail: &[&str]) {
-        if self.error.is_none() {
-            let mut message = String::new();
-            put(&mut message, &[self.function, ": "]);
-            at.path(&mut message);
-            put(&mut message, tail);
-            self.error = Some(error(false, &[&message]));
-        }
-    }
-
-    fn finish<T>(self, value: T) -> Result<T> {
-        match self.error {
-            Some(e) => Err(e),
-            None => Ok(value),
-        }
-    }
-
-    #[inline(never)]
-    fn string(&mut self, at: &At) -> String {
-        match at.value {
-            Some(Value::String(s)) => s.clone(),
-            _ => {
-                self.wrong(at, "a string");
-                String::new()
-            }
-        }
-    }
-
-    #[inline(never)]
-    fn optional_string(&mut self, at: &At) -> Option<String> {
-        at.present()?;
-        Some(self.string(at))
-    }
-
-    /// A whole number in `0..=u32::MAX`.
-    #[inline(never)]
-    fn number(&mut self, at: &At) -> u32 {
-        // Not `whole_number` and `unwrap_or_else`: their instances cost
-        // more than this.
-        if let Some(Value::Number(n)) = at.value {
-            if let Some(n) = read::parse_u32(n) {
-                return n;
-            }
-        }
-        self.wrong(at, "a whole number from 0");
-        0
-    }
-
-    /// Whether `at` holds an object (reported when it does not).
-    #[inline(never)]
-    fn object(&mut self, at: &At) -> bool {
-        let is = matches!(at.value, Some(Value::Object(_)));
-        if !is {
-            self.wrong(at, "an object");
-        }
-        is
-    }
-
-    /// The elements of an array (missing: none).
-    #[inline(never)]
-    fn items<'a>(&mut self, at: &At<'a>) -> &'a [Value] {
-        match at.present() {
-            None => &[],
-            Some(Value::Array(items)) => items,
-            Some(_) => {
-                self.wrong(at, "an array");
-                &[]
-            }
-        }
-    }
-
-    /// Each element of an array (missing: none). Only the loop is generic:
-    /// it is a copy per type read.
-    fn each<'a, T>(&mut self, at: &At<'a>, mut read: impl FnMut(&mut Self, &At) -> T) -> Vec<T> {
-        let items = self.items(at);
-        let mut out = Vec::with_capacity(items.len());
-        let mut index = 0;
-        while index < items.len() {
-            let item = At {
-                parent: Some(at),
-                name: "",
-                index,
-                value: Some(&items[index]),
-            };
-            out.push(read(self, &item));
-            index += 1;
-        }
-        out
-    }
-
-    /// The member `key` of the object at `at`, as [`Self::string`] reads
-    /// it. (The member reads take the key: an `At` built at each of their
-    /// calls was a copy of its code per field.)
-    #[inline(never)]
-    fn string_in(&mut self, at: &At, key: &str) -> String {
-        self.string(&at.field(key))
-    }
-
-    #[inline(never)]
-    fn optional_string_in(&mut self, at: &At, key: &str) -> Option<String> {
-        self.optional_string(&at.field(key))
-    }
-
-    #[inline(never)]
-    fn number_in(&mut self, at: &At, key: &str) -> u32 {
-        self.number(&at.field(key))
-    }
-
-    /// The member `key`, an array of whole numbers.
-    fn numbers(&mut self, at: &At, key: &str) -> Vec<u32> {
-        self.each(&at.field(key), |r, id| r.number(id))
-    }
-
-    /// An optional object read by `read`.
-    fn optional<T>(&mut self, at: &At, read: impl FnOnce(&mut Self, &At) -> T) -> Option<T> {
-        self.given(at).then(|| read(self, at))
-    }
-
-    /// Whether `at` holds an object to read: `false` when it is missing or
-    /// `null`, and reported when it is something else. (The generic
-    /// [`Self::optional`] was a copy of this per type.)
-    #[inline(never)]
-    fn given(&mut self, at: &At) -> bool {
-        at.present().is_some() && self.object(at)
-    }
-}
-
-/// Render options: `undefined`/`null` for the defaults, or an object.
-/// The options argument; `None` when there is none (`undefined` or `null`).
-pub fn options(function: &str, js: &JsValue) -> Result<Option<RenderOptions>> {
-    if js.is_undefined() || js.is_null() {
-        return Ok(None);
-    }
-    let value = object(function, "options", "an object", js)?;
-    // JSON writes NaN and Infinity as null, which would read as "not set":
-    // the one number in the options is checked before that can happen.
-    let level = js_sys::Reflect::get(js, &JsValue::from_str("headingLevel"))?;
-    // A number out of range, as shown in the `RangeError`.
-    let mut shown = None;
-    if let Some(n) = level.as_f64().filter(|n| !n.is_finite()) {
-        shown = Some(if n.is_nan() {
-            "NaN"
-        } else if n > 0.0 {
-            "Infinity"
-        } else {
-            "-Infinity"
-        });
-    }
-    let at = At::root("options", &value);
-    let level = at.field("headingLevel");
-    let mut r = Reader {
-        function,
-        error: None,
+    let mut flat = Flat {
+        numbers,
+        at: 0,
+        text,
     };
-    // (JSON wrote a number that is not finite as null: not set.)
-    let heading_level = match level.present() {
-        None => None,
-        Some(Value::Number(n)) => match read::parse_u32(n) {
-            Some(l @ 2..=6) => Some(l as u8),
-            _ => {
-                shown = Some(n);
-                None
-            }
-        },
-        Some(_) => {
-            r.wrong(&level, "a number from 2 to 6");
-            None
-        }
+    let level = flat.number();
+    let dir = match flat.number() {
+        1 => Some(Direction::Ltr),
+        2 => Some(Direction::Rtl),
+        _ => None,
     };
-    // Kept as the reader's first error (nothing else was read yet), not
-    // returned at once: each early return was a copy of the clean-up code.
-    if let Some(shown) = shown {
-        r.error = Some(error(
-            true,
-            &[
-                function,
-                ": options.headingLevel must be 2 to 6, not ",
-                shown,
-            ],
-        ));
-    }
-    let dir_at = at.field("dir");
-    let dir = match dir_at.present().map(Value::as_str) {
-        None => None,
-        Some(Some("ltr")) => Some(Direction::Ltr),
-        Some(Some("rtl")) => Some(Direction::Rtl),
-        Some(_) => {
-            r.wrong(&dir_at, "\"ltr\" or \"rtl\"");
-            None
-        }
-    };
-    let options = RenderOptions {
-        heading_level,
-        dir,
-        id_prefix: r.optional_string_in(&at, "idPrefix"),
-        labels: labels(&mut r, &at.field("labels")),
-        references: references(&mut r, &at.field("references")),
-    };
-    r.finish(options).map(Some)
-}
-
-/// The `labels` option, over the defaults. (Out of line: inlined in
-/// `options`, it cost the module 74 bytes more.)
-#[inline(never)]
-fn labels(r: &mut Reader, at: &At) -> Labels {
+    let id_prefix = flat.string();
     let mut labels = Labels::default();
-    if !r.given(at) {
-        return labels;
-    }
-    // The names in a constant table, apart from the fields: pairs of both
-    // were built on the stack, name by name.
-    const NAMES: [&str; 8] = [
-        "source",
-        "citation",
-        "alsoCitedIn",
-        "references",
-        "opensInNewTab",
-        "empty",
-        "dateFormat",
-        "dateTimeFormat",
-    ];
+    // In `flatOptions`' `LABELS` order.
     let fields: [&mut String; 8] = [
         &mut labels.source,
         &mut labels.citation,
@@ -385,283 +121,37 @@ fn labels(r: &mut Reader, at: &At) -> Labels {
     ];
     // Indexed: the array's by-value iterator was kept in memory.
     let mut i = 0;
-    while i < NAMES.len() {
-        if let Some(text) = r.optional_string_in(at, NAMES[i]) {
-            *fields[i] = text;
+    while i < fields.len() {
+        if let Some(label) = flat.string() {
+            *fields[i] = label;
         }
         i += 1;
     }
-    let months = at.field("months");
-    if months.present().is_some() {
-        let names = r.each(&months, |r, m| r.string(m));
-        if names.len() == 12 {
-            labels.months = names;
-        } else {
-            r.wrong(&months, "a list of 12 names");
+    // The months are all given or none.
+    if let Some(first) = flat.string() {
+        let mut months = Vec::with_capacity(12);
+        months.push(first);
+        while months.len() < 12 {
+            months.push(flat.string().unwrap_or_default());
         }
+        labels.months = months;
+    } else {
+        flat.at += 11;
     }
-    labels
-}
-
-/// An array of `{ id, title?, text?, url? }`, or an object keyed by id.
-/// (Compiled on its own, options' code is smaller, though wasm-opt inlines
-/// it again.)
-#[inline(never)]
-fn references(r: &mut Reader, at: &At) -> Vec<ReferenceInput> {
-    let members = match at.present() {
-        None | Some(Value::Array(_)) => {
-            return r.each(at, |r, entry| {
-                r.object(entry);
-                let id = r.number_in(entry, "id");
-                reference_input(r, entry, id)
-            })
-        }
-        Some(Value::Object(members)) => members,
-        Some(_) => {
-            r.wrong(at, "an array or an object keyed by id");
-            return Vec::new();
-        }
-    };
-    let mut out = Vec::with_capacity(members.len() / 2);
-    // Keys and values alternate (see `Value::Object`).
-    let mut i = 0;
-    while i + 1 < members.len() {
-        let key = match &members[i] {
-            Value::String(key) => key,
-            _ => "",
-        };
-        let entry = At {
-            parent: Some(at),
-            name: key,
-            index: 0,
-            value: Some(&members[i + 1]),
-        };
-        i += 2;
-        let Some(id) = read::parse_u32(crate::parse::trim(key)) else {
-            r.fail(at, &[" keys must be citation numbers, not \"", key, "\""]);
-            continue;
-        };
-        r.object(&entry);
-        out.push(reference_input(r, &entry, id));
+    let mut references = Vec::new();
+    while flat.at < numbers.len() {
+        references.push(ReferenceInput {
+            id: flat.number(),
+            title: flat.string(),
+            text: flat.string(),
+            url: flat.string(),
+        });
     }
-    out
-}
-
-fn reference_input(r: &mut Reader, entry: &At, id: u32) -> ReferenceInput {
-    ReferenceInput {
-        id,
-        title: r.optional_string_in(entry, "title"),
-        text: r.optional_string_in(entry, "text"),
-        url: r.optional_string_in(entry, "url"),
-    }
-}
-
-/// A `Digest` object (as `parseDigest` returns), reading what rendering
-/// needs: title, source, sections, notes and references. The citation index is
-/// rebuilt from the points; spans and diagnostics are not read. Anything but
-/// an object is a `TypeError` (text is handled before this is called).
-pub fn digest(function: &str, value: &JsValue) -> Result<Digest> {
-    let value = object(function, "input", "digest text or a Digest", value)?;
-    let at = At::root("input", &value);
-    let mut r = Reader {
-        function,
-        error: None,
-    };
-    let title = r.optional(&at.field("title"), title);
-    let source = r.optional(&at.field("source"), source);
-    let sections = r.each(&at.field("sections"), section);
-    let notes = r.each(&at.field("notes"), note);
-    let references = r.each(&at.field("references"), |r, e| {
-        r.object(e);
-        Reference {
-            id: r.number_in(e, "id"),
-            title: r.optional_string_in(e, "title"),
-            text: r.optional_string_in(e, "text").unwrap_or_default(),
-            url: r.optional_string_in(e, "url"),
-            span: Default::default(),
-        }
-    });
-    let mut digest = Digest {
-        title,
-        source,
-        sections,
-        notes,
-        references_heading: r.optional(&at.field("referencesHeading"), heading),
+    Some(RenderOptions {
+        heading_level: (level != 0).then_some(level as u8),
+        dir,
+        id_prefix,
+        labels,
         references,
-        citations: Vec::new(),
-        diagnostics: Vec::new(),
-    };
-    digest.citations = crate::parse::index_citations(&digest.sections);
-    r.finish(digest)
-}
-
-/// (The title, notes, source, sections and points are read out of line:
-/// inlined in `digest` and the `each` loops, their code was larger.)
-#[inline(never)]
-fn title(r: &mut Reader, t: &At) -> Title {
-    Title {
-        column: r.optional_string_in(t, "column"),
-        headline: r.string_in(t, "headline"),
-        span: Default::default(),
-    }
-}
-
-#[inline(never)]
-fn note(r: &mut Reader, n: &At) -> Note {
-    r.object(n);
-    Note {
-        text: r.string_in(n, "text"),
-        span: Default::default(),
-    }
-}
-
-#[inline(never)]
-fn source(r: &mut Reader, s: &At) -> Source {
-    let publisher = r.string_in(s, "publisher");
-    Source {
-        raw: r
-            .optional_string_in(s, "raw")
-            .unwrap_or_else(|| publisher.clone()),
-        published: r.optional_string_in(s, "published"),
-        publisher,
-        span: Default::default(),
-    }
-}
-
-#[inline(never)]
-fn section(r: &mut Reader, s: &At) -> Section {
-    r.object(s);
-    Section {
-        heading: r.optional(&s.field("heading"), heading),
-        points: r.each(&s.field("points"), point),
-        span: Default::default(),
-    }
-}
-
-/// (Out of line: read for sections and the references heading, a copy in
-/// each place cost more than the call.)
-#[inline(never)]
-fn heading(r: &mut Reader, h: &At) -> Heading {
-    Heading {
-        text: r.string_in(h, "text"),
-        span: Default::default(),
-    }
-}
-
-#[inline(never)]
-fn point(r: &mut Reader, p: &At) -> Point {
-    r.object(p);
-    Point {
-        inlines: inlines(r, &p.field("inlines"), 0),
-        text: r.string_in(p, "text"),
-        citations: r.numbers(p, "citations"),
-        span: Default::default(),
-    }
-}
-
-/// The inline kinds by their `type`, and the containers each may not sit
-/// inside (bits): an inline never inside its own kind, and no citation
-/// group inside a link (whose text may hold strong, emphasis and code, as
-/// the parser writes `[**bold** words](https://…)`). Code holds no inlines.
-const KINDS: [(&str, u8); 6] = [
-    ("text", 0),
-    ("cite", LINK),
-    ("strong", STRONG),
-    ("emphasis", EMPHASIS),
-    ("code", 0),
-    ("link", LINK),
-];
-const STRONG: u8 = 1;
-const EMPHASIS: u8 = 2;
-const LINK: u8 = 4;
-
-/// An array of inlines inside the containers `inside` (bits of [`KINDS`]).
-/// Recursive: an inline of a kind already open is refused, not read, so the
-/// depth is at most the three containers.
-fn inlines(r: &mut Reader, at: &At, inside: u8) -> Vec<Inline> {
-    r.each(at, |r, inline| {
-        r.object(inline);
-        let kind = inline.field("type");
-        let name = match kind.value {
-            Some(Value::String(name)) => name,
-            _ => "",
-        };
-        let mut known = None;
-        let mut k = 0;
-        while k < KINDS.len() {
-            if KINDS[k].0 == name {
-                known = Some(k);
-                break;
-            }
-            k += 1;
-        }
-        match known.filter(|&k| KINDS[k].1 & inside == 0) {
-            Some(0) => Inline::Text {
-                text: r.string_in(inline, "text"),
-                span: Default::default(),
-            },
-            Some(1) => Inline::Cite {
-                ids: r.numbers(inline, "ids"),
-                span: Default::default(),
-            },
-            Some(2) => Inline::Strong {
-                children: inlines(r, &inline.field("children"), inside | STRONG),
-                span: Default::default(),
-            },
-            Some(3) => Inline::Emphasis {
-                children: inlines(r, &inline.field("children"), inside | EMPHASIS),
-                span: Default::default(),
-            },
-            Some(4) => Inline::Code {
-                text: r.string_in(inline, "text"),
-                span: Default::default(),
-            },
-            Some(_) => Inline::Link {
-                url: r.string_in(inline, "url"),
-                children: inlines(r, &inline.field("children"), inside | LINK),
-                span: Default::default(),
-            },
-            None => {
-                // `"text", "cite", … or "link"`: the kinds allowed here.
-                // (Written out by hand: `join` costs the module a kilobyte,
-                // a filter iterator more than counting first.)
-                let allowed = |k: usize| KINDS[k].1 & inside == 0;
-                let mut left = 0;
-                let mut k = 0;
-                while k < KINDS.len() {
-                    left += usize::from(allowed(k));
-                    k += 1;
-                }
-                let mut expected = String::new();
-                k = 0;
-                while k < KINDS.len() {
-                    if allowed(k) {
-                        left -= 1;
-                        if !expected.is_empty() {
-                            expected.push_str(if left > 0 { ", " } else { " or " });
-                        }
-                        expected.push('"');
-                        expected.push_str(KINDS[k].0);
-                        expected.push('"');
-                    }
-                    k += 1;
-                }
-                match known {
-                    // A known kind where it may not be: name it.
-                    Some(_) => {
-                        // Pushed, not a `concat` (`join_generic_copy`).
-                        let mut quoted = String::from("\"");
-                        quoted.push_str(name);
-                        quoted.push('"');
-                        r.wrong_as(&kind, &expected, &quoted)
-                    }
-                    None => r.wrong(&kind, &expected),
-                }
-                Inline::Text {
-                    text: String::new(),
-                    span: Default::default(),
-                }
-            }
-        }
     })
 }

@@ -1,15 +1,24 @@
 // <digest-view>: text content, src, attributes, references, late upgrade,
-// errors, disconnect, theming through custom properties and ::part.
+// errors, disconnect, theming through custom properties and ::part; the
+// full package loads only once an element streams.
 import assert from "node:assert/strict";
-import { legacy, open, session, test } from "./support.mjs";
+import { join } from "node:path";
+import { legacy, open, repo, session, test } from "./support.mjs";
 
-const s = session();
+let renderHtml;
+const s = session({
+  setup: async () => {
+    ({ renderHtml } = await import(join(repo, "pkg", "node.js")));
+  },
+});
 
 async function elementPage() {
   const context = await s.browser.newContext();
   const page = await context.newPage();
   page.errors = [];
   page.on("pageerror", (e) => page.errors.push(e.message));
+  page.requests = [];
+  page.on("request", (r) => page.requests.push(new URL(r.url()).pathname));
   await page.addInitScript(() => {
     window.rejections = 0;
     addEventListener("unhandledrejection", () => window.rejections++);
@@ -145,6 +154,84 @@ test("created before the module loads (late upgrade), with a property set early;
   assert.equal(await page.locator('[role="tooltip"]:not([hidden])').count(), 0);
   await page.evaluate(() => document.body.append(window.kept));
   await page.waitForFunction(() => document.getElementById("late").shadowRoot.querySelector("article.digest"));
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+/** How many times the page requested each of the full package's files. */
+const fullPackageRequests = (page) => ({
+  "digest_render.js": page.requests.filter((p) => p === "/pkg/digest_render.js").length,
+  "digest_render_bg.wasm": page.requests.filter((p) => p === "/pkg/digest_render_bg.wasm").length,
+});
+
+test("elements that do not stream never load the full package; the first stream loads it once, and streamed text renders as the whole text", legacy, async () => {
+  const { context, page } = await elementPage();
+  const first = "Key Facts - The night bus returns to the valley route [1] - Fares stay as they were [2]";
+  const chunks = [" Outlook - A winter timetable follows in October [1][3]", "\nTransport|Night bus returns\nValley Courier·2025-09-14 18:30"];
+  const second = "Summary - The library opens on Sundays from May [1]";
+  const more = " - Study rooms can be booked online [2] - Late returns cost nothing in the first week [1]";
+
+  // Two more elements, each rendered, then edited (not an append: it renders
+  // again, it does not stream).
+  await page.evaluate(async ([first, second]) => {
+    for (const [id, text] of [["bus", first], ["library", second]]) {
+      const el = document.createElement("digest-view");
+      el.id = id;
+      el.textContent = text.replace("[1]", "[4]");
+      const rendered = () => new Promise((resolve) => el.addEventListener("render", resolve, { once: true }));
+      let done = rendered();
+      document.querySelector("main").append(el);
+      await done;
+      done = rendered();
+      el.textContent = text;
+      await done;
+    }
+  }, [first, second]);
+  assert.ok(page.requests.includes("/pkg/render_bg.wasm"), `the render-only module was not requested: ${page.requests.join(", ")}`);
+  assert.deepEqual(fullPackageRequests(page), { "digest_render.js": 0, "digest_render_bg.wasm": 0 }, "loaded before any element streamed");
+
+  // One streams by text appended to it, then the other through
+  // stream(chunk): the first stream loads the full package, the second
+  // uses it.
+  const markup = (el) => {
+    // The digest as the element shows it, without the `part` attributes
+    // it adds for theming.
+    const copy = el.shadowRoot.querySelector('[part="container"]').cloneNode(true);
+    for (const node of copy.querySelectorAll("[part]")) node.removeAttribute("part");
+    return { text: el.textContent, html: copy.innerHTML };
+  };
+  const library = await page.evaluate(
+    async ([more, markup]) => {
+      const el = document.getElementById("library");
+      el.append(more);
+      await el.finish();
+      return new Function(`return (${markup})`)()(el);
+    },
+    [more, markup.toString()],
+  );
+  assert.deepEqual(fullPackageRequests(page), { "digest_render.js": 1, "digest_render_bg.wasm": 1 }, "after text was appended to an element");
+  const bus = await page.evaluate(
+    async ([chunks, markup]) => {
+      const el = document.getElementById("bus");
+      for (const chunk of chunks) el.stream(chunk);
+      await el.finish();
+      return new Function(`return (${markup})`)()(el);
+    },
+    [chunks, markup.toString()],
+  );
+  const shown = [bus, library];
+  const wholeBus = first + chunks.join("");
+  const wholeLibrary = second + more;
+  assert.deepEqual(shown.map((s) => s.text), [wholeBus, wholeLibrary]);
+  // renderHtml's markup as this browser serialises it.
+  const want = await page.evaluate((htmls) => htmls.map((html) => {
+    const parsed = document.createElement("div");
+    parsed.innerHTML = html;
+    return parsed.innerHTML;
+  }), [renderHtml(wholeBus), renderHtml(wholeLibrary)]);
+  assert.equal(shown[0].html, want[0], "stream(chunk) then finish()");
+  assert.equal(shown[1].html, want[1], "text appended then finish()");
+  assert.deepEqual(fullPackageRequests(page), { "digest_render.js": 1, "digest_render_bg.wasm": 1 });
   assert.deepEqual(page.errors, []);
   await context.close();
 });

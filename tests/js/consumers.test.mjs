@@ -1,10 +1,12 @@
 // The package in a browser, as its two kinds of front-end users load it:
 // a Vite app (no plugins, no config) built with `vite build`, and a plain
-// page with <script type="module"> and no bundler. Both must render with
-// working tooltips in headless Chromium.
+// page with <script type="module"> and no bundler; and a Vite app of the
+// render-only entry (`digest-render/render`). All must render with working
+// tooltips in headless Chromium.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { consumer, launch, repo, serve } from "./support.mjs";
 
@@ -61,6 +63,36 @@ document.body.dataset.ready = "1";
     assert.equal(sections, 2);
     assert.equal(describedBy, tipId);
     assert.match(tip, /Source 1/);
+    assert.match(tip, /Harbour Post/);
+  } finally {
+    server.close();
+  }
+});
+
+test("a Vite app importing `digest-render/render` renders with tooltips and bundles only the render-only module", async () => {
+  const dir = consumer("vite-render", {
+    "index.html": `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Vite render-only consumer</title><link rel="icon" href="data:,"></head>
+<body><main><h1>Vite render-only consumer</h1><div id="digest"></div></main><script type="module" src="/main.js"></script></body></html>`,
+    "main.js": `import init, { render } from "digest-render/render";
+import "digest-render/style.css";
+await init();
+render(document.getElementById("digest"), "${TEXT}");
+document.body.dataset.ready = "1";
+`,
+  });
+  execFileSync(process.execPath, [join(repo, "node_modules", "vite", "bin", "vite.js"), "build", "--logLevel", "warn"], {
+    cwd: dir,
+    stdio: "pipe",
+  });
+  const wasm = readdirSync(join(dir, "dist", "assets")).filter((f) => f.endsWith(".wasm"));
+  assert.equal(wasm.length, 1, `one module in the build, not ${wasm.join(", ") || "none"}`);
+  assert.match(wasm[0], /^render_bg\b/);
+  const server = await serve({ root: join(dir, "dist"), port: 0 });
+  try {
+    const { sections, tip, errors, describedBy, tipId } = await check(`http://127.0.0.1:${server.address().port}/`);
+    assert.deepEqual(errors, []);
+    assert.equal(sections, 2);
+    assert.equal(describedBy, tipId);
     assert.match(tip, /Harbour Post/);
   } finally {
     server.close();

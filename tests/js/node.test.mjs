@@ -1,9 +1,10 @@
 // The package in Node 20, installed from the packed tarball: the import,
-// the model against the native CLI, the markup, and bad calls.
+// the model against the native CLI, the markup, and bad calls; and the
+// render-only entry, `digest-render/render`.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { consumer, fixtures, native } from "./support.mjs";
+import { consumer, fixtures, fixturesDir, native } from "./support.mjs";
 
 const dir = consumer("node", {});
 const api = await import(join(dir, "node_modules", "digest-render", "node.js"));
@@ -108,4 +109,56 @@ test("spans index the JavaScript string", () => {
   const cite = d.sections[0].points[0].inlines.find((i) => i.type === "cite");
   assert.equal(text.slice(cite.span.start, cite.span.end), "【1】");
   assert.equal(text.slice(d.title.span.start, d.title.span.end), "港航动态|南湾港复航");
+});
+
+test("`digest-render/render` resolves to the render-only entry, with no init, and renders every fixture as `digest-render` does", async () => {
+  // Imported by its name from the consumer, so that package.json's
+  // exports map (the "node" condition) is what finds the file.
+  const script = `const fs = await import('node:fs');
+    const path = await import('node:path');
+    const mod = await import('digest-render/render');
+    await mod.default();
+    const dir = process.argv[1];
+    const out = {};
+    for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
+      out[f.replace(/\\.txt$/, '')] = mod.renderHtml(fs.readFileSync(path.join(dir, f), 'utf8'));
+    }
+    console.log(JSON.stringify({ names: Object.keys(mod).sort(), out }));`;
+  const { execFileSync } = await import("node:child_process");
+  const stdout = execFileSync(process.execPath, ["--input-type=module", "-e", script, fixturesDir], {
+    cwd: dir,
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+  });
+  const { names, out } = JSON.parse(stdout);
+  assert.deepEqual(names, ["DigestView", "default", "hydrate", "initSync", "render", "renderHtml"]);
+  const all = fixtures();
+  assert.deepEqual(Object.keys(out).sort(), all.map(([name]) => name).sort());
+  for (const [name, text] of all) assert.equal(out[name], api.renderHtml(text), name);
+});
+
+test("`digest-render/render` in Node: options as the full package's; a model is a TypeError naming digest-render", async () => {
+  const renderOnly = await import(join(dir, "node_modules", "digest-render", "node-render.js"));
+  const text = "Facts - The port reopened [1][2] Outlook - Dredging starts in June [2]";
+  const options = { headingLevel: 5, idPrefix: "port", labels: { citation: "Quelle {n}" }, references: [{ id: 2, title: "Harbour log" }] };
+  const withOptions = renderOnly.renderHtml(text, options);
+  assert.notEqual(withOptions, renderOnly.renderHtml(text));
+  assert.equal(withOptions, api.renderHtml(text, options));
+  assert.throws(
+    () => renderOnly.renderHtml(api.parseDigest(text)),
+    (e) => e instanceof TypeError && e.message === "renderHtml: input must be digest text, not object (digest-render/render reads text; import digest-render to render a Digest)",
+  );
+  for (const bad of [{ headingLevel: "2" }, { headingLevel: 9 }, { dir: "up" }, { references: { abc: {} } }]) {
+    const message = (fn) => {
+      try {
+        fn();
+      } catch (e) {
+        return `${e.constructor.name}: ${e.message}`;
+      }
+      return "no error";
+    };
+    const theirs = message(() => api.renderHtml(text, bad));
+    assert.notEqual(theirs, "no error");
+    assert.equal(message(() => renderOnly.renderHtml(text, bad)), theirs, JSON.stringify(bad));
+  }
 });

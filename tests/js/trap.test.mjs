@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { repo } from "./support.mjs";
 
 const api = await import(join(repo, "target", "pkg-trap", "node.js"));
+const renderOnly = await import(join(repo, "target", "pkg-trap", "node-render.js"));
 const text = "Key Facts - The ferry ran again on Monday [1][2] - Crossings were added [2]\nTransport|Ferry service resumes\nHarbour Gazette·2025-05-12 09:15";
 
 function assertRestarted(call, caller) {
@@ -26,6 +27,15 @@ test("a trap throws an Error saying the module restarted, and the next calls wor
   assertRestarted(() => api.trapForTests(true), "trapForTests");
   assert.equal(api.parseDigest(text).sections[0].points.length, 2);
   assert.equal(api.renderHtml(text), before);
+});
+
+test("the render-only module (digest-render/render) restarts the same way after a trap, poisoned or not", () => {
+  const before = renderOnly.renderHtml(text);
+  assert.equal(before, api.renderHtml(text));
+  for (const poison of [false, true]) {
+    assertRestarted(() => renderOnly.trapForTests(poison), "trapForTests");
+    assert.equal(renderOnly.renderHtml(text), before);
+  }
 });
 
 test("a poisoned instance is replaced: without the restart, every later call would trap", () => {

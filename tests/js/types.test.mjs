@@ -1,5 +1,6 @@
 // The package's TypeScript declarations: a small consumer compiles with
-// `tsc --noEmit` against the installed tarball, and misuse fails to compile.
+// `tsc --noEmit` against the installed tarball, and misuse fails to compile;
+// the same for the render-only entry, `digest-render/render`.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -49,6 +50,22 @@ hydrate(document.body).destroy();
 export { firstHeading, ids, kinds, links, published, codes, html };
 `;
 
+// The render-only entry: text in, no parseDigest, no streaming.
+const goodRender = `
+import init, { initSync, renderHtml, render, hydrate, type DigestView, type Options } from "digest-render/render";
+
+await init();
+const options: Options = { headingLevel: 3, idPrefix: "port", references: [{ id: 1, title: "Harbour report" }] };
+const html: string = renderHtml("Key Facts - The port reopened [1]", options) + renderHtml("text");
+const view: DigestView = render(document.body, "Key Facts - The port reopened [1]", options);
+view.update("Key Facts - Changed [2]");
+view.finish();
+view.destroy();
+hydrate(document.body, options).destroy();
+const later: (bytes: BufferSource) => void = (bytes) => initSync({ module: bytes });
+export { html, later };
+`;
+
 const bad = `
 import { parseDigest } from "digest-render";
 const d = parseDigest("x");
@@ -72,4 +89,30 @@ test("the types are real: a wrong use does not compile", () => {
   assert.throws(() => tsc(dir), (e) => /Type .*Heading.* is not assignable to type 'number'/s.test(e.stdout + e.stderr));
   writeFileSync(join(dir, "consumer.ts"), `import { parseDigest } from "digest-render"; parseDigest(1);`);
   assert.throws(() => tsc(dir), (e) => /not assignable to parameter of type 'string'/.test(e.stdout + e.stderr));
+});
+
+test("a TypeScript consumer of digest-render/render compiles against its types", () => {
+  const dir = consumer("types-render", { "tsconfig.json": tsconfig, "consumer.ts": goodRender });
+  tsc(dir);
+});
+
+test("digest-render/render's types are real: a model, append or parseDigest do not compile", () => {
+  const dir = consumer("types-render-bad", { "tsconfig.json": tsconfig, "consumer.ts": goodRender });
+  const fails = (source, message) => {
+    writeFileSync(join(dir, "consumer.ts"), source);
+    assert.throws(() => tsc(dir), (e) => message.test(e.stdout + e.stderr), `${message} for:\n${source}`);
+  };
+  fails(
+    `import { render } from "digest-render/render";\nrender(document.body, "Facts - A point [1]").append(" - More [2]");`,
+    /Property 'append' does not exist on type/,
+  );
+  fails(
+    `import { parseDigest } from "digest-render";\nimport { renderHtml } from "digest-render/render";\nrenderHtml(parseDigest("Facts - A point [1]"));`,
+    /Argument of type 'Digest' is not assignable to parameter of type 'string'/,
+  );
+  fails(
+    `import { parseDigest, render } from "digest-render";\nimport { render as renderOnly } from "digest-render/render";\nrenderOnly(document.body, parseDigest("x"));\nrender(document.body, "x");`,
+    /Argument of type 'Digest' is not assignable to parameter of type 'string'/,
+  );
+  fails(`import { parseDigest } from "digest-render/render";\nparseDigest("x");`, /has no exported member '?parseDigest'?/);
 });
