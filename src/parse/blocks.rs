@@ -335,13 +335,14 @@ impl<'a> Body<'a> {
     pub fn read(mut self, lines: &[Line], kinds: &[LineKind]) -> (Vec<Section>, Vec<Diagnostic>) {
         self.read_lines(lines, kinds, usize::MAX);
         if let Some((start, end)) = self.loose {
-            self.diagnostics.push(points::diagnostic(
+            points::report(
+                &mut self.diagnostics,
                 Severity::Info,
                 DiagnosticCode::UnplacedText,
                 "separators or markers with no text between them",
                 start,
                 end,
-            ));
+            );
         }
         let sections = self.sections();
         (sections, self.diagnostics)

@@ -58,7 +58,7 @@ use crate::model::{
 use blocks::{Line, LineKind};
 pub(crate) use chars::{is_ascii, strip_prefix_any};
 pub(crate) use letters::is_letter;
-use points::{byte_span, diagnostic};
+use points::{byte_span, report};
 pub(crate) use scan::{find_str, utf16_len};
 pub(crate) use text::{first_occurrences, trim, trim_end, trim_start};
 pub use url::safe_url;
@@ -120,14 +120,15 @@ pub fn parse(input: &str) -> Digest {
             let published = match parsed.published {
                 Ok(stamp) => Some(stamp.iso()),
                 Err(()) => {
-                    diagnostics.push(diagnostic(
+                    report(
+                        &mut diagnostics,
                         Severity::Warning,
                         DiagnosticCode::InvalidDate,
                         "the source line's date or time could not be read as a real one; \
                          it is shown as written, without `published`",
                         s,
                         e,
-                    ));
+                    );
                     None
                 }
             };
@@ -492,14 +493,15 @@ fn read_rest(src: &str, lines: &[Line], kinds: &[LineKind], layout: &Layout, dig
             text: text::folded(&src[s..e]),
             span: byte_span(s, e),
         });
-        digest.diagnostics.push(diagnostic(
+        report(
+            &mut digest.diagnostics,
             Severity::Warning,
             DiagnosticCode::UnplacedText,
             "this line is not a point, a reference, the title or the source line; \
              it is shown as a note after the points",
             s,
             e,
-        ));
+        );
     }
     push_entry(src, open, &mut digest.references);
 }
@@ -667,6 +669,9 @@ pub fn apply_references(digest: &mut Digest, references: &[ReferenceInput]) {
             entry.url = Some(url);
         }
     }
+    if crate::model::MARKUP_ONLY {
+        return;
+    }
     // The others kept in order by swapping them forward: a `retain`
     // instance cost the module about 90 bytes more.
     let diagnostics = &mut digest.diagnostics;
@@ -695,6 +700,9 @@ pub fn apply_references(digest: &mut Digest, references: &[ReferenceInput]) {
 /// are references at all: a digest without any cites "Source N" for each
 /// and that is fine. Appended unsorted: the callers sort.
 fn check_references(digest: &mut Digest, duplicates: bool) {
+    if crate::model::MARKUP_ONLY {
+        return;
+    }
     // One list of ids: which come first in the references' order, then
     // sorted, which are known.
     // The fields apart: the diagnostics are pushed to as the others are read.
@@ -775,6 +783,9 @@ fn check_references(digest: &mut Digest, duplicates: bool) {
 /// order by (start, end, position). Each pass moves the diagnostics, so
 /// the second needs no table of where the first put them.
 fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
+    if crate::model::MARKUP_ONLY {
+        return;
+    }
     let mut keys: Vec<u64> = Vec::with_capacity(diagnostics.len());
     for (i, d) in (0..).zip(&*diagnostics) {
         keys.push(pack(d.span.byte_end, i));
