@@ -671,6 +671,10 @@ impl<'a> Body<'a> {
     /// Separators and markers: part of the current section, or of the next
     /// one when none is open yet.
     fn absorb(&mut self, start: usize, end: usize) {
+        // Only spans and a diagnostic cover them.
+        if crate::model::MARKUP_ONLY {
+            return;
+        }
         match self.sections.last_mut() {
             Some(section) => extend(section, end),
             None => {

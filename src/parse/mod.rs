@@ -148,7 +148,14 @@ pub fn parse(input: &str) -> Digest {
         }
     });
     let citations = index_citations(&sections);
-    let index = offsets::Utf16Index::new(input, non_ascii.min(input.len()));
+    // A markup-only build converts no offsets (see `MARKUP_ONLY`): the
+    // whole text counts as ASCII there, which needs no table.
+    let ascii = if crate::model::MARKUP_ONLY {
+        input.len()
+    } else {
+        non_ascii.min(input.len())
+    };
+    let index = offsets::Utf16Index::new(input, ascii);
     let mut digest = Digest {
         title,
         source,
@@ -160,6 +167,11 @@ pub fn parse(input: &str) -> Digest {
         diagnostics,
     };
     read_rest(input, &lines, &kinds, &layout, &mut digest);
+    // The rest is spans and diagnostics, which a markup-only build leaves
+    // out.
+    if crate::model::MARKUP_ONLY {
+        return digest;
+    }
     for_each_span(&mut digest, |span| {
         let (s, e) = (span.byte_start as usize, span.byte_end as usize);
         // Most spans lie in the ASCII prefix, where offsets are the same:
@@ -700,9 +712,6 @@ pub fn apply_references(digest: &mut Digest, references: &[ReferenceInput]) {
 /// are references at all: a digest without any cites "Source N" for each
 /// and that is fine. Appended unsorted: the callers sort.
 fn check_references(digest: &mut Digest, duplicates: bool) {
-    if crate::model::MARKUP_ONLY {
-        return;
-    }
     // One list of ids: which come first in the references' order, then
     // sorted, which are known.
     // The fields apart: the diagnostics are pushed to as the others are read.
@@ -783,9 +792,6 @@ fn check_references(digest: &mut Digest, duplicates: bool) {
 /// order by (start, end, position). Each pass moves the diagnostics, so
 /// the second needs no table of where the first put them.
 fn sort_diagnostics(diagnostics: &mut [Diagnostic]) {
-    if crate::model::MARKUP_ONLY {
-        return;
-    }
     let mut keys: Vec<u64> = Vec::with_capacity(diagnostics.len());
     for (i, d) in (0..).zip(&*diagnostics) {
         keys.push(pack(d.span.byte_end, i));

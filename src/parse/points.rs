@@ -476,8 +476,12 @@ fn heading_at(src: &str, start: usize, end: usize) -> DashMeaning {
     }
 }
 
-/// A span holding only byte offsets; the UTF-16 ones are filled in at the end.
+/// A span holding only byte offsets; the UTF-16 ones are filled in at the
+/// end. All zero in a markup-only build ([`crate::model::MARKUP_ONLY`]).
 pub fn byte_span(start: usize, end: usize) -> Span {
+    if crate::model::MARKUP_ONLY {
+        return Span::default();
+    }
     Span {
         start: 0,
         end: 0,
