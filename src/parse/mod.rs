@@ -681,6 +681,8 @@ pub fn apply_references(digest: &mut Digest, references: &[ReferenceInput]) {
             entry.url = Some(url);
         }
     }
+    // The rest redoes the reference diagnostics, which a markup-only build
+    // leaves out.
     if crate::model::MARKUP_ONLY {
         return;
     }
