@@ -10,6 +10,14 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Whether this build writes markup and nothing else: the render-only
+/// wasm module (feature `lite`). The markup shows no diagnostic and no
+/// span, so there the parser leaves [`Digest::diagnostics`] empty and every
+/// [`Span`] zero, and the module carries none of the code that makes them
+/// (nor the stream's, since it has no streams). Every other build, and
+/// every test, has them all.
+pub(crate) const MARKUP_ONLY: bool = cfg!(feature = "lite");
+
 /// A parsed digest. Every field is always present on output; Option fields
 /// are left out when empty.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

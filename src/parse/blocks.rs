@@ -335,13 +335,14 @@ impl<'a> Body<'a> {
     pub fn read(mut self, lines: &[Line], kinds: &[LineKind]) -> (Vec<Section>, Vec<Diagnostic>) {
         self.read_lines(lines, kinds, usize::MAX);
         if let Some((start, end)) = self.loose {
-            self.diagnostics.push(points::diagnostic(
+            points::report(
+                &mut self.diagnostics,
                 Severity::Info,
                 DiagnosticCode::UnplacedText,
                 "separators or markers with no text between them",
                 start,
                 end,
-            ));
+            );
         }
         let sections = self.sections();
         (sections, self.diagnostics)
@@ -402,7 +403,7 @@ impl<'a> Body<'a> {
             // A line followed by a break is finished: its kind is final,
             // and so is every decision about the lines before it.
             let finished = lines[i].end < end;
-            if self.recording && finished && kinds[i] != LineKind::Blank {
+            if self.records() && finished && kinds[i] != LineKind::Blank {
                 if !matches!(kinds[i], LineKind::Text { .. }) {
                     self.close_point(); // as reading the line would first
                 }
@@ -413,9 +414,16 @@ impl<'a> Body<'a> {
         self.close_point();
     }
 
+    /// Whether this reads for a stream, which records checkpoints: never
+    /// in a markup-only build ([`crate::model::MARKUP_ONLY`]), which has no
+    /// streams.
+    fn records(&self) -> bool {
+        !crate::model::MARKUP_ONLY && self.recording
+    }
+
     /// Notes that reading can resume at `at` with the state as it is.
     fn record(&mut self, at: usize, mid_line: bool) {
-        if !self.recording || self.point.is_open() {
+        if !self.records() || self.point.is_open() {
             return;
         }
         let points = self.sections.last().map_or(0, |s| s.points.len());
@@ -625,7 +633,7 @@ impl<'a> Body<'a> {
                     // marker: none is left then.)
                     let from = marker.take().unwrap_or(s);
                     self.absorb(from, e);
-                    if self.recording && (line_finished || tokens.next_char(e).is_some()) {
+                    if self.records() && (line_finished || tokens.next_char(e).is_some()) {
                         self.record(e, true);
                     }
                     first_piece = false;
@@ -670,6 +678,10 @@ impl<'a> Body<'a> {
     /// Separators and markers: part of the current section, or of the next
     /// one when none is open yet.
     fn absorb(&mut self, start: usize, end: usize) {
+        // Only spans and a diagnostic cover them.
+        if crate::model::MARKUP_ONLY {
+            return;
+        }
         match self.sections.last_mut() {
             Some(section) => extend(section, end),
             None => {

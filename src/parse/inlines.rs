@@ -232,6 +232,9 @@ fn read_marked<'a>(
 /// code, not citations. They were the last ones reported, so only
 /// the tail of `diagnostics` is looked at.
 fn withdraw_inside(diagnostics: &mut Vec<Diagnostic>, code: &[CodeSpan]) {
+    if crate::model::MARKUP_ONLY {
+        return;
+    }
     let Some(first) = code.first() else {
         return;
     };

@@ -58,7 +58,7 @@ use crate::model::{
 use blocks::{Line, LineKind};
 pub(crate) use chars::{is_ascii, strip_prefix_any};
 pub(crate) use letters::is_letter;
-use points::{byte_span, diagnostic};
+use points::{byte_span, report};
 pub(crate) use scan::{find_str, utf16_len};
 pub(crate) use text::{first_occurrences, trim, trim_end, trim_start};
 pub use url::safe_url;
@@ -120,14 +120,15 @@ pub fn parse(input: &str) -> Digest {
             let published = match parsed.published {
                 Ok(stamp) => Some(stamp.iso()),
                 Err(()) => {
-                    diagnostics.push(diagnostic(
+                    report(
+                        &mut diagnostics,
                         Severity::Warning,
                         DiagnosticCode::InvalidDate,
                         "the source line's date or time could not be read as a real one; \
                          it is shown as written, without `published`",
                         s,
                         e,
-                    ));
+                    );
                     None
                 }
             };
@@ -147,7 +148,14 @@ pub fn parse(input: &str) -> Digest {
         }
     });
     let citations = index_citations(&sections);
-    let index = offsets::Utf16Index::new(input, non_ascii.min(input.len()));
+    // A markup-only build converts no offsets (see `MARKUP_ONLY`): the
+    // whole text counts as ASCII there, which needs no table.
+    let ascii = if crate::model::MARKUP_ONLY {
+        input.len()
+    } else {
+        non_ascii.min(input.len())
+    };
+    let index = offsets::Utf16Index::new(input, ascii);
     let mut digest = Digest {
         title,
         source,
@@ -159,6 +167,11 @@ pub fn parse(input: &str) -> Digest {
         diagnostics,
     };
     read_rest(input, &lines, &kinds, &layout, &mut digest);
+    // The rest is spans and diagnostics, which a markup-only build leaves
+    // out.
+    if crate::model::MARKUP_ONLY {
+        return digest;
+    }
     for_each_span(&mut digest, |span| {
         let (s, e) = (span.byte_start as usize, span.byte_end as usize);
         // Most spans lie in the ASCII prefix, where offsets are the same:
@@ -492,14 +505,15 @@ fn read_rest(src: &str, lines: &[Line], kinds: &[LineKind], layout: &Layout, dig
             text: text::folded(&src[s..e]),
             span: byte_span(s, e),
         });
-        digest.diagnostics.push(diagnostic(
+        report(
+            &mut digest.diagnostics,
             Severity::Warning,
             DiagnosticCode::UnplacedText,
             "this line is not a point, a reference, the title or the source line; \
              it is shown as a note after the points",
             s,
             e,
-        ));
+        );
     }
     push_entry(src, open, &mut digest.references);
 }
@@ -666,6 +680,11 @@ pub fn apply_references(digest: &mut Digest, references: &[ReferenceInput]) {
         if let Some(url) = non_empty(&input.url) {
             entry.url = Some(url);
         }
+    }
+    // The rest redoes the reference diagnostics, which a markup-only build
+    // leaves out.
+    if crate::model::MARKUP_ONLY {
+        return;
     }
     // The others kept in order by swapping them forward: a `retain`
     // instance cost the module about 90 bytes more.

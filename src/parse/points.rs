@@ -71,25 +71,30 @@ pub fn contains_separator(text: &str) -> bool {
     super::scan::has_spaced_dash(text.as_bytes())
 }
 
-/// A diagnostic on bytes `start..end`; its UTF-16 offsets are set when the
-/// digest is complete. Built here, not as a struct literal at each site
-/// (each inlined the message's allocation), and in the model's type, not
-/// one of the parser's own converted at the end (that was a second type's
-/// code for vectors and a conversion loop).
+/// Adds a diagnostic on bytes `start..end` to `diagnostics`, unless this
+/// build leaves them out ([`crate::model::MARKUP_ONLY`]); its UTF-16
+/// offsets are set when the digest is complete. Built here, not as a
+/// struct literal at each site (each inlined the message's allocation),
+/// and in the model's type, not one of the parser's own converted at the
+/// end (that was a second type's code for vectors and a conversion loop).
 #[inline(never)]
-pub fn diagnostic(
+pub fn report(
+    diagnostics: &mut Vec<Diagnostic>,
     severity: Severity,
     code: DiagnosticCode,
     message: &str,
     start: usize,
     end: usize,
-) -> Diagnostic {
-    Diagnostic {
+) {
+    if crate::model::MARKUP_ONLY {
+        return;
+    }
+    diagnostics.push(Diagnostic {
         severity,
         code,
         message: message.into(),
         span: byte_span(start, end),
-    }
+    });
 }
 
 /// Splits `src[start..end]` (one line's content) into text, citation
@@ -167,13 +172,14 @@ impl<'a> Tokens<'a> {
                         self.group = Some(group);
                     }
                     Scan::Rejected(r) => {
-                        diagnostics.push(diagnostic(
+                        report(
+                            diagnostics,
                             Severity::Warning,
                             DiagnosticCode::InvalidCitation,
                             "a citation id has more than 9 digits; kept as text",
                             r.start,
                             r.end,
-                        ));
+                        );
                         // The digits are text; skip them instead of rescanning.
                         self.last_mark = Some(pos);
                         self.pos = super::scan::token_start(bytes, r.end, end);
@@ -260,13 +266,14 @@ fn report_problems(problems: &[Problem], diagnostics: &mut Vec<Diagnostic>) {
                 "citation range is backwards or longer than 32 ids; kept its two ends",
             ),
         };
-        diagnostics.push(diagnostic(
+        report(
+            diagnostics,
             Severity::Warning,
             code,
             message,
             problem.start,
             problem.end,
-        ));
+        );
     }
 }
 
@@ -469,8 +476,12 @@ fn heading_at(src: &str, start: usize, end: usize) -> DashMeaning {
     }
 }
 
-/// A span holding only byte offsets; the UTF-16 ones are filled in at the end.
+/// A span holding only byte offsets; the UTF-16 ones are filled in at the
+/// end. All zero in a markup-only build ([`crate::model::MARKUP_ONLY`]).
 pub fn byte_span(start: usize, end: usize) -> Span {
+    if crate::model::MARKUP_ONLY {
+        return Span::default();
+    }
     Span {
         start: 0,
         end: 0,
