@@ -303,16 +303,19 @@ Profiles behind the numbers (Node's \`--cpu-prof\` with a named wasm build, Chro
   +19%, \`-Cllvm-args=-inline-threshold=0\` +0.9%, \`-Zshare-generics\` and
   \`-Zmir-opt-level=1\` within 0.2%).
 - **The render-only module.** A page that renders text needs neither the stream exports, nor
-  the records \`parseDigest\` crosses as, nor the reader of models passed back in. Built without
-  them (cargo feature \`lite\`, shipped as \`digest-render/render\` and used by \`<digest-view>\`,
-  which loads the full package only when an element first streams), the module is 66.6 KB,
-  33.1 KB gzip, against 89.4 KB, 43.5 KB gzip for the full one; with the options checked by the
-  JavaScript layer instead of the module (its messages unchanged; equal to the old package on
-  60,000 random calls), what a page loads for \`render\` went from 54,278 to 41,632 bytes gzip,
-  3.9 KB over the target. One hidden cost found on the way: options first crossed as an array
-  the module read item by item, each item a slot in the module's table of JavaScript values,
-  and older WebKit (WPE, about Safari 16) trapped with "Out of bounds table access" the first
-  time the module grew that table itself; they now cross as numbers and one joined string.
+  the records \`parseDigest\` crosses as, nor the reader of models passed back in, nor the
+  diagnostics and spans the markup never shows. Built without them (cargo feature \`lite\`, one
+  switch, \`model::MARKUP_ONLY\`; shipped as \`digest-render/render\` and used by
+  \`<digest-view>\`, which loads the full package only when an element first streams), the module
+  is 61.1 KB, 30.5 KB gzip, against 89.4 KB, 43.5 KB gzip for the full one: the exports were
+  10.2 KB gzip of it, diagnostics 1.7 KB, spans 0.8 KB and stream checkpoints 0.2 KB. With the
+  options checked by the JavaScript layer instead of the module (its messages unchanged; equal
+  to the old package on 60,000 random calls), what a page loads for \`render\` went from 54,278 to
+  38,975 bytes gzip, 2.1 KB over the target; the markup is the full module's on every fixture
+  and 60,000 generated texts. One hidden cost found on the way: options first crossed as an
+  array the module read item by item, each item a slot in the module's table of JavaScript
+  values, and older WebKit (WPE, about Safari 16) trapped with "Out of bounds table access" the
+  first time the module grew that table itself; they now cross as numbers and one joined string.
 - **Moving the DOM layer to JavaScript.** The tooltips' behaviour (events, focus, timers,
   placement, hydrate's attach) moved from Rust through web-sys into a small JavaScript module,
   and the wasm module became two string-in/string-out functions. What a page loads went from
