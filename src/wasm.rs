@@ -7,7 +7,7 @@
 //!
 //! The package ships two builds of this crate: the full module, and a
 //! render-only one (feature `lite`, for `digest-render/render` and
-//! `<digest-view>`) with `markup` of text alone, a quarter smaller.
+//! `<digest-view>`) with `markup` of text alone, a third smaller.
 //!
 //! Wrong argument types throw a `TypeError` that names the calling function
 //! and the path into the argument (a `RangeError` for a number out of
