@@ -41,11 +41,15 @@ async function check(url) {
   return { sections, tip, errors, describedBy, tipId };
 }
 
-test("a Vite app built with `vite build` renders a digest with tooltips", async () => {
-  const dir = consumer("vite", {
-    "index.html": `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Vite consumer</title><link rel="icon" href="data:,"></head>
-<body><main><h1>Vite consumer</h1><div id="digest"></div></main><script type="module" src="/main.js"></script></body></html>`,
-    "main.js": `import init, { render } from "digest-render";
+/**
+ * A Vite app (in a folder named `name`) that renders TEXT with `render`
+ * imported from `specifier`, built with `vite build`; returns its folder.
+ */
+function viteApp(name, title, specifier) {
+  const dir = consumer(name, {
+    "index.html": `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title><link rel="icon" href="data:,"></head>
+<body><main><h1>${title}</h1><div id="digest"></div></main><script type="module" src="/main.js"></script></body></html>`,
+    "main.js": `import init, { render } from "${specifier}";
 import "digest-render/style.css";
 await init();
 render(document.getElementById("digest"), "${TEXT}");
@@ -56,47 +60,39 @@ document.body.dataset.ready = "1";
     cwd: dir,
     stdio: "pipe",
   });
+  return dir;
+}
+
+/** `check` of the app `dir` built, served from its dist folder. */
+async function checkBuilt(dir) {
   const server = await serve({ root: join(dir, "dist"), port: 0 });
   try {
-    const { sections, tip, errors, describedBy, tipId } = await check(`http://127.0.0.1:${server.address().port}/`);
-    assert.deepEqual(errors, []);
-    assert.equal(sections, 2);
-    assert.equal(describedBy, tipId);
-    assert.match(tip, /Source 1/);
-    assert.match(tip, /Harbour Post/);
+    return await check(`http://127.0.0.1:${server.address().port}/`);
   } finally {
     server.close();
   }
+}
+
+test("a Vite app built with `vite build` renders a digest with tooltips", async () => {
+  const dir = viteApp("vite", "Vite consumer", "digest-render");
+  const { sections, tip, errors, describedBy, tipId } = await checkBuilt(dir);
+  assert.deepEqual(errors, []);
+  assert.equal(sections, 2);
+  assert.equal(describedBy, tipId);
+  assert.match(tip, /Source 1/);
+  assert.match(tip, /Harbour Post/);
 });
 
 test("a Vite app importing `digest-render/render` renders with tooltips and bundles only the render-only module", async () => {
-  const dir = consumer("vite-render", {
-    "index.html": `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Vite render-only consumer</title><link rel="icon" href="data:,"></head>
-<body><main><h1>Vite render-only consumer</h1><div id="digest"></div></main><script type="module" src="/main.js"></script></body></html>`,
-    "main.js": `import init, { render } from "digest-render/render";
-import "digest-render/style.css";
-await init();
-render(document.getElementById("digest"), "${TEXT}");
-document.body.dataset.ready = "1";
-`,
-  });
-  execFileSync(process.execPath, [join(repo, "node_modules", "vite", "bin", "vite.js"), "build", "--logLevel", "warn"], {
-    cwd: dir,
-    stdio: "pipe",
-  });
+  const dir = viteApp("vite-render", "Vite render-only consumer", "digest-render/render");
   const wasm = readdirSync(join(dir, "dist", "assets")).filter((f) => f.endsWith(".wasm"));
   assert.equal(wasm.length, 1, `one module in the build, not ${wasm.join(", ") || "none"}`);
   assert.match(wasm[0], /^render_bg\b/);
-  const server = await serve({ root: join(dir, "dist"), port: 0 });
-  try {
-    const { sections, tip, errors, describedBy, tipId } = await check(`http://127.0.0.1:${server.address().port}/`);
-    assert.deepEqual(errors, []);
-    assert.equal(sections, 2);
-    assert.equal(describedBy, tipId);
-    assert.match(tip, /Harbour Post/);
-  } finally {
-    server.close();
-  }
+  const { sections, tip, errors, describedBy, tipId } = await checkBuilt(dir);
+  assert.deepEqual(errors, []);
+  assert.equal(sections, 2);
+  assert.equal(describedBy, tipId);
+  assert.match(tip, /Harbour Post/);
 });
 
 test("a plain page imports pkg/digest_render.js with no bundler", async () => {
