@@ -1,22 +1,14 @@
 // DigestView in a page: update, append (streaming), finish, destroy, several
 // digests on one page, and bad calls from a page.
 import assert from "node:assert/strict";
-import { legacy, open, openTooltips, out, session, test } from "./support.mjs";
+import { addSame, legacy, open, openTooltips, out, session, test } from "./support.mjs";
 
 let context, page;
 const s = session({
   setup: async (state) => {
     context = await state.browser.newContext();
     page = await open(context, state.base, "/test/api.html");
-    // The browser serialises markup its own way (hidden="", quotes): compare
-    // what renderHtml's string becomes once parsed with what is in the page.
-    await page.evaluate(() => {
-      window.same = (el, html) => {
-        const parsed = document.createElement("div");
-        parsed.innerHTML = html;
-        return parsed.innerHTML === el.innerHTML;
-      };
-    });
+    await addSame(page);
   },
 });
 

@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { fixtures } from "../js/support.mjs";
-import { legacy, openTooltips, repo, session, test } from "./support.mjs";
+import { addSame, legacy, openTooltips, repo, session, test } from "./support.mjs";
 
 /** The full package in Node: what the render-only module must agree with. */
 let full;
@@ -26,15 +26,7 @@ const s = session({
     page.on("request", (r) => requests.push(r.url()));
     await page.goto(`${state.base}/test/render-only.html`);
     await page.waitForSelector("body[data-ready]");
-    // The browser serialises markup its own way (hidden="", quotes): compare
-    // what a renderHtml string becomes once parsed with what is in the page.
-    await page.evaluate(() => {
-      window.same = (el, html) => {
-        const parsed = document.createElement("div");
-        parsed.innerHTML = html;
-        return parsed.innerHTML === el.innerHTML;
-      };
-    });
+    await addSame(page);
   },
 });
 

@@ -115,6 +115,21 @@ export function session({ args = [], setup, headers } = {}) {
   return state;
 }
 
+/**
+ * Gives `page` a `same(el, html)`: whether `el` holds the markup `html`.
+ * The browser serialises markup its own way (hidden="", quotes), so what
+ * the string becomes once parsed is compared with what is in the page.
+ */
+export function addSame(page) {
+  return page.evaluate(() => {
+    window.same = (el, html) => {
+      const parsed = document.createElement("div");
+      parsed.innerHTML = html;
+      return parsed.innerHTML === el.innerHTML;
+    };
+  });
+}
+
 /** Opens `path` and waits for its script; fails the test on any page error. */
 export async function open(context, base, path) {
   const page = await context.newPage();
